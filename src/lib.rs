@@ -1,5 +1,12 @@
 //! ablakbusz: client demand and clerk staffing simulator for a mobile government-services bus.
+//!
+//! Data flows one way: scenario → plan → demand → simulation → statistics → reports.
 
+pub mod calibration;
+pub mod demand;
+pub mod plan;
+pub mod report;
+pub mod scenario;
 pub mod sim;
 pub mod stats;
 pub mod theory;

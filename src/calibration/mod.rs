@@ -1,0 +1,1 @@
+//! Calibration: fitting demand parameters to season totals and to stop logs.

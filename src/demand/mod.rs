@@ -1,0 +1,1 @@
+//! Demand: the settlements data and the expected clients of a stop.

@@ -1,0 +1,1 @@
+//! Itinerary generation: stops packed into bus-days with travel times from coordinates.

@@ -1,0 +1,1 @@
+//! Reports: pure renderers (CSV, JSON, charts, HTML) and the one writer that puts them on disk.

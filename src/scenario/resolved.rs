@@ -1,0 +1,84 @@
+//! The resolved season: every stop with its place, time, expected demand and engine description.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::sim::StopSpec;
+
+/// Where the bus parks; changes the demand (venue multipliers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Venue {
+    Municipality,
+    SocialInstitution,
+    School,
+    Employer,
+    Event,
+}
+
+impl Venue {
+    pub const ALL: [Venue; 5] = [
+        Venue::Municipality,
+        Venue::SocialInstitution,
+        Venue::School,
+        Venue::Employer,
+        Venue::Event,
+    ];
+
+    /// The snake_case name used in TOML and CSV.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Venue::Municipality => "municipality",
+            Venue::SocialInstitution => "social_institution",
+            Venue::School => "school",
+            Venue::Employer => "employer",
+            Venue::Event => "event",
+        }
+    }
+}
+
+/// Simulation settings of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimulationSettings {
+    /// Independent replications of the whole season.
+    pub replications: u32,
+    /// Seed of every random stream.
+    pub seed: u64,
+    /// Worker threads (`None`: all cores). Results do not depend on it.
+    pub threads: Option<usize>,
+}
+
+/// One visit of the bus, ready to simulate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeasonStop {
+    /// Position in the season, from 0 (also the stop's random-stream index).
+    pub index: usize,
+    pub date: Date,
+    /// Opening time, minutes after midnight.
+    pub start_min: u32,
+    /// Settlement name as KSH spells it (or the stop's label for stops without a settlement).
+    pub settlement: String,
+    /// District (járás) of the settlement; empty when not a settlement of the data.
+    pub district: String,
+    pub venue: Venue,
+    /// Expected clients of the visit from the demand model (or as given).
+    pub expected_clients: f64,
+    /// What the engine simulates (dwell, arrivals, case mix, clerks, closing, ...).
+    pub spec: StopSpec,
+}
+
+impl SeasonStop {
+    /// Dwell, hours.
+    pub fn dwell_hours(&self) -> f64 {
+        self.spec.dwell_min / 60.0
+    }
+}
+
+/// A scenario resolved into a season of stops.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Season {
+    /// Scenario name (file stem, or `name` in the TOML); names the output folder.
+    pub name: String,
+    pub simulation: SimulationSettings,
+    pub stops: Vec<SeasonStop>,
+}
