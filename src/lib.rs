@@ -4,6 +4,7 @@
 
 pub mod calibration;
 pub mod demand;
+pub mod experiment;
 pub mod plan;
 pub mod report;
 pub mod scenario;

@@ -87,6 +87,11 @@ impl Engine {
         Self::default()
     }
 
+    /// Waits (minutes) of the clients served in the last run, in no particular order.
+    pub fn served_waits(&self) -> &[f64] {
+        &self.waits
+    }
+
     /// Simulates one stop-day with clients from `source` (sorted by arrival). `balking_rng` is
     /// drawn from only when a client may balk.
     pub fn run<S: ClientSource, O: Observer>(
@@ -149,23 +154,24 @@ impl Engine {
             client,
             state: SlotState::Gone,
         });
-        if let Closing::LastEntry { minutes } = day.rules.closing {
-            if t >= day.rules.dwell_min - minutes {
-                day.out.turned_away += 1;
-                observer.client_settled(&left(index, &client, t, ClientFate::TurnedAway));
-                return;
-            }
+        if let Closing::LastEntry { minutes } = day.rules.closing
+            && t >= day.rules.dwell_min - minutes
+        {
+            day.out.turned_away += 1;
+            observer.client_settled(&left(index, &client, t, ClientFate::TurnedAway));
+            return;
         }
         if day.free_clerks > 0 {
             self.start_service(day, index, t, observer);
             return;
         }
-        if let Some(b) = day.rules.balking {
-            if day.waiting >= b.threshold && rng.random::<f64>() < b.probability {
-                day.out.balked += 1;
-                observer.client_settled(&left(index, &client, t, ClientFate::Balked));
-                return;
-            }
+        if let Some(b) = day.rules.balking
+            && day.waiting >= b.threshold
+            && rng.random::<f64>() < b.probability
+        {
+            day.out.balked += 1;
+            observer.client_settled(&left(index, &client, t, ClientFate::Balked));
+            return;
         }
         self.slots[index as usize].state = SlotState::Waiting;
         self.queue.push_back(index);

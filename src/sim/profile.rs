@@ -45,7 +45,7 @@ impl RateProfile {
         let mut segments = Vec::with_capacity(pieces.len());
         for (i, &(start_min, rate_per_hour)) in pieces.iter().enumerate() {
             let end_min = pieces.get(i + 1).map_or(dwell_min, |p| p.0);
-            if !(end_min > start_min) || end_min > dwell_min {
+            if end_min <= start_min || end_min > dwell_min {
                 return Err(SpecError::new(
                     "profile",
                     format!(

@@ -114,13 +114,12 @@ impl StopSpec {
             dispersion_shape: Some(k),
             ..
         } = self.arrivals
+            && !(k.is_finite() && k > 0.0)
         {
-            if !(k.is_finite() && k > 0.0) {
-                return Err(SpecError::new(
-                    "dispersion",
-                    format!("the negative-binomial shape must be positive, got {k}"),
-                ));
-            }
+            return Err(SpecError::new(
+                "dispersion",
+                format!("the negative-binomial shape must be positive, got {k}"),
+            ));
         }
         if !(self.errands_per_client.is_finite() && self.errands_per_client >= 1.0) {
             return Err(SpecError::new(
@@ -147,21 +146,21 @@ impl StopSpec {
         if let Patience::Limited(d) = self.patience {
             d.sampler().map_err(|e| e.within("patience"))?;
         }
-        if let Some(b) = self.balking {
-            if !(0.0..=1.0).contains(&b.probability) {
-                return Err(SpecError::new(
-                    "balking.probability",
-                    format!("must be within 0..1, got {}", b.probability),
-                ));
-            }
+        if let Some(b) = self.balking
+            && !(0.0..=1.0).contains(&b.probability)
+        {
+            return Err(SpecError::new(
+                "balking.probability",
+                format!("must be within 0..1, got {}", b.probability),
+            ));
         }
-        if let Closing::LastEntry { minutes } = self.closing {
-            if !(minutes.is_finite() && minutes >= 0.0 && minutes < dwell) {
-                return Err(SpecError::new(
-                    "closing.last_entry_min",
-                    format!("must be within 0..dwell ({dwell} min), got {minutes}"),
-                ));
-            }
+        if let Closing::LastEntry { minutes } = self.closing
+            && !(minutes.is_finite() && minutes >= 0.0 && minutes < dwell)
+        {
+            return Err(SpecError::new(
+                "closing.last_entry_min",
+                format!("must be within 0..dwell ({dwell} min), got {minutes}"),
+            ));
         }
         if !(self.wait_target_min.is_finite() && self.wait_target_min >= 0.0) {
             return Err(SpecError::new(

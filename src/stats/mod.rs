@@ -1,7 +1,9 @@
-//! Pure statistics: streaming accumulators, confidence intervals, percentiles.
+//! Pure statistics: streaming accumulators, confidence intervals, percentiles, histograms.
 
 mod accumulator;
+mod histogram;
 mod percentile;
 
-pub use accumulator::{Estimate, MeanAccumulator, RatioAccumulator};
+pub use accumulator::{CONFIDENCE_LEVEL, Estimate, MeanAccumulator, RatioAccumulator, t_quantile};
+pub use histogram::Histogram;
 pub use percentile::percentile_type7;

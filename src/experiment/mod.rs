@@ -1,0 +1,274 @@
+//! Replications of a season: run in parallel, combined in a fixed order, summarised in constant memory.
+//!
+//! Replications are cut into chunks of [`CHUNK_REPLICATIONS`]; each chunk is simulated sequentially
+//! by one worker, and chunk summaries are merged in chunk order. The chunking does not depend on the
+//! number of threads, so results are byte-identical with 1 or many threads. At most
+//! [`CHUNKS_IN_FLIGHT`] chunk summaries exist at once, so memory does not grow with replications.
+
+mod metrics;
+mod tally;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
+pub use tally::{GroupAcc, MetricEstimate, Pooled, StopAcc, Summary};
+
+use crate::sim::{Engine, PreparedStop, StreamKey};
+use crate::stats::{Histogram, percentile_type7};
+
+/// Replications simulated by one worker before its summary is merged (fixed: part of reproducibility).
+pub const CHUNK_REPLICATIONS: u64 = 16;
+/// Chunk summaries computed in parallel before they are merged (bounds memory).
+pub const CHUNKS_IN_FLIGHT: u64 = 64;
+/// Width of the season wait histogram's bins, minutes.
+pub const WAIT_BIN_MIN: f64 = 1.0;
+/// Regular bins of the season wait histogram (waits of 4 h or more share the overflow bin).
+pub const WAIT_BINS: usize = 240;
+
+/// A way of grouping stops for totals, e.g. by district or by week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grouping {
+    /// Name of the grouping (`district`, `week`).
+    pub name: String,
+    /// Label of each group.
+    pub labels: Vec<String>,
+    /// For each stop, the index of its group in `labels`.
+    pub member_of: Vec<usize>,
+}
+
+/// A season ready to replicate.
+#[derive(Debug, Clone)]
+pub struct SeasonModel {
+    /// The stops, in season order; a stop's position is its random-stream index.
+    pub stops: Vec<PreparedStop>,
+    pub groupings: Vec<Grouping>,
+}
+
+/// How to replicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunSettings {
+    pub replications: u32,
+    pub seed: u64,
+    /// Worker threads (`None`: rayon's default, all cores). Results do not depend on it.
+    pub threads: Option<usize>,
+}
+
+/// Errors of a replication run.
+#[derive(Debug, thiserror::Error)]
+pub enum ExperimentError {
+    #[error("replications must be at least 2 to give a confidence interval, got {0}")]
+    TooFewReplications(u32),
+    #[error("the season has no stops")]
+    NoStops,
+    #[error("could not start {threads} worker threads: {source}")]
+    ThreadPool {
+        threads: usize,
+        source: rayon::ThreadPoolBuildError,
+    },
+}
+
+/// Totals of the groups of one grouping.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupingSummary {
+    pub name: String,
+    pub groups: Vec<(String, Summary)>,
+}
+
+/// Everything a season run produced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeasonResults {
+    pub replications: u32,
+    /// One summary per stop, in season order.
+    pub stops: Vec<Summary>,
+    /// Season totals.
+    pub season: Summary,
+    pub groupings: Vec<GroupingSummary>,
+    /// Waits of all served clients of all replications, minutes.
+    pub wait_histogram: Histogram,
+}
+
+/// Runs the replications; `progress` is told how many replications each finished chunk held.
+pub fn run_season(
+    model: &SeasonModel,
+    settings: &RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<SeasonResults, ExperimentError> {
+    if settings.replications < 2 {
+        return Err(ExperimentError::TooFewReplications(settings.replications));
+    }
+    if model.stops.is_empty() {
+        return Err(ExperimentError::NoStops);
+    }
+    let run = || replicate(model, settings, progress);
+    let acc = match settings.threads {
+        Some(threads) => rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|source| ExperimentError::ThreadPool { threads, source })?
+            .install(run),
+        None => run(),
+    };
+    Ok(acc.results(model, settings.replications))
+}
+
+fn replicate(model: &SeasonModel, settings: &RunSettings, progress: &(dyn Fn(u64) + Sync)) -> SeasonAcc {
+    let replications = u64::from(settings.replications);
+    let chunks = replications.div_ceil(CHUNK_REPLICATIONS);
+    let mut total = SeasonAcc::new(model);
+    for first in (0..chunks).step_by(CHUNKS_IN_FLIGHT as usize) {
+        let batch: Vec<SeasonAcc> = (first..chunks.min(first + CHUNKS_IN_FLIGHT))
+            .into_par_iter()
+            .map(|chunk| {
+                let start = chunk * CHUNK_REPLICATIONS;
+                let end = replications.min(start + CHUNK_REPLICATIONS);
+                let acc = simulate_chunk(model, settings.seed, start..end);
+                progress(end - start);
+                acc
+            })
+            .collect();
+        batch.iter().for_each(|acc| total.merge(acc));
+    }
+    total
+}
+
+/// Simulates replications `range` sequentially into one summary.
+fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -> SeasonAcc {
+    let mut acc = SeasonAcc::new(model);
+    let mut scratch = ReplicationScratch::new(model);
+    let mut engine = Engine::new();
+    for replication in range {
+        scratch.reset();
+        for (index, stop) in model.stops.iter().enumerate() {
+            let key = StreamKey {
+                seed,
+                stop: index as u64,
+                replication,
+            };
+            let outcome = stop.simulate(&mut engine, key);
+            acc.stops[index].push(&outcome);
+            scratch.add_stop(model, index, stop, &outcome, engine.served_waits());
+        }
+        scratch.finish_into(&mut acc);
+    }
+    acc
+}
+
+/// Per-replication group tallies and wait buffers, reused across replications.
+struct ReplicationScratch {
+    season: GroupTally,
+    season_waits: Vec<f64>,
+    groups: Vec<Vec<(GroupTally, Vec<f64>)>>,
+}
+
+impl ReplicationScratch {
+    fn new(model: &SeasonModel) -> Self {
+        let groups = model
+            .groupings
+            .iter()
+            .map(|g| vec![(GroupTally::default(), Vec::new()); g.labels.len()])
+            .collect();
+        Self {
+            season: GroupTally::default(),
+            season_waits: Vec::new(),
+            groups,
+        }
+    }
+
+    fn reset(&mut self) {
+        self.season = GroupTally::default();
+        self.season_waits.clear();
+        for (tally, waits) in self.groups.iter_mut().flatten() {
+            *tally = GroupTally::default();
+            waits.clear();
+        }
+    }
+
+    fn add_stop(
+        &mut self,
+        model: &SeasonModel,
+        index: usize,
+        stop: &PreparedStop,
+        outcome: &crate::sim::StopOutcome,
+        waits: &[f64],
+    ) {
+        let (clerks, dwell_min) = (stop.rules.clerks, stop.rules.dwell_min);
+        self.season.add(outcome, clerks, dwell_min);
+        self.season_waits.extend_from_slice(waits);
+        for (grouping, groups) in model.groupings.iter().zip(&mut self.groups) {
+            let (tally, group_waits) = &mut groups[grouping.member_of[index]];
+            tally.add(outcome, clerks, dwell_min);
+            group_waits.extend_from_slice(waits);
+        }
+    }
+
+    fn finish_into(&mut self, acc: &mut SeasonAcc) {
+        for &w in &self.season_waits {
+            acc.wait_histogram.add(w);
+        }
+        acc.season
+            .push(&self.season, percentile_type7(&mut self.season_waits, 0.9));
+        for (accs, groups) in acc.groups.iter_mut().zip(&mut self.groups) {
+            for (group_acc, (tally, waits)) in accs.iter_mut().zip(groups.iter_mut()) {
+                group_acc.push(tally, percentile_type7(waits, 0.9));
+            }
+        }
+    }
+}
+
+/// Summaries of a whole season over some replications.
+#[derive(Debug, Clone)]
+struct SeasonAcc {
+    stops: Vec<StopAcc>,
+    season: GroupAcc,
+    groups: Vec<Vec<GroupAcc>>,
+    wait_histogram: Histogram,
+}
+
+impl SeasonAcc {
+    fn new(model: &SeasonModel) -> Self {
+        Self {
+            stops: vec![StopAcc::default(); model.stops.len()],
+            season: GroupAcc::default(),
+            groups: model
+                .groupings
+                .iter()
+                .map(|g| vec![GroupAcc::default(); g.labels.len()])
+                .collect(),
+            wait_histogram: Histogram::new(WAIT_BIN_MIN, WAIT_BINS),
+        }
+    }
+
+    fn merge(&mut self, o: &Self) {
+        self.stops.iter_mut().zip(&o.stops).for_each(|(a, b)| a.merge(b));
+        self.season.merge(&o.season);
+        for (a, b) in self.groups.iter_mut().flatten().zip(o.groups.iter().flatten()) {
+            a.merge(b);
+        }
+        self.wait_histogram.merge(&o.wait_histogram);
+    }
+
+    fn results(self, model: &SeasonModel, replications: u32) -> SeasonResults {
+        let groupings = model
+            .groupings
+            .iter()
+            .zip(&self.groups)
+            .map(|(g, accs)| GroupingSummary {
+                name: g.name.clone(),
+                groups: g
+                    .labels
+                    .iter()
+                    .cloned()
+                    .zip(accs.iter().map(GroupAcc::summary))
+                    .collect(),
+            })
+            .collect();
+        SeasonResults {
+            replications,
+            stops: self.stops.iter().map(StopAcc::summary).collect(),
+            season: self.season.summary(),
+            groupings,
+            wait_histogram: self.wait_histogram,
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The one integration-test binary: engine against theory, metric definitions, scenarios, CLI.
+
+mod builder;
+mod determinism;
+mod engine_metrics;
+mod theory_anchors;
