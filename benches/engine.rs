@@ -20,12 +20,18 @@ fn typical_stop() -> PreparedStop {
     let dwell_min = 4.0 * 60.0;
     let spec = StopSpec {
         dwell_min,
-        arrivals: Arrivals::Poisson { profile: RateProfile::flat(6.0, dwell_min).unwrap(), dispersion_shape: None },
+        arrivals: Arrivals::Poisson {
+            profile: RateProfile::flat(6.0, dwell_min).unwrap(),
+            dispersion_shape: None,
+        },
         errands_per_client: 1.0,
         case_mix: vec![ErrandType {
             name: "case".into(),
             weight: 1.0,
-            service: Duration::LogNormal { mean_min: 12.0, cv: 0.6 },
+            service: Duration::LogNormal {
+                mean_min: 12.0,
+                cv: 0.6,
+            },
             information_only: false,
         }],
         clerks: 2,
@@ -52,16 +58,37 @@ fn bench_single_stop() {
     let mut clients = 0u64;
     let start = Instant::now();
     for replication in 0..replications {
-        clients += u64::from(stop.simulate(&mut engine, StreamKey { seed: 1, stop: 0, replication }).arrivals);
+        clients += u64::from(
+            stop.simulate(
+                &mut engine,
+                StreamKey {
+                    seed: 1,
+                    stop: 0,
+                    replication,
+                },
+            )
+            .arrivals,
+        );
     }
     let secs = start.elapsed().as_secs_f64();
     println!("(a) typical stop, one core: {replications} replications in {secs:.2} s");
-    println!("    {:.2} million clients/s per core, {:.0} thousand stop-replications/s", clients as f64 / secs / 1e6, replications as f64 / secs / 1e3);
+    println!(
+        "    {:.2} million clients/s per core, {:.0} thousand stop-replications/s",
+        clients as f64 / secs / 1e6,
+        replications as f64 / secs / 1e3
+    );
 }
 
 fn bench_season(replications: u32, threads: Option<usize>) -> f64 {
-    let model = SeasonModel { stops: vec![typical_stop(); SEASON_STOPS], groupings: vec![] };
-    let settings = RunSettings { replications, seed: 7, threads };
+    let model = SeasonModel {
+        stops: vec![typical_stop(); SEASON_STOPS],
+        groupings: vec![],
+    };
+    let settings = RunSettings {
+        replications,
+        seed: 7,
+        threads,
+    };
     let start = Instant::now();
     let results = run_season(&model, &settings, &|_| {}).unwrap();
     let secs = start.elapsed().as_secs_f64();
