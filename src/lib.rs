@@ -12,5 +12,6 @@ pub mod replay;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod staffing;
 pub mod stats;
 pub mod theory;

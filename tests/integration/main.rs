@@ -4,4 +4,5 @@ mod builder;
 mod cli;
 mod determinism;
 mod engine_metrics;
+mod staffing;
 mod theory_anchors;
