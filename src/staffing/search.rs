@@ -140,7 +140,7 @@ fn replicate_lockstep(candidates: &[PreparedStop], stop_index: u64, settings: &S
         done = end;
         let precise = accs.iter().all(|a| {
             let lost = a.summary().pooled.lost_share;
-            !(lost.ci95 > settings.share_precision)
+            lost.ci95.is_nan() || lost.ci95 <= settings.share_precision
         });
         if done >= settings.min_replications && precise {
             break;
