@@ -2,6 +2,7 @@
 
 mod builder;
 mod cli;
+mod compare;
 mod determinism;
 mod engine_metrics;
 mod staffing;
