@@ -82,12 +82,11 @@ pub fn search_stop(
             PreparedStop::new(&s)
         })
         .collect::<Result<_, _>>()?;
-    let (accs, replications) = replicate_lockstep(&candidates, stop_index, settings);
-    let candidates: Vec<Candidate> = accs
-        .iter()
+    let (summaries, replications) = summarise_candidates(&candidates, stop_index, settings);
+    let candidates: Vec<Candidate> = summaries
+        .into_iter()
         .zip(1..)
-        .map(|(acc, clerks)| {
-            let summary = acc.summary();
+        .map(|(summary, clerks)| {
             let checks = targets.check(&summary);
             let meets_all = checks.iter().all(|c| c.met);
             Candidate {
@@ -120,8 +119,13 @@ pub fn search_stop(
     })
 }
 
-/// Runs all candidates on the same replications until the lost share is precise enough.
-fn replicate_lockstep(candidates: &[PreparedStop], stop_index: u64, settings: &SearchSettings) -> (Vec<StopAcc>, u64) {
+/// Runs all candidates on the same replications (common random numbers) until the lost share of
+/// every candidate is precise enough; returns their summaries and the replications run.
+pub(crate) fn summarise_candidates(
+    candidates: &[PreparedStop],
+    stop_index: u64,
+    settings: &SearchSettings,
+) -> (Vec<Summary>, u64) {
     let mut accs = vec![StopAcc::default(); candidates.len()];
     let mut engine = Engine::new();
     let mut done = 0;
@@ -146,7 +150,7 @@ fn replicate_lockstep(candidates: &[PreparedStop], stop_index: u64, settings: &S
             break;
         }
     }
-    (accs, done)
+    (accs.iter().map(StopAcc::summary).collect(), done)
 }
 
 /// A sentence naming the failing targets at the most clerks the desks allow, and the fix.

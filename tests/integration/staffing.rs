@@ -82,3 +82,36 @@ fn unmeetable_targets_say_which_target_fails_and_what_would_fix_it() {
     );
     assert!(advice.contains("desks") || advice.contains("dwell"), "{advice}");
 }
+
+#[test]
+fn demand_driven_dwell_is_the_shortest_meeting_the_targets() {
+    use ablakbusz::staffing::{DwellRange, search_dwell};
+    // A fixed pool of 12 expected clients per visit (15 min each, one clerk): a longer stay spreads them.
+    let spec_for = |dwell_min: f64| {
+        StopBuilder::new()
+            .dwell_hours(dwell_min / 60.0)
+            .rate_per_hour(12.0 * 60.0 / dwell_min)
+            .clerks(1)
+            .spec()
+    };
+    let range = DwellRange {
+        shortest_min: 120.0,
+        longest_min: 600.0,
+        step_min: 30.0,
+    };
+    let answer = search_dwell(spec_for, 0, &range, &ServiceTargets::default(), &settings()).unwrap();
+    let dwell = answer.dwell_min.expect("ten hours are enough for 3 hours of work");
+    for c in &answer.candidates {
+        assert!(
+            (c.arrivals_mean - 12.0).abs() < 0.5,
+            "the pool does not grow with the dwell"
+        );
+        // Spreading a fixed pool over more hours only helps, so the answer splits the range in two.
+        assert_eq!(c.meets_all, c.dwell_min >= dwell, "dwell {} min", c.dwell_min);
+    }
+    assert_eq!(answer.candidates.len(), 17);
+    assert!(
+        dwell > 180.0,
+        "one clerk needs more than the 3 hours of work: got {dwell} min"
+    );
+}
