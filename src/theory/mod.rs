@@ -1,1 +1,9 @@
 //! Queueing theory: Erlang B/C/A and the exact finite-horizon M/M/c stop (test oracles, staffing).
+
+mod erlang;
+mod error;
+
+pub use erlang::{
+    ErlangC, STAFFING_SEARCH_LIMIT_CLERKS, erlang_b, erlang_c, min_clerks_for_service_level,
+};
+pub use error::TheoryError;
