@@ -236,11 +236,17 @@ mod tests {
         ));
         assert!(matches!(
             erlang_c(6.0, 0.0, 2),
-            Err(TheoryError::InvalidParameter { name: "service_rate", .. })
+            Err(TheoryError::InvalidParameter {
+                name: "service_rate",
+                ..
+            })
         ));
         assert!(matches!(
             erlang_c(f64::NAN, 4.0, 2),
-            Err(TheoryError::InvalidParameter { name: "arrival_rate", .. })
+            Err(TheoryError::InvalidParameter {
+                name: "arrival_rate",
+                ..
+            })
         ));
         assert!(matches!(
             erlang_c(6.0, 4.0, 0),
