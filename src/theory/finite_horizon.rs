@@ -135,6 +135,18 @@ pub struct FiniteHorizon {
     truncation_mass_bound: f64,
 }
 
+/// The figures that depend on the closing policy (see [`FiniteHorizonResult`]).
+struct PolicyFigures {
+    /// Expected clients served.
+    served: f64,
+    /// Expected sum of their waits.
+    total_wait: f64,
+    /// Expected clients served within the wait limit, if one was given.
+    within: Option<f64>,
+    /// Expected overtime.
+    overtime: f64,
+}
+
 /// Arrival-time integrals ∫₀ᴴ Σ_{n≥c} p_n(s)·g_n(H − s) ds for the `turn_away` figures.
 #[derive(Debug, Clone, Copy, Default)]
 struct ArrivalIntegrals {
@@ -185,25 +197,16 @@ impl FiniteHorizon {
         let wait_limit = wait_limit.map(|t| require_non_negative("wait_limit", t)).transpose()?;
         let lambda = self.arrival_rate;
         let waiting_at_close = self.expect_at_close(|n| self.waiting(n));
-        let served_without_wait = lambda * self.occupancy_where(|n| n < self.clerks);
-        let (served, total_wait, within, overtime) = match closing {
-            HorizonClosing::ServeAll => (
-                lambda * self.horizon,
-                lambda * self.occupancy_weighted(|n| self.mean_wait_finding(n)),
-                wait_limit
-                    .map(|t| served_without_wait + lambda * self.occupancy_weighted(|n| self.prob_wait_within(n, t))),
-                self.expect_at_close(|n| self.drain_time(n)),
-            ),
-            HorizonClosing::TurnAway => {
-                let integrals = self.arrival_integrals(wait_limit, DEFAULT_RESOLUTION);
-                (
-                    lambda * self.horizon - waiting_at_close,
-                    lambda * integrals.wait_of_served,
-                    wait_limit.map(|_| served_without_wait + lambda * integrals.served_within_limit),
-                    self.expect_at_close(|n| self.last_service_time(n)),
-                )
-            }
+        let figures = match closing {
+            HorizonClosing::ServeAll => self.serve_all_figures(wait_limit),
+            HorizonClosing::TurnAway => self.turn_away_figures(wait_limit, waiting_at_close),
         };
+        let PolicyFigures {
+            served,
+            total_wait,
+            within,
+            overtime,
+        } = figures;
         Ok(FiniteHorizonResult {
             closing,
             expected_arrivals: lambda * self.horizon,
@@ -222,6 +225,32 @@ impl FiniteHorizon {
             max_present_modelled: self.chain.states() - 1,
             truncation_mass_bound: self.truncation_mass_bound,
         })
+    }
+
+    /// Served, waits, service level and overtime when those waiting at H are served.
+    fn serve_all_figures(&self, wait_limit: Option<f64>) -> PolicyFigures {
+        let lambda = self.arrival_rate;
+        let served_without_wait = lambda * self.occupancy_where(|n| n < self.clerks);
+        PolicyFigures {
+            served: lambda * self.horizon,
+            total_wait: lambda * self.occupancy_weighted(|n| self.mean_wait_finding(n)),
+            within: wait_limit
+                .map(|t| served_without_wait + lambda * self.occupancy_weighted(|n| self.prob_wait_within(n, t))),
+            overtime: self.expect_at_close(|n| self.drain_time(n)),
+        }
+    }
+
+    /// Served, waits, service level and overtime when those waiting at H are sent home.
+    fn turn_away_figures(&self, wait_limit: Option<f64>, waiting_at_close: f64) -> PolicyFigures {
+        let lambda = self.arrival_rate;
+        let served_without_wait = lambda * self.occupancy_where(|n| n < self.clerks);
+        let integrals = self.arrival_integrals(wait_limit, DEFAULT_RESOLUTION);
+        PolicyFigures {
+            served: lambda * self.horizon - waiting_at_close,
+            total_wait: lambda * integrals.wait_of_served,
+            within: wait_limit.map(|_| served_without_wait + lambda * integrals.served_within_limit),
+            overtime: self.expect_at_close(|n| self.last_service_time(n)),
+        }
     }
 
     /// Number waiting (not in service) with `n` present.
