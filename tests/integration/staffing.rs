@@ -115,3 +115,65 @@ fn demand_driven_dwell_is_the_shortest_meeting_the_targets() {
         "one clerk needs more than the 3 hours of work: got {dwell} min"
     );
 }
+
+#[test]
+fn long_dwell_agrees_with_the_erlang_c_staffing_answer() {
+    use ablakbusz::theory::min_clerks_for_service_level;
+    // Steady state (200 h, no patience): the simulated answer for "80 % within 20 min" must be the
+    // Erlang C answer. Loads chosen so that the Erlang C answer is not borderline.
+    let targets = ServiceTargets {
+        max_lost_share: None,
+        max_mean_overtime_min: None,
+        ..ServiceTargets::default()
+    };
+    for (rate_per_hour, service_min) in [(6.0, 15.0), (10.0, 12.0), (14.0, 9.0)] {
+        let erlang = min_clerks_for_service_level(rate_per_hour / 60.0, 1.0 / service_min, 20.0, 0.8).unwrap();
+        let spec = StopBuilder::new()
+            .dwell_hours(200.0)
+            .rate_per_hour(rate_per_hour)
+            .exp_service_min(service_min)
+            .clerks(4)
+            .spec();
+        let quick = SearchSettings {
+            min_replications: 20,
+            max_replications: 20,
+            ..settings()
+        };
+        let answer = search_stop(&spec, 0, &targets, &quick).unwrap();
+        assert_eq!(
+            answer.clerks_needed,
+            Some(erlang),
+            "λ = {rate_per_hour}/h, {service_min} min"
+        );
+    }
+}
+
+#[test]
+fn finite_horizon_staffing_agrees_with_the_exact_chain() {
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput, HorizonClosing};
+    // A 3-hour stop with exponential service: the exact CTMC share within 20 min for each c, and the
+    // fewest c meeting 80 %, must match the simulation's answer.
+    let (rate_per_hour, service_min) = (8.0, 15.0);
+    let exact_needed = (1..=4)
+        .find(|&clerks| {
+            let r = FiniteHorizon::solve(&FiniteHorizonInput {
+                arrival_rate: rate_per_hour / 60.0,
+                service_rate: 1.0 / service_min,
+                clerks,
+                horizon: 180.0,
+                closing: HorizonClosing::ServeAll,
+                wait_limit: Some(20.0),
+            })
+            .unwrap();
+            r.expected_served_within_wait_limit.unwrap() / r.expected_served >= 0.8
+        })
+        .unwrap();
+    let targets = ServiceTargets {
+        max_lost_share: None,
+        max_mean_overtime_min: None,
+        ..ServiceTargets::default()
+    };
+    let spec = StopBuilder::new().rate_per_hour(rate_per_hour).clerks(4).spec();
+    let answer = search_stop(&spec, 0, &targets, &settings()).unwrap();
+    assert_eq!(answer.clerks_needed, Some(exact_needed));
+}
