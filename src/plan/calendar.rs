@@ -298,7 +298,13 @@ mod tests {
     fn inconsistent_calendars_report_every_problem() {
         let mut calendar = WorkingCalendar::new(date(2020, 3, 1), date(2020, 2, 1), &[], &[date(2020, 2, 8)]);
         calendar.extra_working_days = vec![date(2020, 2, 8)];
-        let keys: Vec<_> = calendar.working_days().unwrap_err().problems.into_iter().map(|p| p.key).collect();
+        let keys: Vec<_> = calendar
+            .working_days()
+            .unwrap_err()
+            .problems
+            .into_iter()
+            .map(|p| p.key)
+            .collect();
         assert_eq!(keys, ["last", "extra_working_days"]);
         let christmas = WorkingCalendar::new(
             date(2020, 12, 24),

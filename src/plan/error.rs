@@ -47,9 +47,5 @@ impl PlanInputError {
 }
 
 fn list(problems: &[PlanError]) -> String {
-    problems
-        .iter()
-        .map(PlanError::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
+    problems.iter().map(PlanError::to_string).collect::<Vec<_>>().join("; ")
 }

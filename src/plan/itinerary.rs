@@ -4,9 +4,9 @@ use std::fmt;
 
 use jiff::civil::Date;
 
+use super::PlanInputError;
 use super::packer;
 use super::rules::{ItineraryRules, Place, Visit};
-use super::PlanInputError;
 use crate::scenario::Venue;
 
 const MINUTES_PER_HOUR: f64 = 60.0;

@@ -8,6 +8,8 @@ mod calendar;
 mod error;
 mod itinerary;
 mod packer;
+#[cfg(test)]
+mod properties;
 mod render;
 mod rules;
 mod travel;
@@ -17,9 +19,7 @@ pub use calendar::{
     hungarian_public_holidays, hungarian_rest_days, hungarian_working_saturdays,
 };
 pub use error::{PlanError, PlanInputError};
-pub use itinerary::{
-    BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit, build_itinerary,
-};
+pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit, build_itinerary};
 pub use render::{format_clock, render_itinerary_csv, render_unplaced_csv};
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,

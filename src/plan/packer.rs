@@ -376,7 +376,10 @@ mod tests {
         assert_eq!((stop.start_min, stop.end_min, stop.travel_min), (582, 702, 87));
         assert!((stop.km - 72.277).abs() < 0.001);
         let day = &itinerary.days[0];
-        assert_eq!((day.leave_depot_min, day.back_at_depot_min, day.travel_min), (480, 804, 174));
+        assert_eq!(
+            (day.leave_depot_min, day.back_at_depot_min, day.travel_min),
+            (480, 804, 174)
+        );
         assert!((day.km - 2.0 * 72.277).abs() < 0.002);
         assert!(itinerary.unplaced.is_empty());
     }
@@ -393,10 +396,7 @@ mod tests {
             .iter()
             .map(|s| (s.place.name.as_str(), s.date, s.start_min, s.end_min, s.travel_min))
             .collect();
-        assert_eq!(
-            timed,
-            [("B", days[0], 539, 639, 44), ("A", days[0], 713, 813, 44)]
-        );
+        assert_eq!(timed, [("B", days[0], 539, 639, 44), ("A", days[0], 713, 813, 44)]);
         assert_eq!(itinerary.days[0].back_at_depot_min, 915);
 
         // Dwell 180: 44+15+180+15+44+15+180+15+87 = 595 min > 480, so one stop a day.
@@ -463,7 +463,11 @@ mod tests {
             .collect();
         let itinerary = build_itinerary(&rules(days), &[visit("A", 46.5, 120, 3)]).unwrap();
         assert_eq!(itinerary.stops.len(), 1);
-        let reasons: Vec<_> = itinerary.unplaced.iter().map(|u| (u.occurrence, u.reason.clone())).collect();
+        let reasons: Vec<_> = itinerary
+            .unplaced
+            .iter()
+            .map(|u| (u.occurrence, u.reason.clone()))
+            .collect();
         let gap = UnplacedReason::GapBeyondSeason {
             previous: date(2020, 9, 7),
             earliest: date(2020, 9, 21),
@@ -482,9 +486,7 @@ mod tests {
         assert_eq!(itinerary.unplaced[0].visit_index, 1);
         assert_eq!(
             itinerary.unplaced[0].reason,
-            UnplacedReason::SeasonFull {
-                from: date(2020, 9, 7)
-            }
+            UnplacedReason::SeasonFull { from: date(2020, 9, 7) }
         );
         assert!(itinerary.unplaced[0].reason.to_string().contains("2020-09-07"));
     }
@@ -492,12 +494,21 @@ mod tests {
     #[test]
     fn urgent_series_seed_the_days() {
         // One working day a week for four weeks; B wants 2 visits (due in the first half), A one.
-        let days = vec![date(2020, 9, 7), date(2020, 9, 14), date(2020, 9, 21), date(2020, 9, 28)];
+        let days = vec![
+            date(2020, 9, 7),
+            date(2020, 9, 14),
+            date(2020, 9, 21),
+            date(2020, 9, 28),
+        ];
         let mut rules = rules(days);
         rules.max_stops_per_day = 1;
         let visits = [visit("A", 46.5, 60, 1), visit("B", 46.25, 60, 2)];
         let itinerary = build_itinerary(&rules, &visits).unwrap();
-        let plan: Vec<_> = itinerary.stops.iter().map(|s| (s.date, s.place.name.as_str())).collect();
+        let plan: Vec<_> = itinerary
+            .stops
+            .iter()
+            .map(|s| (s.date, s.place.name.as_str()))
+            .collect();
         // B's first visit is due before day 2, A's before day 4, B's second released on day 2.
         assert_eq!(
             plan,

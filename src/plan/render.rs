@@ -31,7 +31,16 @@ pub fn render_itinerary_csv(itinerary: &Itinerary) -> String {
         ]
     });
     write_csv(
-        &["date", "start", "end", "settlement", "venue", "dwell_hours", "travel_min", "km"],
+        &[
+            "date",
+            "start",
+            "end",
+            "settlement",
+            "venue",
+            "dwell_hours",
+            "travel_min",
+            "km",
+        ],
         rows,
     )
 }
@@ -45,12 +54,22 @@ pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> String {
             missing.visit.venue.as_str().to_string(),
             missing.occurrence.to_string(),
             missing.visit.visits_wanted.to_string(),
-            format!("{:.2}", f64::from(missing.visit.dwell_min) / f64::from(MINUTES_PER_HOUR)),
+            format!(
+                "{:.2}",
+                f64::from(missing.visit.dwell_min) / f64::from(MINUTES_PER_HOUR)
+            ),
             missing.reason.to_string(),
         ]
     });
     write_csv(
-        &["settlement", "venue", "occurrence", "visits_wanted", "dwell_hours", "reason"],
+        &[
+            "settlement",
+            "venue",
+            "occurrence",
+            "visits_wanted",
+            "dwell_hours",
+            "reason",
+        ],
         rows,
     )
 }
@@ -70,7 +89,7 @@ fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{BusDay, PlannedStop, Place, UnplacedReason, Visit};
+    use crate::plan::{BusDay, Place, PlannedStop, UnplacedReason, Visit};
     use crate::scenario::Venue;
     use jiff::civil::date;
 

@@ -182,7 +182,10 @@ impl ItineraryRules {
 fn visit_problems(visit: &Visit, key: &str) -> Vec<PlanError> {
     let mut problems = visit.place.coordinates.problems(&format!("{key}.place"));
     if visit.dwell_min == 0 {
-        problems.push(PlanError::new(format!("{key}.dwell_min"), "the dwell must be at least 1 minute"));
+        problems.push(PlanError::new(
+            format!("{key}.dwell_min"),
+            "the dwell must be at least 1 minute",
+        ));
     }
     if visit.visits_wanted == 0 {
         problems.push(PlanError::new(
