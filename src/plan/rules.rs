@@ -138,10 +138,18 @@ impl ItineraryRules {
     /// (`window.end_min`, `visits[2].dwell_min`, ...).
     pub fn validate(&self, visits: &[Visit]) -> Result<(), PlanInputError> {
         let mut problems = self.problems();
+        let day_count = self.distinct_working_days();
         for (index, visit) in visits.iter().enumerate() {
-            problems.extend(visit_problems(visit, &format!("visits[{index}]")));
+            problems.extend(visit_problems(visit, day_count, &format!("visits[{index}]")));
         }
         PlanInputError::check(problems)
+    }
+
+    fn distinct_working_days(&self) -> usize {
+        let mut days = self.working_days.clone();
+        days.sort();
+        days.dedup();
+        days.len()
     }
 
     fn problems(&self) -> Vec<PlanError> {
@@ -179,7 +187,7 @@ impl ItineraryRules {
     }
 }
 
-fn visit_problems(visit: &Visit, key: &str) -> Vec<PlanError> {
+fn visit_problems(visit: &Visit, day_count: usize, key: &str) -> Vec<PlanError> {
     let mut problems = visit.place.coordinates.problems(&format!("{key}.place"));
     if visit.dwell_min == 0 {
         problems.push(PlanError::new(
@@ -191,6 +199,15 @@ fn visit_problems(visit: &Visit, key: &str) -> Vec<PlanError> {
         problems.push(PlanError::new(
             format!("{key}.visits_wanted"),
             "at least 1 visit (leave the place out instead)",
+        ));
+    }
+    if day_count > 0 && visit.visits_wanted as usize > day_count {
+        problems.push(PlanError::new(
+            format!("{key}.visits_wanted"),
+            format!(
+                "{} visits cannot fit in {day_count} working days (at most one a day)",
+                visit.visits_wanted
+            ),
         ));
     }
     problems
@@ -213,7 +230,7 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         let rules = ItineraryRules::with_defaults(vec![date(2020, 3, 2)]);
-        assert!(rules.validate(&[visit(180, 2)]).is_ok());
+        assert!(rules.validate(&[visit(180, 1)]).is_ok());
         assert_eq!(rules.window.length_min(), 480);
     }
 
@@ -245,6 +262,16 @@ mod tests {
             ]
         );
         assert!(error.to_string().contains("past 24:00"));
+    }
+
+    #[test]
+    fn more_visits_than_working_days_is_an_error() {
+        let rules = ItineraryRules::with_defaults(vec![date(2020, 3, 2), date(2020, 3, 3), date(2020, 3, 3)]);
+        assert!(rules.validate(&[visit(60, 2)]).is_ok());
+        let error = rules.validate(&[visit(60, 3)]).unwrap_err();
+        assert_eq!(error.problems.len(), 1);
+        assert_eq!(error.problems[0].key, "visits[0].visits_wanted");
+        assert!(error.problems[0].message.contains("in 2 working days"));
     }
 
     #[test]
