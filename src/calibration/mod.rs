@@ -1,1 +1,25 @@
 //! Calibration: fitting demand parameters to season totals and to stop logs.
+//!
+//! Pure statistics on plain numeric input: a stop log enters as a [`Design`] (named covariate columns,
+//! see [`demand_design`]) and counts; season totals enter as relative demands and reported figures.
+
+mod coefficients;
+mod covariates;
+mod design;
+mod error;
+mod glm;
+mod irls;
+mod linalg;
+mod response;
+#[cfg(test)]
+mod synthetic;
+
+pub use coefficients::{CONFIDENCE_LEVEL, CoefficientRow, Coefficients, WaldInterval, normal_quantile_two_sided};
+pub use covariates::{
+    DISTANCE_KM, DemandTerms, INTERCEPT, LN_DWELL_HOURS, LN_POPULATION, REFERENCE_VENUE, StopCovariates, VENUE_PREFIX,
+    demand_design, venue_column,
+};
+pub use design::Design;
+pub use error::FitError;
+pub use glm::{PoissonFit, fit_poisson};
+pub use linalg::SquareMatrix;
