@@ -6,6 +6,7 @@
 mod coefficients;
 mod covariates;
 mod design;
+mod dispersion;
 mod error;
 mod glm;
 mod irls;
@@ -20,6 +21,9 @@ pub use covariates::{
     demand_design, venue_column,
 };
 pub use design::Design;
+pub use dispersion::{
+    CameronTrivediTest, DISPERSION_TEST_LEVEL, DispersionTest, cameron_trivedi_test, pearson_dispersion_test,
+};
 pub use error::FitError;
 pub use glm::{PoissonFit, fit_poisson};
 pub use linalg::SquareMatrix;
