@@ -69,7 +69,7 @@ pub(crate) fn pearson_chi2(counts: &[f64], means: &[f64], variance: impl Fn(f64)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::calibration::synthetic::{SyntheticTruth, poisson_data_set};
     use crate::stats::MeanAccumulator;

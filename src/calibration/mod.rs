@@ -11,6 +11,8 @@ mod error;
 mod glm;
 mod irls;
 mod linalg;
+mod nb_likelihood;
+mod negbin;
 mod response;
 #[cfg(test)]
 mod synthetic;
@@ -27,3 +29,4 @@ pub use dispersion::{
 pub use error::FitError;
 pub use glm::{PoissonFit, fit_poisson};
 pub use linalg::SquareMatrix;
+pub use negbin::{LikelihoodRatioTest, NegBinFit, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson};
