@@ -9,6 +9,7 @@ mod design;
 mod dispersion;
 mod error;
 mod glm;
+mod gof;
 mod irls;
 mod linalg;
 mod nb_likelihood;
@@ -28,5 +29,8 @@ pub use dispersion::{
 };
 pub use error::FitError;
 pub use glm::{PoissonFit, fit_poisson};
+pub use gof::{
+    CountBins, CountModel, FrequencyRow, GofError, GroupRow, fitted_mean_quantile_table, frequency_table, group_table,
+};
 pub use linalg::SquareMatrix;
 pub use negbin::{LikelihoodRatioTest, NegBinFit, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson};
