@@ -43,6 +43,14 @@ pub struct CoefficientRow {
     pub ci95_high: f64,
 }
 
+/// A point estimate with its 95 % confidence interval (on the parameter's own scale).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IntervalEstimate {
+    pub estimate: f64,
+    pub ci95_low: f64,
+    pub ci95_high: f64,
+}
+
 /// A linear combination cᵀβ with its standard error and 95 % Wald interval.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WaldInterval {
@@ -63,9 +71,22 @@ impl WaldInterval {
         }
     }
 
-    /// The interval mapped through exp (for log-scale parameters: multipliers and rates).
-    pub fn exp(&self) -> (f64, f64, f64) {
-        (self.estimate.exp(), self.ci95_low.exp(), self.ci95_high.exp())
+    /// The interval as it is.
+    pub fn linear(&self) -> IntervalEstimate {
+        IntervalEstimate {
+            estimate: self.estimate,
+            ci95_low: self.ci95_low,
+            ci95_high: self.ci95_high,
+        }
+    }
+
+    /// The interval mapped through exp (for log-scale parameters: rates and multipliers).
+    pub fn exp(&self) -> IntervalEstimate {
+        IntervalEstimate {
+            estimate: self.estimate.exp(),
+            ci95_low: self.ci95_low.exp(),
+            ci95_high: self.ci95_high.exp(),
+        }
     }
 
     /// True when `value` lies in the closed 95 % interval.

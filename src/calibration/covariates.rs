@@ -61,10 +61,16 @@ pub fn demand_design(stops: &[StopCovariates], terms: DemandTerms) -> Result<Des
     check_stops(stops)?;
     let mut columns = vec![
         (INTERCEPT.to_string(), vec![1.0; stops.len()]),
-        (LN_POPULATION.to_string(), stops.iter().map(|s| s.population.ln()).collect()),
+        (
+            LN_POPULATION.to_string(),
+            stops.iter().map(|s| s.population.ln()).collect(),
+        ),
     ];
     if terms.dwell {
-        columns.push((LN_DWELL_HOURS.to_string(), stops.iter().map(|s| s.dwell_hours.ln()).collect()));
+        columns.push((
+            LN_DWELL_HOURS.to_string(),
+            stops.iter().map(|s| s.dwell_hours.ln()).collect(),
+        ));
     }
     if terms.distance {
         columns.push((DISTANCE_KM.to_string(), stops.iter().map(|s| s.distance_km).collect()));
@@ -137,7 +143,13 @@ mod tests {
         let d = demand_design(&stops, DemandTerms::default()).unwrap();
         assert_eq!(
             d.names(),
-            &["intercept", "ln_population", "ln_dwell_hours", "distance_km", "venue_school"]
+            &[
+                "intercept",
+                "ln_population",
+                "ln_dwell_hours",
+                "distance_km",
+                "venue_school"
+            ]
         );
         assert_eq!(d.row(1), &[1.0, 2500f64.ln(), 3f64.ln(), 12.5, 1.0]);
         let only_population = DemandTerms {
@@ -155,7 +167,10 @@ mod tests {
             demand_design(&no_municipality, DemandTerms::default()),
             Err(FitError::NoReferenceVenue)
         );
-        let zero_dwell = [stop(1000.0, 2.0, Venue::Municipality), stop(900.0, 0.0, Venue::Municipality)];
+        let zero_dwell = [
+            stop(1000.0, 2.0, Venue::Municipality),
+            stop(900.0, 0.0, Venue::Municipality),
+        ];
         assert!(matches!(
             demand_design(&zero_dwell, DemandTerms::default()),
             Err(FitError::InvalidCovariate {

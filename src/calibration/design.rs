@@ -91,10 +91,10 @@ impl Design {
         let mut xtwx = SquareMatrix::zeros(p);
         for (i, &w) in weights.iter().enumerate() {
             let row = self.row(i);
-            for a in 0..p {
-                let wa = w * row[a];
-                for b in 0..=a {
-                    xtwx.add(a, b, wa * row[b]);
+            for (a, &xa) in row.iter().enumerate() {
+                let wa = w * xa;
+                for (b, &xb) in row[..=a].iter().enumerate() {
+                    xtwx.add(a, b, wa * xb);
                 }
             }
         }
@@ -184,7 +184,10 @@ mod tests {
         assert_eq!(d.row(2), &[1.0, 2.0]);
         // Weights (1, 2, 3): XᵀWX = [[6, 8], [8, 14]]; XᵀWz with z = (1, 1, 1) = (6, 8).
         let m = d.weighted_cross_product(&[1.0, 2.0, 3.0]);
-        assert_eq!((m.get(0, 0), m.get(0, 1), m.get(1, 0), m.get(1, 1)), (6.0, 8.0, 8.0, 14.0));
+        assert_eq!(
+            (m.get(0, 0), m.get(0, 1), m.get(1, 0), m.get(1, 1)),
+            (6.0, 8.0, 8.0, 14.0)
+        );
         assert_eq!(d.weighted_cross_vector(&[1.0, 2.0, 3.0], &[1.0; 3]), vec![6.0, 8.0]);
         assert_eq!(d.linear_predictor(&[0.5, 2.0]), vec![0.5, 2.5, 4.5]);
         assert!(d.check_full_rank().is_ok());
@@ -241,6 +244,9 @@ mod tests {
                 with: vec!["x".into()]
             }
         );
-        assert_eq!(err.to_string(), "design column `z` is a linear combination of `x`: drop one of them");
+        assert_eq!(
+            err.to_string(),
+            "design column `z` is a linear combination of `x`: drop one of them"
+        );
     }
 }

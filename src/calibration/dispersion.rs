@@ -120,7 +120,10 @@ mod tests {
         let band = (0.05 - 4.0 * se, 0.05 + 4.0 * se);
         let (pearson_size, ct_size) = rates(None, &mut rng);
         eprintln!("Poisson data: Pearson rejects {pearson_size}, Cameron-Trivedi rejects {ct_size}");
-        assert!(band.0 <= pearson_size && pearson_size <= band.1, "Pearson size {pearson_size}");
+        assert!(
+            band.0 <= pearson_size && pearson_size <= band.1,
+            "Pearson size {pearson_size}"
+        );
         assert!(band.0 <= ct_size && ct_size <= band.1, "Cameron-Trivedi size {ct_size}");
         let (pearson_power, ct_power) = rates(Some(2.0), &mut rng);
         eprintln!("Gamma-Poisson k = 2: Pearson rejects {pearson_power}, Cameron-Trivedi rejects {ct_power}");

@@ -65,7 +65,11 @@ pub(crate) fn poisson_log_likelihood(counts: &[f64], means: &[f64]) -> f64 {
 
 /// Σ (y − μ)² / Var(μ).
 pub(crate) fn pearson_chi2(counts: &[f64], means: &[f64], variance: impl Fn(f64) -> f64) -> f64 {
-    counts.iter().zip(means).map(|(&y, &mu)| (y - mu).powi(2) / variance(mu)).sum()
+    counts
+        .iter()
+        .zip(means)
+        .map(|(&y, &mu)| (y - mu).powi(2) / variance(mu))
+        .sum()
 }
 
 #[cfg(test)]
@@ -89,7 +93,12 @@ pub(crate) mod tests {
         let design = Design::from_columns(vec![column("intercept", vec![1.0; y.len()])]).unwrap();
         let fit = fit_poisson(&design, &y, None).unwrap();
         let row = &fit.coefficients.rows()[0];
-        assert!((row.estimate - mean.ln()).abs() < 1e-9, "{} vs {}", row.estimate, mean.ln());
+        assert!(
+            (row.estimate - mean.ln()).abs() < 1e-9,
+            "{} vs {}",
+            row.estimate,
+            mean.ln()
+        );
         assert!((row.std_error - (1.0 / (n * mean)).sqrt()).abs() < 1e-9);
         let deviance: f64 = y.iter().filter(|&&v| v > 0.0).map(|&v| 2.0 * v * (v / mean).ln()).sum();
         assert!((fit.deviance - deviance).abs() < 1e-8);
@@ -173,10 +182,16 @@ pub(crate) mod tests {
         let band = binomial_band(DATA_SETS, 0.95);
         for (j, (name, value)) in truth.coefficients().iter().enumerate() {
             let coverage = covered[j] as f64 / DATA_SETS as f64;
-            assert!(band.0 <= coverage && coverage <= band.1, "{name}: coverage {coverage} outside {band:?}");
+            assert!(
+                band.0 <= coverage && coverage <= band.1,
+                "{name}: coverage {coverage} outside {band:?}"
+            );
             // The mean estimate is unbiased to O(1/n): within 4 of its standard errors of the truth.
             let (mean, se) = (estimates[j].mean(), (estimates[j].variance() / DATA_SETS as f64).sqrt());
-            assert!((mean - value).abs() < 4.0 * se, "{name}: mean estimate {mean} ± {se} vs {value}");
+            assert!(
+                (mean - value).abs() < 4.0 * se,
+                "{name}: mean estimate {mean} ± {se} vs {value}"
+            );
         }
     }
 

@@ -32,7 +32,9 @@ pub enum GofError {
 pub enum CountModel {
     Poisson,
     /// NB2 with shape k: Var = μ + μ²/k.
-    NegativeBinomial { shape_k: f64 },
+    NegativeBinomial {
+        shape_k: f64,
+    },
 }
 
 impl CountModel {
@@ -58,7 +60,9 @@ impl CountModel {
     fn at_most(&self, mean: f64, x: u64) -> f64 {
         match self {
             CountModel::Poisson => Poisson::new(mean).map_or(f64::NAN, |d| d.cdf(x)),
-            CountModel::NegativeBinomial { shape_k } => negative_binomial(*shape_k, mean).map_or(f64::NAN, |d| d.cdf(x)),
+            CountModel::NegativeBinomial { shape_k } => {
+                negative_binomial(*shape_k, mean).map_or(f64::NAN, |d| d.cdf(x))
+            }
         }
     }
 
@@ -293,7 +297,13 @@ mod tests {
         assert_eq!(labels, ["0", "1–4", "≥ 5"]);
         assert_eq!(rows.iter().map(|r| r.observed).collect::<Vec<_>>(), [1, 1, 0]);
         for (row, p) in rows.iter().zip([e2, 6.0 * e2, 1.0 - 7.0 * e2]) {
-            assert!((row.expected - 2.0 * p).abs() < 1e-12, "{}: {} vs {}", row.bin, row.expected, 2.0 * p);
+            assert!(
+                (row.expected - 2.0 * p).abs() < 1e-12,
+                "{}: {} vs {}",
+                row.bin,
+                row.expected,
+                2.0 * p
+            );
         }
         // NB with k = 1, μ = 1 is geometric: P(j) = 2^−(j+1); P(1..4) = 15/32, P(≥ 5) = 1/32.
         let nb = CountModel::NegativeBinomial { shape_k: 1.0 };
@@ -335,7 +345,12 @@ mod tests {
         assert_eq!(rows.len(), 5);
         assert_eq!(rows.iter().map(|r| r.stops).sum::<usize>(), log.counts.len());
         for row in &rows {
-            assert!(row.difference.abs() < 1e-6 * row.observed, "{}: {}", row.group, row.difference);
+            assert!(
+                row.difference.abs() < 1e-6 * row.observed,
+                "{}: {}",
+                row.group,
+                row.difference
+            );
         }
         let deciles = fitted_mean_quantile_table(&log.counts, &fit.fitted_means, CountModel::Poisson, 10).unwrap();
         assert!(deciles.iter().all(|r| r.stops == 30));
@@ -370,7 +385,13 @@ mod tests {
         assert!((total - log.counts.len() as f64).abs() < 1e-6);
         for row in &nb_rows {
             let gap = (row.observed as f64 - row.expected).abs();
-            assert!(gap < 4.0 * row.expected.sqrt().max(1.0), "{}: {} vs {}", row.bin, row.observed, row.expected);
+            assert!(
+                gap < 4.0 * row.expected.sqrt().max(1.0),
+                "{}: {} vs {}",
+                row.bin,
+                row.observed,
+                row.expected
+            );
         }
     }
 }

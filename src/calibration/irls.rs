@@ -96,7 +96,9 @@ pub(crate) fn irls(
     let mut relative_change = f64::INFINITY;
     for iteration in 1..=MAX_ITERATIONS {
         let weights = irls_weights(family, &mu);
-        let working: Vec<f64> = (0..y.len()).map(|i| eta[i] - offset[i] + (y[i] - mu[i]) / mu[i]).collect();
+        let working: Vec<f64> = (0..y.len())
+            .map(|i| eta[i] - offset[i] + (y[i] - mu[i]) / mu[i])
+            .collect();
         let information = design.weighted_cross_product(&weights);
         let chol = Cholesky::factor(&information).map_err(|e| FitError::SingularInformation {
             column: design.names()[e.column].clone(),
@@ -159,7 +161,12 @@ fn evaluate(
     family: &impl Family,
     beta: &[f64],
 ) -> (Vec<f64>, Vec<f64>, f64) {
-    let eta: Vec<f64> = design.linear_predictor(beta).iter().zip(offset).map(|(e, o)| e + o).collect();
+    let eta: Vec<f64> = design
+        .linear_predictor(beta)
+        .iter()
+        .zip(offset)
+        .map(|(e, o)| e + o)
+        .collect();
     let mu: Vec<f64> = eta.iter().map(|&e| mean_of(e)).collect();
     let deviance = total_deviance(family, y, &mu);
     (eta, mu, deviance)

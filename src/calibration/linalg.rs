@@ -86,8 +86,8 @@ impl Cholesky {
         let mut lower = SquareMatrix::zeros(n);
         for j in 0..n {
             let pivot = a.get(j, j) - (0..j).map(|k| lower.get(j, k).powi(2)).sum::<f64>();
-            // `!(x > t)` also rejects NaN.
-            if !(pivot > RANK_TOLERANCE * a.get(j, j)) || !pivot.is_finite() {
+            let independent = pivot.is_finite() && pivot > RANK_TOLERANCE * a.get(j, j);
+            if !independent {
                 return Err(NotPositiveDefinite { column: j });
             }
             let diagonal = pivot.sqrt();

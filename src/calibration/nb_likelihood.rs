@@ -78,10 +78,18 @@ mod tests {
     fn log_likelihood_matches_statrs_pmf() {
         // statrs' NegativeBinomial(r, p) counts failures before the r-th success: mean r(1 − p)/p, so
         // r = k and p = k/(k + μ).
-        for &(y, mu, k) in &[(0.0, 3.0, 2.0), (7.0, 3.0, 0.5), (25.0, 18.0, 40.0), (1500.0, 1400.0, 30.0)] {
+        for &(y, mu, k) in &[
+            (0.0, 3.0, 2.0),
+            (7.0, 3.0, 0.5),
+            (25.0, 18.0, 40.0),
+            (1500.0, 1400.0, 30.0),
+        ] {
             let reference = NegativeBinomial::new(k, k / (k + mu)).unwrap().ln_pmf(y as u64);
             let ours = log_likelihood(y, mu, k);
-            assert!((ours - reference).abs() < 1e-9 * reference.abs().max(1.0), "{y} {mu} {k}: {ours} vs {reference}");
+            assert!(
+                (ours - reference).abs() < 1e-9 * reference.abs().max(1.0),
+                "{y} {mu} {k}: {ours} vs {reference}"
+            );
         }
     }
 
@@ -94,14 +102,25 @@ mod tests {
 
     #[test]
     fn derivatives_match_finite_differences() {
-        for &(y, mu, k) in &[(0.0, 3.0, 2.0), (9.0, 4.0, 1.5), (30.0, 22.0, 8.0), (1200.0, 1100.0, 50.0)] {
+        for &(y, mu, k) in &[
+            (0.0, 3.0, 2.0),
+            (9.0, 4.0, 1.5),
+            (30.0, 22.0, 8.0),
+            (1200.0, 1100.0, 50.0),
+        ] {
             let (d1, d2) = shape_derivatives(y, mu, k);
             let h = 1e-4 * k;
             let f = |kk: f64| log_likelihood(y, mu, kk);
             let numeric_d1 = (f(k + h) - f(k - h)) / (2.0 * h);
             let numeric_d2 = (f(k + h) - 2.0 * f(k) + f(k - h)) / (h * h);
-            assert!((d1 - numeric_d1).abs() < 1e-6 * d1.abs().max(1e-3), "{y}: {d1} vs {numeric_d1}");
-            assert!((d2 - numeric_d2).abs() < 1e-3 * d2.abs().max(1e-3), "{y}: {d2} vs {numeric_d2}");
+            assert!(
+                (d1 - numeric_d1).abs() < 1e-6 * d1.abs().max(1e-3),
+                "{y}: {d1} vs {numeric_d1}"
+            );
+            assert!(
+                (d2 - numeric_d2).abs() < 1e-3 * d2.abs().max(1e-3),
+                "{y}: {d2} vs {numeric_d2}"
+            );
         }
     }
 }

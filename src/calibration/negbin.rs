@@ -14,7 +14,7 @@ use super::irls::{DEVIANCE_TOLERANCE, IrlsFit, NegBinFamily, PoissonFamily, irls
 use super::linalg::{Cholesky, SquareMatrix};
 use super::nb_likelihood::{log_likelihood, shape_derivatives};
 use super::response::validated_offset;
-use super::{CONFIDENCE_LEVEL, Coefficients, DISPERSION_TEST_LEVEL, Design, FitError};
+use super::{CONFIDENCE_LEVEL, Coefficients, DISPERSION_TEST_LEVEL, Design, FitError, IntervalEstimate};
 
 /// Largest shape k searched. Past it the extra variance μ²/k is below 10⁻⁴ of the mean for up to 1,000
 /// clients per stop: no log can tell it from the Poisson, so the maximum is reported as the Poisson boundary.
@@ -44,13 +44,23 @@ pub struct ShapeEstimate {
 }
 
 impl ShapeEstimate {
-    fn new(ln_k: f64, ln_k_std_error: f64) -> Self {
+    /// The estimate from ln k̂ and its standard error.
+    pub fn from_log(ln_k: f64, ln_k_std_error: f64) -> Self {
         let half = normal_quantile_two_sided(CONFIDENCE_LEVEL) * ln_k_std_error;
         Self {
             k: ln_k.exp(),
             ln_k_std_error,
             ci95_low: (ln_k - half).exp(),
             ci95_high: (ln_k + half).exp(),
+        }
+    }
+
+    /// k̂ with its interval.
+    pub fn interval(&self) -> IntervalEstimate {
+        IntervalEstimate {
+            estimate: self.k,
+            ci95_low: self.ci95_low,
+            ci95_high: self.ci95_high,
         }
     }
 }
@@ -119,11 +129,7 @@ pub struct NegBinFit {
 pub fn fit_negbin(design: &Design, counts: &[f64], offset: Option<&[f64]>) -> Result<NegBinFit, FitError> {
     let offset = validated_offset(design, counts, offset)?;
     let poisson = irls(design, counts, &offset, &PoissonFamily, None)?;
-    let excess: f64 = counts
-        .iter()
-        .zip(&poisson.mu)
-        .map(|(&y, &m)| (y - m).powi(2) - y)
-        .sum();
+    let excess: f64 = counts.iter().zip(&poisson.mu).map(|(&y, &m)| (y - m).powi(2) - y).sum();
     let no_overdispersion = FitError::NoOverdispersion {
         excess,
         shape_limit: SHAPE_LIMIT,
@@ -138,7 +144,15 @@ pub fn fit_negbin(design: &Design, counts: &[f64], offset: Option<&[f64]>) -> Re
     let mut log_lik = total_log_likelihood(counts, &state.mu, ln_k.exp());
     for iteration in 1..=MAX_ALTERNATIONS {
         let new_ln_k = maximise_ln_shape(counts, &state.mu, ln_k).ok_or(no_overdispersion.clone())?;
-        state = irls(design, counts, &offset, &NegBinFamily { shape_k: new_ln_k.exp() }, Some(&state.eta))?;
+        state = irls(
+            design,
+            counts,
+            &offset,
+            &NegBinFamily {
+                shape_k: new_ln_k.exp(),
+            },
+            Some(&state.eta),
+        )?;
         let new_log_lik = total_log_likelihood(counts, &state.mu, new_ln_k.exp());
         let change = (new_log_lik - log_lik).abs() / (new_log_lik.abs() + 0.1);
         let shape_step = (new_ln_k - ln_k).abs();
@@ -211,7 +225,11 @@ fn finish(
     let p = design.n_columns();
     let covariance = Cholesky::factor(&observed_information(design, counts, &state.mu, ln_k))
         .map_err(|e| FitError::SingularInformation {
-            column: design.names().get(e.column).cloned().unwrap_or_else(|| "ln_k".to_string()),
+            column: design
+                .names()
+                .get(e.column)
+                .cloned()
+                .unwrap_or_else(|| "ln_k".to_string()),
             iteration: iterations,
         })?
         .inverse();
@@ -220,7 +238,7 @@ fn finish(
     let poisson_log_likelihood = poisson_log_likelihood(counts, &poisson.mu);
     Ok(NegBinFit {
         coefficients: Coefficients::new(design.names().to_vec(), state.beta.clone(), beta_covariance),
-        shape: ShapeEstimate::new(ln_k, covariance.get(p, p).sqrt()),
+        shape: ShapeEstimate::from_log(ln_k, covariance.get(p, p).sqrt()),
         fitted_means: state.mu.clone(),
         log_likelihood,
         deviance: state.deviance,
@@ -286,7 +304,9 @@ mod tests {
         // With an intercept only, μ̂ = ȳ (the β score equation) and k̂ maximises ℓ(ȳ, k): found here by a
         // golden-section search on statrs' pmf. SE(β̂) = √((1/μ + 1/k)/n) (β and ln k are orthogonal when
         // μ is constant), SE(ln k̂) = 1/√(−∂²ℓ/∂(ln k)²) by central differences.
-        let y = [0.0, 1.0, 9.0, 2.0, 14.0, 3.0, 0.0, 6.0, 22.0, 4.0, 1.0, 8.0, 0.0, 11.0, 5.0, 2.0];
+        let y = [
+            0.0, 1.0, 9.0, 2.0, 14.0, 3.0, 0.0, 6.0, 22.0, 4.0, 1.0, 8.0, 0.0, 11.0, 5.0, 2.0,
+        ];
         let n = y.len() as f64;
         let mean = y.iter().sum::<f64>() / n;
         let fit = fit_negbin(&intercept_only(y.len()), &y, None).unwrap();
@@ -299,7 +319,12 @@ mod tests {
             if profile(c) > profile(d) { b = d } else { a = c }
         }
         let theta_hat = 0.5 * (a + b);
-        assert!((fit.shape.k.ln() - theta_hat).abs() < 1e-6, "{} vs {}", fit.shape.k.ln(), theta_hat);
+        assert!(
+            (fit.shape.k.ln() - theta_hat).abs() < 1e-6,
+            "{} vs {}",
+            fit.shape.k.ln(),
+            theta_hat
+        );
         assert!((fit.log_likelihood - profile(theta_hat)).abs() < 1e-8);
         let k = theta_hat.exp();
         let se_beta = ((1.0 / mean + 1.0 / k) / n).sqrt();
@@ -358,14 +383,23 @@ mod tests {
             lr_rejections += usize::from(fit.lr_test.rejects_poisson);
         }
         let band = binomial_band(DATA_SETS, 0.95);
-        let truths = names.iter().map(|(n, v)| (n.as_str(), *v)).chain([("ln_k", TRUE_SHAPE.ln())]);
+        let truths = names
+            .iter()
+            .map(|(n, v)| (n.as_str(), *v))
+            .chain([("ln_k", TRUE_SHAPE.ln())]);
         for (j, (name, value)) in truths.enumerate() {
             let coverage = covered[j] as f64 / DATA_SETS as f64;
             let (mean, se) = (estimates[j].mean(), (estimates[j].variance() / DATA_SETS as f64).sqrt());
             eprintln!("{name}: coverage {coverage:.3}, mean estimate {mean:.4} ± {se:.4} (true {value:.4})");
-            assert!(band.0 <= coverage && coverage <= band.1, "{name}: coverage {coverage} outside {band:?}");
+            assert!(
+                band.0 <= coverage && coverage <= band.1,
+                "{name}: coverage {coverage} outside {band:?}"
+            );
             if j < names.len() {
-                assert!((mean - value).abs() < 4.0 * se, "{name}: mean estimate {mean} ± {se} vs {value}");
+                assert!(
+                    (mean - value).abs() < 4.0 * se,
+                    "{name}: mean estimate {mean} ± {se} vs {value}"
+                );
             }
         }
         assert_eq!(lr_rejections, DATA_SETS);

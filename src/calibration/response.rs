@@ -90,10 +90,22 @@ mod tests {
     fn rejects_bad_counts_with_their_row() {
         let d = design();
         let check = |y: &[f64]| validated_offset(&d, y, None);
-        assert!(matches!(check(&[1.0, -2.0, 0.0, 1.0]), Err(FitError::NegativeCount { row: 1, .. })));
-        assert!(matches!(check(&[1.0, 2.0, f64::NAN, 1.0]), Err(FitError::NonFiniteCount { row: 2, .. })));
-        assert!(matches!(check(&[1.0, 2.0, 1.0, f64::INFINITY]), Err(FitError::NonFiniteCount { row: 3, .. })));
-        assert!(matches!(check(&[1.5, 2.0, 1.0, 1.0]), Err(FitError::NonIntegerCount { row: 0, .. })));
+        assert!(matches!(
+            check(&[1.0, -2.0, 0.0, 1.0]),
+            Err(FitError::NegativeCount { row: 1, .. })
+        ));
+        assert!(matches!(
+            check(&[1.0, 2.0, f64::NAN, 1.0]),
+            Err(FitError::NonFiniteCount { row: 2, .. })
+        ));
+        assert!(matches!(
+            check(&[1.0, 2.0, 1.0, f64::INFINITY]),
+            Err(FitError::NonFiniteCount { row: 3, .. })
+        ));
+        assert!(matches!(
+            check(&[1.5, 2.0, 1.0, 1.0]),
+            Err(FitError::NonIntegerCount { row: 0, .. })
+        ));
         assert_eq!(check(&[0.0; 4]), Err(FitError::AllCountsZero));
         assert_eq!(check(&[1.0; 3]), Err(FitError::CountLength { expected: 4, found: 3 }));
         assert_eq!(
@@ -117,7 +129,8 @@ mod tests {
             validated_offset(&d, &y, Some(&[0.0])),
             Err(FitError::OffsetLength { expected: 4, found: 1 })
         );
-        let square = Design::from_columns(vec![("intercept".into(), vec![1.0, 1.0]), ("x".into(), vec![0.0, 1.0])]).unwrap();
+        let square =
+            Design::from_columns(vec![("intercept".into(), vec![1.0, 1.0]), ("x".into(), vec![0.0, 1.0])]).unwrap();
         assert_eq!(
             validated_offset(&square, &[1.0, 2.0], None),
             Err(FitError::TooFewRows { rows: 2, parameters: 2 })

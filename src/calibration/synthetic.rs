@@ -4,10 +4,10 @@ use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, Gamma, Poisson};
 
+use super::Design;
 use super::covariates::{
     DISTANCE_KM, DemandTerms, INTERCEPT, LN_DWELL_HOURS, LN_POPULATION, StopCovariates, demand_design, venue_column,
 };
-use super::Design;
 use crate::scenario::Venue;
 
 /// Stops per synthetic log (the issue asks for at least 300).
