@@ -16,6 +16,7 @@ mod linalg;
 mod nb_likelihood;
 mod negbin;
 mod response;
+mod stop_log;
 #[cfg(test)]
 mod synthetic;
 mod toml_block;
@@ -40,6 +41,7 @@ pub use gof::{
 };
 pub use linalg::SquareMatrix;
 pub use negbin::{LikelihoodRatioTest, NegBinFit, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson};
+pub use stop_log::{ChosenModel, StopLogCalibration, StopLogError, calibrate_stop_log};
 pub use toml_block::{
     DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_totals_toml,
 };
