@@ -3,7 +3,7 @@
 use serde::Serialize;
 use statrs::distribution::{ChiSquared, ContinuousCDF, StudentsT};
 
-use super::{Design, PoissonFit};
+use super::{Design, FitError, PoissonFit};
 
 /// Significance level of the dispersion decision: over-dispersed when the p-value is below 5 %.
 pub const DISPERSION_TEST_LEVEL: f64 = 0.05;
@@ -62,9 +62,24 @@ pub struct CameronTrivediTest {
     pub over_dispersed: bool,
 }
 
-/// The Cameron–Trivedi test at [`DISPERSION_TEST_LEVEL`] of a Poisson fit of `counts` on `design`.
-pub fn cameron_trivedi_test(fit: &PoissonFit, design: &Design, counts: &[f64]) -> CameronTrivediTest {
+/// The Cameron–Trivedi test at [`DISPERSION_TEST_LEVEL`] of a Poisson fit of `counts` on `design`
+/// (a count or design of another length than the fit's is an error).
+pub fn cameron_trivedi_test(fit: &PoissonFit, design: &Design, counts: &[f64]) -> Result<CameronTrivediTest, FitError> {
     let mu = &fit.fitted_means;
+    for found in [counts.len(), design.n_rows()] {
+        if found != mu.len() {
+            return Err(FitError::CountLength {
+                expected: mu.len(),
+                found,
+            });
+        }
+    }
+    if design.n_columns() != fit.coefficients.names().len() {
+        return Err(FitError::DesignMismatch {
+            coefficients: fit.coefficients.names().len(),
+            columns: design.n_columns(),
+        });
+    }
     let covariance = fit.coefficients.covariance();
     let response: Vec<f64> = (0..counts.len())
         .map(|i| {
@@ -79,14 +94,14 @@ pub fn cameron_trivedi_test(fit: &PoissonFit, design: &Design, counts: &[f64]) -
     let std_error = (residual_ss / df / sum_mu2).sqrt();
     let t_value = alpha / std_error;
     let p_value = StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |t| t.sf(t_value));
-    CameronTrivediTest {
+    Ok(CameronTrivediTest {
         alpha,
         std_error,
         t_value,
         p_value,
         level: DISPERSION_TEST_LEVEL,
         over_dispersed: p_value < DISPERSION_TEST_LEVEL,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -112,7 +127,11 @@ mod tests {
                 let log = synthetic_log(&truth, shape_k, rng);
                 let fit = fit_poisson(&log.design, &log.counts, None).unwrap();
                 pearson += usize::from(pearson_dispersion_test(&fit).over_dispersed);
-                ct += usize::from(cameron_trivedi_test(&fit, &log.design, &log.counts).over_dispersed);
+                ct += usize::from(
+                    cameron_trivedi_test(&fit, &log.design, &log.counts)
+                        .unwrap()
+                        .over_dispersed,
+                );
             }
             (pearson as f64 / DATA_SETS as f64, ct as f64 / DATA_SETS as f64)
         };
@@ -158,7 +177,8 @@ mod tests {
         let y = [0.0, 2.0, 4.0, 6.0];
         let design = Design::from_columns(vec![("intercept".into(), vec![1.0; 4])]).unwrap();
         let fit = fit_poisson(&design, &y, None).unwrap();
-        let test = cameron_trivedi_test(&fit, &design, &y);
+        let test = cameron_trivedi_test(&fit, &design, &y).unwrap();
+        assert!(cameron_trivedi_test(&fit, &design, &y[..3]).is_err());
         assert!((test.alpha - 0.305_555_6).abs() < 1e-6, "{}", test.alpha);
         assert!((test.std_error - 0.293_972_4).abs() < 1e-6);
         assert!((test.t_value - 1.039_402_3).abs() < 1e-6);

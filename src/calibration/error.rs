@@ -31,6 +31,8 @@ pub enum FitError {
          cannot be estimated (add municipality stops or leave the venue term out)"
     )]
     NoReferenceVenue,
+    #[error("the design has {columns} columns but the fit has {coefficients} coefficients: not the fit's design")]
+    DesignMismatch { coefficients: usize, columns: usize },
     #[error("{rows} rows for {parameters} parameters: a fit needs more stops than parameters")]
     TooFewRows { rows: usize, parameters: usize },
     #[error("{found} counts for {expected} design rows")]
@@ -83,6 +85,14 @@ pub enum FitError {
         excess: f64,
         /// The largest shape k searched (see `negbin::SHAPE_LIMIT`).
         shape_limit: f64,
+    },
+    #[error(
+        "the negative-binomial shape k fell below {shape_floor:e}: the counts vary far more than any count model \
+         of stop demand allows (check the log for mixed-up columns or totals)"
+    )]
+    ExtremeOverdispersion {
+        /// The smallest shape k searched (see `negbin::SHAPE_FLOOR`).
+        shape_floor: f64,
     },
 }
 

@@ -40,7 +40,9 @@ pub use gof::{
     CountBins, CountModel, FrequencyRow, GofError, GroupRow, fitted_mean_quantile_table, frequency_table, group_table,
 };
 pub use linalg::SquareMatrix;
-pub use negbin::{LikelihoodRatioTest, NegBinFit, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson};
+pub use negbin::{
+    LikelihoodRatioTest, NegBinFit, SHAPE_FLOOR, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson,
+};
 pub use stop_log::{ChosenModel, StopLogCalibration, StopLogError, calibrate_stop_log};
 pub use toml_block::{
     DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_totals_toml,

@@ -20,7 +20,7 @@ use super::{CONFIDENCE_LEVEL, Coefficients, DISPERSION_TEST_LEVEL, Design, FitEr
 /// clients per stop: no log can tell it from the Poisson, so the maximum is reported as the Poisson boundary.
 pub const SHAPE_LIMIT: f64 = 1e7;
 /// Smallest shape k searched (variance 10⁶ μ²: far beyond any plausible stop log).
-const SHAPE_FLOOR: f64 = 1e-6;
+pub const SHAPE_FLOOR: f64 = 1e-6;
 /// Largest Newton step in ln k (a factor e² ≈ 7.4 in k).
 const MAX_LN_SHAPE_STEP: f64 = 2.0;
 /// Newton iterations for ln k at fixed β.
@@ -29,6 +29,17 @@ const MAX_SHAPE_ITERATIONS: u32 = 200;
 const LN_SHAPE_TOLERANCE: f64 = 1e-10;
 /// Alternations between β and k before giving up.
 const MAX_ALTERNATIONS: u32 = 200;
+/// The alternation has converged when ln k moved less than this in the last round (and ℓ settled).
+const ALTERNATION_LN_SHAPE_TOLERANCE: f64 = 1e-7;
+
+/// Where the search for ln k at fixed means ended.
+enum ShapeSearch {
+    Maximum(f64),
+    /// ln k passed ln [`SHAPE_LIMIT`]: the Poisson boundary.
+    PoissonBoundary,
+    /// ln k fell below ln [`SHAPE_FLOOR`].
+    BelowFloor,
+}
 
 /// The fitted shape k with its uncertainty (Wald interval on ln k, mapped back).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -142,28 +153,32 @@ pub fn fit_negbin(design: &Design, counts: &[f64], offset: Option<&[f64]>) -> Re
     let mut ln_k = (sum_mu2 / excess).ln().clamp(SHAPE_FLOOR.ln(), SHAPE_LIMIT.ln());
     let mut state = poisson.clone();
     let mut log_lik = total_log_likelihood(counts, &state.mu, ln_k.exp());
+    let mut change = f64::INFINITY;
     for iteration in 1..=MAX_ALTERNATIONS {
-        let new_ln_k = maximise_ln_shape(counts, &state.mu, ln_k).ok_or(no_overdispersion.clone())?;
-        state = irls(
-            design,
-            counts,
-            &offset,
-            &NegBinFamily {
-                shape_k: new_ln_k.exp(),
-            },
-            Some(&state.eta),
-        )?;
+        let new_ln_k = match maximise_ln_shape(counts, &state.mu, ln_k) {
+            ShapeSearch::Maximum(theta) => theta,
+            ShapeSearch::PoissonBoundary => return Err(no_overdispersion),
+            ShapeSearch::BelowFloor => {
+                return Err(FitError::ExtremeOverdispersion {
+                    shape_floor: SHAPE_FLOOR,
+                });
+            }
+        };
+        let family = NegBinFamily {
+            shape_k: new_ln_k.exp(),
+        };
+        state = irls(design, counts, &offset, &family, Some(&state.eta))?;
         let new_log_lik = total_log_likelihood(counts, &state.mu, new_ln_k.exp());
-        let change = (new_log_lik - log_lik).abs() / (new_log_lik.abs() + 0.1);
+        change = (new_log_lik - log_lik).abs() / (new_log_lik.abs() + 0.1);
         let shape_step = (new_ln_k - ln_k).abs();
         (ln_k, log_lik) = (new_ln_k, new_log_lik);
-        if change < DEVIANCE_TOLERANCE && shape_step < 1e3 * LN_SHAPE_TOLERANCE {
+        if change < DEVIANCE_TOLERANCE && shape_step < ALTERNATION_LN_SHAPE_TOLERANCE {
             return finish(design, counts, &state, ln_k, iteration, &poisson);
         }
     }
     Err(FitError::NoConvergence {
         iterations: MAX_ALTERNATIONS,
-        relative_change: f64::NAN,
+        relative_change: change,
     })
 }
 
@@ -173,9 +188,8 @@ fn total_log_likelihood(counts: &[f64], mu: &[f64], k: f64) -> f64 {
 }
 
 /// Maximises ℓ over θ = ln k at fixed means by Newton steps (a fixed step uphill where ℓ is not concave,
-/// halved until ℓ does not fall). `None` when θ passes ln [`SHAPE_LIMIT`] (the Poisson boundary) or
-/// falls below ln of the floor.
-fn maximise_ln_shape(counts: &[f64], mu: &[f64], start: f64) -> Option<f64> {
+/// halved until ℓ does not fall), stopping at the bounds [`SHAPE_FLOOR`], [`SHAPE_LIMIT`].
+fn maximise_ln_shape(counts: &[f64], mu: &[f64], start: f64) -> ShapeSearch {
     let objective = |theta: f64| total_log_likelihood(counts, mu, theta.exp());
     let mut theta = start;
     for _ in 0..MAX_SHAPE_ITERATIONS {
@@ -191,14 +205,17 @@ fn maximise_ln_shape(counts: &[f64], mu: &[f64], start: f64) -> Option<f64> {
             step *= 0.5;
         }
         theta += step;
-        if theta > SHAPE_LIMIT.ln() || theta < SHAPE_FLOOR.ln() {
-            return None;
+        if theta > SHAPE_LIMIT.ln() {
+            return ShapeSearch::PoissonBoundary;
+        }
+        if theta < SHAPE_FLOOR.ln() {
+            return ShapeSearch::BelowFloor;
         }
         if step.abs() < LN_SHAPE_TOLERANCE {
-            return Some(theta);
+            break;
         }
     }
-    Some(theta)
+    ShapeSearch::Maximum(theta)
 }
 
 /// (∂ℓ/∂θ, ∂²ℓ/∂θ²) summed over rows, θ = ln k: ∂ℓ/∂θ = k ∂ℓ/∂k, ∂²ℓ/∂θ² = k² ∂²ℓ/∂k² + k ∂ℓ/∂k.

@@ -65,7 +65,7 @@ pub fn calibrate_stop_log(
     let design = demand_design(stops, terms)?;
     let poisson = fit_poisson(&design, clients, None)?;
     let dispersion = pearson_dispersion_test(&poisson);
-    let cameron_trivedi = cameron_trivedi_test(&poisson, &design, clients);
+    let cameron_trivedi = cameron_trivedi_test(&poisson, &design, clients)?;
     let (negbin, chosen) = if dispersion.over_dispersed {
         match fit_negbin(&design, clients, None) {
             Ok(fit) => (Some(fit), ChosenModel::NegativeBinomial),

@@ -137,6 +137,8 @@ pub enum TotalsError {
     },
     #[error("the {itinerary} itinerary has no expected demand at all (relative demands sum to 0)")]
     NoDemand { itinerary: &'static str },
+    #[error("the tour's clients may be 0: no base rate or errands per client can be estimated")]
+    NoClients,
     #[error("at most {uses_max} uses for at least {clients_min} clients: every client brings at least one errand")]
     FewerUsesThanClients { uses_max: u64, clients_min: u64 },
 }
@@ -260,6 +262,9 @@ fn errands_per_client(figures: &SeasonFigures) -> Result<IntervalEstimate, Total
     let (info_low, info_high) = figures.tour_information_uses.range();
     let (clients_low, clients_high) = figures.tour_clients.range();
     let (uses_low, uses_high) = (cases_low + info_low, cases_high + info_high);
+    if clients_low == 0 {
+        return Err(TotalsError::NoClients);
+    }
     if uses_high < clients_low {
         return Err(TotalsError::FewerUsesThanClients {
             uses_max: uses_high,
@@ -431,6 +436,14 @@ mod tests {
         assert_eq!(
             calibrate_totals(&figures, &[1.0; 196], &[0.0; 71]),
             Err(TotalsError::NoDemand { itinerary: "tour" })
+        );
+        let no_clients = SeasonFigures {
+            tour_clients: ReportedFigure::exact(0),
+            ..figures.clone()
+        };
+        assert_eq!(
+            calibrate_totals(&no_clients, &[1.0; 196], &[1.0; 71]),
+            Err(TotalsError::NoClients)
         );
         let few_uses = SeasonFigures {
             tour_cases: ReportedFigure::exact(300),
