@@ -188,6 +188,7 @@ pub(crate) mod tests {
             );
             // The mean estimate is unbiased to O(1/n): within 4 of its standard errors of the truth.
             let (mean, se) = (estimates[j].mean(), (estimates[j].variance() / DATA_SETS as f64).sqrt());
+            eprintln!("{name}: coverage {coverage:.3}, mean estimate {mean:.4} ± {se:.4} (true {value:.4})");
             assert!(
                 (mean - value).abs() < 4.0 * se,
                 "{name}: mean estimate {mean} ± {se} vs {value}"
