@@ -79,14 +79,14 @@ impl Design {
     }
 
     /// The linear predictor Xβ of every row.
-    pub fn linear_predictor(&self, beta: &[f64]) -> Vec<f64> {
+    pub(crate) fn linear_predictor(&self, beta: &[f64]) -> Vec<f64> {
         (0..self.n_rows)
             .map(|i| self.row(i).iter().zip(beta).map(|(x, b)| x * b).sum())
             .collect()
     }
 
     /// XᵀWX for row weights `w`.
-    pub fn weighted_cross_product(&self, weights: &[f64]) -> SquareMatrix {
+    pub(crate) fn weighted_cross_product(&self, weights: &[f64]) -> SquareMatrix {
         let p = self.n_columns();
         let mut xtwx = SquareMatrix::zeros(p);
         for (i, &w) in weights.iter().enumerate() {
@@ -107,7 +107,7 @@ impl Design {
     }
 
     /// XᵀWz for row weights `w` and a working response `z`.
-    pub fn weighted_cross_vector(&self, weights: &[f64], z: &[f64]) -> Vec<f64> {
+    pub(crate) fn weighted_cross_vector(&self, weights: &[f64], z: &[f64]) -> Vec<f64> {
         let mut xtwz = vec![0.0; self.n_columns()];
         for (i, (&w, &zi)) in weights.iter().zip(z).enumerate() {
             for (acc, &x) in xtwz.iter_mut().zip(self.row(i)) {

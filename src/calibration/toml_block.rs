@@ -34,6 +34,16 @@ pub struct DemandReferences {
     pub dwell_ref_hours: f64,
 }
 
+impl DemandReferences {
+    /// A settlement of [`POPULATION_REF`] residents and the given reference dwell.
+    pub fn with_dwell(dwell_ref_hours: f64) -> Self {
+        Self {
+            population_ref: POPULATION_REF,
+            dwell_ref_hours,
+        }
+    }
+}
+
 /// Demand parameters on the scenario's scale, each with its 95 % interval. `None`: not in the fit
 /// (the scenario keeps its own value).
 #[derive(Debug, Clone, PartialEq, Serialize)]
