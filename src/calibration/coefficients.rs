@@ -5,8 +5,8 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::linalg::SquareMatrix;
 
-/// Two-sided confidence level of every calibration interval (the project's 95 %, as in `stats`).
-pub const CONFIDENCE_LEVEL: f64 = 0.95;
+/// Two-sided confidence level of every calibration interval: the project's, from `stats`.
+pub use crate::stats::CONFIDENCE_LEVEL;
 
 /// The standard normal quantile of a two-sided interval at `level` (1.959964 at 95 %).
 pub fn normal_quantile_two_sided(level: f64) -> f64 {
