@@ -1,5 +1,7 @@
 //! Reports: pure renderers (CSV, JSON, charts, HTML) and the one writer that puts them on disk.
 
+pub mod charts;
+pub mod lang;
 mod json;
 mod tables;
 mod text;

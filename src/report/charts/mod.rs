@@ -1,0 +1,63 @@
+//! Charts for planners and management: pure renderers from plain inputs to PNG bytes and SVG text.
+//!
+//! Each chart is drawn once by code generic over plotters' `DrawingBackend`, on an in-memory
+//! bitmap (encoded as PNG) and on an SVG string, with the embedded DejaVu Sans font. Nothing here
+//! writes files: the report writer puts [`Chart`]s on disk.
+
+// mod calibration;
+mod check;
+// mod county_map;
+mod error;
+mod fonts;
+// mod policy;
+mod queue;
+mod render;
+// mod season;
+// mod staffing;
+mod style;
+// mod wait;
+
+#[cfg(test)]
+mod testing;
+
+pub use error::ChartError;
+pub use queue::{QueueCurve, queue_chart};
+
+/// One rendered chart, in both formats, ready to be written as `<name>.png` and `<name>.svg`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// File stem, e.g. `queue`, `county-map`.
+    pub name: &'static str,
+    /// Width of the PNG and the SVG, pixels.
+    pub width_px: u32,
+    /// Height of the PNG and the SVG, pixels.
+    pub height_px: u32,
+    /// PNG file contents (RGB, 8 bits per channel).
+    pub png: Vec<u8>,
+    /// SVG document (UTF-8; text as `<text>` elements in the `sans-serif` family).
+    pub svg: String,
+}
+
+/// A mean over replications with its 95 % confidence half-width (Student t), in the value's unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub mean: f64,
+    /// Half-width of the 95 % confidence interval; 0 when unknown or a single replication.
+    pub ci_half_width: f64,
+}
+
+impl Estimate {
+    pub fn new(mean: f64, ci_half_width: f64) -> Self {
+        Self { mean, ci_half_width }
+    }
+
+    /// Lower end of the interval.
+    pub fn low(&self) -> f64 {
+        self.mean - self.ci_half_width
+    }
+
+    /// Upper end of the interval.
+    pub fn high(&self) -> f64 {
+        self.mean + self.ci_half_width
+    }
+}

@@ -1,0 +1,130 @@
+//! Shared look of the charts: sizes, fonts, colour palettes, titles and tick-label formatting.
+
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+
+use super::error::{DrawFailure, Drawn};
+use super::fonts::FONT_FAMILY;
+use crate::report::lang::Lang;
+
+/// A chart with plain f64 axes.
+pub(super) type XyChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Size of the standard charts, pixels: about A4 text width at 150 dpi, 1.6:1.
+pub(super) const STANDARD_SIZE_PX: (u32, u32) = (1000, 620);
+
+/// Text sizes in pixels (plotters' size; about 0.8 of it is the cap-to-descender height).
+/// Chosen so that at 1000 px across 17 cm of A4 the smallest text prints at about 8 pt.
+pub(super) const TITLE_PX: u32 = 28;
+pub(super) const SUBTITLE_PX: u32 = 18;
+pub(super) const AXIS_TITLE_PX: u32 = 20;
+pub(super) const TICK_PX: u32 = 17;
+pub(super) const LEGEND_PX: u32 = 17;
+/// Settlement names written on the map.
+pub(super) const MAP_NAME_PX: u32 = 15;
+
+/// Space around the plotting area, pixels.
+pub(super) const MARGIN_PX: u32 = 18;
+/// Height of the x-axis area (tick labels and axis title), pixels.
+pub(super) const X_LABEL_AREA_PX: u32 = 62;
+/// Width of the y-axis area (tick labels and the rotated axis title), pixels.
+pub(super) const Y_LABEL_AREA_PX: u32 = 82;
+
+/// Line widths, pixels.
+pub(super) const LINE_PX: u32 = 3;
+pub(super) const THIN_LINE_PX: u32 = 1;
+/// Opacity of uncertainty bands.
+pub(super) const BAND_OPACITY: f64 = 0.25;
+/// Opacity of the legend box background (lets a curve show faintly behind it).
+pub(super) const LEGEND_BACKGROUND_OPACITY: f64 = 0.85;
+/// Light grid lines.
+pub(super) const GRID: RGBColor = RGBColor(225, 225, 225);
+/// Dark grey for secondary text and outlines.
+pub(super) const DARK_GREY: RGBColor = RGBColor(60, 60, 60);
+
+/// Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), without black and yellow, which print
+/// poorly as lines: blue, vermillion, bluish green, orange, reddish purple, sky blue.
+const SERIES_PALETTE: [RGBColor; 6] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(230, 159, 0),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+];
+
+/// Colour of the `index`-th data series (cycles after six).
+pub(super) fn series_colour(index: usize) -> RGBColor {
+    SERIES_PALETTE[index % SERIES_PALETTE.len()]
+}
+
+/// Colour of a marked reference (closing time, service target).
+pub(super) const REFERENCE: RGBColor = RGBColor(213, 94, 0);
+
+/// Plain text of `size_px` in the embedded font.
+pub(super) fn text_style(size_px: u32) -> TextStyle<'static> {
+    (FONT_FAMILY, size_px).into_font().color(&BLACK)
+}
+
+/// Bold text of `size_px` in the embedded font. (The face must be chosen when the font is
+/// created: plotters' `FontDesc::style` changes the label but keeps the regular glyphs.)
+pub(super) fn bold_style(size_px: u32) -> TextStyle<'static> {
+    (FONT_FAMILY, size_px, FontStyle::Bold).into_font().color(&BLACK)
+}
+
+/// Draws the bold title (and a smaller subtitle) at the top; returns the area below them.
+pub(super) fn titled<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    title: &str,
+    subtitle: Option<&str>,
+) -> Result<DrawingArea<DB, Shift>, DrawFailure> {
+    let top = root.margin(MARGIN_PX / 2, 0, 0, 0);
+    let mut below = top.titled(title, bold_style(TITLE_PX)).drawn()?;
+    if let Some(sub) = subtitle {
+        below = below.titled(sub, text_style(SUBTITLE_PX).color(&DARK_GREY)).drawn()?;
+    }
+    Ok(below)
+}
+
+/// A tick label: whole numbers without decimals, others with one or two, in `lang`'s format.
+pub(super) fn tick_label(lang: Lang, value: f64) -> String {
+    let decimals = if is_whole(value) {
+        0
+    } else if is_whole(value * 10.0) {
+        1
+    } else {
+        2
+    };
+    lang.number(value, decimals)
+}
+
+/// True when `value` is a whole number (to rounding noise).
+pub(super) fn is_whole(value: f64) -> bool {
+    (value - value.round()).abs() < 1e-9 * value.abs().max(1.0)
+}
+
+/// Upper end of a value axis that starts at 0: the largest value plus headroom, at least `floor`.
+pub(super) fn axis_top(largest: f64, headroom: f64, floor: f64) -> f64 {
+    (largest * (1.0 + headroom)).max(floor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tick_labels_drop_needless_decimals() {
+        assert_eq!(tick_label(Lang::En, 20.0), "20");
+        assert_eq!(tick_label(Lang::Hu, 2.5), "2,5");
+        assert_eq!(tick_label(Lang::En, 0.25), "0.25");
+        assert_eq!(tick_label(Lang::Hu, 12000.0), "12\u{a0}000");
+    }
+
+    #[test]
+    fn axis_top_has_headroom_and_a_floor() {
+        assert_eq!(axis_top(10.0, 0.1, 1.0), 11.0);
+        assert_eq!(axis_top(0.0, 0.1, 1.0), 1.0);
+    }
+}
