@@ -164,8 +164,8 @@ label_table! {
     WaitShareAxis => "Share of served clients (%)", "A kiszolgált ügyfelek aránya (%)";
     WaitCumulativeAxis => "Cumulative share (%)", "Halmozott arány (%)";
     WaitBars => "Share per {bin_min}-minute bin", "Arány {bin_min} perces sávonként";
-    WaitOverflow => "Longer waits (last bar)", "Hosszabb várakozás (utolsó oszlop)";
-    WaitCumulative => "Waited at most this long", "Legfeljebb ennyit várt";
+    WaitOverflow => "{limit_min} min or longer (last bar)", "{limit_min} perc vagy több (utolsó oszlop)";
+    WaitCumulative => "Waited less than this (right axis)", "Ennél rövidebb ideig várt (jobb tengely)";
     WaitTarget => "Target: {target_min} min ({share} wait less)", "Cél: {target_min} perc ({share} vár kevesebbet)";
 
     // --- Staffing -------------------------------------------------------------------------------

@@ -13,15 +13,17 @@ mod fonts;
 mod queue;
 mod render;
 // mod season;
-// mod staffing;
+mod staffing;
 mod style;
-// mod wait;
+mod wait;
 
 #[cfg(test)]
 mod testing;
 
 pub use error::ChartError;
 pub use queue::{QueueCurve, queue_chart};
+pub use staffing::{StaffingByPopulation, StaffingPoint, StaffingSeries, staffing_chart};
+pub use wait::{WaitDistribution, wait_chart};
 
 /// One rendered chart, in both formats, ready to be written as `<name>.png` and `<name>.svg`.
 #[derive(Debug, Clone, PartialEq)]
