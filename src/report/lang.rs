@@ -70,6 +70,15 @@ impl Lang {
         format!("{}%", self.number(share * 100.0, decimals))
     }
 
+    /// A day and month, short: English "7 Sep", Hungarian "szept. 7."
+    pub fn short_date(self, date: jiff::civil::Date) -> String {
+        let month = (date.month() - 1) as usize;
+        match self {
+            Lang::En => format!("{} {}", date.day(), MONTHS_EN[month]),
+            Lang::Hu => format!("{} {}.", MONTHS_HU[month], date.day()),
+        }
+    }
+
     /// The label's text in this language.
     pub fn text(self, label: Label) -> &'static str {
         label.text(self)
@@ -92,6 +101,16 @@ impl fmt::Display for Lang {
         f.write_str(self.code())
     }
 }
+
+/// English month abbreviations.
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Hungarian month abbreviations (AkH. 12 list of abbreviations).
+const MONTHS_HU: [&str; 12] = [
+    "jan.", "febr.", "márc.", "ápr.", "máj.", "jún.", "júl.", "aug.", "szept.", "okt.", "nov.", "dec.",
+];
 
 /// `digits` with `sep` between groups of three, when it has at least `min_digits` digits.
 fn group_digits(digits: &str, sep: &str, min_digits: usize) -> String {
@@ -186,7 +205,7 @@ label_table! {
 
     // --- Season over time -----------------------------------------------------------------------
     SeasonTitle => "Clients per week over the season", "Ügyfelek hetente a szezon során";
-    SeasonWeekAxis => "Week starting on", "A hét első napja";
+    SeasonWeekAxis => "Week starting on ({year})", "A hét első napja ({year})";
     SeasonClientsAxis => "Clients per week", "Ügyfelek hetente (fő)";
     SeasonMean => "Mean over replications", "Átlag a replikációkban";
     BandCi95 => "95% confidence interval", "95%-os megbízhatósági intervallum";
@@ -401,6 +420,14 @@ mod tests {
         assert_eq!(Lang::En.number(-0.01, 1), "0.0");
         assert_eq!(Lang::En.percent(0.825, 1), "82.5%");
         assert_eq!(Lang::Hu.percent(0.9, 0), "90%");
+    }
+
+    #[test]
+    fn short_dates_follow_each_language() {
+        let date = jiff::civil::date(2020, 9, 7);
+        assert_eq!(Lang::En.short_date(date), "7 Sep");
+        assert_eq!(Lang::Hu.short_date(date), "szept. 7.");
+        assert_eq!(Lang::Hu.short_date(jiff::civil::date(2020, 3, 30)), "márc. 30.");
     }
 
     #[test]

@@ -9,10 +9,10 @@ mod check;
 // mod county_map;
 mod error;
 mod fonts;
-// mod policy;
+mod policy;
 mod queue;
 mod render;
-// mod season;
+mod season;
 mod staffing;
 mod style;
 mod wait;
@@ -21,7 +21,9 @@ mod wait;
 mod testing;
 
 pub use error::ChartError;
+pub use policy::{PolicyComparison, PolicyResult, policy_chart};
 pub use queue::{QueueCurve, queue_chart};
+pub use season::{BandKind, SeasonWeek, SeasonWeeks, season_chart};
 pub use staffing::{StaffingByPopulation, StaffingPoint, StaffingSeries, staffing_chart};
 pub use wait::{WaitDistribution, wait_chart};
 

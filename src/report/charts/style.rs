@@ -4,7 +4,9 @@ use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::Estimate;
 use super::error::{DrawFailure, Drawn};
 use super::fonts::FONT_FAMILY;
 use crate::report::lang::Lang;
@@ -25,6 +27,8 @@ pub(super) const LEGEND_PX: u32 = 17;
 /// Settlement names written on the map.
 pub(super) const MAP_NAME_PX: u32 = 15;
 
+/// Space between the title block and what follows, pixels.
+pub(super) const TITLE_GAP_PX: u32 = 10;
 /// Space around the plotting area, pixels.
 pub(super) const MARGIN_PX: u32 = 18;
 /// Height of the x-axis area (tick labels and axis title), pixels.
@@ -35,6 +39,10 @@ pub(super) const Y_LABEL_AREA_PX: u32 = 82;
 /// Line widths, pixels.
 pub(super) const LINE_PX: u32 = 3;
 pub(super) const THIN_LINE_PX: u32 = 1;
+/// Fill opacity of bars.
+pub(super) const BAR_OPACITY: f64 = 0.75;
+/// Half-height of the caps of a horizontal CI whisker, in row units (rows are 1 apart).
+pub(super) const WHISKER_CAP: f64 = 0.15;
 /// Opacity of uncertainty bands.
 pub(super) const BAND_OPACITY: f64 = 0.25;
 /// Opacity of the legend box background (lets a curve show faintly behind it).
@@ -109,6 +117,85 @@ pub(super) fn is_whole(value: f64) -> bool {
 pub(super) fn axis_top(largest: f64, headroom: f64, floor: f64) -> f64 {
     (largest * (1.0 + headroom)).max(floor)
 }
+
+/// Draws the confidence interval of `value` as a horizontal whisker with end caps at height `y`
+/// (nothing when the interval is empty).
+pub(super) fn draw_horizontal_whisker<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    value: Estimate,
+    y: f64,
+    cap: f64,
+) -> Result<(), DrawFailure> {
+    if value.ci_half_width <= 0.0 {
+        return Ok(());
+    }
+    let line = BLACK.stroke_width(WHISKER_PX);
+    let (low, high) = (value.low().max(0.0), value.high());
+    let segments = [
+        [(low, y), (high, y)],
+        [(low, y - cap), (low, y + cap)],
+        [(high, y - cap), (high, y + cap)],
+    ];
+    chart
+        .draw_series(segments.into_iter().map(|s| PathElement::new(s, line)))
+        .drawn()?;
+    Ok(())
+}
+
+/// Line width of CI whiskers, pixels.
+const WHISKER_PX: u32 = 2;
+
+/// Splits `text` at spaces into lines no wider than `max_width_px` in `font` (a single word wider
+/// than that stays on its own line).
+pub(super) fn wrap_words<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle,
+    max_width_px: u32,
+) -> Result<Vec<String>, DrawFailure> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        let (width, _) = area.estimate_text_size(&candidate, font).drawn()?;
+        if width > max_width_px && !current.is_empty() {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        } else {
+            current = candidate;
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    Ok(lines)
+}
+
+/// Writes `text` right-aligned so that its right edge is at `right_x` and its block of lines is
+/// centred on `centre_y` (pixels of `area`), wrapping it to `max_width_px`.
+pub(super) fn draw_row_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    (right_x, centre_y): (i32, i32),
+    max_width_px: u32,
+) -> Result<(), DrawFailure> {
+    let font = text_style(LEGEND_PX);
+    let lines = wrap_words(area, text, &font, max_width_px)?;
+    let line_height = (LEGEND_PX as f64 * ROW_LABEL_LINE_SPACING) as i32;
+    let first_y = centre_y - line_height * (lines.len() as i32 - 1) / 2;
+    let anchored = font.pos(Pos::new(HPos::Right, VPos::Center));
+    for (i, line) in lines.iter().enumerate() {
+        area.draw_text(line, &anchored, (right_x, first_y + line_height * i as i32))
+            .drawn()?;
+    }
+    Ok(())
+}
+
+/// Line spacing of wrapped labels, as a multiple of the font size.
+const ROW_LABEL_LINE_SPACING: f64 = 1.15;
 
 #[cfg(test)]
 mod tests {

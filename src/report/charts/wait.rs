@@ -9,8 +9,8 @@ use super::check;
 use super::error::{DrawFailure, Drawn};
 use super::render::{ChartSpec, render};
 use super::style::{
-    self, AXIS_TITLE_PX, GRID, LEGEND_BACKGROUND_OPACITY, LEGEND_PX, LINE_PX, MARGIN_PX, REFERENCE, TICK_PX,
-    X_LABEL_AREA_PX, Y_LABEL_AREA_PX,
+    self, AXIS_TITLE_PX, BAR_OPACITY, GRID, LEGEND_BACKGROUND_OPACITY, LEGEND_PX, LINE_PX, MARGIN_PX, REFERENCE,
+    TICK_PX, X_LABEL_AREA_PX, Y_LABEL_AREA_PX,
 };
 use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
@@ -19,8 +19,6 @@ use crate::report::lang::{Label, Lang};
 const Y_HEADROOM: f64 = 0.12;
 /// Share of a bin's width left empty between neighbouring bars.
 const BAR_GAP_SHARE: f64 = 0.08;
-/// Fill opacity of the bars.
-const BAR_OPACITY: f64 = 0.75;
 /// Grey of the overflow bar (waits beyond the regular bins).
 const OVERFLOW: RGBColor = RGBColor(150, 150, 150);
 /// Radius of the cumulative-share markers, pixels.
