@@ -4,7 +4,7 @@
 //! bitmap (encoded as PNG) and on an SVG string, with the embedded DejaVu Sans font. Nothing here
 //! writes files: the report writer puts [`Chart`]s on disk.
 
-// mod calibration;
+mod calibration;
 mod check;
 // mod county_map;
 mod error;
@@ -20,6 +20,7 @@ mod wait;
 #[cfg(test)]
 mod testing;
 
+pub use calibration::{CalibrationComparison, CalibrationItem, calibration_chart};
 pub use error::ChartError;
 pub use policy::{PolicyComparison, PolicyResult, policy_chart};
 pub use queue::{QueueCurve, queue_chart};
