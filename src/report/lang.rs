@@ -167,7 +167,8 @@ label_table! {
     MapSettlement => "Settlement", "Település";
     MapSeasonStop => "Stop of the season (ring)", "A szezon megállója (gyűrű)";
     MapRoute => "Bus-day route", "Egy busznap útvonala";
-    MapSizeHeading => "Expected clients per visit", "Várható ügyfél látogatásonként";
+    MapScaleHeading => "Scale", "Lépték";
+    MapSizeHeading => "Expected clients per visit", "Várható ügyfélszám látogatásonként";
 
     // --- Queue over opening hours ---------------------------------------------------------------
     QueueTitle => "Queue over the opening hours – {stop}", "Sorban állók a nyitvatartás alatt – {stop}";

@@ -6,7 +6,7 @@
 
 mod calibration;
 mod check;
-// mod county_map;
+mod county_map;
 mod error;
 mod fonts;
 mod policy;
@@ -21,6 +21,7 @@ mod wait;
 mod testing;
 
 pub use calibration::{CalibrationComparison, CalibrationItem, calibration_chart};
+pub use county_map::{CountyMap, MapPoint, MapSettlement, county_map_chart};
 pub use error::ChartError;
 pub use policy::{PolicyComparison, PolicyResult, policy_chart};
 pub use queue::{QueueCurve, queue_chart};

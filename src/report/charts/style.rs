@@ -36,9 +36,8 @@ pub(super) const X_LABEL_AREA_PX: u32 = 62;
 /// Width of the y-axis area (tick labels and the rotated axis title), pixels.
 pub(super) const Y_LABEL_AREA_PX: u32 = 82;
 
-/// Line widths, pixels.
+/// Width of data lines, pixels.
 pub(super) const LINE_PX: u32 = 3;
-pub(super) const THIN_LINE_PX: u32 = 1;
 /// Fill opacity of bars.
 pub(super) const BAR_OPACITY: f64 = 0.75;
 /// Half-height of the caps of a horizontal CI whisker, in row units (rows are 1 apart).
@@ -93,7 +92,7 @@ pub(super) fn titled<DB: DrawingBackend>(
     if let Some(sub) = subtitle {
         below = below.titled(sub, text_style(SUBTITLE_PX).color(&DARK_GREY)).drawn()?;
     }
-    Ok(below)
+    Ok(below.margin(TITLE_GAP_PX, 0, 0, 0))
 }
 
 /// A tick label: whole numbers without decimals, others with one or two, in `lang`'s format.
