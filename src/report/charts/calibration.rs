@@ -7,12 +7,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::check;
 use super::error::{DrawFailure, Drawn};
 use super::render::{ChartSpec, render};
+use super::style::Interval;
 use super::style::{
     self, AXIS_TITLE_PX, BAR_OPACITY, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, X_LABEL_AREA_PX,
     XyChart,
 };
-use super::{Chart, ChartError, Estimate};
+use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
+use crate::stats::Estimate;
 
 /// Width of the column of item names on the left, pixels.
 const NAME_COLUMN_PX: u32 = 280;
@@ -40,7 +42,7 @@ const TARGET_COLOUR: RGBColor = style::REFERENCE;
 pub struct CalibrationItem {
     /// What is counted (e.g. `Label::Uses2019` in the chart's language, or a stop-log total).
     pub label: String,
-    /// The model's total: mean over replications with its 95 % CI.
+    /// The model's total: mean over replications with its 95 % half-width (NaN: no whisker).
     pub model: Estimate,
     /// The observed figure (same unit as the model).
     pub target: f64,
@@ -89,11 +91,7 @@ impl ChartSpec for CalibrationComparison {
         let name = Self::NAME;
         check::non_empty(name, "items", self.items.len())?;
         check::non_negative(name, "model.mean", self.items.iter().map(|i| i.model.mean))?;
-        check::non_negative(
-            name,
-            "model.ci_half_width",
-            self.items.iter().map(|i| i.model.ci_half_width),
-        )?;
+        check::non_negative_or_nan(name, "model.ci95", self.items.iter().map(|i| i.model.ci95))?;
         check::non_negative(name, "target", self.items.iter().map(|i| i.target))
     }
 
@@ -269,7 +267,7 @@ pub(super) mod tests {
     pub(crate) fn sample(lang: Lang) -> CalibrationComparison {
         let item = |label: Label, mean, half, target, lower| CalibrationItem {
             label: label.text(lang).into(),
-            model: Estimate::new(mean, half),
+            model: style::estimate(mean, half),
             target,
             target_is_lower_bound: lower,
         };

@@ -38,6 +38,19 @@ pub(super) fn non_negative(
     Ok(())
 }
 
+/// Error unless every value is NaN (unknown) or finite and at least 0 (confidence half-widths).
+pub(super) fn non_negative_or_nan(
+    chart: &'static str,
+    what: &str,
+    values: impl IntoIterator<Item = f64>,
+) -> Result<(), ChartError> {
+    non_negative(
+        chart,
+        what,
+        values.into_iter().map(|v| if v.is_nan() { 0.0 } else { v }),
+    )
+}
+
 /// Error unless every value is finite and greater than 0.
 pub(super) fn positive(
     chart: &'static str,

@@ -20,6 +20,8 @@ mod wait;
 #[cfg(test)]
 mod testing;
 
+/// Means with 95 % confidence half-widths, as the experiment reports them.
+pub use crate::stats::Estimate;
 pub use calibration::{CalibrationComparison, CalibrationItem, calibration_chart};
 pub use county_map::{CountyMap, MapPoint, MapSettlement, county_map_chart};
 pub use error::ChartError;
@@ -42,28 +44,4 @@ pub struct Chart {
     pub png: Vec<u8>,
     /// SVG document (UTF-8; text as `<text>` elements in the `sans-serif` family).
     pub svg: String,
-}
-
-/// A mean over replications with its 95 % confidence half-width (Student t), in the value's unit.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Estimate {
-    pub mean: f64,
-    /// Half-width of the 95 % confidence interval; 0 when unknown or a single replication.
-    pub ci_half_width: f64,
-}
-
-impl Estimate {
-    pub fn new(mean: f64, ci_half_width: f64) -> Self {
-        Self { mean, ci_half_width }
-    }
-
-    /// Lower end of the interval.
-    pub fn low(&self) -> f64 {
-        self.mean - self.ci_half_width
-    }
-
-    /// Upper end of the interval.
-    pub fn high(&self) -> f64 {
-        self.mean + self.ci_half_width
-    }
 }

@@ -7,9 +7,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::check;
 use super::error::{DrawFailure, Drawn};
 use super::render::{ChartSpec, render};
+use super::style::Interval;
 use super::style::{self, BAR_OPACITY, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, XyChart};
-use super::{Chart, ChartError, Estimate};
+use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
+use crate::stats::Estimate;
 
 /// Width of the column of policy names on the left, pixels.
 const NAME_COLUMN_PX: u32 = 230;
@@ -30,7 +32,8 @@ const PANEL_X_TICKS: usize = 4;
 /// Distance between a whisker's end and its value label, pixels.
 const VALUE_LABEL_GAP_PX: i32 = 6;
 
-/// Season totals of one dwell policy (means over replications with 95 % CIs).
+/// Season totals of one dwell policy (means over replications with 95 % half-widths; a NaN
+/// half-width draws no whisker).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyResult {
     /// Policy name (e.g. `Label::PolicyDwellBySize` in the chart's language).
@@ -84,11 +87,7 @@ impl ChartSpec for PolicyComparison {
         for (panel, label) in PANELS.iter().enumerate() {
             let what = format!("{label:?}");
             check::non_negative(name, &what, self.policies.iter().map(|p| p.measure(panel).mean))?;
-            check::non_negative(
-                name,
-                &what,
-                self.policies.iter().map(|p| p.measure(panel).ci_half_width),
-            )?;
+            check::non_negative_or_nan(name, &what, self.policies.iter().map(|p| p.measure(panel).ci95))?;
         }
         Ok(())
     }
@@ -236,9 +235,9 @@ pub(super) mod tests {
     pub(crate) fn sample(lang: Lang) -> PolicyComparison {
         let policy = |label: Label, served, lost, hours| PolicyResult {
             policy: label.text(lang).into(),
-            served: Estimate::new(served, 0.02 * served),
-            lost: Estimate::new(lost, 0.15 * lost),
-            clerk_hours: Estimate::new(hours, 0.0),
+            served: style::estimate(served, 0.02 * served),
+            lost: style::estimate(lost, 0.15 * lost),
+            clerk_hours: style::estimate(hours, f64::NAN),
         };
         PolicyComparison {
             policies: vec![
@@ -290,7 +289,7 @@ pub(super) mod tests {
             })
         );
         let mut negative = sample(Lang::En);
-        negative.policies[1].lost.ci_half_width = -1.0;
+        negative.policies[1].lost.ci95 = -1.0;
         assert!(matches!(
             policy_chart(&negative, Lang::En),
             Err(ChartError::BadInput { .. })

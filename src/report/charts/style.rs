@@ -6,10 +6,10 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::Estimate;
 use super::error::{DrawFailure, Drawn};
 use super::fonts::FONT_FAMILY;
 use crate::report::lang::Lang;
+use crate::stats::Estimate;
 
 /// A chart with plain f64 axes.
 pub(super) type XyChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
@@ -117,6 +117,33 @@ pub(super) fn axis_top(largest: f64, headroom: f64, floor: f64) -> f64 {
     (largest * (1.0 + headroom)).max(floor)
 }
 
+/// The interval of an [`Estimate`] as charts draw it: without a half-width (NaN with fewer than
+/// two replications) the interval is the mean alone.
+pub(super) trait Interval {
+    /// Half-width of the 95 % interval, 0 when unknown.
+    fn half_width(&self) -> f64;
+    fn low(&self) -> f64;
+    fn high(&self) -> f64;
+}
+
+impl Interval for Estimate {
+    fn half_width(&self) -> f64 {
+        if self.ci95.is_finite() { self.ci95 } else { 0.0 }
+    }
+    fn low(&self) -> f64 {
+        self.mean - self.half_width()
+    }
+    fn high(&self) -> f64 {
+        self.mean + self.half_width()
+    }
+}
+
+/// An estimate from a mean and a 95 % half-width (test inputs).
+#[cfg(test)]
+pub(super) fn estimate(mean: f64, ci95: f64) -> Estimate {
+    Estimate { mean, ci95, n: 100 }
+}
+
 /// Draws the confidence interval of `value` as a horizontal whisker with end caps at height `y`
 /// (nothing when the interval is empty).
 pub(super) fn draw_horizontal_whisker<DB: DrawingBackend>(
@@ -125,7 +152,7 @@ pub(super) fn draw_horizontal_whisker<DB: DrawingBackend>(
     y: f64,
     cap: f64,
 ) -> Result<(), DrawFailure> {
-    if value.ci_half_width <= 0.0 {
+    if value.half_width() <= 0.0 {
         return Ok(());
     }
     let line = BLACK.stroke_width(WHISKER_PX);

@@ -14,6 +14,7 @@ use super::style::{
 };
 use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
+use crate::stats::Histogram;
 
 /// Headroom above the tallest bar, as a share of it.
 const Y_HEADROOM: f64 = 0.12;
@@ -46,6 +47,16 @@ pub fn wait_chart(waits: &WaitDistribution, lang: Lang) -> Result<Chart, ChartEr
 }
 
 impl WaitDistribution {
+    /// The chart input from the experiment's wait histogram (minutes), with the service target.
+    pub fn from_histogram(waits: &Histogram, target_min: f64, subtitle: Option<String>) -> Self {
+        Self {
+            subtitle,
+            bin_width_min: waits.bin_width,
+            counts: waits.counts.clone(),
+            target_min,
+        }
+    }
+
     /// Number of regular bins (without the overflow bin).
     fn regular_bins(&self) -> usize {
         self.counts.len().saturating_sub(1)
@@ -300,6 +311,20 @@ pub(super) mod tests {
         let cumulative = waits.cumulative_percents();
         assert_eq!(cumulative.len(), 12);
         assert_eq!(cumulative[0], (5.0, 100.0 * 420.0 / total));
+    }
+
+    #[test]
+    fn takes_the_experiment_histogram() {
+        let mut h = Histogram::new(5.0, 12);
+        for w in [0.0, 0.0, 3.0, 19.9, 20.0, 75.0] {
+            h.add(w);
+        }
+        let waits = WaitDistribution::from_histogram(&h, 20.0, None);
+        assert_eq!(waits.counts.len(), 13);
+        // Four of the six waited less than 20 min (0, 0, 3, 19.9); 20 and 75 did not.
+        assert!((waits.share_below(20.0) - 4.0 / 6.0).abs() < 1e-12);
+        assert!((waits.share_below(20.0) - h.share_below(20.0)).abs() < 1e-12);
+        assert_eq!(waits.counts[12], 1);
     }
 
     #[test]
