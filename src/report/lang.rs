@@ -220,7 +220,7 @@ label_table! {
     CalibrationTargetLowerBound => "2019 figure (“more than”)", "2019-es adat („több mint”)";
     CalibrationStopLog => "Stop log", "Megállónapló";
     Stops2019 => "Stops, 2019", "Megállók, 2019";
-    Uses2019 => "Uses, 2019 whole year", "Igénybevételek, 2019 egész éve";
+    Uses2019 => "Uses, 2019 (whole year)", "Igénybevételek, 2019 (egész év)";
     ClientsTour2 => "Clients, Aug–Nov 2019", "Ügyfelek, 2019. aug.–nov.";
     CasesTour2 => "Cases handled, Aug–Nov 2019", "Elintézett ügyek, 2019. aug.–nov.";
     InfoOnlyTour2 => "Information only, Aug–Nov 2019", "Csak tájékoztatás, 2019. aug.–nov.";

@@ -291,7 +291,7 @@ pub(super) mod tests {
             (1000, 620),
             &[
                 "Calibration: model against the 2019 figures",
-                "Uses, 2019 whole year",
+                "Uses, 2019 (whole year)",
                 "2019 figure (“more than”)",
                 "Model: mean and 95% CI",
                 "3,712",
@@ -304,7 +304,7 @@ pub(super) mod tests {
             (1000, 620),
             &[
                 "Kalibráció: a modell és a 2019-es adatok",
-                "Igénybevételek, 2019 egész",
+                "Igénybevételek, 2019 (egész év)",
                 "2019-es adat („több mint”)",
                 "Darabszám",
                 "3712",

@@ -9,6 +9,10 @@ pub(super) const KM_PER_DEGREE: f64 = 111.195;
 /// Empty margin around the outermost points, as a share of the data's extent.
 const PAD_SHARE: f64 = 0.04;
 
+/// Smallest extent shown on either axis, degrees (about 22 km): a single place or a tight
+/// cluster still gets a readable map with a graticule and a scale bar.
+const MIN_EXTENT_DEG: f64 = 0.2;
+
 /// Projected map units: x = longitude·cos(φ₀), y = latitude, both in degrees of arc, so one unit
 /// is about [`KM_PER_DEGREE`] km in both directions near the mid latitude φ₀.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +32,7 @@ impl Projection {
         let (lat_lo, lat_hi) = bounds(points.iter().map(|p| p.0));
         let cos_mid_lat = ((lat_lo + lat_hi) / 2.0).to_radians().cos();
         let (x_lo, x_hi) = bounds(points.iter().map(|p| p.1 * cos_mid_lat));
-        let pad = |lo: f64, hi: f64| ((hi - lo) * (1.0 + 2.0 * PAD_SHARE)).max(f64::EPSILON);
+        let pad = |lo: f64, hi: f64| ((hi - lo) * (1.0 + 2.0 * PAD_SHARE)).max(MIN_EXTENT_DEG);
         let (width_px, height_px) = (plot_px.0.max(1) as f64, plot_px.1.max(1) as f64);
         let units_per_px = (pad(x_lo, x_hi) / width_px).max(pad(lat_lo, lat_hi) / height_px);
         let centred = |lo: f64, hi: f64, px: f64| {
@@ -84,6 +88,16 @@ mod tests {
         }
         // The county is taller than wide once longitudes are shrunk: latitude fills the height.
         assert!((span(&p.y) - 1.11 * 1.08).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_single_place_gets_the_smallest_extent_around_it() {
+        let p = Projection::fit(&[(46.63, 19.28)], (500, 600));
+        assert!((span(&p.x) - MIN_EXTENT_DEG).abs() < 1e-12);
+        assert!((span(&p.y) - MIN_EXTENT_DEG * 600.0 / 500.0).abs() < 1e-12);
+        let (x, y) = p.project(46.63, 19.28);
+        assert!(((p.x.start + p.x.end) / 2.0 - x).abs() < 1e-12);
+        assert!(((p.y.start + p.y.end) / 2.0 - y).abs() < 1e-12);
     }
 
     #[test]
