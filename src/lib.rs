@@ -2,12 +2,16 @@
 //!
 //! Data flows one way: scenario → plan → demand → simulation → statistics → reports.
 
+pub mod app;
 pub mod calibration;
+pub mod cli;
 pub mod demand;
 pub mod experiment;
 pub mod plan;
+pub mod replay;
 pub mod report;
 pub mod scenario;
 pub mod sim;
+pub mod staffing;
 pub mod stats;
 pub mod theory;

@@ -5,12 +5,14 @@
 //! number of threads, so results are byte-identical with 1 or many threads. At most
 //! [`CHUNKS_IN_FLIGHT`] chunk summaries exist at once, so memory does not grow with replications.
 
+mod compare;
 mod metrics;
 mod tally;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use compare::{Comparison, compare_seasons};
 pub use metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
 pub use tally::{GroupAcc, MetricEstimate, Pooled, StopAcc, Summary};
 
@@ -100,34 +102,57 @@ pub fn run_season(
     if model.stops.is_empty() {
         return Err(ExperimentError::NoStops);
     }
-    let run = || replicate(model, settings, progress);
-    let acc = match settings.threads {
-        Some(threads) => rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|source| ExperimentError::ThreadPool { threads, source })?
-            .install(run),
-        None => run(),
-    };
+    let acc = with_threads(settings.threads, || {
+        in_chunks(
+            settings.replications,
+            SeasonAcc::new(model),
+            |range| simulate_chunk(model, settings.seed, range),
+            SeasonAcc::merge,
+            progress,
+        )
+    })?;
     Ok(acc.results(model, settings.replications))
 }
 
-fn replicate(model: &SeasonModel, settings: &RunSettings, progress: &(dyn Fn(u64) + Sync)) -> SeasonAcc {
-    let replications = u64::from(settings.replications);
+/// Runs `work` on a pool of `threads` workers (`None`: rayon's global pool, all cores).
+pub(crate) fn with_threads<T: Send>(
+    threads: Option<usize>,
+    work: impl FnOnce() -> T + Send,
+) -> Result<T, ExperimentError> {
+    match threads {
+        Some(threads) => Ok(rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|source| ExperimentError::ThreadPool { threads, source })?
+            .install(work)),
+        None => Ok(work()),
+    }
+}
+
+/// Simulates replications `0..replications` in chunks of [`CHUNK_REPLICATIONS`], at most
+/// [`CHUNKS_IN_FLIGHT`] at once in parallel, and merges the chunk summaries into `total` in chunk
+/// order (so the result does not depend on the number of threads).
+pub(crate) fn in_chunks<A: Send>(
+    replications: u32,
+    mut total: A,
+    simulate: impl Fn(std::ops::Range<u64>) -> A + Sync,
+    merge: impl Fn(&mut A, &A),
+    progress: &(dyn Fn(u64) + Sync),
+) -> A {
+    let replications = u64::from(replications);
     let chunks = replications.div_ceil(CHUNK_REPLICATIONS);
-    let mut total = SeasonAcc::new(model);
     for first in (0..chunks).step_by(CHUNKS_IN_FLIGHT as usize) {
-        let batch: Vec<SeasonAcc> = (first..chunks.min(first + CHUNKS_IN_FLIGHT))
+        let batch: Vec<A> = (first..chunks.min(first + CHUNKS_IN_FLIGHT))
             .into_par_iter()
             .map(|chunk| {
                 let start = chunk * CHUNK_REPLICATIONS;
                 let end = replications.min(start + CHUNK_REPLICATIONS);
-                let acc = simulate_chunk(model, settings.seed, start..end);
+                let acc = simulate(start..end);
                 progress(end - start);
                 acc
             })
             .collect();
-        batch.iter().for_each(|acc| total.merge(acc));
+        batch.iter().for_each(|acc| merge(&mut total, acc));
     }
     total
 }

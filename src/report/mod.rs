@@ -1,1 +1,11 @@
 //! Reports: pure renderers (CSV, JSON, charts, HTML) and the one writer that puts them on disk.
+
+mod json;
+mod tables;
+mod text;
+mod writer;
+
+pub use json::{RunMeta, render_summary_json};
+pub use tables::{RenderError, render_season_csv, render_stops_csv};
+pub use text::render_run_summary;
+pub use writer::{OutputFile, WriteError, write_outputs};

@@ -1,6 +1,9 @@
 //! The one integration-test binary: engine against theory, metric definitions, scenarios, CLI.
 
 mod builder;
+mod cli;
+mod compare;
 mod determinism;
 mod engine_metrics;
+mod staffing;
 mod theory_anchors;

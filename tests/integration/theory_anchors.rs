@@ -224,3 +224,45 @@ fn scale(e: ablakbusz::stats::Estimate, factor: f64) -> ablakbusz::stats::Estima
         n: e.n,
     }
 }
+
+#[test]
+fn finite_horizon_stop_turn_away_matches_the_exact_chain() {
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput, HorizonClosing};
+    // The same stop under turn_away, against the uniformised CTMC (rates per minute).
+    let exact = FiniteHorizon::solve(&FiniteHorizonInput {
+        arrival_rate: 6.0 / 60.0,
+        service_rate: 1.0 / 15.0,
+        clerks: 2,
+        horizon: 180.0,
+        closing: HorizonClosing::TurnAway,
+        wait_limit: Some(20.0),
+    })
+    .unwrap();
+    let r = StopBuilder::new()
+        .dwell_hours(3.0)
+        .closing(Closing::TurnAway)
+        .replicate(40_000, 17);
+    let stop = &r.stops[0];
+    assert_within_ci("served", stop.metric("served").unwrap(), exact.expected_served, SIGMAS);
+    assert_within_ci(
+        "turned away",
+        stop.metric("turned_away").unwrap(),
+        exact.expected_turned_away,
+        SIGMAS,
+    );
+    assert_within_ci(
+        "overtime (min)",
+        stop.metric("overtime_min").unwrap(),
+        exact.expected_overtime,
+        SIGMAS,
+    );
+    assert_within_ci(
+        "queue (time average)",
+        stop.metric("queue_avg").unwrap(),
+        exact.mean_queue_length_open,
+        SIGMAS,
+    );
+    assert_within_ci("mean wait (min)", stop.pooled.wait_mean_min, exact.mean_wait, SIGMAS);
+    let within = exact.expected_served_within_wait_limit.unwrap() / exact.expected_served;
+    assert_within_ci("served within 20 min", stop.pooled.share_within_target, within, SIGMAS);
+}

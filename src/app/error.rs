@@ -1,0 +1,40 @@
+//! Errors of a command, and the exit code each one maps to.
+
+use crate::experiment::ExperimentError;
+use crate::replay::ReplayError;
+use crate::report::{RenderError, WriteError};
+use crate::sim::SpecError;
+
+/// Exit code for bad input (a scenario, a data file or an argument the user can fix).
+pub const EXIT_BAD_INPUT: i32 = 2;
+/// Exit code for any other failure (writing outputs, starting threads).
+pub const EXIT_FAILURE: i32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    Argument(String),
+    #[error(transparent)]
+    Replay(#[from] ReplayError),
+    #[error("stop {stop}: {source}")]
+    Stop { stop: String, source: SpecError },
+    #[error(transparent)]
+    Experiment(#[from] ExperimentError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("could not render summary.json: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+impl AppError {
+    /// 2 for input the user can fix, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            AppError::Argument(_) | AppError::Replay(_) | AppError::Stop { .. } => EXIT_BAD_INPUT,
+            AppError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
+            _ => EXIT_FAILURE,
+        }
+    }
+}

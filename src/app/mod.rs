@@ -1,0 +1,73 @@
+//! The commands, in clap-free form, and what each one does.
+
+mod error;
+mod run;
+
+pub use error::AppError;
+pub use run::{RunOptions, ScenarioSource, run_loaded, season_model};
+
+use std::path::PathBuf;
+
+use crate::replay::{read_day, render_replay, replay_day};
+use crate::sim::{Closing, DayRules};
+
+/// Default wait target, minutes: the national average wait at a government window (DESIGN §2).
+pub const DEFAULT_WAIT_TARGET_MIN: f64 = 20.0;
+
+/// What the user asked for, checked and free of clap.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Replay(ReplayOptions),
+}
+
+/// `ablakbusz replay DAY.csv --clerks N --dwell H`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplayOptions {
+    pub day: PathBuf,
+    pub clerks: u32,
+    /// The door closes this many hours after opening.
+    pub dwell_hours: f64,
+    pub closing: Closing,
+    /// Print one line per client.
+    pub trace: bool,
+}
+
+/// Runs a command; what it prints goes to stdout.
+pub fn execute(command: Command) -> Result<(), AppError> {
+    match command {
+        Command::Replay(options) => replay(&options),
+    }
+}
+
+fn replay(options: &ReplayOptions) -> Result<(), AppError> {
+    if options.clerks == 0 {
+        return Err(AppError::Argument("--clerks must be at least 1".into()));
+    }
+    if !(options.dwell_hours.is_finite() && options.dwell_hours > 0.0) {
+        return Err(AppError::Argument(format!(
+            "--dwell must be a positive number of hours, got {}",
+            options.dwell_hours
+        )));
+    }
+    let rules = DayRules {
+        dwell_min: options.dwell_hours * 60.0,
+        clerks: options.clerks,
+        balking: None,
+        closing: options.closing,
+        wait_target_min: DEFAULT_WAIT_TARGET_MIN,
+    };
+    if let Closing::LastEntry { minutes } = rules.closing
+        && !(minutes >= 0.0 && minutes < rules.dwell_min)
+    {
+        return Err(AppError::Argument(format!(
+            "--last-entry-min must be between 0 and the dwell ({} min), got {minutes}",
+            rules.dwell_min
+        )));
+    }
+    let clients = read_day(&options.day)?;
+    print!(
+        "{}",
+        render_replay(&replay_day(&clients, &rules, options.trace), &rules)
+    );
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! The generated itinerary: stops on bus-days, the visits that did not fit and why, and its totals.
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use super::PlanInputError;
+use super::packer;
+use super::rules::{ItineraryRules, Place, Visit};
+use crate::scenario::Venue;
+
+const MINUTES_PER_HOUR: f64 = 60.0;
+
+/// One visit placed on a bus-day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedStop {
+    pub date: Date,
+    /// The door opens, minutes after midnight (after the drive and the set-up).
+    pub start_min: u32,
+    /// The door closes, minutes after midnight (`start_min + dwell_min`).
+    pub end_min: u32,
+    pub place: Place,
+    pub venue: Venue,
+    /// Door-open time, minutes.
+    pub dwell_min: u32,
+    /// Drive from the previous stop of the day, or from the depot for the first stop, minutes.
+    pub travel_min: u32,
+    /// Road distance of that drive, km.
+    pub km: f64,
+    /// Index of the [`Visit`] series in the input.
+    pub visit_index: usize,
+    /// Which visit of its series this is, from 1.
+    pub occurrence: u32,
+}
+
+impl PlannedStop {
+    /// Door-open time, hours.
+    pub fn dwell_hours(&self) -> f64 {
+        f64::from(self.dwell_min) / MINUTES_PER_HOUR
+    }
+}
+
+/// One day on which the bus runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BusDay {
+    pub date: Date,
+    /// The bus leaves the depot, minutes after midnight (the window's start).
+    pub leave_depot_min: u32,
+    /// The bus is back at the depot, minutes after midnight (at most the window's end).
+    pub back_at_depot_min: u32,
+    /// Stops made that day.
+    pub stops: usize,
+    /// Road distance driven that day, return to the depot included, km.
+    pub km: f64,
+    /// Driving time that day, return to the depot included, minutes.
+    pub travel_min: u32,
+}
+
+/// Why a wanted visit is not in the itinerary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnplacedReason {
+    /// Even alone in a day, the drive there, set-up, dwell, pack-up and the drive back take
+    /// longer than the daily window.
+    LongerThanWindow {
+        /// Minutes the visit alone needs, depot to depot.
+        needed_min: u32,
+        /// Minutes in the daily window.
+        window_min: u32,
+    },
+    /// The minimum gap after the series' previous visit leaves no working day in the season.
+    GapBeyondSeason {
+        /// Date of the series' last placed visit.
+        previous: Date,
+        /// The first date the gap allows.
+        earliest: Date,
+    },
+    /// Every working day from `from` on was full (window or stops per day) when the visit was due.
+    SeasonFull {
+        /// The first date the visit could have been placed (spread and gap allowing).
+        from: Date,
+    },
+}
+
+impl fmt::Display for UnplacedReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UnplacedReason::LongerThanWindow { needed_min, window_min } => write!(
+                f,
+                "needs {needed_min} min from depot to depot (travel, set-up, dwell, pack-up) but the daily window is \
+                 {window_min} min"
+            ),
+            UnplacedReason::GapBeyondSeason { previous, earliest } => write!(
+                f,
+                "after the visit on {previous}, the minimum gap allows the next one only from {earliest}, after the \
+                 season's last working day"
+            ),
+            UnplacedReason::SeasonFull { from } => {
+                write!(f, "every working day from {from} on was already full")
+            }
+        }
+    }
+}
+
+/// A wanted visit that did not fit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnplacedVisit {
+    /// Index of the [`Visit`] series in the input.
+    pub visit_index: usize,
+    /// Which visit of its series this is, from 1.
+    pub occurrence: u32,
+    pub visit: Visit,
+    pub reason: UnplacedReason,
+}
+
+/// The generated season: stops in date and time order, the bus-days, the visits left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Itinerary {
+    /// Every stop, ordered by date then opening time.
+    pub stops: Vec<PlannedStop>,
+    /// Every day the bus runs, in date order.
+    pub days: Vec<BusDay>,
+    /// Wanted visits that did not fit, ordered by series then occurrence.
+    pub unplaced: Vec<UnplacedVisit>,
+}
+
+/// Totals of an itinerary, for the planner's summary line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ItinerarySummary {
+    /// Days the bus runs.
+    pub bus_days: usize,
+    /// Stops made.
+    pub stops: usize,
+    /// Wanted visits left out.
+    pub unplaced_visits: usize,
+    /// Road distance driven, returns to the depot included, km.
+    pub total_km: f64,
+    /// Driving time, returns to the depot included, hours.
+    pub travel_hours: f64,
+    /// Door-open time over all stops, hours.
+    pub dwell_hours: f64,
+}
+
+impl Itinerary {
+    /// Days the bus runs.
+    pub fn bus_days_used(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn summary(&self) -> ItinerarySummary {
+        ItinerarySummary {
+            bus_days: self.days.len(),
+            stops: self.stops.len(),
+            unplaced_visits: self.unplaced.len(),
+            total_km: self.days.iter().map(|day| day.km).sum(),
+            travel_hours: self.days.iter().map(|day| f64::from(day.travel_min)).sum::<f64>() / MINUTES_PER_HOUR,
+            dwell_hours: self.stops.iter().map(PlannedStop::dwell_hours).sum(),
+        }
+    }
+}
+
+/// Packs the wanted visits into bus-days; every problem of the input at once if it is invalid.
+/// Deterministic: the same input gives the same itinerary.
+///
+/// The method, a greedy one: visit j (from 0) of a series of k is released on working day
+/// ⌊j·N/k⌋ of the N working days and due before ⌊(j+1)·N/k⌋, and waits `min_gap_days` after the
+/// series' previous visit. Each working day, in date order, is seeded with the released visit due
+/// first (ties: input order, so list the visits by priority), then takes the released visits
+/// that add the least driving (cheapest insertion into the day's route) while the whole day,
+/// depot to depot, still fits the window and the day has fewer than `max_stops_per_day` stops.
+pub fn build_itinerary(rules: &ItineraryRules, visits: &[Visit]) -> Result<Itinerary, PlanInputError> {
+    rules.validate(visits)?;
+    let mut working_days = rules.working_days.clone();
+    working_days.sort();
+    working_days.dedup();
+    Ok(packer::pack(rules, &working_days, visits))
+}

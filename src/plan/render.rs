@@ -1,0 +1,184 @@
+//! Pure CSV renderers of an itinerary: the timetable a planner can publish, and the visits left out.
+
+use super::itinerary::{Itinerary, UnplacedVisit};
+
+const MINUTES_PER_HOUR: u32 = 60;
+
+/// Minutes after midnight as `HH:MM` (24-hour clock; 1440 is `24:00`).
+pub fn format_clock(minutes_after_midnight: u32) -> String {
+    format!(
+        "{:02}:{:02}",
+        minutes_after_midnight / MINUTES_PER_HOUR,
+        minutes_after_midnight % MINUTES_PER_HOUR
+    )
+}
+
+/// The itinerary as CSV, one row per stop in date and time order, with the columns `date`
+/// (YYYY-MM-DD), `start` and `end` (door opens and closes, HH:MM), `settlement`, `venue`,
+/// `dwell_hours` (2 decimals), `travel_min` (drive from the previous stop or the depot) and `km`
+/// (road km of that drive, 1 decimal).
+pub fn render_itinerary_csv(itinerary: &Itinerary) -> String {
+    let rows = itinerary.stops.iter().map(|stop| {
+        vec![
+            stop.date.to_string(),
+            format_clock(stop.start_min),
+            format_clock(stop.end_min),
+            stop.place.name.clone(),
+            stop.venue.as_str().to_string(),
+            format!("{:.2}", stop.dwell_hours()),
+            stop.travel_min.to_string(),
+            format!("{:.1}", stop.km),
+        ]
+    });
+    write_csv(
+        &[
+            "date",
+            "start",
+            "end",
+            "settlement",
+            "venue",
+            "dwell_hours",
+            "travel_min",
+            "km",
+        ],
+        rows,
+    )
+}
+
+/// The visits left out as CSV, one row per missing visit: `settlement`, `venue`, `occurrence`
+/// (which visit of the series, from 1), `visits_wanted`, `dwell_hours` and `reason`.
+pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> String {
+    let rows = unplaced.iter().map(|missing| {
+        vec![
+            missing.visit.place.name.clone(),
+            missing.visit.venue.as_str().to_string(),
+            missing.occurrence.to_string(),
+            missing.visit.visits_wanted.to_string(),
+            format!(
+                "{:.2}",
+                f64::from(missing.visit.dwell_min) / f64::from(MINUTES_PER_HOUR)
+            ),
+            missing.reason.to_string(),
+        ]
+    });
+    write_csv(
+        &[
+            "settlement",
+            "venue",
+            "occurrence",
+            "visits_wanted",
+            "dwell_hours",
+            "reason",
+        ],
+        rows,
+    )
+}
+
+fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    // Writing to memory cannot fail, and every field is a Rust string, so the bytes are UTF-8:
+    // the `expect`s below can only fire on a bug in the csv crate.
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).expect("CSV to memory");
+    for row in rows {
+        writer.write_record(&row).expect("CSV to memory");
+    }
+    let bytes = writer.into_inner().expect("CSV to memory");
+    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{BusDay, Place, PlannedStop, UnplacedReason, Visit};
+    use crate::scenario::Venue;
+    use jiff::civil::date;
+
+    fn stop(name: &str, start_min: u32, dwell_min: u32, travel_min: u32, km: f64) -> PlannedStop {
+        PlannedStop {
+            date: date(2020, 9, 7),
+            start_min,
+            end_min: start_min + dwell_min,
+            place: Place::new(name, 46.5, 19.5),
+            venue: Venue::Municipality,
+            dwell_min,
+            travel_min,
+            km,
+            visit_index: 0,
+            occurrence: 1,
+        }
+    }
+
+    #[test]
+    fn clock_times_are_zero_padded() {
+        assert_eq!(format_clock(0), "00:00");
+        assert_eq!(format_clock(8 * 60 + 5), "08:05");
+        assert_eq!(format_clock(16 * 60 + 59), "16:59");
+        assert_eq!(format_clock(24 * 60), "24:00");
+    }
+
+    #[test]
+    fn the_timetable_has_one_row_per_stop_with_the_published_columns() {
+        let mut school = stop("Kiskunfélegyháza, \"Petőfi\" iskola", 13 * 60 + 25, 100, 8, 7.04);
+        school.venue = Venue::School;
+        let itinerary = Itinerary {
+            stops: vec![stop("Fülöpháza", 8 * 60 + 36, 150, 21, 17.349), school],
+            days: vec![BusDay {
+                date: date(2020, 9, 7),
+                leave_depot_min: 480,
+                back_at_depot_min: 900,
+                stops: 2,
+                km: 40.0,
+                travel_min: 50,
+            }],
+            unplaced: Vec::new(),
+        };
+        let expected = "date,start,end,settlement,venue,dwell_hours,travel_min,km\n\
+                        2020-09-07,08:36,11:06,Fülöpháza,municipality,2.50,21,17.3\n\
+                        2020-09-07,13:25,15:05,\"Kiskunfélegyháza, \"\"Petőfi\"\" iskola\",school,1.67,8,7.0\n";
+        assert_eq!(render_itinerary_csv(&itinerary), expected);
+    }
+
+    #[test]
+    fn an_empty_itinerary_is_just_the_header() {
+        let itinerary = Itinerary {
+            stops: Vec::new(),
+            days: Vec::new(),
+            unplaced: Vec::new(),
+        };
+        assert_eq!(
+            render_itinerary_csv(&itinerary),
+            "date,start,end,settlement,venue,dwell_hours,travel_min,km\n"
+        );
+    }
+
+    #[test]
+    fn unplaced_visits_carry_their_reason() {
+        let missing = UnplacedVisit {
+            visit_index: 4,
+            occurrence: 2,
+            visit: Visit {
+                place: Place::new("Dunafalva", 46.081562, 18.7782526),
+                venue: Venue::SocialInstitution,
+                dwell_min: 540,
+                visits_wanted: 3,
+            },
+            reason: UnplacedReason::LongerThanWindow {
+                needed_min: 760,
+                window_min: 480,
+            },
+        };
+        let csv = render_unplaced_csv(&[missing]);
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next(),
+            Some("settlement,venue,occurrence,visits_wanted,dwell_hours,reason")
+        );
+        assert_eq!(
+            lines.next(),
+            Some(
+                "Dunafalva,social_institution,2,3,9.00,\"needs 760 min from depot to depot (travel, set-up, dwell, \
+                 pack-up) but the daily window is 480 min\""
+            )
+        );
+    }
+}

@@ -1,0 +1,193 @@
+//! Recorded days: read a day's clients from CSV, replay them with any clerks and closing policy.
+
+use std::path::Path;
+
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use serde::Deserialize;
+
+use crate::sim::{Client, ClientRecord, DayRules, Engine, ReplayClients, StopOutcome, TraceObserver};
+
+/// Seed of the balking decisions in a replay (only used when balking is on).
+const REPLAY_BALKING_SEED: u64 = 0;
+
+/// Errors in a recorded day's CSV.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplayError {
+    #[error("{path}: cannot read the file: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path}:{line}: {message}\n  help: {help}")]
+    Row {
+        path: String,
+        line: u64,
+        message: String,
+        help: &'static str,
+    },
+    #[error("{path}: no clients in the file\n  help: {HELP_COLUMNS}")]
+    Empty { path: String },
+}
+
+const HELP_COLUMNS: &str = "columns: arrival_min, service_min, and optionally patience_min (empty = never gives up) \
+     and errands (default 1); times in minutes after opening, e.g. `12.5,8,30,1`";
+
+/// One row of the day file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    arrival_min: f64,
+    service_min: f64,
+    #[serde(default)]
+    patience_min: Option<f64>,
+    #[serde(default)]
+    errands: Option<u32>,
+}
+
+/// Reads a recorded day: one client per row, sorted by arrival on return.
+pub fn read_day(path: &Path) -> Result<Vec<Client>, ReplayError> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| ReplayError::Read {
+        path: name.clone(),
+        source,
+    })?;
+    parse_day(&text, &name)
+}
+
+/// Parses a recorded day from CSV text; `origin` names it in errors.
+pub fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let row_error = |line: u64, message: String| ReplayError::Row {
+        path: origin.to_string(),
+        line,
+        message,
+        help: HELP_COLUMNS,
+    };
+    let headers = reader.headers().map_err(|e| row_error(1, e.to_string()))?.clone();
+    let mut clients = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| row_error(e.position().map_or(1, |p| p.line()), e.to_string()))?;
+        let line = record.position().map_or(1, |p| p.line());
+        let row: Row = record
+            .deserialize(Some(&headers))
+            .map_err(|e| row_error(line, field_message(&e, &headers)))?;
+        clients.push(client_of(row).map_err(|m| row_error(line, m))?);
+    }
+    if clients.is_empty() {
+        return Err(ReplayError::Empty {
+            path: origin.to_string(),
+        });
+    }
+    clients.sort_by(|a, b| a.arrival_min.total_cmp(&b.arrival_min));
+    Ok(clients)
+}
+
+/// "column service_min: invalid float literal" rather than csv's positional message.
+fn field_message(e: &csv::Error, headers: &csv::StringRecord) -> String {
+    match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => match err.field().and_then(|i| headers.get(i as usize)) {
+            Some(column) => format!("column {column}: {}", err.kind()),
+            None => err.kind().to_string(),
+        },
+        _ => e.to_string(),
+    }
+}
+
+fn client_of(row: Row) -> Result<Client, String> {
+    let non_negative = |name: &str, v: f64| {
+        if v.is_finite() && v >= 0.0 {
+            Ok(v)
+        } else {
+            Err(format!("{name} must be a finite number ≥ 0, got {v}"))
+        }
+    };
+    let patience = row.patience_min.map(|p| non_negative("patience_min", p)).transpose()?;
+    let errands = row.errands.unwrap_or(1);
+    if errands == 0 {
+        return Err("errands must be at least 1".into());
+    }
+    Ok(Client {
+        arrival_min: non_negative("arrival_min", row.arrival_min)?,
+        service_min: non_negative("service_min", row.service_min)?,
+        patience_min: patience.unwrap_or(f64::INFINITY),
+        errands,
+        information_errands: 0,
+    })
+}
+
+/// The result of replaying a day.
+#[derive(Debug, Clone)]
+pub struct ReplayResult {
+    pub outcome: StopOutcome,
+    /// Clients in the file who arrive at or after closing (left out: arrivals are in `[0, H)`).
+    pub after_closing: usize,
+    /// One record per client, when a trace was asked for.
+    pub trace: Option<Vec<ClientRecord>>,
+}
+
+/// Replays `clients` under `rules`.
+pub fn replay_day(clients: &[Client], rules: &DayRules, trace: bool) -> ReplayResult {
+    let open: Vec<Client> = clients
+        .iter()
+        .copied()
+        .filter(|c| c.arrival_min < rules.dwell_min)
+        .collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(REPLAY_BALKING_SEED);
+    let mut observer = TraceObserver::default();
+    let outcome = Engine::new().run(rules, ReplayClients::new(&open), &mut rng, &mut observer);
+    observer.records.sort_by_key(|r| r.index);
+    ReplayResult {
+        outcome,
+        after_closing: clients.len() - open.len(),
+        trace: trace.then_some(observer.records),
+    }
+}
+
+/// Renders every metric of DESIGN §5 (and the trace, if any) as text.
+pub fn render_replay(result: &ReplayResult, rules: &DayRules) -> String {
+    let o = &result.outcome;
+    let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2}"));
+    let mut s = format!(
+        "Replayed day: {} clerk(s), door closes at {:.0} min\n",
+        rules.clerks, rules.dwell_min
+    );
+    if result.after_closing > 0 {
+        s += &format!(
+            "({} client(s) arriving after closing were left out)\n",
+            result.after_closing
+        );
+    }
+    let rows: [(&str, String); 13] = [
+        ("arrivals", o.arrivals.to_string()),
+        ("served", o.served.to_string()),
+        ("reneged", o.reneged.to_string()),
+        ("balked", o.balked.to_string()),
+        ("turned_away", o.turned_away.to_string()),
+        ("uses", o.uses.to_string()),
+        ("wait_mean_min", opt(o.wait_mean_min)),
+        ("wait_p90_min", opt(o.wait_p90_min)),
+        ("queue_avg", format!("{:.3}", o.queue_avg)),
+        ("queue_max", o.queue_max.to_string()),
+        ("utilisation", format!("{:.3}", o.utilisation)),
+        ("overtime_min", format!("{:.2}", o.overtime_min)),
+        ("waiting_at_close", o.waiting_at_close.to_string()),
+    ];
+    for (name, value) in rows {
+        s += &format!("  {name:<18} {value:>10}\n");
+    }
+    if let Some(trace) = &result.trace {
+        s += "\nclient  arrival_min  start_min  leave_min  outcome\n";
+        for r in trace {
+            let start = r.service_start_min.map_or("-".to_string(), |t| format!("{t:.2}"));
+            s += &format!(
+                "{:>6}  {:>11.2}  {:>9}  {:>9.2}  {}\n",
+                r.index,
+                r.arrival_min,
+                start,
+                r.leave_min,
+                r.fate.as_str()
+            );
+        }
+    }
+    s
+}

@@ -1,0 +1,72 @@
+//! The JSON renderer: `summary.json` with every result and the run's metadata.
+
+use serde::Serialize;
+
+use crate::experiment::{SeasonResults, Summary};
+use crate::scenario::{Season, Venue};
+
+/// What a run was: enough to reproduce it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunMeta {
+    /// ablakbusz version that produced the results.
+    pub version: &'static str,
+    pub scenario: String,
+    /// Digest of the resolved scenario (changes whenever anything that affects results changes).
+    pub scenario_digest: String,
+    pub seed: u64,
+    pub replications: u32,
+    /// Confidence level of every `ci95` half-width.
+    pub confidence_level: f64,
+}
+
+#[derive(Serialize)]
+struct StopJson<'a> {
+    stop: usize,
+    date: String,
+    start_min: u32,
+    settlement: &'a str,
+    district: &'a str,
+    venue: Venue,
+    dwell_hours: f64,
+    clerks: u32,
+    expected_clients: f64,
+    results: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'a> {
+    meta: &'a RunMeta,
+    season: &'a Summary,
+    groupings: &'a [crate::experiment::GroupingSummary],
+    stops: Vec<StopJson<'a>>,
+    wait_histogram_min: &'a crate::stats::Histogram,
+}
+
+/// Renders `summary.json` (pretty-printed; NaN, e.g. a CI from one replication, becomes null).
+pub fn render_summary_json(meta: &RunMeta, season: &Season, results: &SeasonResults) -> serde_json::Result<String> {
+    let stops = season
+        .stops
+        .iter()
+        .zip(&results.stops)
+        .map(|(s, r)| StopJson {
+            stop: s.index + 1,
+            date: s.date.to_string(),
+            start_min: s.start_min,
+            settlement: &s.settlement,
+            district: &s.district,
+            venue: s.venue,
+            dwell_hours: s.dwell_hours(),
+            clerks: s.spec.clerks,
+            expected_clients: s.expected_clients,
+            results: r,
+        })
+        .collect();
+    let doc = SummaryJson {
+        meta,
+        season: &results.season,
+        groupings: &results.groupings,
+        stops,
+        wait_histogram_min: &results.wait_histogram,
+    };
+    serde_json::to_string_pretty(&doc)
+}

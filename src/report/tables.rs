@@ -1,0 +1,132 @@
+//! CSV renderers: one row per stop (`stops.csv`) and season/group totals (`season.csv`).
+
+use crate::experiment::{GROUP_METRICS, STOP_METRICS, SeasonResults, Summary};
+use crate::scenario::Season;
+use crate::stats::Estimate;
+
+/// Errors while rendering a table (the csv crate writing into memory).
+#[derive(Debug, thiserror::Error)]
+#[error("could not render {table}: {message}")]
+pub struct RenderError {
+    pub table: &'static str,
+    pub message: String,
+}
+
+/// Pooled ratio columns appended after the metrics (names of the pooled estimates).
+const POOLED_COLUMNS: [&str; 4] = [
+    "wait_mean_pooled_min",
+    "share_within_target",
+    "lost_share",
+    "delayed_share",
+];
+
+/// Decimal places of figures in CSV files (counts are means over replications, so not integers).
+const CSV_DECIMALS: usize = 4;
+
+fn cell(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.CSV_DECIMALS$}")
+    } else {
+        String::new()
+    }
+}
+
+fn estimate_cells(e: &Estimate) -> [String; 2] {
+    [cell(e.mean), cell(e.ci95)]
+}
+
+fn metric_header(names: &[&str]) -> Vec<String> {
+    names
+        .iter()
+        .chain(POOLED_COLUMNS.iter())
+        .flat_map(|m| [format!("{m}_mean"), format!("{m}_ci95")])
+        .collect()
+}
+
+fn summary_cells(s: &Summary) -> Vec<String> {
+    let p = &s.pooled;
+    let pooled = [p.wait_mean_min, p.share_within_target, p.lost_share, p.delayed_share];
+    s.metrics
+        .iter()
+        .map(|m| &m.estimate)
+        .chain(pooled.iter())
+        .flat_map(estimate_cells)
+        .collect()
+}
+
+fn finish(writer: csv::Writer<Vec<u8>>, table: &'static str) -> Result<String, RenderError> {
+    let bytes = writer.into_inner().map_err(|e| RenderError {
+        table,
+        message: e.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| RenderError {
+        table,
+        message: e.to_string(),
+    })
+}
+
+/// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` per metric.
+pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<String, RenderError> {
+    let table = "stops.csv";
+    let err = |e: csv::Error| RenderError {
+        table,
+        message: e.to_string(),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "stop",
+        "date",
+        "start",
+        "settlement",
+        "district",
+        "venue",
+        "dwell_hours",
+        "clerks",
+    ]
+    .map(String::from)
+    .to_vec();
+    header.push("expected_clients".into());
+    header.extend(metric_header(&STOP_METRICS));
+    w.write_record(&header).map_err(err)?;
+    for (stop, summary) in season.stops.iter().zip(&results.stops) {
+        let mut row = vec![
+            (stop.index + 1).to_string(),
+            stop.date.to_string(),
+            format!("{:02}:{:02}", stop.start_min / 60, stop.start_min % 60),
+            stop.settlement.clone(),
+            stop.district.clone(),
+            stop.venue.as_str().to_string(),
+            cell(stop.dwell_hours()),
+            stop.spec.clerks.to_string(),
+            cell(stop.expected_clients),
+        ];
+        row.extend(summary_cells(summary));
+        w.write_record(&row).map_err(err)?;
+    }
+    finish(w, table)
+}
+
+/// `season.csv`: one row for the season, then one per group of each grouping (district, week).
+pub fn render_season_csv(results: &SeasonResults) -> Result<String, RenderError> {
+    let table = "season.csv";
+    let err = |e: csv::Error| RenderError {
+        table,
+        message: e.to_string(),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["level".to_string(), "group".to_string()];
+    header.extend(metric_header(&GROUP_METRICS));
+    w.write_record(&header).map_err(err)?;
+    let mut write = |level: &str, group: &str, s: &Summary| {
+        let mut row = vec![level.to_string(), group.to_string()];
+        row.extend(summary_cells(s));
+        w.write_record(&row)
+    };
+    write("season", "all stops", &results.season).map_err(err)?;
+    for grouping in &results.groupings {
+        for (label, summary) in &grouping.groups {
+            write(&grouping.name, label, summary).map_err(err)?;
+        }
+    }
+    finish(w, table)
+}

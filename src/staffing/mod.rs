@@ -1,0 +1,9 @@
+//! Staffing: service targets, and the fewest clerks that meet them (per stop), by simulation.
+
+mod dwell;
+mod search;
+mod targets;
+
+pub use dwell::{DwellAnswer, DwellCandidate, DwellRange, search_dwell};
+pub use search::{Candidate, SearchSettings, StaffingAnswer, search_stop};
+pub use targets::{ServiceTargets, TargetCheck, TargetKind};

@@ -1,0 +1,126 @@
+//! Service targets a staffing answer must meet, and how a simulated summary is checked against them.
+
+use serde::Serialize;
+
+use crate::experiment::Summary;
+use crate::stats::Estimate;
+
+/// The service level the planners ask for. Every target is optional.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ServiceTargets {
+    /// Wait limit, minutes, for `min_share_within_wait` (default 20: the national average wait, DESIGN §2).
+    pub wait_limit_min: f64,
+    /// Smallest share of served clients waiting at most `wait_limit_min` (default 0.8).
+    pub min_share_within_wait: Option<f64>,
+    /// Largest share of arrivals leaving unserved: reneged + balked + turned away (default 0.05).
+    pub max_lost_share: Option<f64>,
+    /// Largest mean overtime per stop, minutes (default 30).
+    pub max_mean_overtime_min: Option<f64>,
+    /// Largest time-average number waiting (default: no target).
+    pub max_mean_queue: Option<f64>,
+}
+
+impl Default for ServiceTargets {
+    fn default() -> Self {
+        Self {
+            wait_limit_min: 20.0,
+            min_share_within_wait: Some(0.8),
+            max_lost_share: Some(0.05),
+            max_mean_overtime_min: Some(30.0),
+            max_mean_queue: None,
+        }
+    }
+}
+
+/// Which target a check is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    ShareWithinWait,
+    LostShare,
+    MeanOvertime,
+    MeanQueue,
+}
+
+impl TargetKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TargetKind::ShareWithinWait => "share_within_wait",
+            TargetKind::LostShare => "lost_share",
+            TargetKind::MeanOvertime => "mean_overtime_min",
+            TargetKind::MeanQueue => "mean_queue",
+        }
+    }
+
+    /// Whether the figure must be at least (true) or at most (false) the required value.
+    fn is_minimum(&self) -> bool {
+        matches!(self, TargetKind::ShareWithinWait)
+    }
+}
+
+/// One target checked against a simulated figure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TargetCheck {
+    pub kind: TargetKind,
+    /// The required value.
+    pub required: f64,
+    /// The simulated figure with its 95 % half-width.
+    pub achieved: Estimate,
+    /// The point estimate meets the target.
+    pub met: bool,
+    /// The whole 95 % interval is on the met side (false: too close to call with these replications).
+    pub clear: bool,
+}
+
+impl ServiceTargets {
+    /// Checks every target that is set against a stop's (or group's) summary.
+    pub fn check(&self, summary: &Summary) -> Vec<TargetCheck> {
+        let p = &summary.pooled;
+        let figure = |name: &str| {
+            summary.metric(name).unwrap_or(Estimate {
+                mean: f64::NAN,
+                ci95: f64::NAN,
+                n: 0,
+            })
+        };
+        [
+            (
+                TargetKind::ShareWithinWait,
+                self.min_share_within_wait,
+                p.share_within_target,
+            ),
+            (TargetKind::LostShare, self.max_lost_share, p.lost_share),
+            (
+                TargetKind::MeanOvertime,
+                self.max_mean_overtime_min,
+                figure("overtime_min"),
+            ),
+            (TargetKind::MeanQueue, self.max_mean_queue, figure("queue_avg")),
+        ]
+        .into_iter()
+        .filter_map(|(kind, required, achieved)| required.map(|r| judge(kind, r, achieved)))
+        .collect()
+    }
+}
+
+fn judge(kind: TargetKind, required: f64, achieved: Estimate) -> TargetCheck {
+    // A stop where nobody was served has no wait figure: nothing to fail on the wait target.
+    let mean = if achieved.mean.is_nan() && kind == TargetKind::ShareWithinWait {
+        1.0
+    } else {
+        achieved.mean
+    };
+    let half = if achieved.ci95.is_finite() { achieved.ci95 } else { 0.0 };
+    let (met, clear) = if kind.is_minimum() {
+        (mean >= required, mean - half >= required)
+    } else {
+        (mean <= required, mean + half <= required)
+    };
+    TargetCheck {
+        kind,
+        required,
+        achieved,
+        met,
+        clear,
+    }
+}

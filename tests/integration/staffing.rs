@@ -1,0 +1,179 @@
+//! Staffing search: monotone in clerks under common random numbers; clear advice when targets fail.
+
+use ablakbusz::sim::Closing;
+use ablakbusz::staffing::{SearchSettings, ServiceTargets, search_stop};
+
+use crate::builder::StopBuilder;
+
+fn settings() -> SearchSettings {
+    SearchSettings {
+        seed: 9,
+        ..SearchSettings::default()
+    }
+}
+
+#[test]
+fn more_clerks_never_worsen_the_expected_figures() {
+    for closing in [Closing::ServeAll, Closing::TurnAway] {
+        let spec = StopBuilder::new()
+            .rate_per_hour(9.0)
+            .clerks(3)
+            .exp_patience_min(30.0)
+            .closing(closing)
+            .spec();
+        let answer = search_stop(&spec, 0, &ServiceTargets::default(), &settings()).unwrap();
+        for pair in answer.candidates.windows(2) {
+            let (few, more) = (&pair[0].summary, &pair[1].summary);
+            let (pf, pm) = (&few.pooled, &more.pooled);
+            assert!(
+                pm.share_within_target.mean >= pf.share_within_target.mean,
+                "{closing:?}: share within wait"
+            );
+            assert!(pm.lost_share.mean <= pf.lost_share.mean, "{closing:?}: lost share");
+            assert!(pm.wait_mean_min.mean <= pf.wait_mean_min.mean, "{closing:?}: mean wait");
+            // Overtime under turn_away is not monotone, and rightly so: with more clerks more clients are
+            // still in service at closing, and the last of them finishes later.
+            let metrics: &[&str] = match closing {
+                Closing::TurnAway => &["queue_avg", "turned_away", "reneged"],
+                _ => &["queue_avg", "overtime_min", "turned_away", "reneged"],
+            };
+            for &metric in metrics {
+                let (a, b) = (few.metric(metric).unwrap().mean, more.metric(metric).unwrap().mean);
+                assert!(
+                    b <= a,
+                    "{closing:?}: {metric} rose from {a} to {b} with clerks {}",
+                    pair[1].clerks
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn answer_is_the_first_candidate_meeting_all_targets() {
+    let spec = StopBuilder::new().rate_per_hour(7.0).clerks(3).spec();
+    let answer = search_stop(&spec, 0, &ServiceTargets::default(), &settings()).unwrap();
+    let needed = answer.clerks_needed.expect("3 desks suffice for 7 clients/h of 15 min");
+    for c in &answer.candidates {
+        assert_eq!(c.meets_all, c.checks.iter().all(|k| k.met));
+        if c.clerks < needed {
+            assert!(!c.meets_all, "{} clerks already meet the targets", c.clerks);
+        }
+    }
+    assert!(answer.candidates[needed as usize - 1].meets_all);
+    let share = answer.candidates[needed as usize - 1].summary.pooled.lost_share;
+    assert!(share.ci95 <= 0.02, "searched until ± 2 % on the served share");
+}
+
+#[test]
+fn unmeetable_targets_say_which_target_fails_and_what_would_fix_it() {
+    // 20 clients/h of 15 min need 5+ clerks; the vehicle has 2 desks.
+    let spec = StopBuilder::new()
+        .rate_per_hour(20.0)
+        .clerks(2)
+        .closing(Closing::TurnAway)
+        .spec();
+    let answer = search_stop(&spec, 0, &ServiceTargets::default(), &settings()).unwrap();
+    assert_eq!(answer.clerks_needed, None);
+    let advice = answer.advice.expect("advice when targets cannot be met");
+    assert!(
+        advice.contains("lost_share") || advice.contains("share_within_wait"),
+        "{advice}"
+    );
+    assert!(advice.contains("desks") || advice.contains("dwell"), "{advice}");
+}
+
+#[test]
+fn demand_driven_dwell_is_the_shortest_meeting_the_targets() {
+    use ablakbusz::staffing::{DwellRange, search_dwell};
+    // A fixed pool of 12 expected clients per visit (15 min each, one clerk): a longer stay spreads them.
+    let spec_for = |dwell_min: f64| {
+        StopBuilder::new()
+            .dwell_hours(dwell_min / 60.0)
+            .rate_per_hour(12.0 * 60.0 / dwell_min)
+            .clerks(1)
+            .spec()
+    };
+    let range = DwellRange {
+        shortest_min: 120.0,
+        longest_min: 600.0,
+        step_min: 30.0,
+    };
+    let answer = search_dwell(spec_for, 0, &range, &ServiceTargets::default(), &settings()).unwrap();
+    let dwell = answer.dwell_min.expect("ten hours are enough for 3 hours of work");
+    for c in &answer.candidates {
+        assert!(
+            (c.arrivals_mean - 12.0).abs() < 0.5,
+            "the pool does not grow with the dwell"
+        );
+        // Spreading a fixed pool over more hours only helps, so the answer splits the range in two.
+        assert_eq!(c.meets_all, c.dwell_min >= dwell, "dwell {} min", c.dwell_min);
+    }
+    assert_eq!(answer.candidates.len(), 17);
+    assert!(
+        dwell > 180.0,
+        "one clerk needs more than the 3 hours of work: got {dwell} min"
+    );
+}
+
+#[test]
+fn long_dwell_agrees_with_the_erlang_c_staffing_answer() {
+    use ablakbusz::theory::min_clerks_for_service_level;
+    // Steady state (200 h, no patience): the simulated answer for "80 % within 20 min" must be the
+    // Erlang C answer. Loads chosen so that the Erlang C answer is not borderline.
+    let targets = ServiceTargets {
+        max_lost_share: None,
+        max_mean_overtime_min: None,
+        ..ServiceTargets::default()
+    };
+    for (rate_per_hour, service_min) in [(6.0, 15.0), (10.0, 12.0), (14.0, 9.0)] {
+        let erlang = min_clerks_for_service_level(rate_per_hour / 60.0, 1.0 / service_min, 20.0, 0.8).unwrap();
+        let spec = StopBuilder::new()
+            .dwell_hours(200.0)
+            .rate_per_hour(rate_per_hour)
+            .exp_service_min(service_min)
+            .clerks(4)
+            .spec();
+        let quick = SearchSettings {
+            min_replications: 20,
+            max_replications: 20,
+            ..settings()
+        };
+        let answer = search_stop(&spec, 0, &targets, &quick).unwrap();
+        assert_eq!(
+            answer.clerks_needed,
+            Some(erlang),
+            "λ = {rate_per_hour}/h, {service_min} min"
+        );
+    }
+}
+
+#[test]
+fn finite_horizon_staffing_agrees_with_the_exact_chain() {
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput, HorizonClosing};
+    // A 3-hour stop with exponential service: the exact CTMC share within 20 min for each c, and the
+    // fewest c meeting 80 %, must match the simulation's answer.
+    let (rate_per_hour, service_min) = (8.0, 15.0);
+    let exact_needed = (1..=4)
+        .find(|&clerks| {
+            let r = FiniteHorizon::solve(&FiniteHorizonInput {
+                arrival_rate: rate_per_hour / 60.0,
+                service_rate: 1.0 / service_min,
+                clerks,
+                horizon: 180.0,
+                closing: HorizonClosing::ServeAll,
+                wait_limit: Some(20.0),
+            })
+            .unwrap();
+            r.expected_served_within_wait_limit.unwrap() / r.expected_served >= 0.8
+        })
+        .unwrap();
+    let targets = ServiceTargets {
+        max_lost_share: None,
+        max_mean_overtime_min: None,
+        ..ServiceTargets::default()
+    };
+    let spec = StopBuilder::new().rate_per_hour(rate_per_hour).clerks(4).spec();
+    let answer = search_stop(&spec, 0, &targets, &settings()).unwrap();
+    assert_eq!(answer.clerks_needed, Some(exact_needed));
+}
