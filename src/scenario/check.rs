@@ -8,7 +8,8 @@ use crate::sim::Closing;
 
 /// Renders the resolved season as plain text: one line per stop (date, weekday, start, end,
 /// settlement, district, venue, dwell, clerks, expected clients and where they come from), then
-/// season totals and totals by district and by venue. Pure: no I/O.
+/// season totals, totals by district and by venue, and for a generated season the itinerary's
+/// totals and the visits that did not fit, with the reason. Pure: no I/O.
 pub fn render_check(season: &Season) -> String {
     let mut out = String::new();
     header(season, &mut out);
@@ -186,6 +187,34 @@ fn totals(season: &Season, out: &mut String) {
     );
     group_table("district", &by_district, out);
     group_table("venue", &by_venue, out);
+    if let Some(itinerary) = &season.itinerary {
+        itinerary_summary(itinerary, out);
+    }
+}
+
+fn itinerary_summary(itinerary: &crate::plan::Itinerary, out: &mut String) {
+    let s = itinerary.summary();
+    let _ = writeln!(
+        out,
+        "\nGenerated itinerary: {} bus-days, {:.0} road km, {:.1} h driving, {:.1} h open",
+        s.bus_days, s.total_km, s.travel_hours, s.dwell_hours
+    );
+    if itinerary.unplaced.is_empty() {
+        let _ = writeln!(out, "  every wanted visit fits");
+        return;
+    }
+    let _ = writeln!(out, "  {} wanted visits did not fit:", itinerary.unplaced.len());
+    for u in &itinerary.unplaced {
+        let _ = writeln!(
+            out,
+            "  - {} ({}), visit {} of {}: {}",
+            u.visit.place.name,
+            u.visit.venue.as_str(),
+            u.occurrence,
+            u.visit.visits_wanted,
+            u.reason
+        );
+    }
 }
 
 fn group_table<K: AsRef<str>>(title: &str, groups: &BTreeMap<K, Totals>, out: &mut String) {

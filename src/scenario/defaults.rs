@@ -69,27 +69,30 @@ pub fn default_case_mix() -> Vec<ErrandType> {
     ]
 }
 
-/// Defaults of `[season.generate]`.
+/// Defaults of `[season.generate]` (the itinerary generator's own defaults, see `crate::plan`).
 pub mod generate {
-    /// Opening of the working day, minutes after midnight: days start at 8:00 (DESIGN §2).
-    pub const DAY_START_MIN: u32 = 8 * 60;
-    /// End of the working day (last stop closed, bus back at the depot not required), minutes
-    /// after midnight: 16:00, the usual end of the office day (the 2024–2025 analogues end 16:00–16:30).
-    pub const DAY_END_MIN: u32 = 16 * 60;
+    use crate::plan;
+
+    /// The bus leaves the depot, minutes after midnight: 8:00.
+    pub const DAY_START_MIN: u32 = plan::DEFAULT_WINDOW_START_MIN;
+    /// The bus is back at the depot, minutes after midnight: 16:00.
+    pub const DAY_END_MIN: u32 = plan::DEFAULT_WINDOW_END_MIN;
     /// Depot: Kecskemét, the county seat and seat of the county government office.
-    pub const DEPOT: &str = "Kecskemét";
-    /// Road distance ÷ straight-line distance. Assumption: 1.3, a usual circuity factor for
-    /// rural road networks (published national averages lie around 1.2–1.4).
-    pub const ROAD_FACTOR: f64 = 1.3;
-    /// Average bus speed on the road, km/h. Assumption: 50 km/h on county roads through villages.
-    pub const SPEED_KMH: f64 = 50.0;
+    pub const DEPOT: &str = plan::DEFAULT_DEPOT_NAME;
+    /// Road distance ÷ straight-line distance (1.3, see `plan::DEFAULT_ROAD_FACTOR`).
+    pub const ROAD_FACTOR: f64 = plan::DEFAULT_ROAD_FACTOR;
+    /// Average bus speed on the road, km/h (50, see `plan::DEFAULT_SPEED_KMH`).
+    pub const SPEED_KMH: f64 = plan::DEFAULT_SPEED_KMH;
+    /// Set-up before the door opens and pack-up after it closes, minutes.
+    pub const SETUP_MIN: u32 = plan::DEFAULT_SETUP_MIN;
+    pub const PACKUP_MIN: u32 = plan::DEFAULT_PACKUP_MIN;
     /// Visits of each selected settlement in the date range.
     pub const VISITS_PER_SETTLEMENT: u32 = 1;
     /// Fewest days between two visits of the same settlement: the bus returns about every two
     /// weeks to monthly (DESIGN §2).
-    pub const MIN_DAYS_BETWEEN_VISITS: u32 = 14;
+    pub const MIN_DAYS_BETWEEN_VISITS: u32 = plan::DEFAULT_MIN_GAP_DAYS;
     /// Most stops in one day: 2–3 stops a day elsewhere (DESIGN §2).
-    pub const MAX_STOPS_PER_DAY: u32 = 3;
+    pub const MAX_STOPS_PER_DAY: u32 = plan::DEFAULT_MAX_STOPS_PER_DAY;
     /// The 2019 practice of 2–5 hours by settlement size (DESIGN §2) as `(minimum population,
     /// hours)`; the thresholds are an assumption (no public list). With the embedded table they
     /// give 30, 50, 19 and 1 of the 100 settlements without an office 2, 3, 4 and 5 hours.

@@ -1,15 +1,20 @@
-//! `[season.generate]`: the rules of a generated itinerary, checked and resolved.
+//! `[season.generate]`: the rules of a generated itinerary, checked and resolved for the generator.
 
 use std::collections::HashSet;
 
+use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::calendar::ClockTime;
 use super::defaults::generate as d;
 use super::diagnostic::Problems;
-use super::raw::{DwellPolicyKind, RawDwellPolicy, RawGenerate, SettlementSelection, WeekdayName};
+use super::raw::{DwellPolicyKind, RawDwellPolicy, RawGenerate, RawVisit, SettlementSelection, WeekdayName};
 use super::resolved::Venue;
 use crate::demand::{SettlementTable, suggest};
+use crate::plan::{DailyWindow, ItineraryRules, Place, TravelModel, WorkingCalendar};
+
+/// Minutes in an hour.
+const MIN_PER_HOUR: f64 = 60.0;
 
 /// How long the generated stops last.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,33 +39,33 @@ impl DwellPolicy {
     }
 }
 
-/// `[season.generate]`, resolved: what the itinerary generator needs.
+/// One series of visits the generator should place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitSeries {
+    /// Index of the settlement in the table.
+    pub settlement: usize,
+    pub venue: Venue,
+    /// Dwell of each visit, whole minutes.
+    pub dwell_min: u32,
+    /// Visits wanted in the season.
+    pub visits: u32,
+    pub label: Option<String>,
+    /// Clerks at these visits (default: `bus.clerks`).
+    pub clerks: Option<u32>,
+    /// Given demand of each visit, if any.
+    pub arrival_rate_per_hour: Option<f64>,
+    pub expected_clients: Option<f64>,
+    /// Key path the series comes from (`season.generate` or `season.generate.visit[2]`).
+    pub key: String,
+}
+
+/// `[season.generate]`, resolved: the calendar, the bus-day rules (working days still to be
+/// filled from the calendar) and the visit series, extra visits first (they have priority).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateRules {
-    /// First and last day of the season (inclusive).
-    pub from: Date,
-    pub to: Date,
-    /// Working weekdays.
-    pub weekdays: Vec<Weekday>,
-    /// Days without service.
-    pub holidays: Vec<Date>,
-    /// Daily working window, minutes after midnight: first opening, last closing.
-    pub day_start_min: u32,
-    pub day_end_min: u32,
-    /// Index of the depot settlement in the table.
-    pub depot: usize,
-    /// Road km ÷ straight-line km.
-    pub road_factor: f64,
-    /// Average road speed, km/h.
-    pub speed_kmh: f64,
-    /// Indices of the settlements to visit, in table order.
-    pub settlements: Vec<usize>,
-    pub visits_per_settlement: u32,
-    pub min_days_between_visits: u32,
-    pub max_stops_per_day: u32,
-    /// Venue of every generated stop.
-    pub venue: Venue,
-    pub dwell: DwellPolicy,
+    pub calendar: WorkingCalendar,
+    pub rules: ItineraryRules,
+    pub series: Vec<VisitSeries>,
 }
 
 /// Checks `[season.generate]` against the settlement table (`None`: the table is invalid and
@@ -70,17 +75,95 @@ pub fn resolve_generate(
     table: Option<&SettlementTable>,
     problems: &mut Problems<'_>,
 ) -> Option<GenerateRules> {
-    let key = |k: &str| format!("season.generate.{k}");
-    let mut ok = true;
-    if raw.from.0 > raw.to.0 {
+    let calendar = calendar(raw, problems);
+    let rules = itinerary_rules(raw, table, problems);
+    let window_hours = rules
+        .as_ref()
+        .map_or(f64::INFINITY, |r| f64::from(r.window.length_min()) / MIN_PER_HOUR);
+    let dwell = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
+    let series = match (table, &dwell) {
+        (Some(table), Some(dwell)) => series(raw, table, dwell, problems),
+        _ => None,
+    };
+    Some(GenerateRules {
+        calendar: calendar?,
+        rules: rules?,
+        series: series?,
+    })
+}
+
+fn calendar(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<WorkingCalendar> {
+    let (from, to) = (raw.from.0, raw.to.0);
+    if from > to {
         problems.at(
-            &key("to"),
-            format!("the season ends ({}) before it starts ({})", raw.to.0, raw.from.0),
+            "season.generate.to",
+            format!("the season ends ({to}) before it starts ({from})"),
             None,
         );
-        ok = false;
+        return None;
     }
     let weekdays = weekdays(raw.weekdays.as_deref(), problems);
+    let mut holidays: Vec<Date> = raw.holidays.iter().flatten().map(|h| h.0).collect();
+    let breaks = breaks(raw, problems);
+    let days_off = if raw.hungarian_days_off.unwrap_or(true) {
+        hungarian_days_off(from, to, problems)
+    } else {
+        Some(Vec::new())
+    };
+    holidays.extend(breaks?);
+    holidays.extend(days_off?);
+    holidays.sort();
+    holidays.dedup();
+    Some(WorkingCalendar::new(from, to, &weekdays?, &holidays))
+}
+
+/// The days of every `[from, to]` break.
+fn breaks(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<Vec<Date>> {
+    let mut days = Vec::new();
+    let mut ok = true;
+    for (i, (from, to)) in raw.breaks.iter().flatten().enumerate() {
+        if from.0 > to.0 {
+            problems.at(
+                &format!("season.generate.breaks[{}]", i + 1),
+                format!("the break ends ({}) before it starts ({})", to.0, from.0),
+                Some("write each break as [first day, last day]".into()),
+            );
+            ok = false;
+            continue;
+        }
+        days.extend(from.0.series(1.day()).take_while(|d| *d <= to.0));
+    }
+    ok.then_some(days)
+}
+
+/// Hungarian public holidays and decreed rest days of every year the season touches.
+fn hungarian_days_off(from: Date, to: Date, problems: &mut Problems<'_>) -> Option<Vec<Date>> {
+    let mut days = Vec::new();
+    for year in from.year()..=to.year() {
+        let known = crate::plan::hungarian_days_off(year).or_else(|| crate::plan::hungarian_public_holidays(year));
+        match known {
+            Some(list) => days.extend(list),
+            None => {
+                problems.at(
+                    "season.generate.hungarian_days_off",
+                    format!("the Hungarian days off of {year} are not known (public holidays are known from 2017)"),
+                    Some("set hungarian_days_off = false and list the days in holidays".into()),
+                );
+                return None;
+            }
+        }
+    }
+    Some(days)
+}
+
+/// The bus-day rules (without working days) and the depot.
+fn itinerary_rules(
+    raw: &RawGenerate,
+    table: Option<&SettlementTable>,
+    problems: &mut Problems<'_>,
+) -> Option<ItineraryRules> {
+    let key = |k: &str| format!("season.generate.{k}");
+    let mut ok = true;
     let (day_start, day_end) = (
         raw.day_start.unwrap_or(ClockTime(d::DAY_START_MIN)),
         raw.day_end.unwrap_or(ClockTime(d::DAY_END_MIN)),
@@ -114,6 +197,7 @@ pub fn resolve_generate(
     let counts = [
         ("visits_per_settlement", raw.visits_per_settlement),
         ("max_stops_per_day", raw.max_stops_per_day),
+        ("min_days_between_visits", raw.min_days_between_visits),
     ];
     for (name, value) in counts {
         if value == Some(0) {
@@ -121,35 +205,107 @@ pub fn resolve_generate(
             ok = false;
         }
     }
-    let window_hours = f64::from(day_end.0.saturating_sub(day_start.0)) / 60.0;
-    let dwell = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
-    let (depot, settlements) = match table {
-        Some(table) => {
-            let depot = settlement_index(table, raw.depot.as_deref().unwrap_or(d::DEPOT), &key("depot"), problems);
-            (depot, selection(raw, table, problems))
-        }
-        None => (None, None),
-    };
+    let depot_name = raw.depot.as_deref().unwrap_or(d::DEPOT);
+    let depot = table.and_then(|t| settlement_index(t, depot_name, &key("depot"), problems).map(|i| (t, i)));
     if !ok {
         return None;
     }
-    Some(GenerateRules {
-        from: raw.from.0,
-        to: raw.to.0,
-        weekdays: weekdays?,
-        holidays: raw.holidays.iter().flatten().map(|h| h.0).collect(),
-        day_start_min: day_start.0,
-        day_end_min: day_end.0,
-        depot: depot?,
-        road_factor,
-        speed_kmh,
-        settlements: settlements?,
-        visits_per_settlement: raw.visits_per_settlement.unwrap_or(d::VISITS_PER_SETTLEMENT),
-        min_days_between_visits: raw.min_days_between_visits.unwrap_or(d::MIN_DAYS_BETWEEN_VISITS),
+    let (table, depot) = depot?;
+    let depot = table.get(depot);
+    Some(ItineraryRules {
+        working_days: Vec::new(),
+        window: DailyWindow {
+            start_min: day_start.0,
+            end_min: day_end.0,
+        },
+        depot: Place::new(depot.name.clone(), depot.lat, depot.lon),
+        travel: TravelModel { road_factor, speed_kmh },
+        setup_min: raw.setup_min.unwrap_or(d::SETUP_MIN),
+        packup_min: raw.packup_min.unwrap_or(d::PACKUP_MIN),
         max_stops_per_day: raw.max_stops_per_day.unwrap_or(d::MAX_STOPS_PER_DAY),
-        venue: raw.venue.unwrap_or(Venue::Municipality),
-        dwell: dwell?,
+        min_gap_days: raw.min_days_between_visits.unwrap_or(d::MIN_DAYS_BETWEEN_VISITS),
     })
+}
+
+/// The visit series: the extra `[[season.generate.visit]]` entries first, then the selected settlements.
+fn series(
+    raw: &RawGenerate,
+    table: &SettlementTable,
+    dwell: &DwellPolicy,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<VisitSeries>> {
+    let extra: Vec<Option<VisitSeries>> = raw
+        .visit
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, v)| extra_visit(v, &format!("season.generate.visit[{}]", i + 1), table, dwell, problems))
+        .collect();
+    let chosen = selection(raw, table, !extra.is_empty(), problems);
+    let mut all: Vec<VisitSeries> = extra.into_iter().collect::<Option<_>>()?;
+    let venue = raw.venue.unwrap_or(Venue::Municipality);
+    let visits = raw.visits_per_settlement.unwrap_or(d::VISITS_PER_SETTLEMENT);
+    for settlement in chosen? {
+        all.push(VisitSeries {
+            settlement,
+            venue,
+            dwell_min: whole_minutes(dwell.hours_for(table.get(settlement).population)),
+            visits,
+            label: None,
+            clerks: None,
+            arrival_rate_per_hour: None,
+            expected_clients: None,
+            key: "season.generate".into(),
+        });
+    }
+    Some(all)
+}
+
+fn extra_visit(
+    raw: &RawVisit,
+    key: &str,
+    table: &SettlementTable,
+    dwell: &DwellPolicy,
+    problems: &mut Problems<'_>,
+) -> Option<VisitSeries> {
+    let settlement = settlement_index(table, &raw.settlement, &format!("{key}.settlement"), problems);
+    let hours = match raw.dwell_hours {
+        Some(h) if h.is_finite() && h > 0.0 => Some(h),
+        Some(h) => {
+            problems.at(
+                &format!("{key}.dwell_hours"),
+                format!("must be a positive number of hours, got {h}"),
+                None,
+            );
+            None
+        }
+        None => settlement.map(|i| dwell.hours_for(table.get(i).population)),
+    };
+    let visits = raw.visits.unwrap_or(1);
+    if visits == 0 {
+        problems.at(
+            &format!("{key}.visits"),
+            "must be at least 1",
+            Some("remove the entry to leave the visit out".into()),
+        );
+        return None;
+    }
+    Some(VisitSeries {
+        settlement: settlement?,
+        venue: raw.venue.unwrap_or(Venue::Municipality),
+        dwell_min: whole_minutes(hours?),
+        visits,
+        label: raw.label.clone(),
+        clerks: raw.clerks,
+        arrival_rate_per_hour: raw.arrival_rate_per_hour,
+        expected_clients: raw.expected_clients,
+        key: key.to_string(),
+    })
+}
+
+/// Hours as whole minutes (at least 1), for the generator's timetable.
+fn whole_minutes(hours: f64) -> u32 {
+    ((hours * MIN_PER_HOUR).round() as u32).max(1)
 }
 
 fn weekdays(raw: Option<&[WeekdayName]>, problems: &mut Problems<'_>) -> Option<Vec<Weekday>> {
@@ -288,7 +444,12 @@ fn by_size_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<Dw
 }
 
 /// The settlements to visit: the selection, plus `include`, minus `exclude`.
-fn selection(raw: &RawGenerate, table: &SettlementTable, problems: &mut Problems<'_>) -> Option<Vec<usize>> {
+fn selection(
+    raw: &RawGenerate,
+    table: &SettlementTable,
+    has_extra_visits: bool,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<usize>> {
     let include = names(raw.include.as_deref(), "include", table, problems);
     let exclude = names(raw.exclude.as_deref(), "exclude", table, problems);
     let (include, exclude) = (include?, exclude?);
@@ -312,7 +473,7 @@ fn selection(raw: &RawGenerate, table: &SettlementTable, problems: &mut Problems
             (selected || include.contains(&i)) && !exclude.contains(&i)
         })
         .collect();
-    if chosen.is_empty() {
+    if chosen.is_empty() && !has_extra_visits {
         problems.at(
             "season.generate.settlements",
             "no settlement is selected",

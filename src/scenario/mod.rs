@@ -11,6 +11,7 @@ mod demand_section;
 mod diagnostic;
 mod digest;
 mod generate;
+mod generated;
 mod parse;
 mod raw;
 mod resolve;
@@ -26,7 +27,7 @@ pub use check::render_check;
 pub use defaults::default_case_mix;
 pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
-pub use generate::{DwellPolicy, GenerateRules};
+pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings, Venue};
 
 /// The default scenario's text: the 2020 plan, embedded in the binary.

@@ -211,6 +211,8 @@ pub struct RawGenerate {
     pub to: TomlDate,
     pub weekdays: Option<Vec<WeekdayName>>,
     pub holidays: Option<Vec<TomlDate>>,
+    pub hungarian_days_off: Option<bool>,
+    pub breaks: Option<Vec<(TomlDate, TomlDate)>>,
     pub day_start: Option<ClockTime>,
     pub day_end: Option<ClockTime>,
     pub depot: Option<String>,
@@ -222,8 +224,25 @@ pub struct RawGenerate {
     pub visits_per_settlement: Option<u32>,
     pub min_days_between_visits: Option<u32>,
     pub max_stops_per_day: Option<u32>,
+    pub setup_min: Option<u32>,
+    pub packup_min: Option<u32>,
     pub venue: Option<Venue>,
     pub dwell: Option<RawDwellPolicy>,
+    pub visit: Option<Vec<RawVisit>>,
+}
+
+/// `[[season.generate.visit]]`: a series of extra visits (an employer, a care home) for the generator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVisit {
+    pub settlement: String,
+    pub venue: Option<Venue>,
+    pub label: Option<String>,
+    pub dwell_hours: Option<f64>,
+    pub visits: Option<u32>,
+    pub clerks: Option<u32>,
+    pub arrival_rate_per_hour: Option<f64>,
+    pub expected_clients: Option<f64>,
 }
 
 /// A working weekday in `season.generate.weekdays`.

@@ -6,12 +6,14 @@ use super::clients::resolve_clients;
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Problems, ScenarioError};
 use super::generate::resolve_generate;
+use super::generated::generate;
 use super::parse::{RawScenario, parse};
 use super::resolved::{Season, SeasonStop, Venue};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
 use crate::demand::SettlementTable;
+use crate::plan::Itinerary;
 
 /// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
 /// from `base_dir`; `default_name` names the season when the file has no `name`.
@@ -28,7 +30,7 @@ fn build(raw: &RawScenario, base_dir: Option<&Path>, default_name: &str, problem
     let demand = raw.demand.as_ref().and_then(|d| resolve_demand(d, problems));
     let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
     let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
-    let inputs = stop_inputs(raw, base_dir, table.as_deref(), problems);
+    let (inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), problems);
     let rules = StopRules {
         table: table.as_deref(),
         demand: demand.as_ref(),
@@ -46,6 +48,7 @@ fn build(raw: &RawScenario, base_dir: Option<&Path>, default_name: &str, problem
         description: raw.description.clone(),
         simulation: simulation?,
         stops,
+        itinerary,
     })
 }
 
@@ -68,14 +71,14 @@ fn scenario_name(written: Option<&str>, default_name: &str, problems: &mut Probl
     Some(name)
 }
 
-/// Every stop the season lists: `[[season.stop]]`, then the rows of `stops_csv`. Reports an empty
-/// season, and a generated one (validated, but the generator is not part of this build).
+/// Every stop the season lists: `[[season.stop]]`, then the rows of `stops_csv` or the generated
+/// itinerary (returned too). Reports an empty season.
 fn stop_inputs(
     raw: &RawScenario,
     base_dir: Option<&Path>,
     table: Option<&SettlementTable>,
     problems: &mut Problems<'_>,
-) -> Vec<StopInput> {
+) -> (Vec<StopInput>, Option<Itinerary>) {
     let mut inputs: Vec<StopInput> = raw
         .stops
         .iter()
@@ -95,7 +98,9 @@ fn stop_inputs(
         })
         .collect();
     // The [season] section itself failed: its problem is reported, nothing more to say.
-    let Some(season) = &raw.season else { return inputs };
+    let Some(season) = &raw.season else {
+        return (inputs, None);
+    };
     if season.stops_csv.is_some() && season.generate.is_some() {
         problems.at(
             "season.generate",
@@ -108,19 +113,19 @@ fn stop_inputs(
         inputs.extend(csv_stops(name, base_dir, problems));
     }
     let csv_failed = problems.count() > before_csv;
-    if let Some(generate) = &season.generate {
-        if resolve_generate(generate, table, problems).is_some() {
-            problems.at(
-                "season.generate",
-                "generated itineraries are not available in this build yet: the itinerary generator \
-                 (src/plan) has not been merged",
-                Some("list the stops with [[season.stop]] or stops_csv for now".into()),
-            );
+    let mut itinerary = None;
+    if let Some(raw_generate) = &season.generate {
+        let rules = resolve_generate(raw_generate, table, problems);
+        if let (Some(rules), Some(table)) = (rules, table)
+            && let Some((generated, plan)) = generate(rules, table, problems)
+        {
+            inputs.extend(generated);
+            itinerary = Some(plan);
         }
     } else if inputs.is_empty() && !raw.stops_failed && !csv_failed {
         empty_season(season.stops_csv.is_some(), problems);
     }
-    inputs
+    (inputs, itinerary)
 }
 
 fn empty_season(from_csv: bool, problems: &mut Problems<'_>) {

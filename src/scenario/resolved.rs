@@ -103,4 +103,7 @@ pub struct Season {
     pub description: Option<String>,
     pub simulation: SimulationSettings,
     pub stops: Vec<SeasonStop>,
+    /// The generated itinerary (bus-days, travel, visits left out) when the season comes from
+    /// `[season.generate]`; its stops are among `stops` (with any explicit `[[season.stop]]`).
+    pub itinerary: Option<crate::plan::Itinerary>,
 }
