@@ -46,12 +46,21 @@ fn header(season: &Season, out: &mut String) {
     out.push('\n');
 }
 
+/// Widest settlement column of the stop table, characters; longer labels are cut with "…".
+const PLACE_WIDTH_MAX: usize = 40;
+
 fn place(stop: &SeasonStop) -> String {
-    match &stop.label {
+    let full = match &stop.label {
         Some(label) if *label != stop.settlement && !stop.district.is_empty() => {
             format!("{} ({label})", stop.settlement)
         }
         _ => stop.settlement.clone(),
+    };
+    if full.chars().count() > PLACE_WIDTH_MAX {
+        let cut: String = full.chars().take(PLACE_WIDTH_MAX - 1).collect();
+        format!("{cut}…")
+    } else {
+        full
     }
 }
 
