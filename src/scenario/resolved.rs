@@ -61,8 +61,12 @@ pub struct SeasonStop {
     /// District (járás) of the settlement; empty when not a settlement of the data.
     pub district: String,
     pub venue: Venue,
+    /// Free text naming the stop beyond its settlement (an employer, a care home), if given.
+    pub label: Option<String>,
     /// Expected clients of the visit from the demand model (or as given).
     pub expected_clients: f64,
+    /// Where `expected_clients` came from.
+    pub demand_origin: DemandOrigin,
     /// What the engine simulates (dwell, arrivals, case mix, clerks, closing, ...).
     pub spec: StopSpec,
 }
@@ -74,11 +78,32 @@ impl SeasonStop {
     }
 }
 
+/// Where a stop's expected clients came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DemandOrigin {
+    /// The demand model, from the settlement's population and distance to the nearest office.
+    Model {
+        /// Resident population of the settlement, persons.
+        population: u32,
+        /// Straight-line distance to the nearest permanent office, km.
+        office_km: f64,
+    },
+    /// `expected_clients` given for the stop.
+    GivenClients,
+    /// `arrival_rate_per_hour` given for the stop (mean rate over the dwell, clients per hour).
+    GivenRate { per_hour: f64 },
+}
+
 /// A scenario resolved into a season of stops.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Season {
     /// Scenario name (file stem, or `name` in the TOML); names the output folder.
     pub name: String,
+    /// The scenario's `description`, if any (one or two sentences for reports).
+    pub description: Option<String>,
     pub simulation: SimulationSettings,
     pub stops: Vec<SeasonStop>,
+    /// The generated itinerary (bus-days, travel, visits left out) when the season comes from
+    /// `[season.generate]`; its stops are among `stops` (with any explicit `[[season.stop]]`).
+    pub itinerary: Option<crate::plan::Itinerary>,
 }

@@ -1,0 +1,228 @@
+//! `[demand]`: the demand model's parameters, the arrival shape, over-dispersion and the settlements.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::checks::{finite, non_negative, or_default, positive, within};
+use super::diagnostic::{Diagnostic, Problems};
+use super::raw::{ProfileKind, RawDemand};
+use crate::demand::profile::DEFAULT_FIRST_HOUR_WEIGHT;
+use crate::demand::{ArrivalShape, DemandModel, SettlementTable, VenueMultipliers};
+
+/// The `[demand]` section, resolved.
+#[derive(Debug, Clone)]
+pub struct DemandRules {
+    pub model: DemandModel,
+    pub shape: ArrivalShape,
+    /// Negative-binomial shape k of the day's count; `None`: Poisson.
+    pub dispersion_shape: Option<f64>,
+}
+
+/// Resolves `[demand]` without its settlements file; `None` when something is wrong (reported).
+pub fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<DemandRules> {
+    let d = DemandModel::default();
+    let base_rate = or_default(raw.base_rate, d.base_rate, |v| {
+        non_negative(problems, "demand.base_rate", v, " clients per reference visit")
+    });
+    let population_elasticity = or_default(raw.population_elasticity, d.population_elasticity, |v| {
+        within(
+            problems,
+            "demand.population_elasticity",
+            v,
+            0.0,
+            1.0,
+            "0 = the same demand everywhere, 1 = proportional to the population",
+        )
+    });
+    let distance_coef_per_km = or_default(raw.distance_coef_per_km, d.distance_coef_per_km, |v| {
+        finite(problems, "demand.distance_coef_per_km", v)
+    });
+    let reference_dwell_hours = or_default(raw.reference_dwell_hours, d.reference_dwell_hours, |v| {
+        positive(problems, "demand.reference_dwell_hours", v, " of hours")
+    });
+    let dwell_exponent = or_default(raw.dwell_exponent, d.dwell_exponent, |v| {
+        within(
+            problems,
+            "demand.dwell_exponent",
+            v,
+            0.0,
+            1.0,
+            "0 = a fixed pool of clients per visit, 1 = clients proportional to the hours",
+        )
+    });
+    let venue = venue_multipliers(raw, problems);
+    let month = month_multipliers(raw, problems);
+    let dispersion_shape = match raw.dispersion_shape {
+        Some(k) => positive(problems, "demand.dispersion_shape", k, " (negative-binomial k)").map(Some),
+        None => Some(None),
+    };
+    let shape = arrival_shape(raw, problems);
+    Some(DemandRules {
+        model: DemandModel {
+            base_rate: base_rate?,
+            population_elasticity: population_elasticity?,
+            venue: venue?,
+            month: month?,
+            distance_coef_per_km: distance_coef_per_km?,
+            reference_dwell_hours: reference_dwell_hours?,
+            dwell_exponent: dwell_exponent?,
+        },
+        shape: shape?,
+        dispersion_shape: dispersion_shape?,
+    })
+}
+
+fn multiplier(problems: &mut Problems<'_>, key: &str, value: Option<f64>, default: f64) -> Option<f64> {
+    or_default(value, default, |v| non_negative(problems, key, v, " (a multiplier of demand; 1 = no change)"))
+}
+
+fn venue_multipliers(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<VenueMultipliers> {
+    let d = VenueMultipliers::default();
+    let Some(v) = &raw.venue else { return Some(d) };
+    let municipality = multiplier(problems, "demand.venue.municipality", v.municipality, d.municipality);
+    let social_institution = multiplier(
+        problems,
+        "demand.venue.social_institution",
+        v.social_institution,
+        d.social_institution,
+    );
+    let school = multiplier(problems, "demand.venue.school", v.school, d.school);
+    let employer = multiplier(problems, "demand.venue.employer", v.employer, d.employer);
+    let event = multiplier(problems, "demand.venue.event", v.event, d.event);
+    Some(VenueMultipliers {
+        municipality: municipality?,
+        social_institution: social_institution?,
+        school: school?,
+        employer: employer?,
+        event: event?,
+    })
+}
+
+fn month_multipliers(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<[f64; 12]> {
+    let mut out = DemandModel::default().month;
+    let mut ok = true;
+    if let Some(m) = &raw.month {
+        for (slot, (name, value)) in out.iter_mut().zip(m.by_month()) {
+            match multiplier(problems, &format!("demand.month.{name}"), value, *slot) {
+                Some(v) => *slot = v,
+                None => ok = false,
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+fn arrival_shape(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<ArrivalShape> {
+    let kind = raw.profile.unwrap_or(ProfileKind::Flat);
+    let stray = |problems: &mut Problems<'_>, key: &str, present: bool, needs: &str| {
+        if present {
+            problems.at(
+                key,
+                format!("is only used with profile = \"{needs}\""),
+                Some(format!("remove it or set profile = \"{needs}\"")),
+            );
+        }
+    };
+    if kind != ProfileKind::FrontLoaded {
+        stray(problems, "demand.first_hour_weight", raw.first_hour_weight.is_some(), "front_loaded");
+    }
+    if kind != ProfileKind::Piecewise {
+        stray(problems, "demand.profile_pieces", raw.profile_pieces.is_some(), "piecewise");
+    }
+    let shape = match kind {
+        ProfileKind::Flat => ArrivalShape::Flat,
+        ProfileKind::FrontLoaded => ArrivalShape::FrontLoaded {
+            first_hour_weight: raw.first_hour_weight.unwrap_or(DEFAULT_FIRST_HOUR_WEIGHT),
+        },
+        ProfileKind::Piecewise => match &raw.profile_pieces {
+            Some(pieces) => ArrivalShape::Piecewise { pieces: pieces.clone() },
+            None => {
+                problems.at(
+                    "demand.profile",
+                    "profile = \"piecewise\" needs profile_pieces",
+                    Some("add profile_pieces = [[0, 2.0], [1, 1.0]] (start hour, relative intensity)".into()),
+                );
+                return None;
+            }
+        },
+    };
+    let shape_problems = shape.problems();
+    for (key, message) in &shape_problems {
+        let key = match key.strip_prefix("pieces") {
+            Some(rest) => format!("demand.profile_pieces{rest}"),
+            None => format!("demand.{key}"),
+        };
+        problems.at(&key, message.clone(), None);
+    }
+    shape_problems.is_empty().then_some(shape)
+}
+
+/// The settlement table: the embedded one, or `demand.settlements_csv` relative to `base_dir`.
+pub fn settlement_table(
+    raw: &RawDemand,
+    base_dir: Option<&Path>,
+    problems: &mut Problems<'_>,
+) -> Option<Cow<'static, SettlementTable>> {
+    let Some(name) = &raw.settlements_csv else {
+        return Some(Cow::Borrowed(SettlementTable::embedded()));
+    };
+    let key = "demand.settlements_csv";
+    let path = resolve_path(name, base_dir, key, problems)?;
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.at(
+                key,
+                format!("cannot read {}: {e}", path.display()),
+                Some("the path is relative to the scenario file".into()),
+            );
+            return None;
+        }
+    };
+    let origin = path.display().to_string();
+    match SettlementTable::from_csv_str(&text, &origin) {
+        Ok(table) => Some(Cow::Owned(table)),
+        Err(e) => {
+            for p in e.problems {
+                problems.push(Diagnostic {
+                    file: origin.clone(),
+                    line: p.line.map(|l| l as usize),
+                    column: None,
+                    key: String::new(),
+                    message: p.message,
+                    help: Some(
+                        "columns: name, district, status, population, population_year, lat, lon, \
+                         has_government_window (yes/probable/no)"
+                            .into(),
+                    ),
+                });
+            }
+            None
+        }
+    }
+}
+
+/// `name` relative to `base_dir` (absolute names as they are); an error for a relative name when the
+/// scenario has no directory (the embedded default).
+pub fn resolve_path(
+    name: &str,
+    base_dir: Option<&Path>,
+    key: &str,
+    problems: &mut Problems<'_>,
+) -> Option<std::path::PathBuf> {
+    let path = Path::new(name);
+    if path.is_absolute() {
+        return Some(path.to_path_buf());
+    }
+    match base_dir {
+        Some(dir) => Some(dir.join(path)),
+        None => {
+            problems.at(
+                key,
+                format!("\"{name}\" is relative, but this scenario has no directory to resolve it from"),
+                Some("give an absolute path, or load the scenario from a file".into()),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Problems found in a scenario, each with its place, key path, message and fix; all of them at once.
+
+use std::fmt;
+use std::ops::Range;
+
+use super::source::{SpanIndex, line_col};
+
+/// One problem in a scenario (or in a file it names), located as precisely as possible.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file the problem is in (the scenario, or a CSV it names).
+    pub file: String,
+    /// Line, from 1; `None` when the problem concerns the file as a whole.
+    pub line: Option<usize>,
+    /// Column in characters, from 1.
+    pub column: Option<usize>,
+    /// Dotted key path, e.g. `bus.clerks` or `season.stop[3].settlement` (stops from 1); for a CSV
+    /// file, the column name.
+    pub key: String,
+    /// What is wrong, and what was expected.
+    pub message: String,
+    /// How to fix it, when there is something specific to say.
+    pub help: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": ")?;
+        if !self.key.is_empty() {
+            write!(f, "{}: ", self.key)?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A scenario that cannot be used: every problem found, in file and line order.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct ScenarioError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            writeln!(f, "{d}")?;
+        }
+        let n = self.diagnostics.len();
+        write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
+    }
+}
+
+/// Collects diagnostics while a scenario is read; knows the scenario's text and key spans.
+pub struct Problems<'a> {
+    file: String,
+    text: &'a str,
+    spans: SpanIndex,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Problems<'a> {
+    pub fn new(file: &str, text: &'a str) -> Self {
+        Self {
+            file: file.to_string(),
+            text,
+            spans: SpanIndex::default(),
+            found: Vec::new(),
+        }
+    }
+
+    /// Uses `spans` to place problems by key path from now on.
+    pub fn set_spans(&mut self, spans: SpanIndex) {
+        self.spans = spans;
+    }
+
+    /// A problem with the value at `key` (or its nearest ancestor written in the file).
+    pub fn at(&mut self, key: &str, message: impl Into<String>, help: Option<String>) {
+        let span = self.spans.span_of(key);
+        self.push_span(key.to_string(), span, message.into(), help);
+    }
+
+    /// A problem at a byte span of the scenario text; the key path is found from the span.
+    pub fn at_span(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
+        let key = span
+            .as_ref()
+            .map(|s| self.spans.path_at(s.start))
+            .unwrap_or_default();
+        self.push_span(key, span, message.into(), help);
+    }
+
+    fn push_span(&mut self, key: String, span: Option<Range<usize>>, message: String, help: Option<String>) {
+        let place = span.map(|s| line_col(self.text, s.start));
+        self.found.push(Diagnostic {
+            file: self.file.clone(),
+            line: place.map(|p| p.line),
+            column: place.map(|p| p.column),
+            key,
+            message,
+            help,
+        });
+    }
+
+    /// A problem located in another file (a CSV the scenario names).
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.found.push(diagnostic);
+    }
+
+    /// Number of problems found so far.
+    pub fn count(&self) -> usize {
+        self.found.len()
+    }
+
+    /// `Ok(value)` when there were no problems, otherwise every problem, sorted by place; `value` is
+    /// `None` exactly when problems were reported.
+    pub fn finish_option<T>(mut self, value: Option<T>) -> Result<T, ScenarioError> {
+        match value {
+            Some(v) if self.found.is_empty() => Ok(v),
+            None if self.found.is_empty() => {
+                self.at(
+                    "",
+                    "the scenario could not be resolved, but no specific problem was recorded (a defect: please report it)",
+                    None,
+                );
+                Err(self.into_error())
+            }
+            _ => Err(self.into_error()),
+        }
+    }
+
+    /// Every problem, the scenario file first, then the files it names; by line and column.
+    fn into_error(self) -> ScenarioError {
+        let mut diagnostics = self.found;
+        let scenario = self.file;
+        diagnostics.sort_by(|a, b| {
+            (a.file != scenario, &a.file, a.line, a.column).cmp(&(b.file != scenario, &b.file, b.line, b.column))
+        });
+        diagnostics.dedup();
+        ScenarioError { diagnostics }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_a_compiler() {
+        let d = Diagnostic {
+            file: "s.toml".into(),
+            line: Some(4),
+            column: Some(10),
+            key: "bus.clerks".into(),
+            message: "3 clerks but only 2 desks".into(),
+            help: Some("set clerks = 2 or desks = 3".into()),
+        };
+        assert_eq!(
+            d.to_string(),
+            "s.toml:4:10: bus.clerks: 3 clerks but only 2 desks\n  help: set clerks = 2 or desks = 3"
+        );
+        let e = ScenarioError {
+            diagnostics: vec![d.clone(), Diagnostic { line: None, help: None, ..d }],
+        };
+        assert!(e.to_string().ends_with("s.toml: bus.clerks: 3 clerks but only 2 desks\n2 problems found"));
+    }
+}

@@ -1,0 +1,523 @@
+//! `[season.generate]`: the rules of a generated itinerary, checked and resolved for the generator.
+
+use std::collections::HashSet;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use super::calendar::ClockTime;
+use super::defaults::generate as d;
+use super::diagnostic::Problems;
+use super::raw::{DwellPolicyKind, RawDwellPolicy, RawGenerate, RawVisit, SettlementSelection, WeekdayName};
+use super::resolved::Venue;
+use crate::demand::{SettlementTable, suggest};
+use crate::plan::{DailyWindow, ItineraryRules, Place, TravelModel, WorkingCalendar};
+
+/// Minutes in an hour.
+const MIN_PER_HOUR: f64 = 60.0;
+
+/// How long the generated stops last.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DwellPolicy {
+    /// By settlement population: `(minimum population, hours)`, increasing, the first at 0.
+    BySize(Vec<(u32, f64)>),
+    /// The same dwell everywhere, hours.
+    Fixed(f64),
+}
+
+impl DwellPolicy {
+    /// Dwell of a settlement of `population` residents, hours.
+    pub fn hours_for(&self, population: u32) -> f64 {
+        match self {
+            DwellPolicy::Fixed(hours) => *hours,
+            DwellPolicy::BySize(classes) => classes
+                .iter()
+                .rev()
+                .find(|(min, _)| population >= *min)
+                .map_or(0.0, |(_, hours)| *hours),
+        }
+    }
+}
+
+/// One series of visits the generator should place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitSeries {
+    /// Index of the settlement in the table.
+    pub settlement: usize,
+    pub venue: Venue,
+    /// Dwell of each visit, whole minutes.
+    pub dwell_min: u32,
+    /// Visits wanted in the season.
+    pub visits: u32,
+    pub label: Option<String>,
+    /// Clerks at these visits (default: `bus.clerks`).
+    pub clerks: Option<u32>,
+    /// Given demand of each visit, if any.
+    pub arrival_rate_per_hour: Option<f64>,
+    pub expected_clients: Option<f64>,
+    /// Key path the series comes from (`season.generate` or `season.generate.visit[2]`).
+    pub key: String,
+}
+
+/// `[season.generate]`, resolved: the calendar, the bus-day rules (working days still to be
+/// filled from the calendar) and the visit series, extra visits first (they have priority).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenerateRules {
+    pub calendar: WorkingCalendar,
+    pub rules: ItineraryRules,
+    pub series: Vec<VisitSeries>,
+}
+
+/// Checks `[season.generate]` against the settlement table (`None`: the table is invalid and
+/// names are not checked); every problem is reported.
+pub fn resolve_generate(
+    raw: &RawGenerate,
+    table: Option<&SettlementTable>,
+    problems: &mut Problems<'_>,
+) -> Option<GenerateRules> {
+    let calendar = calendar(raw, problems);
+    let rules = itinerary_rules(raw, table, problems);
+    let window_hours = rules
+        .as_ref()
+        .map_or(f64::INFINITY, |r| f64::from(r.window.length_min()) / MIN_PER_HOUR);
+    let dwell = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
+    let series = match (table, &dwell) {
+        (Some(table), Some(dwell)) => series(raw, table, dwell, problems),
+        _ => None,
+    };
+    Some(GenerateRules {
+        calendar: calendar?,
+        rules: rules?,
+        series: series?,
+    })
+}
+
+fn calendar(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<WorkingCalendar> {
+    let (from, to) = (raw.from.0, raw.to.0);
+    if from > to {
+        problems.at(
+            "season.generate.to",
+            format!("the season ends ({to}) before it starts ({from})"),
+            None,
+        );
+        return None;
+    }
+    let weekdays = weekdays(raw.weekdays.as_deref(), problems);
+    let mut holidays: Vec<Date> = raw.holidays.iter().flatten().map(|h| h.0).collect();
+    let breaks = breaks(raw, problems);
+    let days_off = if raw.hungarian_days_off.unwrap_or(true) {
+        hungarian_days_off(from, to, problems)
+    } else {
+        Some(Vec::new())
+    };
+    holidays.extend(breaks?);
+    holidays.extend(days_off?);
+    holidays.sort();
+    holidays.dedup();
+    Some(WorkingCalendar::new(from, to, &weekdays?, &holidays))
+}
+
+/// The days of every `[from, to]` break.
+fn breaks(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<Vec<Date>> {
+    let mut days = Vec::new();
+    let mut ok = true;
+    for (i, (from, to)) in raw.breaks.iter().flatten().enumerate() {
+        if from.0 > to.0 {
+            problems.at(
+                &format!("season.generate.breaks[{}]", i + 1),
+                format!("the break ends ({}) before it starts ({})", to.0, from.0),
+                Some("write each break as [first day, last day]".into()),
+            );
+            ok = false;
+            continue;
+        }
+        days.extend(from.0.series(1.day()).take_while(|d| *d <= to.0));
+    }
+    ok.then_some(days)
+}
+
+/// Hungarian public holidays and decreed rest days of every year the season touches.
+fn hungarian_days_off(from: Date, to: Date, problems: &mut Problems<'_>) -> Option<Vec<Date>> {
+    let mut days = Vec::new();
+    for year in from.year()..=to.year() {
+        let known = crate::plan::hungarian_days_off(year).or_else(|| crate::plan::hungarian_public_holidays(year));
+        match known {
+            Some(list) => days.extend(list),
+            None => {
+                problems.at(
+                    "season.generate.hungarian_days_off",
+                    format!("the Hungarian days off of {year} are not known (public holidays are known from 2017)"),
+                    Some("set hungarian_days_off = false and list the days in holidays".into()),
+                );
+                return None;
+            }
+        }
+    }
+    Some(days)
+}
+
+/// The bus-day rules (without working days) and the depot.
+fn itinerary_rules(
+    raw: &RawGenerate,
+    table: Option<&SettlementTable>,
+    problems: &mut Problems<'_>,
+) -> Option<ItineraryRules> {
+    let key = |k: &str| format!("season.generate.{k}");
+    let mut ok = true;
+    let (day_start, day_end) = (
+        raw.day_start.unwrap_or(ClockTime(d::DAY_START_MIN)),
+        raw.day_end.unwrap_or(ClockTime(d::DAY_END_MIN)),
+    );
+    if day_start >= day_end {
+        problems.at(
+            &key("day_end"),
+            format!("the working day ends ({day_end}) before it starts ({day_start})"),
+            None,
+        );
+        ok = false;
+    }
+    let road_factor = raw.road_factor.unwrap_or(d::ROAD_FACTOR);
+    if !(road_factor.is_finite() && road_factor >= 1.0) {
+        problems.at(
+            &key("road_factor"),
+            format!("must be 1 or more (road km per straight-line km), got {road_factor}"),
+            Some("1.3 is usual for rural roads".into()),
+        );
+        ok = false;
+    }
+    let speed_kmh = raw.speed_kmh.unwrap_or(d::SPEED_KMH);
+    if !(speed_kmh.is_finite() && speed_kmh > 0.0) {
+        problems.at(
+            &key("speed_kmh"),
+            format!("must be a positive speed in km/h, got {speed_kmh}"),
+            None,
+        );
+        ok = false;
+    }
+    let counts = [
+        ("visits_per_settlement", raw.visits_per_settlement),
+        ("max_stops_per_day", raw.max_stops_per_day),
+        ("min_days_between_visits", raw.min_days_between_visits),
+    ];
+    for (name, value) in counts {
+        if value == Some(0) {
+            problems.at(&key(name), "must be at least 1", None);
+            ok = false;
+        }
+    }
+    let depot_name = raw.depot.as_deref().unwrap_or(d::DEPOT);
+    let depot = table.and_then(|t| settlement_index(t, depot_name, &key("depot"), problems).map(|i| (t, i)));
+    if !ok {
+        return None;
+    }
+    let (table, depot) = depot?;
+    let depot = table.get(depot);
+    Some(ItineraryRules {
+        working_days: Vec::new(),
+        window: DailyWindow {
+            start_min: day_start.0,
+            end_min: day_end.0,
+        },
+        depot: Place::new(depot.name.clone(), depot.lat, depot.lon),
+        travel: TravelModel { road_factor, speed_kmh },
+        setup_min: raw.setup_min.unwrap_or(d::SETUP_MIN),
+        packup_min: raw.packup_min.unwrap_or(d::PACKUP_MIN),
+        max_stops_per_day: raw.max_stops_per_day.unwrap_or(d::MAX_STOPS_PER_DAY),
+        min_gap_days: raw.min_days_between_visits.unwrap_or(d::MIN_DAYS_BETWEEN_VISITS),
+    })
+}
+
+/// The visit series: the extra `[[season.generate.visit]]` entries first, then the selected settlements.
+fn series(
+    raw: &RawGenerate,
+    table: &SettlementTable,
+    dwell: &DwellPolicy,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<VisitSeries>> {
+    let extra: Vec<Option<VisitSeries>> = raw
+        .visit
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(i, v)| extra_visit(v, &format!("season.generate.visit[{}]", i + 1), table, dwell, problems))
+        .collect();
+    let chosen = selection(raw, table, !extra.is_empty(), problems);
+    let mut all: Vec<VisitSeries> = extra.into_iter().collect::<Option<_>>()?;
+    let venue = raw.venue.unwrap_or(Venue::Municipality);
+    let visits = raw.visits_per_settlement.unwrap_or(d::VISITS_PER_SETTLEMENT);
+    for settlement in chosen? {
+        all.push(VisitSeries {
+            settlement,
+            venue,
+            dwell_min: whole_minutes(dwell.hours_for(table.get(settlement).population)),
+            visits,
+            label: None,
+            clerks: None,
+            arrival_rate_per_hour: None,
+            expected_clients: None,
+            key: "season.generate".into(),
+        });
+    }
+    Some(all)
+}
+
+fn extra_visit(
+    raw: &RawVisit,
+    key: &str,
+    table: &SettlementTable,
+    dwell: &DwellPolicy,
+    problems: &mut Problems<'_>,
+) -> Option<VisitSeries> {
+    let settlement = settlement_index(table, &raw.settlement, &format!("{key}.settlement"), problems);
+    let hours = match raw.dwell_hours {
+        Some(h) if h.is_finite() && h > 0.0 => Some(h),
+        Some(h) => {
+            problems.at(
+                &format!("{key}.dwell_hours"),
+                format!("must be a positive number of hours, got {h}"),
+                None,
+            );
+            None
+        }
+        None => settlement.map(|i| dwell.hours_for(table.get(i).population)),
+    };
+    let visits = raw.visits.unwrap_or(1);
+    if visits == 0 {
+        problems.at(
+            &format!("{key}.visits"),
+            "must be at least 1",
+            Some("remove the entry to leave the visit out".into()),
+        );
+        return None;
+    }
+    Some(VisitSeries {
+        settlement: settlement?,
+        venue: raw.venue.unwrap_or(Venue::Municipality),
+        dwell_min: whole_minutes(hours?),
+        visits,
+        label: raw.label.clone(),
+        clerks: raw.clerks,
+        arrival_rate_per_hour: raw.arrival_rate_per_hour,
+        expected_clients: raw.expected_clients,
+        key: key.to_string(),
+    })
+}
+
+/// Hours as whole minutes (at least 1), for the generator's timetable.
+fn whole_minutes(hours: f64) -> u32 {
+    ((hours * MIN_PER_HOUR).round() as u32).max(1)
+}
+
+fn weekdays(raw: Option<&[WeekdayName]>, problems: &mut Problems<'_>) -> Option<Vec<Weekday>> {
+    let Some(names) = raw else {
+        return Some(vec![
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+        ]);
+    };
+    if names.is_empty() {
+        problems.at(
+            "season.generate.weekdays",
+            "no working weekday",
+            Some("e.g. weekdays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]".into()),
+        );
+        return None;
+    }
+    let unique: HashSet<_> = names.iter().collect();
+    if unique.len() != names.len() {
+        problems.at("season.generate.weekdays", "a weekday is listed twice", None);
+        return None;
+    }
+    Some(names.iter().map(|w| w.weekday()).collect())
+}
+
+fn dwell_policy(raw: Option<&RawDwellPolicy>, window_hours: f64, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
+    let key = "season.generate.dwell";
+    let policy = match raw {
+        None => DwellPolicy::BySize(d::DWELL_BY_SIZE.to_vec()),
+        Some(raw) => match raw.policy {
+            DwellPolicyKind::DemandDriven => {
+                problems.at(
+                    &format!("{key}.policy"),
+                    "the demand-driven dwell policy (shortest dwell that meets the service targets) is not \
+                     available yet: it comes with the staffing search",
+                    Some("use policy = \"by_size\" or \"fixed\" for now".into()),
+                );
+                return None;
+            }
+            DwellPolicyKind::Fixed => fixed_dwell(raw, problems)?,
+            DwellPolicyKind::BySize => by_size_dwell(raw, problems)?,
+        },
+    };
+    let longest = match &policy {
+        DwellPolicy::Fixed(h) => *h,
+        DwellPolicy::BySize(classes) => classes.iter().map(|c| c.1).fold(0.0, f64::max),
+    };
+    if longest > window_hours {
+        problems.at(
+            key,
+            format!("a {longest}-hour stop does not fit in the {window_hours}-hour working day"),
+            Some("shorten the dwell or widen day_start..day_end".into()),
+        );
+        return None;
+    }
+    Some(policy)
+}
+
+fn fixed_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
+    let key = "season.generate.dwell";
+    if raw.size.is_some() {
+        problems.at(
+            &format!("{key}.size"),
+            "size classes are only used with policy = \"by_size\"",
+            Some("remove them or set policy = \"by_size\"".into()),
+        );
+        return None;
+    }
+    match raw.hours {
+        Some(h) if h.is_finite() && h > 0.0 => Some(DwellPolicy::Fixed(h)),
+        Some(h) => {
+            problems.at(
+                &format!("{key}.hours"),
+                format!("must be a positive number of hours, got {h}"),
+                None,
+            );
+            None
+        }
+        None => {
+            problems.at(
+                key,
+                "policy = \"fixed\" needs hours",
+                Some("add hours = 3".into()),
+            );
+            None
+        }
+    }
+}
+
+fn by_size_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
+    let key = "season.generate.dwell";
+    if raw.hours.is_some() {
+        problems.at(
+            &format!("{key}.hours"),
+            "hours is only used with policy = \"fixed\"; by_size takes [[season.generate.dwell.size]] classes",
+            Some("remove hours, or set policy = \"fixed\"".into()),
+        );
+        return None;
+    }
+    let Some(size) = &raw.size else {
+        return Some(DwellPolicy::BySize(d::DWELL_BY_SIZE.to_vec()));
+    };
+    let mut ok = true;
+    if size.first().map(|c| c.min_population) != Some(0) {
+        problems.at(
+            &format!("{key}.size"),
+            "the first size class must start at min_population = 0, so that every settlement has a dwell",
+            None,
+        );
+        ok = false;
+    }
+    for (i, pair) in size.windows(2).enumerate() {
+        if pair[1].min_population <= pair[0].min_population {
+            problems.at(
+                &format!("{key}.size[{}].min_population", i + 2),
+                "size classes must be in increasing min_population order",
+                None,
+            );
+            ok = false;
+        }
+    }
+    for (i, class) in size.iter().enumerate() {
+        if !(class.hours.is_finite() && class.hours > 0.0) {
+            problems.at(
+                &format!("{key}.size[{}].hours", i + 1),
+                format!("must be a positive number of hours, got {}", class.hours),
+                None,
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| DwellPolicy::BySize(size.iter().map(|c| (c.min_population, c.hours)).collect()))
+}
+
+/// The settlements to visit: the selection, plus `include`, minus `exclude`.
+fn selection(
+    raw: &RawGenerate,
+    table: &SettlementTable,
+    has_extra_visits: bool,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<usize>> {
+    let include = names(raw.include.as_deref(), "include", table, problems);
+    let exclude = names(raw.exclude.as_deref(), "exclude", table, problems);
+    let (include, exclude) = (include?, exclude?);
+    if let Some(&both) = include.iter().find(|i| exclude.contains(i)) {
+        problems.at(
+            "season.generate.exclude",
+            format!("\"{}\" is both included and excluded", table.get(both).name),
+            None,
+        );
+        return None;
+    }
+    let base = raw.settlements.unwrap_or(SettlementSelection::WithoutOffice);
+    let chosen: Vec<usize> = (0..table.settlements().len())
+        .filter(|&i| {
+            let s = table.get(i);
+            let selected = match base {
+                SettlementSelection::WithoutOffice => !s.government_window.is_permanent_office(),
+                SettlementSelection::All => true,
+                SettlementSelection::None => false,
+            };
+            (selected || include.contains(&i)) && !exclude.contains(&i)
+        })
+        .collect();
+    if chosen.is_empty() && !has_extra_visits {
+        problems.at(
+            "season.generate.settlements",
+            "no settlement is selected",
+            Some("choose settlements = \"without_office\" or \"all\", or list them in include".into()),
+        );
+        return None;
+    }
+    Some(chosen)
+}
+
+fn names(list: Option<&[String]>, field: &str, table: &SettlementTable, problems: &mut Problems<'_>) -> Option<Vec<usize>> {
+    let mut ok = true;
+    let mut out = Vec::new();
+    for (i, name) in list.unwrap_or_default().iter().enumerate() {
+        match settlement_index(table, name, &format!("season.generate.{field}[{}]", i + 1), problems) {
+            Some(index) => out.push(index),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn settlement_index(table: &SettlementTable, name: &str, key: &str, problems: &mut Problems<'_>) -> Option<usize> {
+    let found = table.index_of(name);
+    if found.is_none() {
+        let help = suggest::did_you_mean(&table.suggest(name))
+            .unwrap_or_else(|| format!("names are spelled as in {}, with accents", table.origin));
+        problems.at(key, format!("unknown settlement \"{name}\""), Some(help));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn by_size_picks_the_largest_class_reached() {
+        let p = DwellPolicy::BySize(d::DWELL_BY_SIZE.to_vec());
+        assert_eq!(p.hours_for(0), 2.0);
+        assert_eq!(p.hours_for(999), 2.0);
+        assert_eq!(p.hours_for(1_000), 3.0);
+        assert_eq!(p.hours_for(4_999), 4.0);
+        assert_eq!(p.hours_for(110_687), 5.0);
+        assert_eq!(DwellPolicy::Fixed(3.0).hours_for(50), 3.0);
+    }
+}

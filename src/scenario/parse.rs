@@ -1,0 +1,165 @@
+//! Reading a scenario's TOML into the mirror, section by section and stop by stop, so that one
+//! bad value does not hide the problems of the other sections.
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::diagnostic::Problems;
+use super::raw::{RawBus, RawClients, RawDemand, RawSeason, RawSimulation, RawStop};
+use super::source::SpanIndex;
+use crate::demand::suggest;
+
+/// Top-level keys of a scenario.
+pub const TOP_LEVEL_KEYS: [&str; 7] = ["name", "description", "simulation", "demand", "clients", "bus", "season"];
+
+/// The scenario file as written. A section is `None` when it could not be read (its problem is
+/// already reported), and its default when the file leaves it out.
+#[derive(Debug, Clone, Default)]
+pub struct RawScenario {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub simulation: Option<RawSimulation>,
+    pub demand: Option<RawDemand>,
+    pub clients: Option<RawClients>,
+    pub bus: Option<RawBus>,
+    pub season: Option<RawSeason>,
+    /// The stops that could be read, each with its number in the file (from 1).
+    pub stops: Vec<(usize, RawStop)>,
+    /// True when at least one `[[season.stop]]` could not be read.
+    pub stops_failed: bool,
+}
+
+/// Parses `text`; on a TOML syntax error, reports every syntax error and returns `None`.
+pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for e in errors {
+            problems.at_span(e.span(), format!("TOML syntax: {}", e.message()), None);
+        }
+        return None;
+    }
+    problems.set_spans(SpanIndex::new(doc.get_ref()));
+    let root = doc.into_inner();
+    let mut raw = RawScenario {
+        simulation: Some(RawSimulation::default()),
+        demand: Some(RawDemand::default()),
+        clients: Some(RawClients::default()),
+        bus: Some(RawBus::default()),
+        season: Some(RawSeason::default()),
+        ..RawScenario::default()
+    };
+    for (key, value) in root {
+        let key_span = key.span();
+        match key.get_ref().as_ref() {
+            "name" => raw.name = read(value, problems),
+            "description" => raw.description = read(value, problems),
+            "simulation" => raw.simulation = read(value, problems),
+            "demand" => raw.demand = read(value, problems),
+            "clients" => raw.clients = read(value, problems),
+            "bus" => raw.bus = read(value, problems),
+            "season" => read_season(value, &mut raw, problems),
+            other => {
+                let help = suggest::did_you_mean(&suggest::closest(other, TOP_LEVEL_KEYS))
+                    .unwrap_or_else(|| format!("the top-level keys are {}", TOP_LEVEL_KEYS.join(", ")));
+                problems.at_span(Some(key_span), format!("unknown key `{other}`"), Some(help));
+            }
+        }
+    }
+    Some(raw)
+}
+
+/// Deserializes one value, reporting its error with the value's place.
+fn read<T: DeserializeOwned>(value: Spanned<DeValue<'_>>, problems: &mut Problems<'_>) -> Option<T> {
+    T::deserialize(ValueDeserializer::from(value))
+        .map_err(|e| report(&e, problems))
+        .ok()
+}
+
+fn report(e: &toml::de::Error, problems: &mut Problems<'_>) {
+    problems.at_span(e.span(), e.message().to_string(), unknown_field_help(e.message()));
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`": the closest expected name.
+fn unknown_field_help(message: &str) -> Option<String> {
+    if !message.starts_with("unknown field") && !message.starts_with("unknown variant") {
+        return None;
+    }
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let (wanted, expected) = quoted.split_first()?;
+    let closest = suggest::closest(wanted, expected.iter().copied());
+    suggest::did_you_mean(&closest)
+}
+
+/// `[season]`: its own keys, then each `[[season.stop]]` on its own.
+fn read_season(value: Spanned<DeValue<'_>>, raw: &mut RawScenario, problems: &mut Problems<'_>) {
+    let span = value.span();
+    let DeValue::Table(mut table) = value.into_inner() else {
+        problems.at(
+            "season",
+            "must be a table",
+            Some("write [season] or [[season.stop]] sections".into()),
+        );
+        raw.season = None;
+        return;
+    };
+    let stops = table.remove("stop");
+    raw.season = read(Spanned::new(span, DeValue::Table(table)), problems);
+    let Some(stops) = stops else { return };
+    let DeValue::Array(items) = stops.into_inner() else {
+        problems.at(
+            "season.stop",
+            "must be a list of stops",
+            Some("write each stop as a [[season.stop]] section".into()),
+        );
+        raw.stops_failed = true;
+        return;
+    };
+    for (i, item) in items.into_iter().enumerate() {
+        match read::<RawStop>(item, problems) {
+            Some(stop) => raw.stops.push((i + 1, stop)),
+            None => raw.stops_failed = true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems_of(text: &str) -> Vec<String> {
+        let mut p = Problems::new("t.toml", text);
+        parse(text, &mut p);
+        match p.finish_option(Some(())) {
+            Ok(()) => vec![],
+            Err(e) => e.diagnostics.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn problems_in_several_sections_are_all_reported() {
+        let text = "[bus]\ncolerks = 2\n[simulation]\nseed = \"x\"\n[[season.stop]]\ndate = 2020-03-02\n\
+                    start = \"08:00\"\nsettlement = \"Baja\"\ndwell_hours = \"long\"\n[sesaon]\n";
+        let found = problems_of(text);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(found[0].starts_with("t.toml:2:1: bus.colerks: unknown field `colerks`"), "{found:#?}");
+        assert!(found[0].contains("did you mean \"clerks\"?"), "{found:#?}");
+        assert!(found[1].starts_with("t.toml:4:8: simulation.seed: invalid type"), "{found:#?}");
+        assert!(found[2].starts_with("t.toml:9:15: season.stop[1].dwell_hours:"), "{found:#?}");
+        assert!(found[3].contains("unknown key `sesaon`") && found[3].contains("\"season\""), "{found:#?}");
+    }
+
+    #[test]
+    fn syntax_errors_stop_reading() {
+        let found = problems_of("a = \n[b\n");
+        assert!(found.len() >= 2, "{found:#?}");
+        assert!(found.iter().all(|f| f.contains("TOML syntax")), "{found:#?}");
+    }
+
+    #[test]
+    fn a_native_date_that_does_not_exist_is_a_syntax_error_with_its_place() {
+        let found = problems_of("[[season.stop]]\ndate = 2019-02-29\n");
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].starts_with("t.toml:2:8:"), "{found:#?}");
+    }
+}

@@ -1,0 +1,163 @@
+//! From scenario text to a [`Season`]: every section checked, every problem collected.
+
+use std::path::Path;
+
+use super::clients::resolve_clients;
+use super::demand_section::{resolve_demand, resolve_path, settlement_table};
+use super::diagnostic::{Problems, ScenarioError};
+use super::generate::resolve_generate;
+use super::generated::generate;
+use super::parse::{RawScenario, parse};
+use super::resolved::{Season, SeasonStop, Venue};
+use super::settings::{resolve_bus, resolve_simulation};
+use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
+use super::stops_csv::read_stops_csv;
+use crate::demand::SettlementTable;
+use crate::plan::Itinerary;
+
+/// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
+/// from `base_dir`; `default_name` names the season when the file has no `name`.
+pub fn resolve(text: &str, file: &str, base_dir: Option<&Path>, default_name: &str) -> Result<Season, ScenarioError> {
+    let mut problems = Problems::new(file, text);
+    let season = parse(text, &mut problems).and_then(|raw| build(&raw, base_dir, default_name, &mut problems));
+    problems.finish_option(season)
+}
+
+fn build(raw: &RawScenario, base_dir: Option<&Path>, default_name: &str, problems: &mut Problems<'_>) -> Option<Season> {
+    let name = scenario_name(raw.name.as_deref(), default_name, problems);
+    let simulation = raw.simulation.as_ref().and_then(|s| resolve_simulation(s, problems));
+    let table = raw.demand.as_ref().and_then(|d| settlement_table(d, base_dir, problems));
+    let demand = raw.demand.as_ref().and_then(|d| resolve_demand(d, problems));
+    let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
+    let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
+    let (inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), problems);
+    let rules = StopRules {
+        table: table.as_deref(),
+        demand: demand.as_ref(),
+        clients: clients.as_ref(),
+        bus: bus.as_ref(),
+    };
+    let resolved: Vec<Option<SeasonStop>> = inputs.iter().map(|i| resolve_stop(i, &rules, problems)).collect();
+    let mut stops: Vec<SeasonStop> = resolved.into_iter().collect::<Option<_>>()?;
+    stops.sort_by_key(|s| (s.date, s.start_min));
+    for (index, stop) in stops.iter_mut().enumerate() {
+        stop.index = index;
+    }
+    Some(Season {
+        name: name?,
+        description: raw.description.clone(),
+        simulation: simulation?,
+        stops,
+        itinerary,
+    })
+}
+
+/// The season's name: `name`, or the file's stem; it names the output folder, so it must be a
+/// plain folder name.
+fn scenario_name(written: Option<&str>, default_name: &str, problems: &mut Problems<'_>) -> Option<String> {
+    let name = written.unwrap_or(default_name).trim().to_string();
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.chars().any(|c| c == '/' || c == '\\' || c.is_control());
+    if bad {
+        problems.at(
+            "name",
+            format!("\"{name}\" cannot name the output folder"),
+            Some("use letters, digits, '-' and '_', e.g. name = \"2020-plan\"".into()),
+        );
+        return None;
+    }
+    Some(name)
+}
+
+/// Every stop the season lists: `[[season.stop]]`, then the rows of `stops_csv` or the generated
+/// itinerary (returned too). Reports an empty season.
+fn stop_inputs(
+    raw: &RawScenario,
+    base_dir: Option<&Path>,
+    table: Option<&SettlementTable>,
+    problems: &mut Problems<'_>,
+) -> (Vec<StopInput>, Option<Itinerary>) {
+    let mut inputs: Vec<StopInput> = raw
+        .stops
+        .iter()
+        .map(|(number, s)| StopInput {
+            date: s.date.0,
+            start: s.start,
+            settlement: s.settlement.clone(),
+            label: s.label.clone(),
+            venue: s.venue.unwrap_or(Venue::Municipality),
+            dwell_hours: s.dwell_hours,
+            clerks: s.clerks,
+            arrival_rate_per_hour: s.arrival_rate_per_hour,
+            expected_clients: s.expected_clients,
+            place: StopPlace::Toml {
+                key: format!("season.stop[{number}]"),
+            },
+        })
+        .collect();
+    // The [season] section itself failed: its problem is reported, nothing more to say.
+    let Some(season) = &raw.season else {
+        return (inputs, None);
+    };
+    if season.stops_csv.is_some() && season.generate.is_some() {
+        problems.at(
+            "season.generate",
+            "give either stops_csv or [season.generate], not both",
+            Some("explicit [[season.stop]] entries may be added to either".into()),
+        );
+    }
+    let before_csv = problems.count();
+    if let Some(name) = &season.stops_csv {
+        inputs.extend(csv_stops(name, base_dir, problems));
+    }
+    let csv_failed = problems.count() > before_csv;
+    let mut itinerary = None;
+    if let Some(raw_generate) = &season.generate {
+        let rules = resolve_generate(raw_generate, table, problems);
+        if let (Some(rules), Some(table)) = (rules, table)
+            && let Some((generated, plan)) = generate(rules, table, problems)
+        {
+            inputs.extend(generated);
+            itinerary = Some(plan);
+        }
+    } else if inputs.is_empty() && !raw.stops_failed && !csv_failed {
+        empty_season(season.stops_csv.is_some(), problems);
+    }
+    (inputs, itinerary)
+}
+
+fn empty_season(from_csv: bool, problems: &mut Problems<'_>) {
+    if from_csv {
+        problems.at(
+            "season.stops_csv",
+            "the stops file lists no stops",
+            Some("add rows under the header date,start,settlement,venue,dwell_hours".into()),
+        );
+    } else {
+        problems.at(
+            "season",
+            "the season has no stops",
+            Some("add [[season.stop]] sections, a stops_csv file, or a [season.generate] section".into()),
+        );
+    }
+}
+
+fn csv_stops(name: &str, base_dir: Option<&Path>, problems: &mut Problems<'_>) -> Vec<StopInput> {
+    let key = "season.stops_csv";
+    let Some(path) = resolve_path(name, base_dir, key, problems) else {
+        return Vec::new();
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => read_stops_csv(&text, &path.display().to_string(), problems),
+        Err(e) => {
+            problems.at(
+                key,
+                format!("cannot read {}: {e}", path.display()),
+                Some("the path is relative to the scenario file".into()),
+            );
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! One stop as written (in the TOML or a stops CSV), checked and turned into a [`SeasonStop`].
+
+use jiff::civil::Date;
+
+use super::calendar::{ClockTime, MIN_PER_DAY};
+use super::clients::ClientRules;
+use super::demand_section::DemandRules;
+use super::diagnostic::{Diagnostic, Problems};
+use super::resolved::{DemandOrigin, SeasonStop, Venue};
+use super::settings::BusRules;
+use crate::demand::{SettlementTable, StopContext, suggest};
+use crate::sim::{Arrivals, Closing, StopSpec};
+
+/// Minutes in an hour.
+const MIN_PER_HOUR: f64 = 60.0;
+
+/// Where a stop was written, to point problems at it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StopPlace {
+    /// A `[[season.stop]]` of the scenario, with its key path (e.g. `season.stop[3]`).
+    Toml { key: String },
+    /// A row of a stops CSV.
+    Csv {
+        file: String,
+        /// Line of the row, from 1.
+        line: usize,
+        /// Character column (from 1) of each field, by column name.
+        columns: Vec<(String, usize)>,
+    },
+}
+
+impl StopPlace {
+    /// Reports a problem with `field` of this stop.
+    pub fn report(&self, problems: &mut Problems<'_>, field: &str, message: String, help: Option<String>) {
+        match self {
+            StopPlace::Toml { key } => {
+                let path = if field.is_empty() { key.clone() } else { format!("{key}.{field}") };
+                problems.at(&path, message, help);
+            }
+            StopPlace::Csv { file, line, columns } => problems.push(Diagnostic {
+                file: file.clone(),
+                line: Some(*line),
+                column: columns.iter().find(|(name, _)| name == field).map(|(_, col)| *col),
+                key: field.to_string(),
+                message,
+                help,
+            }),
+        }
+    }
+}
+
+/// One stop as the planner wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopInput {
+    pub date: Date,
+    pub start: ClockTime,
+    pub settlement: Option<String>,
+    pub label: Option<String>,
+    pub venue: Venue,
+    /// Opening hours, hours.
+    pub dwell_hours: f64,
+    /// Clerks on duty at this stop (default: `bus.clerks`).
+    pub clerks: Option<u32>,
+    /// Given mean arrival rate, clients per hour.
+    pub arrival_rate_per_hour: Option<f64>,
+    /// Given expected clients of the visit.
+    pub expected_clients: Option<f64>,
+    pub place: StopPlace,
+}
+
+/// The resolved sections a stop needs; a section is `None` when it had problems (already reported),
+/// and the checks that depend on it are skipped.
+pub struct StopRules<'a> {
+    pub table: Option<&'a SettlementTable>,
+    pub demand: Option<&'a DemandRules>,
+    pub clients: Option<&'a ClientRules>,
+    pub bus: Option<&'a BusRules>,
+}
+
+/// What the checks of one stop found valid.
+struct CheckedStop {
+    /// Index in the settlement table.
+    settlement: Option<usize>,
+    dwell_min: f64,
+    clerks: Option<u32>,
+    given: Option<DemandOrigin>,
+}
+
+/// Checks `input` and, when every section it needs is valid, builds its [`SeasonStop`] (with
+/// index 0: the season numbers its stops after sorting them).
+pub fn resolve_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Problems<'_>) -> Option<SeasonStop> {
+    let checked = check_stop(input, rules, problems)?;
+    let (table, demand, clients, bus) = (rules.table?, rules.demand?, rules.clients?, rules.bus?);
+    let (settlement, district, origin) = match checked.settlement {
+        Some(i) => {
+            let s = table.get(i);
+            let model = DemandOrigin::Model {
+                population: s.population,
+                office_km: table.office_km(i),
+            };
+            (s.name.clone(), s.district.clone(), checked.given.unwrap_or(model))
+        }
+        None => (input.label.clone().unwrap_or_default(), String::new(), checked.given?),
+    };
+    let expected_clients = match origin {
+        DemandOrigin::Model { population, office_km } => demand.model.expected_clients(&StopContext {
+            population,
+            office_km,
+            venue: input.venue,
+            month: input.date.month(),
+            dwell_hours: input.dwell_hours,
+        }),
+        DemandOrigin::GivenClients => input.expected_clients.unwrap_or(0.0),
+        DemandOrigin::GivenRate { per_hour } => per_hour * input.dwell_hours,
+    };
+    let profile = match demand.shape.rate_profile(expected_clients, checked.dwell_min) {
+        Ok(p) => p,
+        Err(e) => {
+            input.place.report(problems, "dwell_hours", format!("demand.{e}"), None);
+            return None;
+        }
+    };
+    let spec = StopSpec {
+        dwell_min: checked.dwell_min,
+        arrivals: Arrivals::Poisson {
+            profile,
+            dispersion_shape: demand.dispersion_shape,
+        },
+        errands_per_client: clients.errands_per_client,
+        case_mix: clients.case_mix.clone(),
+        clerks: checked.clerks.unwrap_or(bus.clerks),
+        desks: bus.desks,
+        patience: clients.patience,
+        balking: clients.balking,
+        closing: bus.closing,
+        wait_target_min: bus.wait_target_min,
+    };
+    if let Err(e) = spec.validate() {
+        input.place.report(problems, "", format!("cannot be simulated: {e}"), None);
+        return None;
+    }
+    Some(SeasonStop {
+        index: 0,
+        date: input.date,
+        start_min: input.start.0,
+        settlement,
+        district,
+        venue: input.venue,
+        label: input.label.clone(),
+        expected_clients,
+        demand_origin: origin,
+        spec,
+    })
+}
+
+/// Every check of one stop that does not need the other sections to be valid.
+fn check_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Problems<'_>) -> Option<CheckedStop> {
+    let place = &input.place;
+    let given = given_demand(input, problems);
+    let settlement = settlement(input, rules.table, given.is_some(), problems);
+    let dwell_min = dwell(input, rules.bus, problems);
+    let clerks = match input.clerks {
+        None => Some(None),
+        Some(0) => {
+            place.report(problems, "clerks", "at least one clerk is needed".into(), None);
+            None
+        }
+        Some(c) => match rules.bus {
+            Some(bus) if c > bus.desks => {
+                place.report(
+                    problems,
+                    "clerks",
+                    format!("{c} clerks but the bus has only {} desks", bus.desks),
+                    Some(format!("use at most {} clerks here, or raise bus.desks", bus.desks)),
+                );
+                None
+            }
+            _ => Some(Some(c)),
+        },
+    };
+    Some(CheckedStop {
+        settlement: settlement?,
+        dwell_min: dwell_min?,
+        clerks: clerks?,
+        given: given?,
+    })
+}
+
+/// `Some(None)`: from the model; `Some(Some(origin))`: given; `None`: a problem.
+fn given_demand(input: &StopInput, problems: &mut Problems<'_>) -> Option<Option<DemandOrigin>> {
+    let place = &input.place;
+    match (input.arrival_rate_per_hour, input.expected_clients) {
+        (None, None) => Some(None),
+        (Some(_), Some(_)) => {
+            place.report(
+                problems,
+                "expected_clients",
+                "give either expected_clients or arrival_rate_per_hour, not both".into(),
+                Some("keep the one you know; the other follows from the dwell".into()),
+            );
+            None
+        }
+        (Some(rate), None) => {
+            if rate.is_finite() && rate >= 0.0 {
+                Some(Some(DemandOrigin::GivenRate { per_hour: rate }))
+            } else {
+                place.report(
+                    problems,
+                    "arrival_rate_per_hour",
+                    format!("must be 0 or more clients per hour, got {rate}"),
+                    None,
+                );
+                None
+            }
+        }
+        (None, Some(clients)) => {
+            if clients.is_finite() && clients >= 0.0 {
+                Some(Some(DemandOrigin::GivenClients))
+            } else {
+                place.report(
+                    problems,
+                    "expected_clients",
+                    format!("must be 0 or more clients, got {clients}"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+}
+
+/// `Some(Some(index))` for a known settlement, `Some(None)` for a labelled stop with given demand.
+fn settlement(
+    input: &StopInput,
+    table: Option<&SettlementTable>,
+    demand_given: bool,
+    problems: &mut Problems<'_>,
+) -> Option<Option<usize>> {
+    let place = &input.place;
+    let Some(name) = &input.settlement else {
+        if !demand_given {
+            place.report(
+                problems,
+                "settlement",
+                "the settlement is missing: its population drives the demand".into(),
+                Some("name the settlement, or give expected_clients or arrival_rate_per_hour".into()),
+            );
+            return None;
+        }
+        if input.label.as_deref().is_none_or(|l| l.trim().is_empty()) {
+            place.report(
+                problems,
+                "label",
+                "a stop without a settlement needs a label to name it in the outputs".into(),
+                Some("add label = \"...\" or a settlement".into()),
+            );
+            return None;
+        }
+        return Some(None);
+    };
+    // Without a valid table the name cannot be checked; that problem is reported already.
+    let table = table?;
+    match table.index_of(name) {
+        Some(i) => Some(Some(i)),
+        None => {
+            let help = suggest::did_you_mean(&table.suggest(name))
+                .unwrap_or_else(|| format!("names are spelled as in {}, with accents", table.origin));
+            place.report(
+                problems,
+                "settlement",
+                format!("unknown settlement \"{name}\""),
+                Some(help),
+            );
+            None
+        }
+    }
+}
+
+/// The dwell in minutes, if it is positive, ends by midnight and leaves time for the last entry.
+fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>) -> Option<f64> {
+    let place = &input.place;
+    let hours = input.dwell_hours;
+    if !(hours.is_finite() && hours > 0.0) {
+        place.report(
+            problems,
+            "dwell_hours",
+            format!("must be a positive number of hours, got {hours}"),
+            Some("2019 practice: 2–5 hours".into()),
+        );
+        return None;
+    }
+    let dwell_min = hours * MIN_PER_HOUR;
+    if f64::from(input.start.0) + dwell_min > f64::from(MIN_PER_DAY) {
+        place.report(
+            problems,
+            "dwell_hours",
+            format!("a stop opening at {} for {hours} h would run past midnight", input.start),
+            None,
+        );
+        return None;
+    }
+    if let Some(BusRules {
+        closing: Closing::LastEntry { minutes },
+        ..
+    }) = bus
+        && *minutes >= dwell_min
+    {
+        place.report(
+            problems,
+            "dwell_hours",
+            format!("bus.last_entry_min = {minutes} leaves no time to enter a {dwell_min}-minute stop"),
+            Some("lengthen the stop or shorten bus.last_entry_min".into()),
+        );
+        return None;
+    }
+    Some(dwell_min)
+}
