@@ -138,7 +138,10 @@ mod tests {
         let r = rates_per_hour(&p);
         assert_eq!(r.len(), 2);
         assert!((r[0].2 - 6.0).abs() < 1e-12 && (r[1].2 - 3.0).abs() < 1e-12, "{r:?}");
-        assert!((p.cumulative(60.0) - 6.0).abs() < 1e-12, "half the day in the first hour");
+        assert!(
+            (p.cumulative(60.0) - 6.0).abs() < 1e-12,
+            "half the day in the first hour"
+        );
         // A one-hour dwell is flat.
         let short = shape.rate_profile(5.0, 60.0).unwrap();
         assert_eq!(rates_per_hour(&short), vec![(0.0, 60.0, 5.0)]);
@@ -178,7 +181,14 @@ mod tests {
         };
         let problems = shape.problems();
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(ArrivalShape::FrontLoaded { first_hour_weight: -1.0 }.problems().len() == 1);
+        assert!(
+            ArrivalShape::FrontLoaded {
+                first_hour_weight: -1.0
+            }
+            .problems()
+            .len()
+                == 1
+        );
         assert!(ArrivalShape::Flat.problems().is_empty());
     }
 }

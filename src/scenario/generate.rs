@@ -388,11 +388,7 @@ fn fixed_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<Dwel
             None
         }
         None => {
-            problems.at(
-                key,
-                "policy = \"fixed\" needs hours",
-                Some("add hours = 3".into()),
-            );
+            problems.at(key, "policy = \"fixed\" needs hours", Some("add hours = 3".into()));
             None
         }
     }
@@ -484,7 +480,12 @@ fn selection(
     Some(chosen)
 }
 
-fn names(list: Option<&[String]>, field: &str, table: &SettlementTable, problems: &mut Problems<'_>) -> Option<Vec<usize>> {
+fn names(
+    list: Option<&[String]>,
+    field: &str,
+    table: &SettlementTable,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<usize>> {
     let mut ok = true;
     let mut out = Vec::new();
     for (i, name) in list.unwrap_or_default().iter().enumerate() {
