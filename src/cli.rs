@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Command, ReplayOptions, RunOptions, ScenarioSource};
+use crate::app::{Command, ReplayOptions, RunOptions, ScenarioSource, StaffOptions};
 use crate::sim::Closing;
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
@@ -82,6 +82,15 @@ enum CliCommand {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// The fewest clerks per stop that meet the service targets, beside the textbook formulas.
+    #[command(after_help = "Example:\n  ablakbusz staff scenarios/2020-plan.toml\n\n\
+        Writes staffing.csv and prints the answer per settlement-size class.")]
+    Staff {
+        /// The scenario (TOML).
+        scenario: PathBuf,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
         after_help = "Example:\n  ablakbusz replay day.csv --clerks 2 --dwell 3 --closing turn_away --trace\n\n\
@@ -145,6 +154,12 @@ impl Cli {
                 scenario: ScenarioSource::File(scenario),
                 out,
             },
+            CliCommand::Staff { scenario, simulation } => Command::Staff(StaffOptions {
+                scenario: ScenarioSource::File(scenario),
+                seed: simulation.seed,
+                threads: simulation.threads,
+                out: simulation.out,
+            }),
             CliCommand::Replay {
                 day,
                 clerks,

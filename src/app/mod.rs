@@ -3,9 +3,11 @@
 mod error;
 mod plan;
 mod run;
+mod staff;
 
 pub use error::AppError;
 pub use run::{RunOptions, ScenarioSource, run_loaded, season_model};
+pub use staff::{StaffOptions, staffing_rows};
 
 use std::path::PathBuf;
 
@@ -27,6 +29,7 @@ pub enum Command {
         out: Option<PathBuf>,
     },
     Replay(ReplayOptions),
+    Staff(StaffOptions),
 }
 
 /// `ablakbusz replay DAY.csv --clerks N --dwell H`.
@@ -51,6 +54,7 @@ pub fn execute(command: Command) -> Result<(), AppError> {
         }
         Command::Plan { scenario, out } => plan::plan(&scenario, out),
         Command::Replay(options) => replay(&options),
+        Command::Staff(options) => staff::staff(&options),
     }
 }
 

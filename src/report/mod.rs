@@ -3,11 +3,13 @@
 pub mod charts;
 mod json;
 pub mod lang;
+mod staffing;
 mod tables;
 mod text;
 mod writer;
 
 pub use json::{RunMeta, render_summary_json};
+pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, StaffingRow, render_staffing_csv, render_staffing_text};
 pub use tables::{RenderError, render_season_csv, render_stops_csv};
 pub use text::render_run_summary;
 pub use writer::{OutputFile, WriteError, write_outputs};

@@ -3,7 +3,9 @@
 mod dwell;
 mod search;
 mod targets;
+mod textbook;
 
 pub use dwell::{DwellAnswer, DwellCandidate, DwellRange, search_dwell};
 pub use search::{Candidate, SearchSettings, StaffingAnswer, search_stop};
 pub use targets::{ServiceTargets, TargetCheck, TargetKind};
+pub use textbook::{TextbookAnswers, textbook_answers};
