@@ -224,7 +224,7 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
         Err(e) => {
             problems.push(RowProblem {
                 line: Some(1),
-                message: csv_message(&e),
+                message: csv_message(&e, None),
             });
             return Vec::new();
         }
@@ -236,7 +236,7 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
             r.deserialize::<Settlement>(Some(&headers)).map(|s| (line, s)).map_err(|e| {
                 problems.push(RowProblem {
                     line: Some(line),
-                    message: csv_message(&e),
+                    message: csv_message(&e, Some(&headers)),
                 });
                 e
             })
@@ -245,7 +245,7 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
             Ok(row) => rows.push(row),
             Err(e) if !matches!(e.kind(), csv::ErrorKind::Deserialize { .. }) => problems.push(RowProblem {
                 line: e.position().map(|p| p.line()),
-                message: csv_message(&e),
+                message: csv_message(&e, None),
             }),
             Err(_) => {}
         }
@@ -253,11 +253,18 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
     rows
 }
 
-/// The csv/serde message without its position prefix (the line is reported separately).
-fn csv_message(e: &csv::Error) -> String {
+/// The csv/serde message without its position prefix (the line is reported separately), naming
+/// the column from `headers` when known.
+fn csv_message(e: &csv::Error, headers: Option<&csv::StringRecord>) -> String {
     match e.kind() {
         csv::ErrorKind::Deserialize { err, .. } => match err.field() {
-            Some(field) => format!("column {}: {}", field + 1, err.kind()),
+            Some(field) => {
+                let index = field as usize;
+                match headers.and_then(|h| h.get(index)) {
+                    Some(name) => format!("column {name}: {}", err.kind()),
+                    None => format!("column {}: {}", index + 1, err.kind()),
+                }
+            }
             None => err.kind().to_string(),
         },
         _ => e.to_string(),
