@@ -43,8 +43,14 @@ mod tests {
 
     #[test]
     fn distance_is_symmetric_and_zero_on_itself() {
-        let baja = LatLon { lat: 46.1803, lon: 18.9543 };
-        let kecskemet = LatLon { lat: 46.9062, lon: 19.6913 };
+        let baja = LatLon {
+            lat: 46.1803,
+            lon: 18.9543,
+        };
+        let kecskemet = LatLon {
+            lat: 46.9062,
+            lon: 19.6913,
+        };
         assert_eq!(haversine_km(baja, baja), 0.0);
         assert!((haversine_km(baja, kecskemet) - haversine_km(kecskemet, baja)).abs() < 1e-12);
     }

@@ -88,7 +88,7 @@ fn piece_problems(pieces: &[(f64, f64)], out: &mut Vec<(String, String)>) {
         ));
     }
     for (i, pair) in pieces.windows(2).enumerate() {
-        if !(pair[1].0 > pair[0].0) {
+        if pair[1].0 <= pair[0].0 || pair[1].0.is_nan() {
             out.push((
                 format!("pieces[{}]", i + 1),
                 format!(
@@ -139,7 +139,10 @@ mod tests {
         let r = rates_per_hour(&p);
         assert_eq!(r.len(), 2);
         assert!((r[0].2 - 6.0).abs() < 1e-12 && (r[1].2 - 3.0).abs() < 1e-12, "{r:?}");
-        assert!((p.cumulative(60.0) - 6.0).abs() < 1e-12, "half the day in the first hour");
+        assert!(
+            (p.cumulative(60.0) - 6.0).abs() < 1e-12,
+            "half the day in the first hour"
+        );
         // A one-hour dwell is flat.
         let short = shape.rate_profile(5.0, 60.0).unwrap();
         assert_eq!(rates_per_hour(&short), vec![(0.0, 60.0, 5.0)]);
@@ -179,7 +182,14 @@ mod tests {
         };
         let problems = shape.problems();
         assert_eq!(problems.len(), 3, "{problems:?}");
-        assert!(ArrivalShape::FrontLoaded { first_hour_weight: -1.0 }.problems().len() == 1);
+        assert!(
+            ArrivalShape::FrontLoaded {
+                first_hour_weight: -1.0
+            }
+            .problems()
+            .len()
+                == 1
+        );
         assert!(ArrivalShape::Flat.problems().is_empty());
     }
 }

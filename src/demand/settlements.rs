@@ -151,10 +151,7 @@ impl SettlementTable {
             .filter(|s| s.government_window.is_permanent_office())
             .map(Settlement::position)
             .collect();
-        let office_km = settlements
-            .iter()
-            .map(|s| nearest_km(s.position(), &offices))
-            .collect();
+        let office_km = settlements.iter().map(|s| nearest_km(s.position(), &offices)).collect();
         Self {
             origin: origin.to_string(),
             settlements,
@@ -231,23 +228,23 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
     };
     let mut rows = Vec::new();
     for record in reader.records() {
-        let parsed = record.and_then(|r| {
-            let line = r.position().map_or(0, |p| p.line());
-            r.deserialize::<Settlement>(Some(&headers)).map(|s| (line, s)).map_err(|e| {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
                 problems.push(RowProblem {
-                    line: Some(line),
-                    message: csv_message(&e, Some(&headers)),
+                    line: e.position().map(|p| p.line()),
+                    message: csv_message(&e, None),
                 });
-                e
-            })
-        });
-        match parsed {
-            Ok(row) => rows.push(row),
-            Err(e) if !matches!(e.kind(), csv::ErrorKind::Deserialize { .. }) => problems.push(RowProblem {
-                line: e.position().map(|p| p.line()),
-                message: csv_message(&e, None),
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        match record.deserialize::<Settlement>(Some(&headers)) {
+            Ok(s) => rows.push((line, s)),
+            Err(e) => problems.push(RowProblem {
+                line: Some(line),
+                message: csv_message(&e, Some(&headers)),
             }),
-            Err(_) => {}
         }
     }
     rows
@@ -336,8 +333,7 @@ mod tests {
         assert_eq!(t.find("Baja").unwrap().population, 34_495);
         // 12 `yes` + 7 `probable`.
         assert_eq!(t.permanent_offices().count(), 19);
-        let districts: std::collections::HashSet<&str> =
-            t.settlements().iter().map(|s| s.district.as_str()).collect();
+        let districts: std::collections::HashSet<&str> = t.settlements().iter().map(|s| s.district.as_str()).collect();
         assert_eq!(districts.len(), 11);
     }
 

@@ -55,7 +55,11 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         })
         .collect();
     ranked.sort();
-    ranked.into_iter().take(MAX_SUGGESTIONS).map(|(_, _, name)| name).collect()
+    ranked
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, _, name)| name)
+        .collect()
 }
 
 /// `"A", "B" or "C"` for a help line; empty when there is nothing to suggest.

@@ -29,7 +29,9 @@ impl<'de> Deserialize<'de> for TomlDate {
                     (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8)
                         .map(TomlDate)
                         .map_err(de::Error::custom),
-                    _ => Err(de::Error::custom("expected a date without a time of day, e.g. 2020-03-02")),
+                    _ => Err(de::Error::custom(
+                        "expected a date without a time of day, e.g. 2020-03-02",
+                    )),
                 }
             }
         }

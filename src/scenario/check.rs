@@ -171,7 +171,11 @@ fn totals(season: &Season, out: &mut String) {
     let mut days = std::collections::BTreeSet::new();
     for stop in &season.stops {
         all.add(stop);
-        let district = if stop.district.is_empty() { "(no settlement)" } else { &stop.district };
+        let district = if stop.district.is_empty() {
+            "(no settlement)"
+        } else {
+            &stop.district
+        };
         by_district.entry(district.to_string()).or_default().add(stop);
         by_venue.entry(stop.venue.as_str()).or_default().add(stop);
         days.insert(stop.date);

@@ -73,7 +73,9 @@ pub fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<De
 }
 
 fn multiplier(problems: &mut Problems<'_>, key: &str, value: Option<f64>, default: f64) -> Option<f64> {
-    or_default(value, default, |v| non_negative(problems, key, v, " (a multiplier of demand; 1 = no change)"))
+    or_default(value, default, |v| {
+        non_negative(problems, key, v, " (a multiplier of demand; 1 = no change)")
+    })
 }
 
 fn venue_multipliers(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<VenueMultipliers> {
@@ -124,10 +126,20 @@ fn arrival_shape(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<Arrival
         }
     };
     if kind != ProfileKind::FrontLoaded {
-        stray(problems, "demand.first_hour_weight", raw.first_hour_weight.is_some(), "front_loaded");
+        stray(
+            problems,
+            "demand.first_hour_weight",
+            raw.first_hour_weight.is_some(),
+            "front_loaded",
+        );
     }
     if kind != ProfileKind::Piecewise {
-        stray(problems, "demand.profile_pieces", raw.profile_pieces.is_some(), "piecewise");
+        stray(
+            problems,
+            "demand.profile_pieces",
+            raw.profile_pieces.is_some(),
+            "piecewise",
+        );
     }
     let shape = match kind {
         ProfileKind::Flat => ArrivalShape::Flat,

@@ -91,10 +91,7 @@ impl<'a> Problems<'a> {
 
     /// A problem at a byte span of the scenario text; the key path is found from the span.
     pub fn at_span(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
-        let key = span
-            .as_ref()
-            .map(|s| self.spans.path_at(s.start))
-            .unwrap_or_default();
+        let key = span.as_ref().map(|s| self.spans.path_at(s.start)).unwrap_or_default();
         self.push_span(key, span, message.into(), help);
     }
 
@@ -168,8 +165,18 @@ mod tests {
             "s.toml:4:10: bus.clerks: 3 clerks but only 2 desks\n  help: set clerks = 2 or desks = 3"
         );
         let e = ScenarioError {
-            diagnostics: vec![d.clone(), Diagnostic { line: None, help: None, ..d }],
+            diagnostics: vec![
+                d.clone(),
+                Diagnostic {
+                    line: None,
+                    help: None,
+                    ..d
+                },
+            ],
         };
-        assert!(e.to_string().ends_with("s.toml: bus.clerks: 3 clerks but only 2 desks\n2 problems found"));
+        assert!(
+            e.to_string()
+                .ends_with("s.toml: bus.clerks: 3 clerks but only 2 desks\n2 problems found")
+        );
     }
 }

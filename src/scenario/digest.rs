@@ -20,9 +20,9 @@ pub fn digest(season: &Season) -> String {
 
 /// 64-bit FNV-1a of `bytes`.
 fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .fold(FNV_OFFSET_BASIS, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+    bytes.iter().fold(FNV_OFFSET_BASIS, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
 }
 
 #[cfg(test)]

@@ -282,7 +282,9 @@ fn extra_visit(
             );
             None
         }
-        None => settlement.zip(dwell).map(|(i, dwell)| dwell.hours_for(table.get(i).population)),
+        None => settlement
+            .zip(dwell)
+            .map(|(i, dwell)| dwell.hours_for(table.get(i).population)),
     };
     let visits = raw.visits.unwrap_or(1);
     if visits == 0 {
@@ -391,11 +393,7 @@ fn fixed_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<Dwel
             None
         }
         None => {
-            problems.at(
-                key,
-                "policy = \"fixed\" needs hours",
-                Some("add hours = 3".into()),
-            );
+            problems.at(key, "policy = \"fixed\" needs hours", Some("add hours = 3".into()));
             None
         }
     }
@@ -487,7 +485,12 @@ fn selection(
     Some(chosen)
 }
 
-fn names(list: Option<&[String]>, field: &str, table: &SettlementTable, problems: &mut Problems<'_>) -> Option<Vec<usize>> {
+fn names(
+    list: Option<&[String]>,
+    field: &str,
+    table: &SettlementTable,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<usize>> {
     let mut ok = true;
     let mut out = Vec::new();
     for (i, name) in list.unwrap_or_default().iter().enumerate() {

@@ -6,7 +6,7 @@ use super::diagnostic::Problems;
 use super::generate::GenerateRules;
 use super::stops::{StopInput, StopPlace};
 use crate::demand::SettlementTable;
-use crate::plan::{Itinerary, PlanInputError, Place, Visit, build_itinerary};
+use crate::plan::{Itinerary, Place, PlanInputError, Visit, build_itinerary};
 
 /// Minutes in an hour.
 const MIN_PER_HOUR: f64 = 60.0;
@@ -48,7 +48,10 @@ pub fn generate(
             format!(
                 "no visit fits: all {} wanted visits were left out (first reason: {})",
                 itinerary.unplaced.len(),
-                itinerary.unplaced.first().map_or("none".into(), |u| u.reason.to_string())
+                itinerary
+                    .unplaced
+                    .first()
+                    .map_or("none".into(), |u| u.reason.to_string())
             ),
             Some("widen day_start..day_end, move the depot closer, or shorten the dwell".into()),
         );

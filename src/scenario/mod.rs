@@ -52,7 +52,9 @@ pub fn load_file(path: impl AsRef<Path>) -> Result<Season, ScenarioError> {
             help: None,
         }],
     })?;
-    let base_dir = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
+    let base_dir = path
+        .parent()
+        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
     load_str(&text, &file, base_dir)
 }
 
@@ -69,6 +71,11 @@ pub fn load_str(src: &str, origin_name: &str, base_dir: Option<&Path>) -> Result
 
 /// The embedded 2020 plan, resolved. It is checked by the tests, so it cannot fail at run time.
 pub fn default_scenario() -> Season {
-    resolve::resolve(DEFAULT_SCENARIO_TOML, DEFAULT_SCENARIO_ORIGIN, None, DEFAULT_SCENARIO_NAME)
-        .unwrap_or_else(|e| panic!("the embedded default scenario is invalid (a build defect):\n{e}"))
+    resolve::resolve(
+        DEFAULT_SCENARIO_TOML,
+        DEFAULT_SCENARIO_ORIGIN,
+        None,
+        DEFAULT_SCENARIO_NAME,
+    )
+    .unwrap_or_else(|e| panic!("the embedded default scenario is invalid (a build defect):\n{e}"))
 }

@@ -11,7 +11,15 @@ use super::source::SpanIndex;
 use crate::demand::suggest;
 
 /// Top-level keys of a scenario.
-pub const TOP_LEVEL_KEYS: [&str; 7] = ["name", "description", "simulation", "demand", "clients", "bus", "season"];
+pub const TOP_LEVEL_KEYS: [&str; 7] = [
+    "name",
+    "description",
+    "simulation",
+    "demand",
+    "clients",
+    "bus",
+    "season",
+];
 
 /// The scenario file as written. A section is `None` when it could not be read (its problem is
 /// already reported), and its default when the file leaves it out.
@@ -142,11 +150,23 @@ mod tests {
                     start = \"08:00\"\nsettlement = \"Baja\"\ndwell_hours = \"long\"\n[sesaon]\n";
         let found = problems_of(text);
         assert_eq!(found.len(), 4, "{found:#?}");
-        assert!(found[0].starts_with("t.toml:2:1: bus.colerks: unknown field `colerks`"), "{found:#?}");
+        assert!(
+            found[0].starts_with("t.toml:2:1: bus.colerks: unknown field `colerks`"),
+            "{found:#?}"
+        );
         assert!(found[0].contains("did you mean \"clerks\"?"), "{found:#?}");
-        assert!(found[1].starts_with("t.toml:4:8: simulation.seed: invalid type"), "{found:#?}");
-        assert!(found[2].starts_with("t.toml:9:15: season.stop[1].dwell_hours:"), "{found:#?}");
-        assert!(found[3].contains("unknown key `sesaon`") && found[3].contains("\"season\""), "{found:#?}");
+        assert!(
+            found[1].starts_with("t.toml:4:8: simulation.seed: invalid type"),
+            "{found:#?}"
+        );
+        assert!(
+            found[2].starts_with("t.toml:9:15: season.stop[1].dwell_hours:"),
+            "{found:#?}"
+        );
+        assert!(
+            found[3].contains("unknown key `sesaon`") && found[3].contains("\"season\""),
+            "{found:#?}"
+        );
     }
 
     #[test]

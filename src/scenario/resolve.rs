@@ -24,10 +24,18 @@ pub fn resolve(text: &str, file: &str, base_dir: Option<&Path>, default_name: &s
     problems.finish_option(season)
 }
 
-fn build(raw: &RawScenario, base_dir: Option<&Path>, default_name: &str, problems: &mut Problems<'_>) -> Option<Season> {
+fn build(
+    raw: &RawScenario,
+    base_dir: Option<&Path>,
+    default_name: &str,
+    problems: &mut Problems<'_>,
+) -> Option<Season> {
     let name = scenario_name(raw.name.as_deref(), default_name, problems);
     let simulation = raw.simulation.as_ref().and_then(|s| resolve_simulation(s, problems));
-    let table = raw.demand.as_ref().and_then(|d| settlement_table(d, base_dir, problems));
+    let table = raw
+        .demand
+        .as_ref()
+        .and_then(|d| settlement_table(d, base_dir, problems));
     let demand = raw.demand.as_ref().and_then(|d| resolve_demand(d, problems));
     let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
     let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
@@ -62,10 +70,8 @@ fn build(raw: &RawScenario, base_dir: Option<&Path>, default_name: &str, problem
 /// plain folder name.
 fn scenario_name(written: Option<&str>, default_name: &str, problems: &mut Problems<'_>) -> Option<String> {
     let name = written.unwrap_or(default_name).trim().to_string();
-    let bad = name.is_empty()
-        || name == "."
-        || name == ".."
-        || name.chars().any(|c| c == '/' || c == '\\' || c.is_control());
+    let bad =
+        name.is_empty() || name == "." || name == ".." || name.chars().any(|c| c == '/' || c == '\\' || c.is_control());
     if bad {
         problems.at(
             "name",

@@ -61,11 +61,17 @@ pub fn resolve_bus(raw: &RawBus, problems: &mut Problems<'_>) -> Option<BusRules
         problems.at("bus.clerks", "at least one clerk is needed", None);
         ok = false;
     } else if clerks > desks && desks > 0 {
-        let key = if raw.clerks.is_some() { "bus.clerks" } else { "bus.desks" };
+        let key = if raw.clerks.is_some() {
+            "bus.clerks"
+        } else {
+            "bus.desks"
+        };
         problems.at(
             key,
             format!("{clerks} clerks but only {desks} desks: each clerk needs a desk"),
-            Some(format!("set clerks = {desks} or at most that, or desks = {clerks} for a larger vehicle")),
+            Some(format!(
+                "set clerks = {desks} or at most that, or desks = {clerks} for a larger vehicle"
+            )),
         );
         ok = false;
     }
@@ -88,9 +94,8 @@ fn closing(raw: &RawBus, problems: &mut Problems<'_>) -> Option<Closing> {
     match (raw.closing.unwrap_or(ClosingKind::ServeAll), raw.last_entry_min) {
         (ClosingKind::ServeAll, None) => Some(Closing::ServeAll),
         (ClosingKind::TurnAway, None) => Some(Closing::TurnAway),
-        (ClosingKind::LastEntry, Some(minutes)) => {
-            non_negative(problems, "bus.last_entry_min", minutes, " minutes").map(|minutes| Closing::LastEntry { minutes })
-        }
+        (ClosingKind::LastEntry, Some(minutes)) => non_negative(problems, "bus.last_entry_min", minutes, " minutes")
+            .map(|minutes| Closing::LastEntry { minutes }),
         (ClosingKind::LastEntry, None) => {
             problems.at(
                 "bus.closing",

@@ -34,7 +34,11 @@ impl StopPlace {
     pub fn report(&self, problems: &mut Problems<'_>, field: &str, message: String, help: Option<String>) {
         match self {
             StopPlace::Toml { key } => {
-                let path = if field.is_empty() { key.clone() } else { format!("{key}.{field}") };
+                let path = if field.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{key}.{field}")
+                };
                 problems.at(&path, message, help);
             }
             StopPlace::Csv { file, line, columns } => problems.push(Diagnostic {
@@ -138,7 +142,9 @@ pub fn resolve_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Pro
         wait_target_min: bus.wait_target_min,
     };
     if let Err(e) = spec.validate() {
-        input.place.report(problems, "", format!("cannot be simulated: {e}"), None);
+        input
+            .place
+            .report(problems, "", format!("cannot be simulated: {e}"), None);
         return None;
     }
     Some(SeasonStop {
@@ -298,7 +304,10 @@ fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>)
         place.report(
             problems,
             "dwell_hours",
-            format!("a stop opening at {} for {hours} h would run past midnight", input.start),
+            format!(
+                "a stop opening at {} for {hours} h would run past midnight",
+                input.start
+            ),
             None,
         );
         return None;

@@ -47,7 +47,11 @@ pub fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>) -> Ve
             line,
             columns,
         };
-        let cells: Vec<(&str, &str)> = header.iter().map(String::as_str).zip(record.iter().map(str::trim)).collect();
+        let cells: Vec<(&str, &str)> = header
+            .iter()
+            .map(String::as_str)
+            .zip(record.iter().map(str::trim))
+            .collect();
         if let Some(stop) = row(&cells, place, problems) {
             stops.push(stop);
         }
@@ -252,9 +256,15 @@ mod tests {
         );
         assert!(stops.is_empty());
         assert_eq!(found.len(), 4, "{found:#?}");
-        assert!(found[0].starts_with("stops.csv:2:1: date: \"2019-02-29\" is not a date"), "{found:#?}");
+        assert!(
+            found[0].starts_with("stops.csv:2:1: date: \"2019-02-29\" is not a date"),
+            "{found:#?}"
+        );
         assert!(found[1].starts_with("stops.csv:3:12: start:"), "{found:#?}");
-        assert!(found[2].starts_with("stops.csv:3:20: venue: unknown venue \"church\""), "{found:#?}");
+        assert!(
+            found[2].starts_with("stops.csv:3:20: venue: unknown venue \"church\""),
+            "{found:#?}"
+        );
         assert!(found[3].starts_with("stops.csv:3:27: dwell_hours:"), "{found:#?}");
     }
 
@@ -262,7 +272,13 @@ mod tests {
     fn header_problems_are_reported() {
         let (_, found) = read("date,start,settlment,venue,dwell_hours\n");
         assert_eq!(found.len(), 2, "{found:#?}");
-        assert!(found.iter().any(|f| f.contains("\"settlement\" is missing")), "{found:#?}");
-        assert!(found.iter().any(|f| f.contains("did you mean \"settlement\"")), "{found:#?}");
+        assert!(
+            found.iter().any(|f| f.contains("\"settlement\" is missing")),
+            "{found:#?}"
+        );
+        assert!(
+            found.iter().any(|f| f.contains("did you mean \"settlement\"")),
+            "{found:#?}"
+        );
     }
 }

@@ -33,7 +33,10 @@ fn load(name: &str) -> Season {
 #[test]
 fn every_shipped_scenario_loads_and_checks() {
     let files = toml_files("scenarios");
-    assert!(files.len() >= 5, "2019 baseline, 2020 plan and at least three what-ifs: {files:?}");
+    assert!(
+        files.len() >= 5,
+        "2019 baseline, 2020 plan and at least three what-ifs: {files:?}"
+    );
     for file in files {
         let season = scenario::load_file(&file).unwrap_or_else(|e| panic!("{}:\n{e}", file.display()));
         assert!(!season.stops.is_empty(), "{}", file.display());
@@ -93,10 +96,19 @@ fn the_2019_baseline_matches_the_published_facts() {
     // Six large Kecskemét employers in September.
     let employers: Vec<_> = season.stops.iter().filter(|s| s.venue == Venue::Employer).collect();
     assert_eq!(employers.len(), 6);
-    assert!(employers.iter().all(|s| s.settlement == "Kecskemét" && s.date.month() == 9));
+    assert!(
+        employers
+            .iter()
+            .all(|s| s.settlement == "Kecskemét" && s.date.month() == 9)
+    );
     // Dwell 2–5 hours at the settlements (municipality stops).
     for s in season.stops.iter().filter(|s| s.venue == Venue::Municipality) {
-        assert!((2.0..=5.0).contains(&s.dwell_hours()), "{} {}", s.settlement, s.dwell_hours());
+        assert!(
+            (2.0..=5.0).contains(&s.dwell_hours()),
+            "{} {}",
+            s.settlement,
+            s.dwell_hours()
+        );
     }
     // The demand model with its defaults reproduces the published totals: "more than 1,000
     // clients" in the second tour and "more than 3,600 uses" in the year (1.2 uses per client).
@@ -110,7 +122,10 @@ fn the_2019_baseline_matches_the_published_facts() {
         .iter()
         .map(|s| s.expected_clients * s.spec.errands_per_client)
         .sum();
-    assert!((3_600.0..4_500.0).contains(&year_uses), "year: {year_uses:.1} expected uses");
+    assert!(
+        (3_600.0..4_500.0).contains(&year_uses),
+        "year: {year_uses:.1} expected uses"
+    );
 }
 
 /// (date, start, settlement, venue, dwell) of every stop.
@@ -118,7 +133,15 @@ fn timetable(season: &Season) -> Vec<(jiff::civil::Date, u32, String, Venue, u64
     season
         .stops
         .iter()
-        .map(|s| (s.date, s.start_min, s.settlement.clone(), s.venue, (s.spec.dwell_min * 1000.0) as u64))
+        .map(|s| {
+            (
+                s.date,
+                s.start_min,
+                s.settlement.clone(),
+                s.venue,
+                (s.spec.dwell_min * 1000.0) as u64,
+            )
+        })
         .collect()
 }
 
@@ -162,7 +185,10 @@ fn the_fixed_dwell_and_central_depot_what_ifs_visit_the_same_settlements() {
         plan.itinerary.as_ref().unwrap().summary().total_km,
         depot.itinerary.as_ref().unwrap().summary().total_km,
     );
-    assert!(depot_km < plan_km, "a central depot drives less: {depot_km:.0} vs {plan_km:.0} km");
+    assert!(
+        depot_km < plan_km,
+        "a central depot drives less: {depot_km:.0} vs {plan_km:.0} km"
+    );
 }
 
 #[test]
@@ -195,11 +221,7 @@ fn the_winter_what_if_has_lower_demand_per_visit() {
     // The same settlement, same dwell, in spring (2020 plan, multiplier 1) against January (0.7).
     let plan = load("2020-plan.toml");
     let january = winter.stops.iter().find(|s| s.date.month() == 1).unwrap();
-    let spring = plan
-        .stops
-        .iter()
-        .find(|s| s.settlement == january.settlement)
-        .unwrap();
+    let spring = plan.stops.iter().find(|s| s.settlement == january.settlement).unwrap();
     let ratio = january.expected_clients / spring.expected_clients;
     assert!((ratio - 0.7).abs() < 1e-9, "{ratio}");
 }
@@ -268,7 +290,11 @@ fn a_minimal_scenario_gets_the_documented_defaults() {
     };
     assert_eq!(population, 820);
     assert!((office_km - 12.010_533_845_5).abs() < 1e-6, "{office_km}");
-    assert!((stop.expected_clients - 10.938_372_349).abs() < 1e-6, "{}", stop.expected_clients);
+    assert!(
+        (stop.expected_clients - 10.938_372_349).abs() < 1e-6,
+        "{}",
+        stop.expected_clients
+    );
 }
 
 #[test]
