@@ -4,19 +4,84 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Command, ReplayOptions};
+use crate::app::{Command, ReplayOptions, RunOptions, ScenarioSource};
 use crate::sim::Closing;
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
+///
+/// With no command, runs the embedded 2020 plan (`ablakbusz run`).
 #[derive(Debug, Parser)]
 #[command(name = "ablakbusz", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
-    command: CliCommand,
+    command: Option<CliCommand>,
+}
+
+/// Options shared by the commands that simulate.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct SimulationArgs {
+    /// Replications of the season (default: the scenario's `[simulation] replications`).
+    #[arg(long)]
+    replications: Option<u32>,
+    /// Seed of all random numbers (default: the scenario's).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads (default: all cores); results do not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Output folder (default: output/<scenario-name>/).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// No progress bar and no summary table.
+    #[arg(long)]
+    quiet: bool,
+}
+
+impl SimulationArgs {
+    fn run_options(self, scenario: Option<PathBuf>) -> RunOptions {
+        RunOptions {
+            scenario: scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File),
+            replications: self.replications,
+            seed: self.seed,
+            threads: self.threads,
+            out: self.out,
+            quiet: self.quiet,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 enum CliCommand {
+    /// Simulate a season: per-stop and season results with 95 % confidence intervals.
+    #[command(
+        after_help = "Examples:\n  ablakbusz run                                   # the embedded 2020 plan\n  \
+        ablakbusz run scenarios/whatif-3-desks.toml --replications 2000 --seed 7\n\n\
+        Writes stops.csv, season.csv and summary.json to output/<scenario-name>/ (or --out)."
+    )]
+    Run {
+        /// The scenario (TOML); default: the embedded 2020 plan.
+        scenario: Option<PathBuf>,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
+    /// Validate a scenario and show the resolved stops, dwell and expected clients, without simulating.
+    #[command(after_help = "Example:\n  ablakbusz check scenarios/2019-baseline.toml")]
+    Check {
+        /// The scenario (TOML).
+        scenario: PathBuf,
+    },
+    /// Write the season's itinerary (date, start, end, settlement, venue, travel) as CSV.
+    #[command(
+        after_help = "Example:\n  ablakbusz plan scenarios/2020-plan.toml --out itinerary/\n\n\
+        Writes itinerary.csv (and unplaced.csv for visits that did not fit)."
+    )]
+    Plan {
+        /// The scenario (TOML).
+        scenario: PathBuf,
+        /// Output folder (default: output/<scenario-name>/).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
         after_help = "Example:\n  ablakbusz replay day.csv --clerks 2 --dwell 3 --closing turn_away --trace\n\n\
@@ -70,7 +135,16 @@ impl ClosingArg {
 impl Cli {
     /// The command, free of clap.
     pub fn into_command(self) -> Command {
-        match self.command {
+        let Some(command) = self.command else {
+            return Command::Run(SimulationArgs::default().run_options(None));
+        };
+        match command {
+            CliCommand::Run { scenario, simulation } => Command::Run(simulation.run_options(scenario)),
+            CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),
+            CliCommand::Plan { scenario, out } => Command::Plan {
+                scenario: ScenarioSource::File(scenario),
+                out,
+            },
             CliCommand::Replay {
                 day,
                 clerks,

@@ -3,6 +3,7 @@
 use crate::experiment::ExperimentError;
 use crate::replay::ReplayError;
 use crate::report::{RenderError, WriteError};
+use crate::scenario::ScenarioError;
 use crate::sim::SpecError;
 
 /// Exit code for bad input (a scenario, a data file or an argument the user can fix).
@@ -16,6 +17,8 @@ pub enum AppError {
     Argument(String),
     #[error(transparent)]
     Replay(#[from] ReplayError),
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
     #[error("stop {stop}: {source}")]
     Stop { stop: String, source: SpecError },
     #[error(transparent)]
@@ -32,7 +35,9 @@ impl AppError {
     /// 2 for input the user can fix, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            AppError::Argument(_) | AppError::Replay(_) | AppError::Stop { .. } => EXIT_BAD_INPUT,
+            AppError::Argument(_) | AppError::Replay(_) | AppError::Scenario(_) | AppError::Stop { .. } => {
+                EXIT_BAD_INPUT
+            }
             AppError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
             _ => EXIT_FAILURE,
         }

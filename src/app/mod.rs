@@ -1,6 +1,7 @@
 //! The commands, in clap-free form, and what each one does.
 
 mod error;
+mod plan;
 mod run;
 
 pub use error::AppError;
@@ -17,6 +18,14 @@ pub const DEFAULT_WAIT_TARGET_MIN: f64 = 20.0;
 /// What the user asked for, checked and free of clap.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    Run(RunOptions),
+    /// Validate a scenario and print the resolved plan and expected demand.
+    Check(ScenarioSource),
+    /// Write the season's itinerary as CSV.
+    Plan {
+        scenario: ScenarioSource,
+        out: Option<PathBuf>,
+    },
     Replay(ReplayOptions),
 }
 
@@ -35,6 +44,12 @@ pub struct ReplayOptions {
 /// Runs a command; what it prints goes to stdout.
 pub fn execute(command: Command) -> Result<(), AppError> {
     match command {
+        Command::Run(options) => run::run(&options),
+        Command::Check(source) => {
+            print!("{}", crate::scenario::render_check(&source.load()?));
+            Ok(())
+        }
+        Command::Plan { scenario, out } => plan::plan(&scenario, out),
         Command::Replay(options) => replay(&options),
     }
 }

@@ -9,7 +9,7 @@ use crate::experiment::{Grouping, RunSettings, SeasonModel, run_season};
 use crate::report::{
     OutputFile, RunMeta, render_run_summary, render_season_csv, render_stops_csv, render_summary_json, write_outputs,
 };
-use crate::scenario::Season;
+use crate::scenario::{self, Season};
 use crate::sim::PreparedStop;
 use crate::stats::CONFIDENCE_LEVEL;
 
@@ -32,6 +32,22 @@ pub struct RunOptions {
     pub out: Option<PathBuf>,
     /// No progress bar and no summary table.
     pub quiet: bool,
+}
+
+impl ScenarioSource {
+    /// Reads and validates the scenario.
+    pub fn load(&self) -> Result<Season, AppError> {
+        match self {
+            ScenarioSource::Embedded => Ok(scenario::default_scenario()),
+            ScenarioSource::File(path) => Ok(scenario::load_file(path)?),
+        }
+    }
+}
+
+/// `ablakbusz run`: loads the scenario, replicates it, writes its outputs.
+pub fn run(options: &RunOptions) -> Result<(), AppError> {
+    let season = options.scenario.load()?;
+    run_loaded(&season, &scenario::digest(&season), options).map(|_| ())
 }
 
 /// The engine's view of a season, with totals by district and by ISO week.

@@ -1,1 +1,53 @@
 //! Calibration: fitting demand parameters to season totals and to stop logs.
+//!
+//! Pure statistics on plain numeric input: a stop log enters as a [`Design`] (named covariate columns,
+//! see [`demand_design`]) and counts; season totals enter as relative demands and reported figures.
+
+mod coefficients;
+mod covariates;
+mod design;
+mod dispersion;
+mod error;
+mod exact_intervals;
+mod glm;
+mod gof;
+mod irls;
+mod linalg;
+mod nb_likelihood;
+mod negbin;
+mod response;
+mod stop_log;
+#[cfg(test)]
+mod synthetic;
+mod toml_block;
+mod totals;
+
+pub use coefficients::{
+    CONFIDENCE_LEVEL, CoefficientRow, Coefficients, IntervalEstimate, WaldInterval, normal_quantile_two_sided,
+};
+pub use covariates::{
+    DISTANCE_KM, DemandTerms, INTERCEPT, LN_DWELL_HOURS, LN_POPULATION, REFERENCE_VENUE, StopCovariates, VENUE_PREFIX,
+    demand_design, venue_column,
+};
+pub use design::Design;
+pub use dispersion::{
+    CameronTrivediTest, DISPERSION_TEST_LEVEL, DispersionTest, cameron_trivedi_test, pearson_dispersion_test,
+};
+pub use error::FitError;
+pub use exact_intervals::{clopper_pearson_interval, garwood_interval};
+pub use glm::{PoissonFit, fit_poisson};
+pub use gof::{
+    CountBins, CountModel, FrequencyRow, GofError, GroupRow, fitted_mean_quantile_table, frequency_table, group_table,
+};
+pub use linalg::SquareMatrix;
+pub use negbin::{
+    LikelihoodRatioTest, NegBinFit, SHAPE_FLOOR, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson,
+};
+pub use stop_log::{ChosenModel, StopLogCalibration, StopLogError, calibrate_stop_log};
+pub use toml_block::{
+    DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_totals_toml,
+};
+pub use totals::{
+    DEFAULT_ROUNDING_STEP, Qualifier, ReportedFigure, SeasonFigures, TargetRole, TotalsCalibration, TotalsError,
+    TotalsFitRow, calibrate_totals,
+};

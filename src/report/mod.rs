@@ -1,6 +1,8 @@
 //! Reports: pure renderers (CSV, JSON, charts, HTML) and the one writer that puts them on disk.
 
+pub mod charts;
 mod json;
+pub mod lang;
 mod tables;
 mod text;
 mod writer;

@@ -1,0 +1,92 @@
+//! `ablakbusz plan`: the season's itinerary as a CSV a planner can publish.
+
+use std::path::PathBuf;
+
+use super::{AppError, ScenarioSource};
+use crate::plan::{format_clock, render_itinerary_csv, render_unplaced_csv};
+use crate::report::{OutputFile, RenderError, write_outputs};
+use crate::scenario::Season;
+
+/// Writes `itinerary.csv` (and `unplaced.csv` when some visits did not fit) and prints a summary.
+pub fn plan(source: &ScenarioSource, out: Option<PathBuf>) -> Result<(), AppError> {
+    let season = source.load()?;
+    let dir = out.unwrap_or_else(|| PathBuf::from("output").join(&season.name));
+    let mut files = vec![];
+    match &season.itinerary {
+        Some(itinerary) => {
+            files.push(OutputFile::text("itinerary.csv", render_itinerary_csv(itinerary)));
+            files.push(OutputFile::text(
+                "unplaced.csv",
+                render_unplaced_csv(&itinerary.unplaced),
+            ));
+            let s = itinerary.summary();
+            println!(
+                "{}: {} stops on {} bus-days, {:.0} km, {:.1} h of driving; {} visit(s) did not fit",
+                season.name, s.stops, s.bus_days, s.total_km, s.travel_hours, s.unplaced_visits
+            );
+            for u in itinerary.unplaced.iter().take(UNPLACED_SHOWN) {
+                println!(
+                    "  not placed: {} (visit {}): {}",
+                    u.visit.place.name, u.occurrence, u.reason
+                );
+            }
+        }
+        None => {
+            files.push(OutputFile::text("itinerary.csv", render_explicit_stops(&season)?));
+            println!(
+                "{}: {} stops, listed explicitly in the scenario (no travel computed)",
+                season.name,
+                season.stops.len()
+            );
+        }
+    }
+    write_outputs(&dir, &files)?;
+    println!("Written to {}/itinerary.csv", dir.display());
+    Ok(())
+}
+
+/// How many unplaced visits the terminal summary names (all are in unplaced.csv).
+const UNPLACED_SHOWN: usize = 10;
+
+/// Explicit stops in the itinerary's columns (travel unknown: left empty).
+fn render_explicit_stops(season: &Season) -> Result<String, RenderError> {
+    let table = "itinerary.csv";
+    let err = |e: csv::Error| RenderError {
+        table,
+        message: e.to_string(),
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "date",
+        "start",
+        "end",
+        "settlement",
+        "venue",
+        "dwell_hours",
+        "travel_min",
+        "km",
+    ])
+    .map_err(err)?;
+    for s in &season.stops {
+        let end = s.start_min + s.spec.dwell_min.round() as u32;
+        w.write_record([
+            s.date.to_string(),
+            format_clock(s.start_min),
+            format_clock(end),
+            s.settlement.clone(),
+            s.venue.as_str().to_string(),
+            format!("{:.2}", s.dwell_hours()),
+            String::new(),
+            String::new(),
+        ])
+        .map_err(err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| RenderError {
+        table,
+        message: e.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|e| RenderError {
+        table,
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,301 @@
+//! Policy comparison: served clients, lost clients and clerk-hours per dwell policy, with 95 % CIs.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::check;
+use super::error::{DrawFailure, Drawn};
+use super::render::{ChartSpec, render};
+use super::style::Interval;
+use super::style::{self, BAR_OPACITY, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, XyChart};
+use super::{Chart, ChartError};
+use crate::report::lang::{Label, Lang};
+use crate::stats::Estimate;
+
+/// Width of the column of policy names on the left, pixels.
+const NAME_COLUMN_PX: u32 = 230;
+/// Gap between a policy name and the first panel, pixels.
+const NAME_GAP_PX: i32 = 10;
+/// Panel title size, pixels.
+const PANEL_TITLE_PX: u32 = 19;
+/// Line height of panel titles, as a multiple of their size.
+const PANEL_TITLE_SPACING: f64 = 1.3;
+/// Height of the tick-label area under each panel, pixels.
+const PANEL_X_LABELS_PX: u32 = 36;
+/// Thickness of a bar, as a share of the distance between policies.
+const BAR_THICKNESS: f64 = 0.6;
+/// Room right of the longest whisker for its value label, as a share of the axis.
+const VALUE_LABEL_ROOM: f64 = 0.35;
+/// Tick labels per panel axis.
+const PANEL_X_TICKS: usize = 4;
+/// Distance between a whisker's end and its value label, pixels.
+const VALUE_LABEL_GAP_PX: i32 = 6;
+
+/// Season totals of one dwell policy (means over replications with 95 % half-widths; a NaN
+/// half-width draws no whisker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyResult {
+    /// Policy name (e.g. `Label::PolicyDwellBySize` in the chart's language).
+    pub policy: String,
+    /// Served clients in the season.
+    pub served: Estimate,
+    /// Clients who left unserved (reneged + balked + turned away) in the season.
+    pub lost: Estimate,
+    /// Clerk-hours of the season (clerks × dwell, plus overtime), hours.
+    pub clerk_hours: Estimate,
+}
+
+/// The policies to compare, in display order (top to bottom).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyComparison {
+    pub policies: Vec<PolicyResult>,
+}
+
+/// Draws the policy comparison (1000×620).
+pub fn policy_chart(comparison: &PolicyComparison, lang: Lang) -> Result<Chart, ChartError> {
+    render(comparison, lang)
+}
+
+/// The three measures, in panel order.
+const PANELS: [Label; 3] = [
+    Label::PolicyServedPanel,
+    Label::PolicyLostPanel,
+    Label::PolicyClerkHoursPanel,
+];
+
+impl PolicyResult {
+    fn measure(&self, panel: usize) -> Estimate {
+        [self.served, self.lost, self.clerk_hours][panel]
+    }
+}
+
+impl PolicyComparison {
+    /// y of policy `index`: the first policy at the top.
+    fn row(&self, index: usize) -> f64 {
+        (self.policies.len() - 1 - index) as f64
+    }
+}
+
+impl ChartSpec for PolicyComparison {
+    const NAME: &'static str = "policy-comparison";
+    const SIZE_PX: (u32, u32) = style::STANDARD_SIZE_PX;
+
+    fn check(&self) -> Result<(), ChartError> {
+        let name = Self::NAME;
+        check::non_empty(name, "policies", self.policies.len())?;
+        for (panel, label) in PANELS.iter().enumerate() {
+            let what = format!("{label:?}");
+            check::non_negative(name, &what, self.policies.iter().map(|p| p.measure(panel).mean))?;
+            check::non_negative_or_nan(name, &what, self.policies.iter().map(|p| p.measure(panel).ci95))?;
+        }
+        Ok(())
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, lang: Lang) -> Result<(), DrawFailure> {
+        let area = style::titled(
+            root,
+            lang.text(Label::PolicyTitle),
+            Some(lang.text(Label::PolicySubtitle)),
+        )?;
+        let (names, panels_area) = area.split_horizontally(NAME_COLUMN_PX);
+        let panels = panels_area.split_evenly((1, PANELS.len()));
+        let title_font = style::bold_style(PANEL_TITLE_PX);
+        let panel_width = panels_area.dim_in_pixel().0 / PANELS.len() as u32;
+        let mut title_lines = Vec::new();
+        for label in PANELS {
+            title_lines.push(style::wrap_words(
+                root,
+                lang.text(label),
+                &title_font,
+                panel_width - MARGIN_PX,
+            )?);
+        }
+        let lines = title_lines.iter().map(Vec::len).max().unwrap_or(1);
+        let title_height = (lines as f64 * PANEL_TITLE_PX as f64 * PANEL_TITLE_SPACING) as u32;
+        let mut row_pixels = Vec::new();
+        for (panel, (panel_area, title)) in panels.iter().zip(&title_lines).enumerate() {
+            let (title_area, plot_area) = panel_area.split_vertically(title_height);
+            draw_panel_title(&title_area, title, &title_font)?;
+            let rows = self.draw_panel(&plot_area, panel, lang)?;
+            if panel == 0 {
+                row_pixels = rows;
+            }
+        }
+        let (names_x0, _) = names.get_base_pixel();
+        for (policy, (_, y)) in self.policies.iter().zip(row_pixels) {
+            let right = NAME_COLUMN_PX as i32 - NAME_GAP_PX;
+            style::draw_row_label(
+                root,
+                &policy.policy,
+                (names_x0 + right, y),
+                NAME_COLUMN_PX - 2 * NAME_GAP_PX as u32,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the lines of a panel title centred in `area`.
+fn draw_panel_title<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    lines: &[String],
+    font: &TextStyle,
+) -> Result<(), DrawFailure> {
+    let (width, _) = area.dim_in_pixel();
+    let line_height = (PANEL_TITLE_PX as f64 * PANEL_TITLE_SPACING) as i32;
+    let centred = font.pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, line) in lines.iter().enumerate() {
+        area.draw_text(line, &centred, (width as i32 / 2, line_height * i as i32))
+            .drawn()?;
+    }
+    Ok(())
+}
+
+impl PolicyComparison {
+    /// Draws one measure's bars; returns the backend pixel of each policy's row (x of 0, y).
+    fn draw_panel<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        panel: usize,
+        lang: Lang,
+    ) -> Result<Vec<(i32, i32)>, DrawFailure> {
+        let n = self.policies.len() as f64;
+        let largest = self
+            .policies
+            .iter()
+            .map(|p| p.measure(panel).high())
+            .fold(0.0, f64::max);
+        let x_top = style::axis_top(largest, VALUE_LABEL_ROOM, 1.0);
+        let mut chart = ChartBuilder::on(area)
+            .margin_left(MARGIN_PX / 2)
+            .margin_right(MARGIN_PX)
+            .margin_bottom(MARGIN_PX)
+            .x_label_area_size(PANEL_X_LABELS_PX)
+            .build_cartesian_2d(0.0..x_top, -0.5..n - 0.5)
+            .drawn()?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(GRID)
+            .x_labels(PANEL_X_TICKS)
+            .label_style(style::text_style(TICK_PX))
+            .x_label_formatter(&|v| style::tick_label(lang, *v))
+            .draw()
+            .drawn()?;
+        for (index, policy) in self.policies.iter().enumerate() {
+            self.draw_bar(&mut chart, index, policy.measure(panel), lang)?;
+        }
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                [(0.0, -0.5), (0.0, n - 0.5)],
+                DARK_GREY.stroke_width(2),
+            )))
+            .drawn()?;
+        Ok((0..self.policies.len())
+            .map(|i| chart.backend_coord(&(0.0, self.row(i))))
+            .collect())
+    }
+
+    fn draw_bar<DB: DrawingBackend>(
+        &self,
+        chart: &mut XyChart<'_, DB>,
+        index: usize,
+        value: Estimate,
+        lang: Lang,
+    ) -> Result<(), DrawFailure> {
+        let y = self.row(index);
+        let half = BAR_THICKNESS / 2.0;
+        let colour = style::series_colour(index);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(0.0, y - half), (value.mean, y + half)],
+                colour.mix(BAR_OPACITY).filled(),
+            )))
+            .drawn()?;
+        style::draw_horizontal_whisker(chart, value, y, WHISKER_CAP)?;
+        let decimals = if value.mean < 10.0 { 1 } else { 0 };
+        let text = lang.number(value.mean, decimals);
+        let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((value.high(), y)) + Text::new(text, (VALUE_LABEL_GAP_PX, 0), font),
+            ))
+            .drawn()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::report::charts::testing::assert_chart;
+
+    pub(crate) fn sample(lang: Lang) -> PolicyComparison {
+        let policy = |label: Label, served, lost, hours| PolicyResult {
+            policy: label.text(lang).into(),
+            served: style::estimate(served, 0.02 * served),
+            lost: style::estimate(lost, 0.15 * lost),
+            clerk_hours: style::estimate(hours, f64::NAN),
+        };
+        PolicyComparison {
+            policies: vec![
+                policy(Label::PolicyDwellBySize, 3480.0, 95.0, 1540.0),
+                policy(Label::PolicyDwellFixed, 3390.0, 186.0, 1176.0),
+                policy(Label::PolicyDwellDemandDriven, 3525.0, 48.0, 1412.0),
+            ],
+        }
+    }
+
+    #[test]
+    fn renders_in_both_languages() {
+        let en = policy_chart(&sample(Lang::En), Lang::En).unwrap();
+        assert_chart(
+            &en,
+            (1000, 620),
+            &[
+                "Dwell policies compared",
+                "Served clients",
+                "Clerk-hours (h)",
+                "Demand-driven dwell",
+                "3,480",
+            ],
+            "en",
+        );
+        let hu = policy_chart(&sample(Lang::Hu), Lang::Hu).unwrap();
+        assert_chart(
+            &hu,
+            (1000, 620),
+            &[
+                "A tartózkodási szabályok összehasonlítása",
+                "Kiszolgált ügyfelek",
+                "Ügyintézői órák (óra)",
+                "Rögzített",
+                "3480",
+            ],
+            "hu",
+        );
+        assert!(hu.svg.contains('ő') || hu.svg.contains('ű'));
+    }
+
+    #[test]
+    fn empty_and_bad_inputs_are_errors() {
+        assert_eq!(
+            policy_chart(&PolicyComparison { policies: vec![] }, Lang::En),
+            Err(ChartError::Empty {
+                chart: "policy-comparison",
+                what: "policies"
+            })
+        );
+        let mut negative = sample(Lang::En);
+        negative.policies[1].lost.ci95 = -1.0;
+        assert!(matches!(
+            policy_chart(&negative, Lang::En),
+            Err(ChartError::BadInput { .. })
+        ));
+        let mut nan = sample(Lang::En);
+        nan.policies[0].clerk_hours.mean = f64::NAN;
+        assert!(matches!(policy_chart(&nan, Lang::Hu), Err(ChartError::BadInput { .. })));
+    }
+}

@@ -1,0 +1,250 @@
+//! Queue chart: mean number waiting over a stop's opening hours, a 10–90 % band, closing time marked.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::check;
+use super::error::{DrawFailure, Drawn};
+use super::render::{ChartSpec, render};
+use super::style::{
+    self, AXIS_TITLE_PX, BAND_OPACITY, GRID, LEGEND_BACKGROUND_OPACITY, LEGEND_PX, LINE_PX, MARGIN_PX, REFERENCE,
+    TICK_PX, X_LABEL_AREA_PX, XyChart, Y_LABEL_AREA_PX,
+};
+use super::{Chart, ChartError};
+use crate::report::lang::{Label, Lang};
+
+/// Headroom above the highest 90th percentile, as a share of it.
+const Y_HEADROOM: f64 = 0.12;
+/// Smallest y-axis top (clients), so that an almost empty queue still gets a readable axis.
+const MIN_Y_TOP: f64 = 1.0;
+/// Dash and gap of the closing-time line, pixels.
+const DASH_PX: u32 = 10;
+const DASH_GAP_PX: u32 = 6;
+
+/// The queue of one stop over its opening hours, summarised over replications.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueCurve {
+    /// Stop shown in the title, e.g. "Kiskőrös, 2020-09-14" (settlement as KSH spells it).
+    pub stop_label: String,
+    /// Sample times, minutes after opening, strictly increasing, from 0; may run past the dwell
+    /// when clients are served in overtime.
+    pub minutes: Vec<f64>,
+    /// Mean number waiting (not in service) at each sample time, clients.
+    pub mean_waiting: Vec<f64>,
+    /// 10th percentile over replications of the number waiting, clients.
+    pub p10_waiting: Vec<f64>,
+    /// 90th percentile over replications of the number waiting, clients.
+    pub p90_waiting: Vec<f64>,
+    /// Dwell: the door closes this many minutes after opening.
+    pub dwell_min: f64,
+}
+
+/// Draws the queue chart (1000×620).
+pub fn queue_chart(curve: &QueueCurve, lang: Lang) -> Result<Chart, ChartError> {
+    render(curve, lang)
+}
+
+impl ChartSpec for QueueCurve {
+    const NAME: &'static str = "queue";
+    const SIZE_PX: (u32, u32) = style::STANDARD_SIZE_PX;
+
+    fn check(&self) -> Result<(), ChartError> {
+        let name = Self::NAME;
+        let n = self.minutes.len();
+        check::non_empty(name, "minutes", n)?;
+        check::same_length(name, "mean_waiting", n, self.mean_waiting.len())?;
+        check::same_length(name, "p10_waiting", n, self.p10_waiting.len())?;
+        check::same_length(name, "p90_waiting", n, self.p90_waiting.len())?;
+        check::non_negative(name, "minutes", self.minutes.iter().copied())?;
+        check::non_negative(name, "mean_waiting", self.mean_waiting.iter().copied())?;
+        check::non_negative(name, "p10_waiting", self.p10_waiting.iter().copied())?;
+        check::non_negative(name, "p90_waiting", self.p90_waiting.iter().copied())?;
+        check::ordered(name, "10–90% band", &self.p10_waiting, &self.p90_waiting)?;
+        check::positive(name, "dwell_min", [self.dwell_min])?;
+        if self.minutes.windows(2).any(|w| w[1] <= w[0]) {
+            return Err(ChartError::BadInput {
+                chart: name,
+                problem: "minutes must be strictly increasing".into(),
+            });
+        }
+        Ok(())
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, lang: Lang) -> Result<(), DrawFailure> {
+        let title = Label::QueueTitle
+            .fill(lang, &[("stop", &self.stop_label)])
+            .map_err(|e| DrawFailure(e.to_string()))?;
+        let area = style::titled(root, &title, None)?;
+        let x_end = self.minutes.last().copied().unwrap_or(0.0).max(self.dwell_min);
+        let y_top = style::axis_top(
+            self.p90_waiting.iter().copied().fold(0.0, f64::max),
+            Y_HEADROOM,
+            MIN_Y_TOP,
+        );
+        let mut chart = ChartBuilder::on(&area)
+            .margin(MARGIN_PX)
+            .x_label_area_size(X_LABEL_AREA_PX)
+            .y_label_area_size(Y_LABEL_AREA_PX)
+            .build_cartesian_2d(0.0..x_end, 0.0..y_top)
+            .drawn()?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(GRID)
+            .x_desc(lang.text(Label::QueueTimeAxis))
+            .y_desc(lang.text(Label::QueueWaitingAxis))
+            .axis_desc_style(style::text_style(AXIS_TITLE_PX))
+            .label_style(style::text_style(TICK_PX))
+            .x_label_formatter(&|v| style::tick_label(lang, *v))
+            .y_label_formatter(&|v| style::tick_label(lang, *v))
+            .draw()
+            .drawn()?;
+        self.draw_series(&mut chart, lang)?;
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .label_font(style::text_style(LEGEND_PX))
+            .background_style(WHITE.mix(LEGEND_BACKGROUND_OPACITY))
+            .border_style(style::DARK_GREY)
+            .draw()
+            .drawn()
+    }
+}
+
+impl QueueCurve {
+    fn draw_series<DB: DrawingBackend>(&self, chart: &mut XyChart<'_, DB>, lang: Lang) -> Result<(), DrawFailure> {
+        let colour = style::series_colour(0);
+        let band: Vec<(f64, f64)> = self
+            .minutes
+            .iter()
+            .zip(&self.p90_waiting)
+            .map(|(&t, &q)| (t, q))
+            .chain(self.minutes.iter().zip(&self.p10_waiting).rev().map(|(&t, &q)| (t, q)))
+            .collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(band, colour.mix(BAND_OPACITY).filled())))
+            .drawn()?
+            .label(lang.text(Label::QueueBand))
+            .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], colour.mix(BAND_OPACITY).filled()));
+        let mean = self.minutes.iter().copied().zip(self.mean_waiting.iter().copied());
+        chart
+            .draw_series(LineSeries::new(mean, colour.stroke_width(LINE_PX)))
+            .drawn()?
+            .label(lang.text(Label::QueueMean))
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 22, y)], colour.stroke_width(LINE_PX)));
+        self.draw_closing(chart, lang)
+    }
+
+    fn draw_closing<DB: DrawingBackend>(&self, chart: &mut XyChart<'_, DB>, lang: Lang) -> Result<(), DrawFailure> {
+        let (_, y_range) = (chart.x_range(), chart.y_range());
+        let closing_style = REFERENCE.stroke_width(LINE_PX);
+        let label = Label::QueueClosing
+            .fill(lang, &[("dwell_min", &lang.number(self.dwell_min, 0))])
+            .map_err(|e| DrawFailure(e.to_string()))?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(self.dwell_min, y_range.start), (self.dwell_min, y_range.end)],
+                DASH_PX,
+                DASH_GAP_PX,
+                closing_style,
+            ))
+            .drawn()?
+            .label(label)
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 22, y)], closing_style));
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::report::charts::testing::assert_chart;
+
+    /// A front-loaded queue at a 3-hour stop in Kiskőrös, with overtime to 190 min.
+    pub(crate) fn sample() -> QueueCurve {
+        let minutes: Vec<f64> = (0..=38).map(|k| k as f64 * 5.0).collect();
+        let mean: Vec<f64> = minutes
+            .iter()
+            .map(|&t| 6.0 * (-t / 50.0).exp() + 1.5 * (1.0 - (-t / 40.0).exp()) * (t < 180.0) as u8 as f64)
+            .collect();
+        QueueCurve {
+            stop_label: "Kiskőrös, 2020-09-14".into(),
+            p10_waiting: mean.iter().map(|m| (m - 2.0f64).max(0.0)).collect(),
+            p90_waiting: mean.iter().map(|m| m + 2.5).collect(),
+            mean_waiting: mean,
+            minutes,
+            dwell_min: 180.0,
+        }
+    }
+
+    #[test]
+    fn renders_in_both_languages() {
+        let curve = sample();
+        let en = queue_chart(&curve, Lang::En).unwrap();
+        assert_chart(
+            &en,
+            (1000, 620),
+            &[
+                "Queue over the opening hours – Kiskőrös, 2020-09-14",
+                "Time since opening (min)",
+                "10–90% band",
+                "Closing time (180 min)",
+            ],
+            "en",
+        );
+        let hu = queue_chart(&curve, Lang::Hu).unwrap();
+        assert_chart(
+            &hu,
+            (1000, 620),
+            &[
+                "Sorban állók a nyitvatartás alatt – Kiskőrös, 2020-09-14",
+                "Idő a nyitástól (perc)",
+                "Várakozó ügyfelek (nem a pultnál)",
+                "Zárás (180 perc)",
+            ],
+            "hu",
+        );
+        assert!(hu.svg.contains('ő'));
+    }
+
+    #[test]
+    fn empty_and_bad_inputs_are_errors() {
+        let mut empty = sample();
+        for v in [
+            &mut empty.minutes,
+            &mut empty.mean_waiting,
+            &mut empty.p10_waiting,
+            &mut empty.p90_waiting,
+        ] {
+            v.clear();
+        }
+        assert_eq!(
+            queue_chart(&empty, Lang::En),
+            Err(ChartError::Empty {
+                chart: "queue",
+                what: "minutes"
+            })
+        );
+        let mut short = sample();
+        short.p90_waiting.pop();
+        assert!(matches!(
+            queue_chart(&short, Lang::En),
+            Err(ChartError::BadInput { .. })
+        ));
+        let mut crossed = sample();
+        crossed.p10_waiting[3] = crossed.p90_waiting[3] + 1.0;
+        assert!(matches!(
+            queue_chart(&crossed, Lang::Hu),
+            Err(ChartError::BadInput { .. })
+        ));
+        let mut unsorted = sample();
+        unsorted.minutes.swap(1, 2);
+        assert!(matches!(
+            queue_chart(&unsorted, Lang::En),
+            Err(ChartError::BadInput { .. })
+        ));
+        let mut nan = sample();
+        nan.mean_waiting[0] = f64::NAN;
+        assert!(matches!(queue_chart(&nan, Lang::En), Err(ChartError::BadInput { .. })));
+    }
+}
