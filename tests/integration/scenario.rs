@@ -10,6 +10,7 @@ use ablakbusz::scenario::{self, DemandOrigin, Season, Venue};
 use ablakbusz::sim::PreparedStop;
 
 use crate::builder::assert_within_ci;
+use crate::cli::ablakbusz;
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -256,6 +257,23 @@ fn the_broken_corpus_gives_every_expected_message() {
         // Every problem names the file it is in.
         for d in &error.diagnostics {
             assert!(!d.file.is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_check_command_exits_with_2_and_every_expected_message_on_the_broken_corpus() {
+    for file in toml_files("tests/fixtures/broken") {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let out = ablakbusz(&["check", file.to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}:\n{stderr}", file.display());
+        for fragment in text.lines().filter_map(|l| l.strip_prefix("# expect: ")) {
+            assert!(
+                stderr.contains(fragment),
+                "{}: {fragment:?} in:\n{stderr}",
+                file.display()
+            );
         }
     }
 }
