@@ -29,7 +29,8 @@ pub enum ArrivalShape {
 }
 
 impl ArrivalShape {
-    /// The shape's problems as `(key, message)` pairs, independent of any stop.
+    /// The shape's problems as `(key, message)` pairs, independent of any stop; keys are
+    /// `first_hour_weight`, `pieces` or `pieces[i]` with `i` counted from 0.
     pub fn problems(&self) -> Vec<(String, String)> {
         let mut out = Vec::new();
         match self {
@@ -83,11 +84,11 @@ fn piece_problems(pieces: &[(f64, f64)], out: &mut Vec<(String, String)>) {
     if pieces.first().map(|p| p.0) != Some(0.0) {
         out.push((
             "pieces".into(),
-            "the first piece must start at hour 0, e.g. pieces = [[0, 2.0], [1, 1.0]]".into(),
+            "the first piece must start at hour 0, e.g. [[0, 2.0], [1, 1.0]]".into(),
         ));
     }
     for (i, pair) in pieces.windows(2).enumerate() {
-        if !(pair[1].0 > pair[0].0) {
+        if pair[1].0 <= pair[0].0 || pair[1].0.is_nan() {
             out.push((
                 format!("pieces[{}]", i + 1),
                 format!(

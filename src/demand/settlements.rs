@@ -221,42 +221,47 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
         Err(e) => {
             problems.push(RowProblem {
                 line: Some(1),
-                message: csv_message(&e),
+                message: csv_message(&e, None),
             });
             return Vec::new();
         }
     };
     let mut rows = Vec::new();
     for record in reader.records() {
-        let parsed = record.and_then(|r| {
-            let line = r.position().map_or(0, |p| p.line());
-            r.deserialize::<Settlement>(Some(&headers))
-                .map(|s| (line, s))
-                .map_err(|e| {
-                    problems.push(RowProblem {
-                        line: Some(line),
-                        message: csv_message(&e),
-                    });
-                    e
-                })
-        });
-        match parsed {
-            Ok(row) => rows.push(row),
-            Err(e) if !matches!(e.kind(), csv::ErrorKind::Deserialize { .. }) => problems.push(RowProblem {
-                line: e.position().map(|p| p.line()),
-                message: csv_message(&e),
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(RowProblem {
+                    line: e.position().map(|p| p.line()),
+                    message: csv_message(&e, None),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        match record.deserialize::<Settlement>(Some(&headers)) {
+            Ok(s) => rows.push((line, s)),
+            Err(e) => problems.push(RowProblem {
+                line: Some(line),
+                message: csv_message(&e, Some(&headers)),
             }),
-            Err(_) => {}
         }
     }
     rows
 }
 
-/// The csv/serde message without its position prefix (the line is reported separately).
-fn csv_message(e: &csv::Error) -> String {
+/// The csv/serde message without its position prefix (the line is reported separately), naming
+/// the column from `headers` when known.
+fn csv_message(e: &csv::Error, headers: Option<&csv::StringRecord>) -> String {
     match e.kind() {
         csv::ErrorKind::Deserialize { err, .. } => match err.field() {
-            Some(field) => format!("column {}: {}", field + 1, err.kind()),
+            Some(field) => {
+                let index = field as usize;
+                match headers.and_then(|h| h.get(index)) {
+                    Some(name) => format!("column {name}: {}", err.kind()),
+                    None => format!("column {}: {}", index + 1, err.kind()),
+                }
+            }
             None => err.kind().to_string(),
         },
         _ => e.to_string(),

@@ -39,7 +39,7 @@ fn header(season: &Season, out: &mut String) {
         };
         let _ = writeln!(
             out,
-            "Bus: {} desks; at closing: {closing}; wait target {} min; {} errands per client",
+            "Bus: {} desks; at closing: {closing}; wait target {} min; mean errands per client {}",
             spec.desks, spec.wait_target_min, spec.errands_per_client
         );
     }

@@ -160,13 +160,24 @@ fn arrival_shape(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<Arrival
     };
     let shape_problems = shape.problems();
     for (key, message) in &shape_problems {
-        let key = match key.strip_prefix("pieces") {
-            Some(rest) => format!("demand.profile_pieces{rest}"),
-            None => format!("demand.{key}"),
-        };
-        problems.at(&key, message.clone(), None);
+        problems.at(&scenario_key(key), message.clone(), None);
     }
     shape_problems.is_empty().then_some(shape)
+}
+
+/// The scenario key of a shape problem: `pieces[i]` (from 0) → `demand.profile_pieces[i + 1]`.
+fn scenario_key(shape_key: &str) -> String {
+    let Some(rest) = shape_key.strip_prefix("pieces") else {
+        return format!("demand.{shape_key}");
+    };
+    let index = rest
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .and_then(|i| i.parse::<usize>().ok());
+    match index {
+        Some(i) => format!("demand.profile_pieces[{}]", i + 1),
+        None => format!("demand.profile_pieces{rest}"),
+    }
 }
 
 /// The settlement table: the embedded one, or `demand.settlements_csv` relative to `base_dir`.

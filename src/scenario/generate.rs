@@ -77,14 +77,10 @@ pub fn resolve_generate(
 ) -> Option<GenerateRules> {
     let calendar = calendar(raw, problems);
     let rules = itinerary_rules(raw, table, problems);
-    let window_hours = rules
-        .as_ref()
-        .map_or(f64::INFINITY, |r| f64::from(r.window.length_min()) / MIN_PER_HOUR);
+    let (day_start, day_end) = day_window(raw);
+    let window_hours = f64::from(day_end.0.saturating_sub(day_start.0)) / MIN_PER_HOUR;
     let dwell = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
-    let series = match (table, &dwell) {
-        (Some(table), Some(dwell)) => series(raw, table, dwell, problems),
-        _ => None,
-    };
+    let series = table.and_then(|table| series(raw, table, dwell.as_ref(), problems));
     Some(GenerateRules {
         calendar: calendar?,
         rules: rules?,
@@ -164,10 +160,7 @@ fn itinerary_rules(
 ) -> Option<ItineraryRules> {
     let key = |k: &str| format!("season.generate.{k}");
     let mut ok = true;
-    let (day_start, day_end) = (
-        raw.day_start.unwrap_or(ClockTime(d::DAY_START_MIN)),
-        raw.day_end.unwrap_or(ClockTime(d::DAY_END_MIN)),
-    );
+    let (day_start, day_end) = day_window(raw);
     if day_start >= day_end {
         problems.at(
             &key("day_end"),
@@ -227,11 +220,20 @@ fn itinerary_rules(
     })
 }
 
+/// The daily window as written, or its defaults.
+fn day_window(raw: &RawGenerate) -> (ClockTime, ClockTime) {
+    (
+        raw.day_start.unwrap_or(ClockTime(d::DAY_START_MIN)),
+        raw.day_end.unwrap_or(ClockTime(d::DAY_END_MIN)),
+    )
+}
+
 /// The visit series: the extra `[[season.generate.visit]]` entries first, then the selected settlements.
+/// `dwell` is `None` when the dwell policy is invalid: the names are still checked.
 fn series(
     raw: &RawGenerate,
     table: &SettlementTable,
-    dwell: &DwellPolicy,
+    dwell: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> Option<Vec<VisitSeries>> {
     let extra: Vec<Option<VisitSeries>> = raw
@@ -243,6 +245,7 @@ fn series(
         .collect();
     let chosen = selection(raw, table, !extra.is_empty(), problems);
     let mut all: Vec<VisitSeries> = extra.into_iter().collect::<Option<_>>()?;
+    let dwell = dwell?;
     let venue = raw.venue.unwrap_or(Venue::Municipality);
     let visits = raw.visits_per_settlement.unwrap_or(d::VISITS_PER_SETTLEMENT);
     for settlement in chosen? {
@@ -265,7 +268,7 @@ fn extra_visit(
     raw: &RawVisit,
     key: &str,
     table: &SettlementTable,
-    dwell: &DwellPolicy,
+    dwell: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> Option<VisitSeries> {
     let settlement = settlement_index(table, &raw.settlement, &format!("{key}.settlement"), problems);
@@ -279,7 +282,9 @@ fn extra_visit(
             );
             None
         }
-        None => settlement.map(|i| dwell.hours_for(table.get(i).population)),
+        None => settlement
+            .zip(dwell)
+            .map(|(i, dwell)| dwell.hours_for(table.get(i).population)),
     };
     let visits = raw.visits.unwrap_or(1);
     if visits == 0 {

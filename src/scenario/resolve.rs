@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::clients::resolve_clients;
+use super::defaults::DEFAULT_DESKS;
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Problems, ScenarioError};
 use super::generate::resolve_generate;
@@ -44,6 +45,11 @@ fn build(
         demand: demand.as_ref(),
         clients: clients.as_ref(),
         bus: bus.as_ref(),
+        desks: raw
+            .bus
+            .as_ref()
+            .map(|b| b.desks.unwrap_or(DEFAULT_DESKS))
+            .filter(|&d| d > 0),
     };
     let resolved: Vec<Option<SeasonStop>> = inputs.iter().map(|i| resolve_stop(i, &rules, problems)).collect();
     let mut stops: Vec<SeasonStop> = resolved.into_iter().collect::<Option<_>>()?;

@@ -79,6 +79,8 @@ pub struct StopRules<'a> {
     pub demand: Option<&'a DemandRules>,
     pub clients: Option<&'a ClientRules>,
     pub bus: Option<&'a BusRules>,
+    /// `bus.desks` when that key itself is valid (even if another `[bus]` key is not).
+    pub desks: Option<u32>,
 }
 
 /// What the checks of one stop found valid.
@@ -163,7 +165,9 @@ pub fn resolve_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Pro
 fn check_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Problems<'_>) -> Option<CheckedStop> {
     let place = &input.place;
     let given = given_demand(input, problems);
-    let settlement = settlement(input, rules.table, given.is_some(), problems);
+    // Demand counts as given when written, even if its value was refused (reported above).
+    let demand_given = !matches!(given, Some(None));
+    let settlement = settlement(input, rules.table, demand_given, problems);
     let dwell_min = dwell(input, rules.bus, problems);
     let clerks = match input.clerks {
         None => Some(None),
@@ -171,13 +175,13 @@ fn check_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Problems<
             place.report(problems, "clerks", "at least one clerk is needed".into(), None);
             None
         }
-        Some(c) => match rules.bus {
-            Some(bus) if c > bus.desks => {
+        Some(c) => match rules.desks {
+            Some(desks) if c > desks => {
                 place.report(
                     problems,
                     "clerks",
-                    format!("{c} clerks but the bus has only {} desks", bus.desks),
-                    Some(format!("use at most {} clerks here, or raise bus.desks", bus.desks)),
+                    format!("{c} clerks but the bus has only {desks} desks"),
+                    Some(format!("use at most {desks} clerks here, or raise bus.desks")),
                 );
                 None
             }

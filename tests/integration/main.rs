@@ -5,5 +5,6 @@ mod cli;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod scenario;
 mod staffing;
 mod theory_anchors;
