@@ -139,8 +139,8 @@ pub fn render_staffing_text(policy: &str, rows: &[StaffingRow]) -> String {
     let mut out = format!("Staffing under dwell policy \"{policy}\" ({} stops)\n", rows.len());
     let _ = writeln!(
         out,
-        "  {:<22} {:>5}  {}",
-        "size class", "stops", "stops by fewest clerks meeting every target"
+        "  {:<22} {:>5}  stops by fewest clerks meeting every target",
+        "size class", "stops"
     );
     for (i, &low) in SIZE_CLASS_LOWER_BOUNDS.iter().enumerate() {
         let high = SIZE_CLASS_LOWER_BOUNDS.get(i + 1).copied();
