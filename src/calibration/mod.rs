@@ -48,6 +48,6 @@ pub use toml_block::{
     DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_totals_toml,
 };
 pub use totals::{
-    DEFAULT_ROUNDING_STEP, Qualifier, ReportedFigure, SeasonFigures, TargetRole, TotalsCalibration, TotalsError,
-    TotalsFitRow, calibrate_totals,
+    DEFAULT_ROUNDING_STEP, ItineraryDemand, Qualifier, ReportedFigure, SeasonFigures, StopDemand, TargetRole,
+    TotalsCalibration, TotalsError, TotalsFitRow, calibrate_season_totals, calibrate_totals,
 };

@@ -136,6 +136,8 @@ pub fn render_demand_toml(parameters: &DemandParameters, provenance: &str) -> St
     );
     out.push_str("# Comments give 95 % Wald intervals (rates, multipliers and the shape on the log scale).\n");
     key_line(&mut out, "base_rate", &parameters.base_rate);
+    let reference = format!("reference_dwell_hours = {:?}", r.dwell_ref_hours);
+    let _ = writeln!(out, "{reference:<COMMENT_COLUMN$} # the dwell base_rate is stated at");
     let optional = [
         ("population_elasticity", parameters.population_elasticity),
         ("dwell_exponent", parameters.dwell_exponent),
@@ -182,23 +184,33 @@ fn venue_lines(out: &mut String, multipliers: &[(Venue, IntervalEstimate)]) {
     }
 }
 
-/// The totals calibration as TOML: `[demand] base_rate` and `[clients] errands_per_client`, with the
-/// information-only share as a comment (it is set through the case mix's weights).
-pub fn render_totals_toml(calibration: &TotalsCalibration, provenance: &str) -> String {
+/// The totals calibration as TOML: `[demand] base_rate` with the `held` demand keys (parameters the
+/// totals cannot identify, written with the values the base rate was fitted under) and `[clients]
+/// errands_per_client` and `information_share`, each with its 95 % interval as a comment.
+pub fn render_totals_toml(calibration: &TotalsCalibration, provenance: &str, held: &[(&str, f64)]) -> String {
     let mut out = String::from("[demand]\n");
     comment_lines(&mut out, provenance);
-    out.push_str("# Comments give exact 95 % intervals (Garwood, Clopper–Pearson) over the published ranges.\n");
+    match calibration.dispersion_shape {
+        None => out.push_str(
+            "# Comments give exact 95 % intervals (Garwood, Clopper–Pearson) over the published ranges.\n",
+        ),
+        Some(k) => {
+            let _ = writeln!(
+                out,
+                "# Comments give 95 % intervals over the published ranges: base_rate's allows for negative-binomial \
+                 stop counts (k = {k}, score interval); the others are exact (Garwood, Clopper–Pearson)."
+            );
+        }
+    }
     key_line(&mut out, "base_rate", &calibration.base_rate);
+    for (key, value) in held {
+        let assignment = format!("{key} = {value:?}");
+        let _ = writeln!(out, "{assignment:<COMMENT_COLUMN$} # held: base_rate was fitted with this value");
+    }
     out.push_str("\n[clients]\n");
     key_line(&mut out, "errands_per_client", &calibration.errands_per_client);
-    let share = &calibration.information_share;
-    let _ = writeln!(
-        out,
-        "# information-only share of errands: {} ({}): give the information-only errand types this share of \
-         the case-mix weight",
-        format_value(share.estimate, SIGNIFICANT_DIGITS - 1),
-        interval_text(share)
-    );
+    key_line(&mut out, "information_share", &calibration.information_share);
+    out.push_str("# information_share: the information-only errand types get this share of the case mix's weight\n");
     out
 }
 
@@ -319,7 +331,9 @@ mod tests {
         let text = render_demand_toml(&params, "");
         let table: toml::Table = toml::from_str(&text).unwrap();
         let demand = table["demand"].as_table().unwrap();
-        assert_eq!(demand.len(), 2, "{text}");
+        // base_rate, ln_population's elasticity and the reference dwell it is stated at.
+        assert_eq!(demand.len(), 3, "{text}");
+        assert_eq!(demand["reference_dwell_hours"].as_float(), Some(3.0));
         let bad = DemandReferences {
             population_ref: 0.0,
             dwell_ref_hours: 3.0,
@@ -338,13 +352,27 @@ mod tests {
     #[test]
     fn renders_the_totals_calibration() {
         let cal = calibrate_totals(&SeasonFigures::published_2019(), &[1.0; 196], &[0.5; 71]).unwrap();
-        let text = render_totals_toml(&cal, "2019 totals");
+        let text = render_totals_toml(&cal, "2019 totals", &[("population_elasticity", 0.5), ("dwell_exponent", 1.0)]);
         let table: toml::Table = toml::from_str(&text).unwrap();
         let base = table["demand"]["base_rate"].as_float().unwrap();
         assert!((base - 29.56).abs() < 1e-9, "{text}");
+        assert_eq!(table["demand"]["population_elasticity"].as_float(), Some(0.5));
+        assert_eq!(table["demand"]["dwell_exponent"].as_float(), Some(1.0));
         let errands = table["clients"]["errands_per_client"].as_float().unwrap();
         assert!((errands - 1.191).abs() < 1e-9);
-        assert!(text.contains("# information-only share of errands: 0.320 ("));
+        // 400 / 1249.5 = 0.32013.
+        assert_eq!(table["clients"]["information_share"].as_float(), Some(0.3201));
+        assert!(text.contains("exact 95 % intervals"), "{text}");
+        let dispersed = crate::calibration::calibrate_season_totals(
+            &SeasonFigures::published_2019(),
+            &[crate::calibration::StopDemand::Relative(1.0); 196],
+            &[crate::calibration::StopDemand::Relative(0.5); 71],
+            Some(5.0),
+        )
+        .unwrap();
+        let text = render_totals_toml(&dispersed, "", &[]);
+        assert!(text.contains("negative-binomial stop counts (k = 5"), "{text}");
+        toml::from_str::<toml::Table>(&text).unwrap();
     }
 
     #[test]
