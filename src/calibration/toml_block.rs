@@ -191,9 +191,9 @@ pub fn render_totals_toml(calibration: &TotalsCalibration, provenance: &str, hel
     let mut out = String::from("[demand]\n");
     comment_lines(&mut out, provenance);
     match calibration.dispersion_shape {
-        None => out.push_str(
-            "# Comments give exact 95 % intervals (Garwood, Clopper–Pearson) over the published ranges.\n",
-        ),
+        None => {
+            out.push_str("# Comments give exact 95 % intervals (Garwood, Clopper–Pearson) over the published ranges.\n")
+        }
         Some(k) => {
             let _ = writeln!(
                 out,
@@ -205,7 +205,10 @@ pub fn render_totals_toml(calibration: &TotalsCalibration, provenance: &str, hel
     key_line(&mut out, "base_rate", &calibration.base_rate);
     for (key, value) in held {
         let assignment = format!("{key} = {value:?}");
-        let _ = writeln!(out, "{assignment:<COMMENT_COLUMN$} # held: base_rate was fitted with this value");
+        let _ = writeln!(
+            out,
+            "{assignment:<COMMENT_COLUMN$} # held: base_rate was fitted with this value"
+        );
     }
     out.push_str("\n[clients]\n");
     key_line(&mut out, "errands_per_client", &calibration.errands_per_client);
@@ -352,7 +355,11 @@ mod tests {
     #[test]
     fn renders_the_totals_calibration() {
         let cal = calibrate_totals(&SeasonFigures::published_2019(), &[1.0; 196], &[0.5; 71]).unwrap();
-        let text = render_totals_toml(&cal, "2019 totals", &[("population_elasticity", 0.5), ("dwell_exponent", 1.0)]);
+        let text = render_totals_toml(
+            &cal,
+            "2019 totals",
+            &[("population_elasticity", 0.5), ("dwell_exponent", 1.0)],
+        );
         let table: toml::Table = toml::from_str(&text).unwrap();
         let base = table["demand"]["base_rate"].as_float().unwrap();
         assert!((base - 29.56).abs() < 1e-9, "{text}");

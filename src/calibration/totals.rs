@@ -701,7 +701,9 @@ mod tests {
             tour_clients: ReportedFigure::exact(1000),
             ..SeasonFigures::published_2019()
         };
-        let tour: Vec<StopDemand> = (0..71).map(|i| StopDemand::Relative(1.0 + (i % 5) as f64 * 0.25)).collect();
+        let tour: Vec<StopDemand> = (0..71)
+            .map(|i| StopDemand::Relative(1.0 + (i % 5) as f64 * 0.25))
+            .collect();
         let year = vec![StopDemand::Relative(1.0); 196];
         let demand = itinerary_demand("tour", 71, &tour).unwrap();
         let k = 5.0;

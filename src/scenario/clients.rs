@@ -36,6 +36,10 @@ pub fn resolve_clients(raw: &RawClients, problems: &mut Problems<'_>) -> Option<
         Some(list) => case_mix(list, problems),
         None => Some(default_case_mix()),
     };
+    let case_mix = match raw.information_share {
+        Some(share) => case_mix.and_then(|mix| with_information_share(mix, share, problems)),
+        None => case_mix,
+    };
     let patience = match &raw.patience {
         Some(p) => patience(p, problems),
         None => Some(Patience::Unlimited),
@@ -90,6 +94,55 @@ fn case_mix(list: &[RawErrand], problems: &mut Problems<'_>) -> Option<Vec<Erran
         }
     }
     ok.then_some(mix)
+}
+
+/// Scales the case mix's weights so that the information-only errand types hold `share` of the total
+/// and the others the rest, keeping the proportions within each group.
+fn with_information_share(
+    mut mix: Vec<ErrandType>,
+    share: f64,
+    problems: &mut Problems<'_>,
+) -> Option<Vec<ErrandType>> {
+    let key = "clients.information_share";
+    if !(share.is_finite() && share > 0.0 && share < 1.0) {
+        problems.at(
+            key,
+            format!("must be between 0 and 1 (both excluded), got {share}"),
+            Some("the share of errands that are information only; 2019: 400 of about 1,250 uses, 0.32".into()),
+        );
+        return None;
+    }
+    let weight_of = |information: bool| -> f64 {
+        mix.iter()
+            .filter(|e| e.information_only == information)
+            .map(|e| e.weight)
+            .sum()
+    };
+    let (information, cases) = (weight_of(true), weight_of(false));
+    if information == 0.0 || cases == 0.0 {
+        let missing = if information == 0.0 {
+            "information-only"
+        } else {
+            "case (not information-only)"
+        };
+        problems.at(
+            key,
+            format!("the case mix has no {missing} errand type, so no share can be set"),
+            Some(
+                "mark the information errand types with information_only = true, and keep at least one case type"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    for errand in &mut mix {
+        errand.weight *= if errand.information_only {
+            share / information
+        } else {
+            (1.0 - share) / cases
+        };
+    }
+    Some(mix)
 }
 
 /// A duration from its family, mean and CV, reporting missing or stray keys under `key`.
@@ -169,4 +222,55 @@ fn balking(raw: &RawBalking, problems: &mut Problems<'_>) -> Option<Balking> {
         threshold: raw.threshold,
         probability,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::load_str;
+
+    const STOP: &str =
+        "[[season.stop]]\ndate = 2019-03-04\nstart = \"08:00\"\nsettlement = \"Baja\"\ndwell_hours = 2\n";
+
+    fn mix(clients: &str) -> Result<Vec<(String, f64, bool)>, String> {
+        let season = load_str(&format!("{clients}\n{STOP}"), "t.toml", None).map_err(|e| e.to_string())?;
+        let mix = &season.stops[0].spec.case_mix;
+        let total: f64 = mix.iter().map(|e| e.weight).sum();
+        Ok(mix
+            .iter()
+            .map(|e| (e.name.clone(), e.weight / total, e.information_only))
+            .collect())
+    }
+
+    #[test]
+    fn the_information_share_rescales_the_case_mix_within_each_group() {
+        let text = "[clients]\ninformation_share = 0.25\n\
+                    [[clients.errand]]\nname = \"id\"\nshare = 3\ndistribution = \"exponential\"\nmean_min = 10\n\
+                    [[clients.errand]]\nname = \"passport\"\nshare = 1\ndistribution = \"exponential\"\nmean_min = 12\n\
+                    [[clients.errand]]\nname = \"info\"\nshare = 6\ndistribution = \"exponential\"\nmean_min = 4\n\
+                    information_only = true\n";
+        // Information 0.25; the cases keep their 3 : 1 split of the other 0.75.
+        let shares = mix(text).unwrap();
+        let expected = [("id", 0.5625), ("passport", 0.1875), ("info", 0.25)];
+        for ((name, share, _), (want_name, want)) in shares.iter().zip(expected) {
+            assert_eq!(name, want_name);
+            assert!((share - want).abs() < 1e-12, "{name}: {share}");
+        }
+        // The default case mix has one information type with a third of the weight.
+        let default = mix("[clients]\ninformation_share = 0.4\n").unwrap();
+        let info: f64 = default.iter().filter(|e| e.2).map(|e| e.1).sum();
+        assert!((info - 0.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_share_that_cannot_be_set_is_reported() {
+        let e = mix("[clients]\ninformation_share = 1.0\n").unwrap_err();
+        assert!(
+            e.contains("t.toml:2:21: clients.information_share: must be between 0 and 1"),
+            "{e}"
+        );
+        let only_cases = "[clients]\ninformation_share = 0.3\n[[clients.errand]]\nname = \"id\"\nshare = 1\n\
+                          distribution = \"exponential\"\nmean_min = 10\n";
+        let e = mix(only_cases).unwrap_err();
+        assert!(e.contains("the case mix has no information-only errand type"), "{e}");
+    }
 }

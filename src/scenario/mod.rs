@@ -3,6 +3,7 @@
 //! The format is documented key by key in `docs/scenario.md`.
 
 mod calendar;
+mod calibration_section;
 mod check;
 mod checks;
 mod clients;
@@ -12,6 +13,7 @@ mod diagnostic;
 mod digest;
 mod generate;
 mod generated;
+mod overrides;
 mod parse;
 mod raw;
 mod resolve;
@@ -20,15 +22,19 @@ mod settings;
 mod source;
 mod stops;
 mod stops_csv;
+mod text;
 
 use std::path::Path;
 
+pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
 pub use check::render_check;
 pub use defaults::default_case_mix;
 pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
+pub use overrides::ScenarioOverrides;
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings, Venue};
+pub use text::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML, ScenarioText};
 
 /// The default scenario's text: the 2020 plan, embedded in the binary.
 pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../scenarios/2020-plan.toml");

@@ -5,13 +5,14 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::calibration_section::RawCalibration;
 use super::diagnostic::Problems;
 use super::raw::{RawBus, RawClients, RawDemand, RawSeason, RawSimulation, RawStop};
 use super::source::SpanIndex;
 use crate::demand::suggest;
 
 /// Top-level keys of a scenario.
-pub const TOP_LEVEL_KEYS: [&str; 7] = [
+pub const TOP_LEVEL_KEYS: [&str; 8] = [
     "name",
     "description",
     "simulation",
@@ -19,6 +20,7 @@ pub const TOP_LEVEL_KEYS: [&str; 7] = [
     "clients",
     "bus",
     "season",
+    "calibration",
 ];
 
 /// The scenario file as written. A section is `None` when it could not be read (its problem is
@@ -32,6 +34,8 @@ pub struct RawScenario {
     pub clients: Option<RawClients>,
     pub bus: Option<RawBus>,
     pub season: Option<RawSeason>,
+    /// `[calibration]`: `None` when the file has none (or it could not be read: reported).
+    pub calibration: Option<RawCalibration>,
     /// The stops that could be read, each with its number in the file (from 1).
     pub stops: Vec<(usize, RawStop)>,
     /// True when at least one `[[season.stop]]` could not be read.
@@ -67,6 +71,7 @@ pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
             "clients" => raw.clients = read(value, problems),
             "bus" => raw.bus = read(value, problems),
             "season" => read_season(value, &mut raw, problems),
+            "calibration" => raw.calibration = read(value, problems),
             other => {
                 let help = suggest::did_you_mean(&suggest::closest(other, TOP_LEVEL_KEYS))
                     .unwrap_or_else(|| format!("the top-level keys are {}", TOP_LEVEL_KEYS.join(", ")));

@@ -98,6 +98,7 @@ impl RawMonthMultipliers {
 #[serde(deny_unknown_fields)]
 pub struct RawClients {
     pub errands_per_client: Option<f64>,
+    pub information_share: Option<f64>,
     pub errand: Option<Vec<RawErrand>>,
     pub patience: Option<RawPatience>,
     pub balking: Option<RawBalking>,

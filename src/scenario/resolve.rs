@@ -2,25 +2,42 @@
 
 use std::path::Path;
 
+use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
 use super::defaults::DEFAULT_DESKS;
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Problems, ScenarioError};
 use super::generate::resolve_generate;
 use super::generated::generate;
+use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
 use super::resolved::{Season, SeasonStop, Venue};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
+use super::text::embedded_file;
 use crate::demand::SettlementTable;
 use crate::plan::Itinerary;
 
 /// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
 /// from `base_dir`; `default_name` names the season when the file has no `name`.
 pub fn resolve(text: &str, file: &str, base_dir: Option<&Path>, default_name: &str) -> Result<Season, ScenarioError> {
+    resolve_with(text, file, base_dir, default_name, &ScenarioOverrides::default())
+}
+
+/// [`resolve`] with some values of the text replaced before validation.
+pub fn resolve_with(
+    text: &str,
+    file: &str,
+    base_dir: Option<&Path>,
+    default_name: &str,
+    overrides: &ScenarioOverrides,
+) -> Result<Season, ScenarioError> {
     let mut problems = Problems::new(file, text);
-    let season = parse(text, &mut problems).and_then(|raw| build(&raw, base_dir, default_name, &mut problems));
+    let season = parse(text, &mut problems).and_then(|mut raw| {
+        overrides.apply(&mut raw);
+        build(&raw, base_dir, default_name, &mut problems)
+    });
     problems.finish_option(season)
 }
 
@@ -39,6 +56,7 @@ fn build(
     let demand = raw.demand.as_ref().and_then(|d| resolve_demand(d, problems));
     let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
     let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
+    let calibration = raw.calibration.as_ref().map(|c| resolve_calibration(c, problems));
     let (inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), problems);
     let rules = StopRules {
         table: table.as_deref(),
@@ -57,12 +75,19 @@ fn build(
     for (index, stop) in stops.iter_mut().enumerate() {
         stop.index = index;
     }
+    if let Some(Some(targets)) = &calibration {
+        check_calibration_season(targets, &stops, problems);
+    }
     Some(Season {
         name: name?,
         description: raw.description.clone(),
         simulation: simulation?,
         stops,
         itinerary,
+        calibration: match calibration {
+            Some(targets) => Some(targets?),
+            None => None,
+        },
     })
 }
 
@@ -158,6 +183,12 @@ fn empty_season(from_csv: bool, problems: &mut Problems<'_>) {
 
 fn csv_stops(name: &str, base_dir: Option<&Path>, problems: &mut Problems<'_>) -> Vec<StopInput> {
     let key = "season.stops_csv";
+    // An embedded scenario has no folder: it may name the data files embedded with it.
+    if base_dir.is_none()
+        && let Some(text) = embedded_file(name)
+    {
+        return read_stops_csv(text, &format!("{name} (embedded)"), problems);
+    }
     let Some(path) = resolve_path(name, base_dir, key, problems) else {
         return Vec::new();
     };

@@ -106,4 +106,6 @@ pub struct Season {
     /// The generated itinerary (bus-days, travel, visits left out) when the season comes from
     /// `[season.generate]`; its stops are among `stops` (with any explicit `[[season.stop]]`).
     pub itinerary: Option<crate::plan::Itinerary>,
+    /// The published figures `ablakbusz calibrate` fits, when the scenario has a `[calibration]` section.
+    pub calibration: Option<super::calibration_section::CalibrationTargets>,
 }
