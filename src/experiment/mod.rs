@@ -6,6 +6,7 @@
 //! [`CHUNKS_IN_FLIGHT`] chunk summaries exist at once, so memory does not grow with replications.
 
 mod compare;
+mod group_totals;
 mod metrics;
 mod tally;
 
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use compare::{Comparison, compare_seasons};
+pub use group_totals::{GroupTotals, GroupingTotals, TOTAL_METRICS, TotalSummary, run_group_totals};
 pub use metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
 pub use tally::{GroupAcc, MetricEstimate, Pooled, StopAcc, Summary};
 

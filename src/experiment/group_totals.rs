@@ -1,0 +1,259 @@
+//! Per-replication totals of groups of stops (a year, a tour) as whole-number distributions: the
+//! predictive ranges a single observed season is compared with (the calibration back-test).
+//!
+//! The replications use the same random streams, chunks and merge order as [`super::run_season`], so
+//! a group's totals are exactly those a `run` of the same season and seed would give.
+
+use serde::Serialize;
+
+use super::{ExperimentError, Grouping, RunSettings, SeasonModel, in_chunks, with_threads};
+use crate::sim::{Engine, StopOutcome, StreamKey};
+use crate::stats::CountDistribution;
+
+/// The totals recorded per group and replication, in this order.
+pub const TOTAL_METRICS: [&str; 5] = ["arrivals", "served", "uses", "cases", "information_uses"];
+
+/// A group's totals of one replication, in [`TOTAL_METRICS`] order.
+type Tally = [u64; TOTAL_METRICS.len()];
+
+/// The values of [`TOTAL_METRICS`] for one stop-day.
+fn stop_totals(o: &StopOutcome) -> Tally {
+    [
+        u64::from(o.arrivals),
+        u64::from(o.served),
+        u64::from(o.uses),
+        u64::from(o.uses - o.information_uses),
+        u64::from(o.information_uses),
+    ]
+}
+
+/// One group's totals over replications.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupTotals {
+    pub label: String,
+    /// One distribution per metric of [`TOTAL_METRICS`].
+    pub totals: Vec<CountDistribution>,
+}
+
+impl GroupTotals {
+    /// The distribution of a metric by name.
+    pub fn metric(&self, name: &str) -> Option<&CountDistribution> {
+        let index = TOTAL_METRICS.iter().position(|m| *m == name)?;
+        self.totals.get(index)
+    }
+}
+
+/// The groups of one grouping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupingTotals {
+    pub name: String,
+    pub groups: Vec<GroupTotals>,
+}
+
+impl GroupingTotals {
+    /// A group by label.
+    pub fn group(&self, label: &str) -> Option<&GroupTotals> {
+        self.groups.iter().find(|g| g.label == label)
+    }
+}
+
+/// Summary of a metric's distribution, for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TotalSummary {
+    /// Mean over replications.
+    pub mean: f64,
+    /// 95 % Student-t half-width of the mean.
+    pub ci95: f64,
+    /// 2.5 % quantile of the replications' totals.
+    pub predictive_low: f64,
+    /// 97.5 % quantile.
+    pub predictive_high: f64,
+}
+
+/// Replicates the season and records, for every group of every grouping of `model`, the distribution
+/// of each of [`TOTAL_METRICS`] over replications.
+pub fn run_group_totals(
+    model: &SeasonModel,
+    settings: &RunSettings,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<Vec<GroupingTotals>, ExperimentError> {
+    if settings.replications < 2 {
+        return Err(ExperimentError::TooFewReplications(settings.replications));
+    }
+    if model.stops.is_empty() {
+        return Err(ExperimentError::NoStops);
+    }
+    let acc = with_threads(settings.threads, || {
+        in_chunks(
+            settings.replications,
+            empty(&model.groupings),
+            |range| simulate_chunk(model, settings.seed, range),
+            merge,
+            progress,
+        )
+    })?;
+    Ok(model
+        .groupings
+        .iter()
+        .zip(acc)
+        .map(|(grouping, groups)| GroupingTotals {
+            name: grouping.name.clone(),
+            groups: grouping
+                .labels
+                .iter()
+                .zip(groups)
+                .map(|(label, totals)| GroupTotals {
+                    label: label.clone(),
+                    totals,
+                })
+                .collect(),
+        })
+        .collect())
+}
+
+/// Distributions per grouping, group and metric.
+type Acc = Vec<Vec<Vec<CountDistribution>>>;
+
+fn empty(groupings: &[Grouping]) -> Acc {
+    groupings
+        .iter()
+        .map(|g| vec![vec![CountDistribution::default(); TOTAL_METRICS.len()]; g.labels.len()])
+        .collect()
+}
+
+fn merge(total: &mut Acc, chunk: &Acc) {
+    let pairs = total
+        .iter_mut()
+        .flatten()
+        .flatten()
+        .zip(chunk.iter().flatten().flatten());
+    pairs.for_each(|(a, b)| a.merge(b));
+}
+
+fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -> Acc {
+    let mut acc = empty(&model.groupings);
+    let mut tallies: Vec<Vec<Tally>> = model
+        .groupings
+        .iter()
+        .map(|g| vec![[0; TOTAL_METRICS.len()]; g.labels.len()])
+        .collect();
+    let mut engine = Engine::new();
+    for replication in range {
+        tallies.iter_mut().flatten().for_each(|t| *t = [0; TOTAL_METRICS.len()]);
+        for (index, stop) in model.stops.iter().enumerate() {
+            let key = StreamKey {
+                seed,
+                stop: index as u64,
+                replication,
+            };
+            let values = stop_totals(&stop.simulate(&mut engine, key));
+            for (grouping, groups) in model.groupings.iter().zip(&mut tallies) {
+                let tally = &mut groups[grouping.member_of[index]];
+                tally.iter_mut().zip(values).for_each(|(t, v)| *t += v);
+            }
+        }
+        for (groups, tallies) in acc.iter_mut().zip(&tallies) {
+            for (metrics, tally) in groups.iter_mut().zip(tallies) {
+                metrics.iter_mut().zip(tally).for_each(|(d, &v)| d.push(v));
+            }
+        }
+    }
+    acc
+}
+
+impl TotalSummary {
+    /// Mean, its confidence interval and the central 95 % predictive range of `distribution`.
+    pub fn of(distribution: &CountDistribution) -> Self {
+        let estimate = distribution.estimate();
+        let range = distribution.predictive_interval(crate::stats::CONFIDENCE_LEVEL);
+        Self {
+            mean: estimate.mean,
+            ci95: estimate.ci95,
+            predictive_low: range.map_or(f64::NAN, |r| r.low),
+            predictive_high: range.map_or(f64::NAN, |r| r.high),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::run_season;
+    use crate::scenario::ScenarioText;
+    use crate::sim::PreparedStop;
+
+    /// The 2019 baseline with a grouping of all stops and one by tour (the second tour vs the rest).
+    fn model() -> SeasonModel {
+        let season = ScenarioText::embedded_2019_baseline().resolve().unwrap();
+        let targets = season.calibration.clone().unwrap();
+        let stops: Vec<PreparedStop> = season
+            .stops
+            .iter()
+            .map(|s| PreparedStop::new(&s.spec).unwrap())
+            .collect();
+        let n = stops.len();
+        let tour = Grouping {
+            name: "tour".into(),
+            labels: vec!["rest".into(), "second tour".into()],
+            member_of: season
+                .stops
+                .iter()
+                .map(|s| usize::from(targets.in_tour(s.date)))
+                .collect(),
+        };
+        let all = Grouping {
+            name: "all".into(),
+            labels: vec!["year".into()],
+            member_of: vec![0; n],
+        };
+        SeasonModel {
+            stops,
+            groupings: vec![all, tour],
+        }
+    }
+
+    #[test]
+    fn totals_are_those_of_run_season_with_the_same_streams() {
+        let model = model();
+        let settings = RunSettings {
+            replications: 40,
+            seed: 11,
+            threads: Some(2),
+        };
+        let totals = run_group_totals(&model, &settings, &|_| {}).unwrap();
+        let season = run_season(&model, &settings, &|_| {}).unwrap();
+        let year = totals[0].group("year").unwrap();
+        for (metric, name) in [("arrivals", "arrivals"), ("served", "served"), ("uses", "uses")] {
+            let ours = year.metric(metric).unwrap().estimate();
+            let theirs = season.season.metric(name).unwrap();
+            assert!((ours.mean - theirs.mean).abs() < 1e-9 * theirs.mean, "{metric}");
+            assert!((ours.ci95 - theirs.ci95).abs() < 1e-6 * theirs.ci95, "{metric}");
+        }
+        // The tour grouping splits the year: its groups' means add up; cases + information = uses.
+        let tour = &totals[1];
+        let mean = |g: &str, m: &str| tour.group(g).unwrap().metric(m).unwrap().estimate().mean;
+        let served = mean("rest", "served") + mean("second tour", "served");
+        assert!((served - year.metric("served").unwrap().estimate().mean).abs() < 1e-9 * served);
+        let uses = mean("second tour", "cases") + mean("second tour", "information_uses");
+        assert!((uses - mean("second tour", "uses")).abs() < 1e-9 * uses);
+        // Every replication is counted once; the predictive range holds the mean.
+        let clients = tour.group("second tour").unwrap().metric("served").unwrap();
+        assert_eq!(clients.count(), 40);
+        let summary = TotalSummary::of(clients);
+        assert!(summary.predictive_low <= summary.mean && summary.mean <= summary.predictive_high);
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_number_of_threads() {
+        let model = model();
+        let run = |threads| {
+            let settings = RunSettings {
+                replications: 33,
+                seed: 5,
+                threads: Some(threads),
+            };
+            run_group_totals(&model, &settings, &|_| {}).unwrap()
+        };
+        assert_eq!(run(1), run(2));
+    }
+}
