@@ -48,6 +48,7 @@ pub use toml_block::{
     DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_totals_toml,
 };
 pub use totals::{
-    DEFAULT_ROUNDING_STEP, ItineraryDemand, Qualifier, ReportedFigure, SeasonFigures, StopDemand, TargetRole,
-    TotalsCalibration, TotalsError, TotalsFitRow, calibrate_season_totals, calibrate_totals,
+    DEFAULT_ROUNDING_STEP, ErrandEstimates, ItineraryDemand, Qualifier, ReportedFigure, SeasonFigures, StopDemand,
+    TargetRole, TotalsCalibration, TotalsError, TotalsFitRow, calibrate_season_totals, calibrate_totals,
+    estimate_errands,
 };

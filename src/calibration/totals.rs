@@ -300,6 +300,33 @@ pub fn calibrate_season_totals(
     })
 }
 
+/// Errands per client and the information-only share, each with its exact 95 % interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ErrandEstimates {
+    /// Mean errands (uses) per client, ≥ 1.
+    pub errands_per_client: IntervalEstimate,
+    /// Share of errands that are information only.
+    pub information_share: IntervalEstimate,
+}
+
+/// Errands per client and information share from counted totals (e.g. a stop log's columns): the
+/// same exact intervals as for the published tour figures, with every figure exact.
+pub fn estimate_errands(clients: u64, cases: u64, information_uses: u64) -> Result<ErrandEstimates, TotalsError> {
+    let (cases, information) = (ReportedFigure::exact(cases), ReportedFigure::exact(information_uses));
+    let figures = SeasonFigures {
+        year_stops: 0,
+        year_uses: ReportedFigure::exact(0),
+        tour_stops: 0,
+        tour_clients: ReportedFigure::exact(clients),
+        tour_cases: cases,
+        tour_information_uses: information,
+    };
+    Ok(ErrandEstimates {
+        errands_per_client: errands_per_client(&figures)?,
+        information_share: information_share(cases, information),
+    })
+}
+
 /// The itinerary's sums after checking the stop count and every value.
 fn itinerary_demand(
     itinerary: &'static str,
@@ -565,6 +592,21 @@ mod tests {
         assert!((cal.information_share.estimate - 1.0 / 3.0).abs() < 1e-12);
         // Year check: 5 × 5 × 1.2 = 30 uses, exactly the figure.
         assert!(cal.fit[3].difference.abs() < 1e-12);
+    }
+
+    #[test]
+    fn errands_from_counted_totals() {
+        // 10 clients, 8 cases, 4 information: m = 1.2 with Garwood(2) / 10; share 4/12 with Clopper–Pearson.
+        let e = estimate_errands(10, 8, 4).unwrap();
+        assert!((e.errands_per_client.estimate - 1.2).abs() < 1e-12);
+        assert!((e.errands_per_client.ci95_low - (1.0 + garwood_interval(2, 0.95).0 / 10.0)).abs() < 1e-12);
+        assert!((e.errands_per_client.ci95_high - (1.0 + garwood_interval(2, 0.95).1 / 10.0)).abs() < 1e-12);
+        assert!((e.information_share.estimate - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(
+            (e.information_share.ci95_low, e.information_share.ci95_high),
+            clopper_pearson_interval(4, 12, 0.95)
+        );
+        assert_eq!(estimate_errands(0, 0, 0), Err(TotalsError::NoClients));
     }
 
     #[test]

@@ -4,9 +4,11 @@ pub mod geo;
 pub mod model;
 pub mod profile;
 pub mod settlements;
+pub mod stop_log;
 pub mod suggest;
 
 pub use geo::{LatLon, haversine_km};
 pub use model::{DemandModel, StopContext, VenueMultipliers};
 pub use profile::ArrivalShape;
 pub use settlements::{GovernmentWindow, RowProblem, Settlement, SettlementTable, SettlementsError};
+pub use stop_log::{ErrandTotals, LogFileError, LoggedStop, StopLog, parse_stop_log, read_stop_log};
