@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Command, ReplayOptions, RunOptions, ScenarioSource, StaffOptions};
+use crate::app::{CalibrateOptions, Command, ReplayOptions, RunOptions, ScenarioSource, StaffOptions};
 use crate::sim::Closing;
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
@@ -91,6 +91,30 @@ enum CliCommand {
         #[command(flatten)]
         simulation: SimulationArgs,
     },
+    /// Fit demand to a season's published totals (default: the embedded 2019 baseline) or to a stop log.
+    #[command(
+        after_help = "Examples:\n  ablakbusz calibrate                  # the 2019 figures, embedded 2019 baseline\n  \
+        ablakbusz calibrate --backtest       # and simulate the calibrated season against the figures\n  \
+        ablakbusz calibrate --log scenarios/data/example-stop-log.csv\n\n\
+        Prints the parameters with 95 % intervals, the fit table, a TOML block for a scenario and the sensitivity\n\
+        to the held parameters. Writes calibration.csv, sensitivity.csv, calibration.json (and backtest.csv)\n\
+        to output/<scenario-name>/; with --log, calibration.csv and calibration.json to output/<log-name>/."
+    )]
+    Calibrate {
+        /// The scenario whose stops the published figures describe (its [calibration] section gives them);
+        /// default: the embedded 2019 baseline.
+        #[arg(conflicts_with = "log")]
+        scenario: Option<PathBuf>,
+        /// Fit a stop log instead: CSV with date, settlement, venue, dwell_hours, clients and optionally
+        /// cases, information_only.
+        #[arg(long, value_name = "STOPS.csv", conflicts_with = "backtest")]
+        log: Option<PathBuf>,
+        /// Also simulate the calibrated scenario and compare its totals with the published figures.
+        #[arg(long)]
+        backtest: bool,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
         after_help = "Example:\n  ablakbusz replay day.csv --clerks 2 --dwell 3 --closing turn_away --trace\n\n\
@@ -159,6 +183,21 @@ impl Cli {
                 seed: simulation.seed,
                 threads: simulation.threads,
                 out: simulation.out,
+            }),
+            CliCommand::Calibrate {
+                scenario,
+                log,
+                backtest,
+                simulation,
+            } => Command::Calibrate(CalibrateOptions {
+                scenario,
+                log,
+                backtest,
+                replications: simulation.replications,
+                seed: simulation.seed,
+                threads: simulation.threads,
+                out: simulation.out,
+                quiet: simulation.quiet,
             }),
             CliCommand::Replay {
                 day,

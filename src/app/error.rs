@@ -1,5 +1,6 @@
 //! Errors of a command, and the exit code each one maps to.
 
+use super::CalibrateError;
 use crate::experiment::ExperimentError;
 use crate::replay::ReplayError;
 use crate::report::{RenderError, WriteError};
@@ -29,6 +30,8 @@ pub enum AppError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Write(#[from] WriteError),
+    #[error(transparent)]
+    Calibrate(#[from] CalibrateError),
 }
 
 impl AppError {
@@ -39,6 +42,7 @@ impl AppError {
                 EXIT_BAD_INPUT
             }
             AppError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
+            AppError::Calibrate(_) => EXIT_BAD_INPUT,
             _ => EXIT_FAILURE,
         }
     }

@@ -1,10 +1,12 @@
 //! The commands, in clap-free form, and what each one does.
 
+pub mod calibrate;
 mod error;
 mod plan;
 mod run;
 mod staff;
 
+pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use error::AppError;
 pub use run::{RunOptions, ScenarioSource, run_loaded, season_model};
 pub use staff::{StaffOptions, staffing_rows};
@@ -30,6 +32,8 @@ pub enum Command {
     },
     Replay(ReplayOptions),
     Staff(StaffOptions),
+    /// Fit demand parameters to published totals or a stop log.
+    Calibrate(CalibrateOptions),
 }
 
 /// `ablakbusz replay DAY.csv --clerks N --dwell H`.
@@ -55,6 +59,7 @@ pub fn execute(command: Command) -> Result<(), AppError> {
         Command::Plan { scenario, out } => plan::plan(&scenario, out),
         Command::Replay(options) => replay(&options),
         Command::Staff(options) => staff::staff(&options),
+        Command::Calibrate(options) => calibrate::calibrate(&options),
     }
 }
 

@@ -45,7 +45,8 @@ pub use negbin::{
 };
 pub use stop_log::{ChosenModel, StopLogCalibration, StopLogError, calibrate_stop_log};
 pub use toml_block::{
-    DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_totals_toml,
+    DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_errands_toml,
+    render_totals_toml,
 };
 pub use totals::{
     DEFAULT_ROUNDING_STEP, ErrandEstimates, ItineraryDemand, Qualifier, ReportedFigure, SeasonFigures, StopDemand,

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::covariates::{DISTANCE_KM, INTERCEPT, LN_DWELL_HOURS, LN_POPULATION, REFERENCE_VENUE, venue_column};
-use super::{Coefficients, IntervalEstimate, ShapeEstimate, TotalsCalibration};
+use super::{Coefficients, ErrandEstimates, IntervalEstimate, ShapeEstimate, TotalsCalibration};
 use crate::scenario::Venue;
 
 /// Population the `base_rate` is stated at (a settlement of 1,000 residents).
@@ -214,6 +214,14 @@ pub fn render_totals_toml(calibration: &TotalsCalibration, provenance: &str, hel
     key_line(&mut out, "errands_per_client", &calibration.errands_per_client);
     key_line(&mut out, "information_share", &calibration.information_share);
     out.push_str("# information_share: the information-only errand types get this share of the case mix's weight\n");
+    out
+}
+
+/// The `[clients]` block of errand estimates (from a stop log's cases and information-only uses).
+pub fn render_errands_toml(errands: &ErrandEstimates) -> String {
+    let mut out = String::from("[clients]\n# Comments give exact 95 % intervals (Garwood, Clopper–Pearson).\n");
+    key_line(&mut out, "errands_per_client", &errands.errands_per_client);
+    key_line(&mut out, "information_share", &errands.information_share);
     out
 }
 

@@ -246,6 +246,28 @@ pub struct TotalsCalibration {
     pub fit: Vec<TotalsFitRow>,
 }
 
+impl TotalsCalibration {
+    /// The calibration when a share `lost_share` of the clients who arrive leave unserved (balking,
+    /// reneging) while the published clients count those served: the tour's expected arrivals become
+    /// (base × R + G) / (1 − lost_share), so base' = ((base × R + G) / (1 − lost_share) − G) / R, for the
+    /// estimate and both interval ends. Errands per client and the information share count served
+    /// clients' errands and do not change; neither does the fit table (its model column is the
+    /// expected served figure).
+    pub fn with_lost_share(&self, lost_share: f64) -> Self {
+        let (r, g) = (self.tour_relative_demand, self.tour_given_clients);
+        let served_to_arrivals = |b: f64| ((b * r + g) / (1.0 - lost_share) - g) / r;
+        let b = self.base_rate;
+        Self {
+            base_rate: IntervalEstimate {
+                estimate: served_to_arrivals(b.estimate),
+                ci95_low: served_to_arrivals(b.ci95_low),
+                ci95_high: served_to_arrivals(b.ci95_high),
+            },
+            ..self.clone()
+        }
+    }
+}
+
 /// Calibrates base rate, errands per client and information share to `figures`, given each stop's
 /// relative demand (expected clients with base_rate = 1) for the year and for the tour (a part of it),
 /// with Poisson counts.
@@ -592,6 +614,24 @@ mod tests {
         assert!((cal.information_share.estimate - 1.0 / 3.0).abs() < 1e-12);
         // Year check: 5 × 5 × 1.2 = 30 uses, exactly the figure.
         assert!(cal.fit[3].difference.abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_lost_share_raises_the_base_rate_so_that_served_clients_match() {
+        // Tour R = 35 (70 stops of 0.5) plus an event of 30; 2 % of arrivals leave unserved.
+        let figures = SeasonFigures::published_2019();
+        let mut tour = vec![StopDemand::Relative(0.5); 70];
+        tour.push(StopDemand::Fixed(30.0));
+        let year = vec![StopDemand::Relative(1.0); 196];
+        let cal = calibrate_season_totals(&figures, &year, &tour, None).unwrap();
+        let served = cal.with_lost_share(0.02);
+        // Served clients 0.98 × (b' × 35 + 30) equal the published midpoint 1049.5.
+        assert!((0.98 * (served.base_rate.estimate * 35.0 + 30.0) - 1049.5).abs() < 1e-9);
+        assert!(
+            (0.98 * (served.base_rate.ci95_high * 35.0 + 30.0) - (cal.base_rate.ci95_high * 35.0 + 30.0)).abs() < 1e-9
+        );
+        assert_eq!(served.errands_per_client, cal.errands_per_client);
+        assert_eq!(cal.with_lost_share(0.0), cal);
     }
 
     #[test]

@@ -29,6 +29,7 @@ use std::path::Path;
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
 pub use check::render_check;
 pub use defaults::default_case_mix;
+pub use demand_section::DemandRules;
 pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};

@@ -4,8 +4,10 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use super::diagnostic::{Diagnostic, ScenarioError};
+use super::demand_section::{DemandRules, resolve_demand};
+use super::diagnostic::{Diagnostic, Problems, ScenarioError};
 use super::overrides::ScenarioOverrides;
+use super::parse::parse;
 use super::resolve::resolve_with;
 use super::resolved::Season;
 use super::{DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_ORIGIN, DEFAULT_SCENARIO_TOML};
@@ -91,6 +93,17 @@ impl ScenarioText {
     /// Validates the scenario.
     pub fn resolve(&self) -> Result<Season, ScenarioError> {
         self.resolve_with(&ScenarioOverrides::default())
+    }
+
+    /// The `[demand]` section resolved on its own (the demand model and the counts' dispersion), with
+    /// some values replaced: what the season's expected clients were computed with.
+    pub fn demand_rules(&self, overrides: &ScenarioOverrides) -> Result<DemandRules, ScenarioError> {
+        let mut problems = Problems::new(&self.origin, &self.text);
+        let rules = parse(&self.text, &mut problems).and_then(|mut raw| {
+            overrides.apply(&mut raw);
+            raw.demand.as_ref().and_then(|d| resolve_demand(d, &mut problems))
+        });
+        problems.finish_option(rules)
     }
 
     /// Validates the scenario with some of its values replaced.

@@ -1,0 +1,94 @@
+//! The scenario simulated with calibrated parameters: the season totals the published figures
+//! describe (the year's uses; the tour's arrivals, clients served, cases and information-only uses).
+
+use indicatif::ProgressBar;
+
+use super::CalibrateOptions;
+use crate::app::{AppError, season_model};
+use crate::calibration::TotalsCalibration;
+use crate::experiment::{Grouping, RunSettings, SeasonModel, TotalSummary, run_group_totals};
+use crate::scenario::{CalibrationTargets, ScenarioOverrides, ScenarioText};
+
+/// Label of the one group holding every stop of the year.
+const YEAR: &str = "year";
+/// Label of the tour's stops in the tour grouping.
+const TOUR: &str = "tour";
+/// Label of the other stops in the tour grouping.
+const REST: &str = "rest of the year";
+
+/// Totals of the simulated seasons.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SimulatedTotals {
+    pub settings: RunSettings,
+    /// Uses (errands served) in the year.
+    pub year_uses: TotalSummary,
+    /// Clients arriving at the tour's stops (served or not).
+    pub tour_arrivals: TotalSummary,
+    /// Clients served at the tour's stops.
+    pub tour_served: TotalSummary,
+    pub tour_cases: TotalSummary,
+    pub tour_information_uses: TotalSummary,
+}
+
+/// Simulates the scenario with the calibration's base rate, errands per client and information share
+/// (replications, seed and threads from `options`, else from the scenario).
+pub fn simulate_totals(
+    text: &ScenarioText,
+    targets: &CalibrationTargets,
+    calibration: &TotalsCalibration,
+    options: &CalibrateOptions,
+) -> Result<SimulatedTotals, AppError> {
+    let season = text.resolve_with(&ScenarioOverrides {
+        base_rate: Some(calibration.base_rate.estimate),
+        errands_per_client: Some(calibration.errands_per_client.estimate),
+        information_share: Some(calibration.information_share.estimate),
+        ..ScenarioOverrides::default()
+    })?;
+    let in_tour: Vec<bool> = season.stops.iter().map(|s| targets.in_tour(s.date)).collect();
+    let model = SeasonModel {
+        stops: season_model(&season)?.stops,
+        groupings: vec![year_grouping(in_tour.len()), tour_grouping(&in_tour)],
+    };
+    let settings = RunSettings {
+        replications: options.replications.unwrap_or(season.simulation.replications),
+        seed: options.seed.unwrap_or(season.simulation.seed),
+        threads: options.threads.or(season.simulation.threads),
+    };
+    let bar = if options.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(u64::from(settings.replications))
+    };
+    let totals = run_group_totals(&model, &settings, &|n| bar.inc(n))?;
+    bar.finish_and_clear();
+    let summary = |grouping: usize, group: &str, metric: &str| {
+        let distribution = totals[grouping].group(group).and_then(|g| g.metric(metric));
+        distribution
+            .map(TotalSummary::of)
+            .expect("the groupings and metrics are the ones built here")
+    };
+    Ok(SimulatedTotals {
+        settings,
+        year_uses: summary(0, YEAR, "uses"),
+        tour_arrivals: summary(1, TOUR, "arrivals"),
+        tour_served: summary(1, TOUR, "served"),
+        tour_cases: summary(1, TOUR, "cases"),
+        tour_information_uses: summary(1, TOUR, "information_uses"),
+    })
+}
+
+fn year_grouping(stops: usize) -> Grouping {
+    Grouping {
+        name: YEAR.into(),
+        labels: vec![YEAR.into()],
+        member_of: vec![0; stops],
+    }
+}
+
+fn tour_grouping(in_tour: &[bool]) -> Grouping {
+    Grouping {
+        name: TOUR.into(),
+        labels: vec![TOUR.into(), REST.into()],
+        member_of: in_tour.iter().map(|&t| usize::from(!t)).collect(),
+    }
+}
