@@ -165,10 +165,11 @@ fn venue_lines(out: &mut String, multipliers: &[(Venue, IntervalEstimate)]) {
     if multipliers.is_empty() {
         return;
     }
-    let reference = format!("venue_multipliers.{} = 1.0", REFERENCE_VENUE.as_str());
+    // The scenario's key is `[demand.venue]` (docs/scenario.md), written here as dotted keys.
+    let reference = format!("venue.{} = 1.0", REFERENCE_VENUE.as_str());
     let _ = writeln!(out, "{reference:<COMMENT_COLUMN$} # reference venue");
     for (venue, value) in multipliers {
-        key_line(out, &format!("venue_multipliers.{}", venue.as_str()), value);
+        key_line(out, &format!("venue.{}", venue.as_str()), value);
     }
     let absent: Vec<&str> = Venue::ALL
         .into_iter()
@@ -308,7 +309,7 @@ mod tests {
         assert_eq!(get("dwell_exponent"), 0.6);
         assert_eq!(get("distance_coef_per_km"), 0.02);
         assert_eq!(get("dispersion_shape"), 2.0);
-        let venues = demand["venue_multipliers"].as_table().unwrap();
+        let venues = demand["venue"].as_table().unwrap();
         assert_eq!(venues[REFERENCE_VENUE.as_str()].as_float(), Some(1.0));
         assert_eq!(venues["school"].as_float(), Some(0.7));
         assert!(!venues.contains_key("employer"));

@@ -212,11 +212,32 @@ fn read_rows(text: &str, file: &str, table: &SettlementTable, problems: &mut Vec
             }
             Err(e) => {
                 let line = e.position().and_then(|p| content.physical_line(p.line()));
-                problems.push(problem(file, line, "", e.to_string(), None));
+                problems.push(record_problem(file, line, &e));
             }
         }
     }
     stops
+}
+
+/// A row the CSV reader refused: a wrong number of fields, or bytes that are not UTF-8.
+fn record_problem(file: &str, line: Option<usize>, e: &csv::Error) -> Diagnostic {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => problem(
+            file,
+            line,
+            "",
+            format!("the row has {len} fields, but the header has {expected_len}"),
+            Some("give every column a value on every row (separated by commas)".into()),
+        ),
+        csv::ErrorKind::Utf8 { .. } => problem(
+            file,
+            line,
+            "",
+            "the row is not valid UTF-8 text".into(),
+            Some("save the file as UTF-8 (settlement names have accents)".into()),
+        ),
+        _ => problem(file, line, "", e.to_string(), None),
+    }
 }
 
 /// The log without its comment and blank lines, and where each remaining line is in the file.
