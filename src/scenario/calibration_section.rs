@@ -212,8 +212,11 @@ pub fn check_calibration_season(targets: &CalibrationTargets, stops: &[SeasonSto
         problems.at(
             "calibration.tour_stops",
             format!(
-                "the season has {in_tour} stops from {} to {}, but the tour's figures are for {}",
-                targets.tour_from, targets.tour_to, f.tour_stops
+                "the season has {in_tour} stop{} from {} to {}, but the tour's figures are for {}",
+                if in_tour == 1 { "" } else { "s" },
+                targets.tour_from,
+                targets.tour_to,
+                f.tour_stops
             ),
             Some("set tour_from and tour_to to the tour's first and last day, or tour_stops to its stop count".into()),
         );
@@ -315,7 +318,7 @@ dwell_hours = 4
         let e = load("[calibration]\nyear_stops = 3\ntour_stops = 2\ntour_to = 2019-10-31\n").unwrap_err();
         assert!(
             e.contains(
-                "t.toml:3:14: calibration.tour_stops: the season has 1 stops from 2019-08-01 to 2019-10-31, but \
+                "t.toml:3:14: calibration.tour_stops: the season has 1 stop from 2019-08-01 to 2019-10-31, but \
                  the tour's figures are for 2"
             ),
             "{e}"
