@@ -25,6 +25,7 @@ use std::path::Path;
 
 pub use check::render_check;
 pub use defaults::default_case_mix;
+pub use demand_section::DemandRules;
 pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};

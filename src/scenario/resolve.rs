@@ -63,6 +63,7 @@ fn build(
         simulation: simulation?,
         stops,
         itinerary,
+        demand: demand?,
     })
 }
 

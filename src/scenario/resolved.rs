@@ -106,4 +106,7 @@ pub struct Season {
     /// The generated itinerary (bus-days, travel, visits left out) when the season comes from
     /// `[season.generate]`; its stops are among `stops` (with any explicit `[[season.stop]]`).
     pub itinerary: Option<crate::plan::Itinerary>,
+    /// The `[demand]` section the stops were resolved with (model, arrival shape, over-dispersion):
+    /// for reports (assumptions, expected clients of settlements the season does not visit).
+    pub demand: super::DemandRules,
 }
