@@ -79,6 +79,19 @@ impl Lang {
         }
     }
 
+    /// The abbreviated name of `month` (1–12): English "Sep", Hungarian "szept."; empty outside 1–12.
+    pub fn month_abbreviation(self, month: i8) -> &'static str {
+        let names = match self {
+            Lang::En => &MONTHS_EN,
+            Lang::Hu => &MONTHS_HU,
+        };
+        usize::try_from(month - 1)
+            .ok()
+            .and_then(|i| names.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+
     /// The label's text in this language.
     pub fn text(self, label: Label) -> &'static str {
         label.text(self)
@@ -316,8 +329,10 @@ label_table! {
         "Még {desks} ügyintézővel sem teljesülnek a célok ezeken a megállókon: {stops}.";
     SentenceClerkHours => "The season takes about {hours} clerk-hours (± {ci}); the bus stays open after closing time for {overtime} hours in all.",
         "A szezon mintegy {hours} ügyintézői munkaórát igényel (± {ci}); a busz összesen {overtime} órát marad nyitva a zárás után.";
-    TargetsPhrase => "at least {share} wait at most {wait_min} min, at most {lost} leave unserved, mean overtime at most {overtime_min} min",
-        "legalább {share} legfeljebb {wait_min} percet vár, legfeljebb {lost} távozik kiszolgálás nélkül, az átlagos túlóra legfeljebb {overtime_min} perc";
+    TargetWait => "at least {share} wait at most {wait_min} min", "legalább {share} legfeljebb {wait_min} percet vár";
+    TargetLost => "at most {share} leave unserved", "legfeljebb {share} távozik kiszolgálás nélkül";
+    TargetOvertime => "mean overtime at most {overtime_min} min", "az átlagos túlóra legfeljebb {overtime_min} perc";
+    TargetQueue => "mean queue at most {clients} clients", "az átlagos sorhossz legfeljebb {clients} fő";
     ClerkOne => "1 clerk", "1 ügyintéző";
     ClerkMany => "{count} clerks", "{count} ügyintéző";
     StopOne => "1 stop", "1 megálló";
@@ -590,6 +605,9 @@ mod tests {
         assert_eq!(Lang::En.short_date(date), "7 Sep");
         assert_eq!(Lang::Hu.short_date(date), "szept. 7.");
         assert_eq!(Lang::Hu.short_date(jiff::civil::date(2020, 3, 30)), "márc. 30.");
+        assert_eq!(Lang::Hu.month_abbreviation(3), "márc.");
+        assert_eq!(Lang::En.month_abbreviation(12), "Dec");
+        assert_eq!(Lang::En.month_abbreviation(13), "");
     }
 
     #[test]

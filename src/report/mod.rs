@@ -4,6 +4,7 @@ pub mod chart_inputs;
 pub mod charts;
 mod json;
 pub mod lang;
+pub mod page;
 mod staffing;
 mod tables;
 mod text;
