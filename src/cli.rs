@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Command, ReplayOptions, RunOptions, ScenarioSource, StaffOptions};
+use crate::app::{Command, ReplayOptions, ReportRequest, RunOptions, ScenarioSource, StaffOptions};
+use crate::report::lang::Lang;
 use crate::sim::Closing;
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
@@ -46,6 +47,26 @@ impl SimulationArgs {
             threads: self.threads,
             out: self.out,
             quiet: self.quiet,
+            report: None,
+        }
+    }
+}
+
+/// Language of the report's labels and sentences.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+enum LangArg {
+    /// English.
+    #[default]
+    En,
+    /// Hungarian (magyar).
+    Hu,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::En => Lang::En,
+            LangArg::Hu => Lang::Hu,
         }
     }
 }
@@ -63,6 +84,34 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        /// Also write the charts (PNG, SVG) and report.html, as `ablakbusz report` does.
+        #[arg(long)]
+        report: bool,
+        /// With --report: language of the charts and the report.
+        #[arg(long, value_enum, requires = "report")]
+        lang: Option<LangArg>,
+        /// With --report: the stop (number in stops.csv) whose queue is charted; default the busiest.
+        #[arg(long, value_name = "N", requires = "report")]
+        stop: Option<usize>,
+    },
+    /// Simulate a season and write charts and a self-contained report.html for management.
+    #[command(
+        after_help = "Examples:\n  ablakbusz report                                # the embedded 2020 plan\n  \
+        ablakbusz report scenarios/whatif-3-desks.toml --lang hu --stop 12\n\n\
+        Writes report.html (charts inline, prints on A4), the charts as PNG and SVG, staffing.csv,\n\
+        and the run's stops.csv, season.csv and summary.json to output/<scenario-name>/ (or --out)."
+    )]
+    Report {
+        /// The scenario (TOML); default: the embedded 2020 plan.
+        scenario: Option<PathBuf>,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+        /// Language of the charts and the report.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// The stop (number in stops.csv) whose queue is charted; default the busiest.
+        #[arg(long, value_name = "N")]
+        stop: Option<usize>,
     },
     /// Validate a scenario and show the resolved stops, dwell and expected clients, without simulating.
     #[command(after_help = "Example:\n  ablakbusz check scenarios/2019-baseline.toml")]
@@ -148,7 +197,31 @@ impl Cli {
             return Command::Run(SimulationArgs::default().run_options(None));
         };
         match command {
-            CliCommand::Run { scenario, simulation } => Command::Run(simulation.run_options(scenario)),
+            CliCommand::Run {
+                scenario,
+                simulation,
+                report,
+                lang,
+                stop,
+            } => Command::Run(RunOptions {
+                report: report.then(|| ReportRequest {
+                    lang: lang.unwrap_or_default().lang(),
+                    stop,
+                }),
+                ..simulation.run_options(scenario)
+            }),
+            CliCommand::Report {
+                scenario,
+                simulation,
+                lang,
+                stop,
+            } => Command::Run(RunOptions {
+                report: Some(ReportRequest {
+                    lang: lang.lang(),
+                    stop,
+                }),
+                ..simulation.run_options(scenario)
+            }),
             CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),
             CliCommand::Plan { scenario, out } => Command::Plan {
                 scenario: ScenarioSource::File(scenario),

@@ -2,11 +2,13 @@
 
 mod error;
 mod plan;
+mod report;
 mod run;
 mod staff;
 
 pub use error::AppError;
-pub use run::{RunOptions, ScenarioSource, run_loaded, season_model};
+pub use report::{ReportRequest, report_files};
+pub use run::{RunOptions, ScenarioSource, SeasonRun, run_files, run_loaded, season_model, simulate_season};
 pub use staff::{StaffOptions, staffing_rows};
 
 use std::path::PathBuf;
