@@ -317,14 +317,14 @@ label_table! {
     SentenceLost => "About {lost} clients a season ({share} of those who come) leave unserved: {reneged} give up waiting, {balked} do not join a long queue and {turned_away} are sent home at closing.",
         "Szezononként mintegy {lost} ügyfél (az érkezők {share}-a) távozik kiszolgálás nélkül: {reneged} fő feladja a várakozást, {balked} fő a hosszú sor láttán be sem áll, {turned_away} főt pedig záráskor hazaküldenek.";
     SentenceLostWhere => "Most are lost at {stops}.", "A legtöbben ezeken a megállókon maradnak ki: {stops}.";
-    SentenceQueuePeak => "At {stop}, the stop with the most clients, the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
+    SentenceQueuePeak => "At the stop with the most clients ({stop}), the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
         "A legtöbb ügyfelet fogadó megállóban ({stop}) a sor a nyitás után mintegy {minutes} perccel a leghosszabb: átlagosan {mean} ügyfél vár, a legforgalmasabb napok tizedén {p90} vagy több.";
-    SentenceQueuePeakChosen => "At the chosen stop, {stop}, the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
+    SentenceQueuePeakChosen => "At the chosen stop ({stop}), the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
         "A kiválasztott megállóban ({stop}) a sor a nyitás után mintegy {minutes} perccel a leghosszabb: átlagosan {mean} ügyfél vár, a legforgalmasabb napok tizedén {p90} vagy több.";
     SentenceStaffing => "The fewest clerks meeting every target ({targets}): {counts}.",
         "A legkevesebb ügyintéző, amellyel minden cél teljesül ({targets}): {counts}.";
     StaffingCountItem => "{clerks} at {stops}", "{clerks}: {stops}";
-    StaffingNotEnoughItem => "not enough with all {desks} desks staffed at {stops}", "{desks} pulttal sem elég: {stops}";
+    StaffingNotEnoughItem => "more than {desks} clerks at {stops}", "több mint {desks} ügyintéző: {stops}";
     SentenceStaffingShort => "Even {desks} clerks cannot meet the targets at {stops}.",
         "Még {desks} ügyintézővel sem teljesülnek a célok ezeken a megállókon: {stops}.";
     SentenceClerkHours => "The season takes about {hours} clerk-hours (± {ci}); the bus stays open after closing time for {overtime} hours in all.",
@@ -413,6 +413,7 @@ label_table! {
     ParamBalking => "Not joining a long queue", "A hosszú sorba be nem állás";
     ValueBalking => "with {threshold} or more waiting, {share} of newcomers leave", "{threshold} vagy több várakozónál az újonnan érkezők {share}-a elmegy";
     ValueNoBalking => "everyone joins the queue", "mindenki beáll a sorba";
+    CaseMixHeading => "Case mix", "Az ügyek összetétele";
     ColErrand => "Case type", "Ügytípus";
     ColErrandShare => "Share of errands", "Arány az ügyek között";
     ColDeskTime => "Desk time", "Ügyintézési idő";

@@ -191,7 +191,7 @@ fn case_mix(spec: &StopSpec, lang: Lang) -> String {
     .iter()
     .map(|&l| lang.text(l).to_string())
     .collect();
-    table(lang.text(Label::ColErrand), &columns, &body)
+    table(lang.text(Label::CaseMixHeading), &columns, &body)
 }
 
 fn closing(lang: Lang, closing: Closing) -> Result<String, ReportError> {

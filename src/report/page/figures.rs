@@ -128,7 +128,7 @@ fn staffing_figure(data: &ReportData, lang: Lang) -> Result<Figure, ReportError>
         Label::StaffingSeriesScenario,
         &[("dwell", &phrases::dwell_short(lang, data.season)?)],
     )?;
-    let input = staffing_input(data.staffing, desks, policy, Some(targets.clone()));
+    let input = staffing_input(data.staffing, desks, policy, Some(phrases::capitalised(&targets)));
     Ok(Figure {
         chart: staffing_chart(&input, lang)?,
         caption: fill(lang, Label::CaptionStaffing, &[("targets", &targets)])?,

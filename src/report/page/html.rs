@@ -44,43 +44,74 @@ pub fn png_data_uri(png: &[u8]) -> String {
     format!("data:image/png;base64,{}", base64(png))
 }
 
-/// One table cell: its text (escaped when written) and whether it is a number (right-aligned).
+/// How a cell is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// Running text, left-aligned, may wrap.
+    Text,
+    /// A number, right-aligned.
+    Number,
+    /// A short token that must not wrap (a date), left-aligned.
+    Token,
+}
+
+impl CellKind {
+    /// The CSS class of the kind (`""` for plain text).
+    fn class(self) -> &'static str {
+        match self {
+            CellKind::Text => "",
+            CellKind::Number => " class=\"num\"",
+            CellKind::Token => " class=\"token\"",
+        }
+    }
+}
+
+/// One table cell: its text (escaped when written) and how it is set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub text: String,
-    pub numeric: bool,
+    pub kind: CellKind,
 }
 
 impl Cell {
     pub fn text(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            numeric: false,
+            kind: CellKind::Text,
         }
     }
 
     pub fn number(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
-            numeric: true,
+            kind: CellKind::Number,
+        }
+    }
+
+    pub fn token(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            kind: CellKind::Token,
         }
     }
 }
 
-/// A table with a caption, a header row and body rows.
+/// A table with a caption, a header row and body rows; a column's header is aligned like the
+/// column's first cell.
 pub fn table(caption: &str, header: &[String], rows: &[Vec<Cell>]) -> String {
     let mut out = String::from("<table>\n");
     let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     out.push_str("<thead><tr>");
-    for h in header {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(h));
+    for (i, h) in header.iter().enumerate() {
+        let numeric = rows.first().and_then(|r| r.get(i)).is_some_and(|c| c.kind == CellKind::Number);
+        let class = if numeric { " class=\"num\"" } else { "" };
+        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
         out.push_str("<tr>");
         for cell in row {
-            let class = if cell.numeric { " class=\"num\"" } else { "" };
-            let _ = write!(out, "<td{class}>{}</td>", escape(&cell.text));
+            let _ = write!(out, "<td{}>{}</td>", cell.kind.class(), escape(&cell.text));
         }
         out.push_str("</tr>\n");
     }

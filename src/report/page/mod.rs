@@ -6,6 +6,7 @@
 //! inline and uses system fonts, and links point only at the page's own sections.
 
 mod assumptions;
+mod collation;
 mod figures;
 mod html;
 mod phrases;

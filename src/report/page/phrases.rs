@@ -48,6 +48,15 @@ pub fn stops(lang: Lang, count: usize) -> Result<String, ReportError> {
     }
 }
 
+/// `text` with its first letter in upper case (for a phrase that starts a line).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// "A, B and C" ("A, B és C").
 pub fn list(lang: Lang, items: &[String]) -> String {
     match items {
@@ -177,6 +186,8 @@ mod tests {
         assert_eq!(list(Lang::En, &items(&["Baja", "Kiskőrös", "Tompa"])), "Baja, Kiskőrös and Tompa");
         assert_eq!(list(Lang::Hu, &items(&["Baja", "Tompa"])), "Baja és Tompa");
         assert_eq!(list(Lang::En, &items(&["Baja"])), "Baja");
+        assert_eq!(capitalised("legalább 80%"), "Legalább 80%");
+        assert_eq!(capitalised("ő"), "Ő");
         assert_eq!(clerks(Lang::En, 1).unwrap(), "1 clerk");
         assert_eq!(clerks(Lang::En, 2).unwrap(), "2 clerks");
         assert_eq!(clerks(Lang::Hu, 2).unwrap(), "2 ügyintéző");

@@ -140,7 +140,7 @@ fn queue_peak(data: &ReportData, lang: Lang) -> Result<Option<String>, ReportErr
     } else {
         Label::SentenceQueuePeak
     };
-    let stop = phrases::stop_in_text(&data.season.stops[data.queue_stop]);
+    let stop = crate::report::chart_inputs::stop_label(&data.season.stops[data.queue_stop]);
     Ok(Some(fill(
         lang,
         label,

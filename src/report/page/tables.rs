@@ -1,6 +1,7 @@
 //! The key tables: season totals with confidence intervals, the busiest stops, the stops that lose
 //! the most clients, the clerks needed by settlement size, and totals by district.
 
+use super::collation::hungarian_sort_key;
 use super::html::{Cell, table};
 use super::phrases::{self, fill};
 use super::summary::stops_by_lost;
@@ -95,7 +96,7 @@ fn stop_cells(data: &ReportData, lang: Lang, i: usize) -> Vec<Cell> {
     let stop = &data.season.stops[i];
     vec![
         Cell::number((stop.index + 1).to_string()),
-        Cell::text(stop.date.to_string()),
+        Cell::token(stop.date.to_string()),
         Cell::text(stop.settlement.clone()),
         Cell::number(phrases::hours(lang, stop.dwell_hours())),
         Cell::number(stop.spec.clerks.to_string()),
@@ -233,9 +234,10 @@ fn districts(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let Some(grouping) = data.results.groupings.iter().find(|g| g.name == DISTRICT_GROUPING) else {
         return Ok(String::new());
     };
-    let body: Vec<Vec<Cell>> = grouping
-        .groups
-        .iter()
+    let mut groups: Vec<&(String, crate::experiment::Summary)> = grouping.groups.iter().collect();
+    groups.sort_by_cached_key(|(district, _)| hungarian_sort_key(district));
+    let body: Vec<Vec<Cell>> = groups
+        .into_iter()
         .map(|(district, s)| {
             let metric = |name: &str| s.metric(name).unwrap_or_else(missing);
             vec![
