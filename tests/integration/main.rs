@@ -5,6 +5,7 @@ mod cli;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod report;
 mod scenario;
 mod staffing;
 mod theory_anchors;

@@ -61,7 +61,11 @@ fn demand(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         pair(lang, Label::ParamBaseRate, lang.number(m.base_rate, 2)),
         pair(lang, Label::ParamElasticity, lang.number(m.population_elasticity, 2)),
         pair(lang, Label::ParamDistance, lang.number(m.distance_coef_per_km, 3)),
-        pair(lang, Label::ParamReferenceDwell, phrases::hours(lang, m.reference_dwell_hours)),
+        pair(
+            lang,
+            Label::ParamReferenceDwell,
+            phrases::hours(lang, m.reference_dwell_hours),
+        ),
         pair(lang, Label::ParamDwellExponent, lang.number(m.dwell_exponent, 2)),
         pair(lang, Label::ParamVenue, venues.join(", ")),
         pair(lang, Label::ParamMonth, months),
@@ -120,9 +124,17 @@ fn duration(lang: Lang, d: &Duration) -> Result<String, ReportError> {
         Duration::LogNormal { cv, .. } | Duration::Gamma { cv, .. } => fill(
             lang,
             Label::ValueDurationCv,
-            &[("distribution", name), ("mean_min", &mean), ("cv", &lang.number(*cv, 2))],
+            &[
+                ("distribution", name),
+                ("mean_min", &mean),
+                ("cv", &lang.number(*cv, 2)),
+            ],
         ),
-        _ => fill(lang, Label::ValueDuration, &[("distribution", name), ("mean_min", &mean)]),
+        _ => fill(
+            lang,
+            Label::ValueDuration,
+            &[("distribution", name), ("mean_min", &mean)],
+        ),
     }
 }
 
@@ -173,7 +185,11 @@ fn case_mix(spec: &StopSpec, lang: Lang) -> String {
         .iter()
         .map(|e| {
             let desk_time = duration(lang, &e.service).unwrap_or_default();
-            let info = if e.information_only { Label::ValueYes } else { Label::ValueNo };
+            let info = if e.information_only {
+                Label::ValueYes
+            } else {
+                Label::ValueNo
+            };
             vec![
                 Cell::text(errand_name(lang, &e.name)),
                 Cell::number(lang.percent(e.weight / total, 1)),
@@ -198,9 +214,7 @@ fn closing(lang: Lang, closing: Closing) -> Result<String, ReportError> {
     match closing {
         Closing::ServeAll => Ok(lang.text(Label::ClosingServeAll).to_string()),
         Closing::TurnAway => Ok(lang.text(Label::ClosingTurnAway).to_string()),
-        Closing::LastEntry { minutes } => {
-            fill(lang, Label::ClosingNoNewLast, &[("minutes", &lang.number(minutes, 0))])
-        }
+        Closing::LastEntry { minutes } => fill(lang, Label::ClosingNoNewLast, &[("minutes", &lang.number(minutes, 0))]),
     }
 }
 
@@ -254,7 +268,11 @@ fn itinerary(data: &ReportData, lang: Lang) -> String {
         pair(lang, Label::ParamBusDays, lang.number(summary.bus_days as f64, 0)),
         pair(lang, Label::ParamRoadKm, lang.number(summary.total_km, 0)),
         pair(lang, Label::ParamDriving, lang.number(summary.travel_hours, 1)),
-        pair(lang, Label::ParamUnplaced, lang.number(summary.unplaced_visits as f64, 0)),
+        pair(
+            lang,
+            Label::ParamUnplaced,
+            lang.number(summary.unplaced_visits as f64, 0),
+        ),
     ];
     key_values(lang.text(Label::AssumeItinerary), &pairs)
 }
@@ -266,7 +284,11 @@ fn simulation(data: &ReportData, lang: Lang) -> String {
         pairs[0].1 = format!("{} — {}", meta.scenario, description.trim());
     }
     pairs.extend([
-        pair(lang, Label::ParamReplications, lang.number(f64::from(meta.replications), 0)),
+        pair(
+            lang,
+            Label::ParamReplications,
+            lang.number(f64::from(meta.replications), 0),
+        ),
         pair(lang, Label::ParamSeed, meta.seed.to_string()),
         pair(lang, Label::ParamVersion, meta.version.to_string()),
         pair(lang, Label::ParamDigest, meta.scenario_digest.clone()),

@@ -103,7 +103,10 @@ pub fn table(caption: &str, header: &[String], rows: &[Vec<Cell>]) -> String {
     let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     out.push_str("<thead><tr>");
     for (i, h) in header.iter().enumerate() {
-        let numeric = rows.first().and_then(|r| r.get(i)).is_some_and(|c| c.kind == CellKind::Number);
+        let numeric = rows
+            .first()
+            .and_then(|r| r.get(i))
+            .is_some_and(|c| c.kind == CellKind::Number);
         let class = if numeric { " class=\"num\"" } else { "" };
         let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(h));
     }
@@ -125,7 +128,12 @@ pub fn key_values(caption: &str, pairs: &[(String, String)]) -> String {
     let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     out.push_str("<tbody>\n");
     for (key, value) in pairs {
-        let _ = writeln!(out, "<tr><th scope=\"row\">{}</th><td>{}</td></tr>", escape(key), escape(value));
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+            escape(key),
+            escape(value)
+        );
     }
     out.push_str("</tbody>\n</table>\n");
     out
@@ -162,11 +170,7 @@ mod tests {
 
     #[test]
     fn tables_escape_every_cell() {
-        let html = table(
-            "A <b>",
-            &["x".into()],
-            &[vec![Cell::text("<i>"), Cell::number("1")]],
-        );
+        let html = table("A <b>", &["x".into()], &[vec![Cell::text("<i>"), Cell::number("1")]]);
         assert!(html.contains("<caption>A &lt;b&gt;</caption>"));
         assert!(html.contains("<td>&lt;i&gt;</td><td class=\"num\">1</td>"));
     }

@@ -68,7 +68,10 @@ pub fn render_report(data: &ReportData, lang: Lang) -> Result<Vec<OutputFile>, R
             name: format!("{}.png", figure.chart.name),
             bytes: figure.chart.png.clone(),
         });
-        files.push(OutputFile::text(&format!("{}.svg", figure.chart.name), figure.chart.svg.clone()));
+        files.push(OutputFile::text(
+            &format!("{}.svg", figure.chart.name),
+            figure.chart.svg.clone(),
+        ));
     }
     files.push(OutputFile::text(REPORT_FILE, page));
     Ok(files)
@@ -131,7 +134,11 @@ fn page_header(data: &ReportData, title: &str, lang: Lang) -> Result<String, Rep
         let _ = writeln!(out, "<p class=\"description\">{}</p>", escape(description.trim()));
     }
     let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&meta_line));
-    let _ = write!(out, "<nav><strong>{}:</strong> ", escape(lang.text(Label::ReportContents)));
+    let _ = write!(
+        out,
+        "<nav><strong>{}:</strong> ",
+        escape(lang.text(Label::ReportContents))
+    );
     for (id, heading) in SECTIONS {
         let _ = write!(out, "<a href=\"#{id}\">{}</a>", escape(lang.text(heading)));
     }

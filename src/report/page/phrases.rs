@@ -183,7 +183,10 @@ mod tests {
     #[test]
     fn lists_and_counted_nouns_read_naturally() {
         let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(list(Lang::En, &items(&["Baja", "Kiskőrös", "Tompa"])), "Baja, Kiskőrös and Tompa");
+        assert_eq!(
+            list(Lang::En, &items(&["Baja", "Kiskőrös", "Tompa"])),
+            "Baja, Kiskőrös and Tompa"
+        );
         assert_eq!(list(Lang::Hu, &items(&["Baja", "Tompa"])), "Baja és Tompa");
         assert_eq!(list(Lang::En, &items(&["Baja"])), "Baja");
         assert_eq!(capitalised("legalább 80%"), "Legalább 80%");
@@ -219,6 +222,10 @@ mod tests {
             targets_phrase(Lang::En, &t).unwrap(),
             "at least 80% wait at most 20 min, at most 5% leave unserved, mean overtime at most 30 min"
         );
-        assert!(targets_phrase(Lang::Hu, &t).unwrap().starts_with("legalább 80% legfeljebb 20 percet vár"));
+        assert!(
+            targets_phrase(Lang::Hu, &t)
+                .unwrap()
+                .starts_with("legalább 80% legfeljebb 20 percet vár")
+        );
     }
 }

@@ -58,7 +58,10 @@ fn wait_answer(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             ("target_min", &lang.number(target, 0)),
             ("low", &lang.percent((share.mean - half).max(0.0), 0)),
             ("high", &lang.percent((share.mean + half).min(1.0), 0)),
-            ("mean_wait", &lang.number(data.results.season.pooled.wait_mean_min.mean, 1)),
+            (
+                "mean_wait",
+                &lang.number(data.results.season.pooled.wait_mean_min.mean, 1),
+            ),
         ],
     )
 }
@@ -123,7 +126,11 @@ fn lost(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         .collect();
     if !worst.is_empty() {
         text.push(' ');
-        text.push_str(&fill(lang, Label::SentenceLostWhere, &[("stops", &phrases::list(lang, &worst))])?);
+        text.push_str(&fill(
+            lang,
+            Label::SentenceLostWhere,
+            &[("stops", &phrases::list(lang, &worst))],
+        )?);
     }
     Ok(text)
 }
@@ -164,11 +171,16 @@ fn staffing(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             counts.push(fill(
                 lang,
                 Label::StaffingCountItem,
-                &[("clerks", &phrases::clerks(lang, c)?), ("stops", &phrases::stops(lang, n)?)],
+                &[
+                    ("clerks", &phrases::clerks(lang, c)?),
+                    ("stops", &phrases::stops(lang, n)?),
+                ],
             )?);
         }
     }
-    let short: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].answer.clerks_needed.is_none()).collect();
+    let short: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].answer.clerks_needed.is_none())
+        .collect();
     let desks = rows.first().map_or(0, |r| r.answer.desks).to_string();
     if !short.is_empty() {
         counts.push(fill(
@@ -213,7 +225,10 @@ fn clerk_hours(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         &[
             ("hours", &lang.number(hours.mean, 0)),
             ("ci", &lang.number(hours.ci95, 0)),
-            ("overtime", &lang.number(season_metric(data, "overtime_min").mean / MIN_PER_HOUR, 0)),
+            (
+                "overtime",
+                &lang.number(season_metric(data, "overtime_min").mean / MIN_PER_HOUR, 0),
+            ),
         ],
     )
 }

@@ -43,7 +43,10 @@ fn missing() -> Estimate {
 
 /// A mean and its half-width as two numeric cells.
 fn estimate_cells(lang: Lang, e: Estimate, decimals: usize) -> [Cell; 2] {
-    [Cell::number(lang.number(e.mean, decimals)), Cell::number(lang.number(e.ci95, decimals))]
+    [
+        Cell::number(lang.number(e.mean, decimals)),
+        Cell::number(lang.number(e.ci95, decimals)),
+    ]
 }
 
 fn season_totals(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
@@ -60,7 +63,11 @@ fn season_totals(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         n: e.n,
     };
     let target = data.season.stops.first().map_or(f64::NAN, |s| s.spec.wait_target_min);
-    let within = fill(lang, Label::RowShareWithinTarget, &[("target_min", &lang.number(target, 0))])?;
+    let within = fill(
+        lang,
+        Label::RowShareWithinTarget,
+        &[("target_min", &lang.number(target, 0))],
+    )?;
     let rows: Vec<(String, Estimate, usize)> = vec![
         (lang.text(Label::ColArrivals).into(), metric("arrivals"), 0),
         (lang.text(Label::ColServed).into(), metric("served"), 0),
@@ -68,13 +75,25 @@ fn season_totals(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         (lang.text(Label::ColBalked).into(), metric("balked"), 1),
         (lang.text(Label::ColTurnedAway).into(), metric("turned_away"), 1),
         (lang.text(Label::ColLost).into(), metric("lost"), 1),
-        (format!("{} (%)", lang.text(Label::RowLostShare)), percent(season.pooled.lost_share), 2),
+        (
+            format!("{} (%)", lang.text(Label::RowLostShare)),
+            percent(season.pooled.lost_share),
+            2,
+        ),
         (lang.text(Label::ColUses).into(), metric("uses"), 0),
-        (lang.text(Label::RowInformationUses).into(), metric("information_uses"), 0),
+        (
+            lang.text(Label::RowInformationUses).into(),
+            metric("information_uses"),
+            0,
+        ),
         (lang.text(Label::ColMeanWait).into(), season.pooled.wait_mean_min, 2),
         (lang.text(Label::ColP90Wait).into(), metric("wait_p90_min"), 2),
         (format!("{within} (%)"), percent(season.pooled.share_within_target), 2),
-        (lang.text(Label::RowOvertimeHours).into(), hours(metric("overtime_min")), 1),
+        (
+            lang.text(Label::RowOvertimeHours).into(),
+            hours(metric("overtime_min")),
+            1,
+        ),
         (lang.text(Label::ColClerkHours).into(), metric("clerk_hours"), 0),
     ];
     let body: Vec<Vec<Cell>> = rows
@@ -124,7 +143,11 @@ fn busiest_stops(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         .take(TOP_STOPS)
         .map(|i| {
             let mut row = stop_cells(data, lang, i);
-            row.push(Cell::number(phrases::estimate(lang, stop_metric(data, i, "arrivals"), 1)));
+            row.push(Cell::number(phrases::estimate(
+                lang,
+                stop_metric(data, i, "arrivals"),
+                1,
+            )));
             row.push(Cell::number(lang.number(stop_metric(data, i, "wait_mean_min").mean, 1)));
             row.push(Cell::number(lang.number(stop_metric(data, i, "wait_p90_min").mean, 1)));
             row.push(Cell::number(lang.number(stop_metric(data, i, "queue_max").mean, 1)));
@@ -149,7 +172,10 @@ fn busiest_stops(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
 fn most_losing_stops(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let order = stops_by_lost(data);
     if order.is_empty() {
-        return Ok(format!("<p>{}</p>\n", super::html::escape(lang.text(Label::TableNoneLost))));
+        return Ok(format!(
+            "<p>{}</p>\n",
+            super::html::escape(lang.text(Label::TableNoneLost))
+        ));
     }
     let body: Vec<Vec<Cell>> = order
         .into_iter()
@@ -179,7 +205,10 @@ fn most_losing_stops(data: &ReportData, lang: Lang) -> Result<String, ReportErro
 
 /// Residents' class of `population`: index into [`SIZE_CLASS_LOWER_BOUNDS`].
 fn size_class(population: u32) -> usize {
-    SIZE_CLASS_LOWER_BOUNDS.iter().rposition(|&low| population >= low).unwrap_or(0)
+    SIZE_CLASS_LOWER_BOUNDS
+        .iter()
+        .rposition(|&low| population >= low)
+        .unwrap_or(0)
 }
 
 fn size_class_label(lang: Lang, class: usize) -> Result<String, ReportError> {
@@ -241,7 +270,11 @@ fn districts(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         .map(|(district, s)| {
             let metric = |name: &str| s.metric(name).unwrap_or_else(missing);
             vec![
-                Cell::text(if district.is_empty() { "–".to_string() } else { district.clone() }),
+                Cell::text(if district.is_empty() {
+                    "–".to_string()
+                } else {
+                    district.clone()
+                }),
                 Cell::number(lang.number(metric("stops").mean, 0)),
                 Cell::number(phrases::estimate(lang, metric("arrivals"), 0)),
                 Cell::number(lang.number(metric("served").mean, 0)),
