@@ -104,7 +104,8 @@ pub(super) fn stops_by_lost(data: &ReportData) -> Vec<usize> {
 /// Who leaves unserved, and where most of them do.
 fn lost(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let lost = season_metric(data, "lost");
-    if !(lost.mean >= NEGLIGIBLE_LOST_CLIENTS) {
+    // NaN (no figure) counts as negligible too.
+    if lost.mean.is_nan() || lost.mean < NEGLIGIBLE_LOST_CLIENTS {
         return Ok(lang.text(Label::SentenceNoneSentHome).to_string());
     }
     let count = |name: &str| lang.number(season_metric(data, name).mean, 0);
