@@ -9,6 +9,8 @@ use crate::stats::Estimate;
 /// One stop's staffing answer with what identifies the stop.
 #[derive(Debug, Clone)]
 pub struct StaffingRow {
+    /// Dwell policy the stop's season was planned with.
+    pub policy: String,
     /// Stop number in the season, from 1.
     pub stop: usize,
     pub date: String,
@@ -63,6 +65,7 @@ pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> 
     };
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
+        "policy",
         "stop",
         "date",
         "settlement",
@@ -93,6 +96,7 @@ pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> 
     w.write_record(&header).map_err(err)?;
     for r in rows {
         let mut row = vec![
+            r.policy.clone(),
             r.stop.to_string(),
             r.date.clone(),
             r.settlement.clone(),
