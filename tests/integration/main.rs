@@ -2,6 +2,7 @@
 
 mod builder;
 mod cli;
+mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
