@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::RenderError;
+use super::tables::csv_table;
 use crate::experiment::{Comparison, GROUP_METRICS};
 use crate::stats::Estimate;
 
@@ -53,60 +54,50 @@ fn num(x: f64) -> String {
 
 /// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.
 pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
-    let err = |e: csv::Error| RenderError {
-        table,
-        message: e.to_string(),
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = ["name", "stops", "unplaced_visits", "bus_days"]
-        .map(String::from)
-        .to_vec();
-    for m in GROUP_METRICS {
-        header.extend([format!("{m}_mean"), format!("{m}_ci95")]);
-    }
-    header.extend(
-        [
-            "share_within_target_mean",
-            "share_within_target_ci95",
-            "clerk_hours_per_served",
-        ]
-        .map(String::from),
-    );
-    for m in GROUP_METRICS {
-        header.extend([format!("diff_{m}_mean"), format!("diff_{m}_ci95")]);
-    }
-    w.write_record(&header).map_err(err)?;
-    for r in rows {
-        let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
-        let mut row = vec![
-            r.name.to_string(),
-            r.stops.to_string(),
-            opt(r.unplaced_visits),
-            opt(r.bus_days),
-        ];
+    csv_table(table, |w| {
+        let mut header: Vec<String> = ["name", "stops", "unplaced_visits", "bus_days"]
+            .map(String::from)
+            .to_vec();
         for m in GROUP_METRICS {
-            let e = metric(r.comparison, m);
-            row.extend([num(e.mean), num(e.ci95)]);
+            header.extend([format!("{m}_mean"), format!("{m}_ci95")]);
         }
-        let share = r.comparison.season.pooled.share_within_target;
-        row.extend([
-            num(share.mean),
-            num(share.ci95),
-            num(clerk_hours_per_served(r.comparison)),
-        ]);
+        header.extend(
+            [
+                "share_within_target_mean",
+                "share_within_target_ci95",
+                "clerk_hours_per_served",
+            ]
+            .map(String::from),
+        );
         for m in GROUP_METRICS {
-            let d = difference(r.comparison, m);
-            row.extend([num(d.mean), num(d.ci95)]);
+            header.extend([format!("diff_{m}_mean"), format!("diff_{m}_ci95")]);
         }
-        w.write_record(&row).map_err(err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
+        w.write_record(&header)?;
+        for r in rows {
+            let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
+            let mut row = vec![
+                r.name.to_string(),
+                r.stops.to_string(),
+                opt(r.unplaced_visits),
+                opt(r.bus_days),
+            ];
+            for m in GROUP_METRICS {
+                let e = metric(r.comparison, m);
+                row.extend([num(e.mean), num(e.ci95)]);
+            }
+            let share = r.comparison.season.pooled.share_within_target;
+            row.extend([
+                num(share.mean),
+                num(share.ci95),
+                num(clerk_hours_per_served(r.comparison)),
+            ]);
+            for m in GROUP_METRICS {
+                let d = difference(r.comparison, m);
+                row.extend([num(d.mean), num(d.ci95)]);
+            }
+            w.write_record(&row)?;
+        }
+        Ok(())
     })
 }
 
