@@ -7,6 +7,7 @@
 
 mod compare;
 mod metrics;
+mod queue_curve;
 mod tally;
 
 use rayon::prelude::*;
@@ -14,6 +15,9 @@ use serde::Serialize;
 
 pub use compare::{Comparison, compare_seasons};
 pub use metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
+pub use queue_curve::{
+    QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
+};
 pub use tally::{GroupAcc, MetricEstimate, Pooled, StopAcc, Summary};
 
 use crate::sim::{Engine, PreparedStop, StreamKey};

@@ -1,5 +1,6 @@
 //! Reports: pure renderers (CSV, JSON, charts, HTML) and the one writer that puts them on disk.
 
+pub mod chart_inputs;
 pub mod charts;
 mod compare;
 mod json;

@@ -110,9 +110,10 @@ pub struct Season {
     pub targets: crate::staffing::ServiceTargets,
     /// `[[policy]]`: the dwell policies to compare (default: by size, fixed 3 h, demand-driven).
     pub policies: Vec<super::policies::NamedPolicy>,
-    /// The demand model and arrival shape the stops were built with (to rebuild a stop for
-    /// another dwell).
-    pub demand: super::demand_section::DemandRules,
+    /// The `[demand]` section the stops were resolved with (model, arrival shape, over-dispersion):
+    /// to rebuild a stop for another dwell, and for reports (assumptions, expected clients of
+    /// settlements the season does not visit).
+    pub demand: super::DemandRules,
 }
 
 impl Season {

@@ -1,9 +1,11 @@
-//! Pure statistics: streaming accumulators, confidence intervals, percentiles, histograms.
+//! Pure statistics: streaming accumulators, confidence intervals, percentiles, histograms, count distributions.
 
 mod accumulator;
+mod count_distribution;
 mod histogram;
 mod percentile;
 
 pub use accumulator::{CONFIDENCE_LEVEL, Estimate, MeanAccumulator, RatioAccumulator, t_quantile};
+pub use count_distribution::CountDistribution;
 pub use histogram::Histogram;
 pub use percentile::percentile_type7;
