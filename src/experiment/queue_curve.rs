@@ -128,7 +128,10 @@ impl QueueCurveSummary {
     }
 
     fn merge(&mut self, other: &Self) {
-        self.waiting.iter_mut().zip(&other.waiting).for_each(|(a, b)| a.merge(b));
+        self.waiting
+            .iter_mut()
+            .zip(&other.waiting)
+            .for_each(|(a, b)| a.merge(b));
     }
 
     /// Mean number waiting at each sampling time, clients.

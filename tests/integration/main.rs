@@ -6,6 +6,7 @@ mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod policies;
 mod scenario;
 mod staffing;
 mod theory_anchors;

@@ -12,7 +12,11 @@ pub const QUEUE_BAND_HIGH_Q: f64 = 0.9;
 /// Index of the stop with the most clients (mean arrivals over replications); the first of
 /// equals. `None` for an empty season.
 pub fn busiest_stop(results: &SeasonResults) -> Option<usize> {
-    let arrivals = |i: usize| results.stops[i].metric("arrivals").map_or(f64::NEG_INFINITY, |e| e.mean);
+    let arrivals = |i: usize| {
+        results.stops[i]
+            .metric("arrivals")
+            .map_or(f64::NEG_INFINITY, |e| e.mean)
+    };
     (0..results.stops.len()).reduce(|best, i| if arrivals(i) > arrivals(best) { i } else { best })
 }
 

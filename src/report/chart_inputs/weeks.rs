@@ -90,7 +90,12 @@ mod tests {
         let starts: Vec<Date> = filled.iter().map(|w| w.week_start).collect();
         assert_eq!(
             starts,
-            [date(2020, 6, 8), date(2020, 6, 15), date(2020, 6, 22), date(2020, 6, 29)]
+            [
+                date(2020, 6, 8),
+                date(2020, 6, 15),
+                date(2020, 6, 22),
+                date(2020, 6, 29)
+            ]
         );
         assert_eq!(filled[1].mean_clients, 0.0);
         assert_eq!(filled[3].mean_clients, 39.0);
