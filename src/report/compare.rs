@@ -116,14 +116,14 @@ fn signed(e: Estimate) -> String {
 /// The readable comparison: one line per season, then the paired differences to the first.
 pub fn render_compare_text(rows: &[ComparedSeason]) -> String {
     let mut out = format!(
-        "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9} {:>8} {:>14} {:>9}\n",
-        "", "stops", "unplaced", "served", "lost", "wait min", "≤ target", "clerk-hours", "h/client"
+        "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9} {:>8} {:>14} {:>10} {:>9}\n",
+        "", "stops", "unplaced", "served", "lost", "wait min", "≤ target", "clerk-hours", "overtime h", "h/client"
     );
     for r in rows {
         let c = r.comparison;
         let _ = writeln!(
             out,
-            "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9.1} {:>7.1}% {:>14} {:>9.2}",
+            "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9.1} {:>7.1}% {:>14} {:>10.1} {:>9.2}",
             r.name,
             r.stops,
             r.unplaced_visits.map_or("-".to_string(), |u| u.to_string()),
@@ -132,6 +132,7 @@ pub fn render_compare_text(rows: &[ComparedSeason]) -> String {
             c.season.pooled.wait_mean_min.mean,
             100.0 * c.season.pooled.share_within_target.mean,
             pm(metric(c, "clerk_hours")),
+            metric(c, "overtime_min").mean / 60.0,
             clerk_hours_per_served(c),
         );
     }
