@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{Command, ReplayOptions, ReportRequest, RunOptions, ScenarioSource, StaffOptions};
+use crate::app::{Command, CompareOptions, ReplayOptions, ReportRequest, RunOptions, ScenarioSource, StaffOptions};
 use crate::report::lang::Lang;
 use crate::sim::Closing;
 
@@ -39,6 +39,17 @@ struct SimulationArgs {
 }
 
 impl SimulationArgs {
+    fn compare_options(self, scenarios: Vec<ScenarioSource>) -> CompareOptions {
+        CompareOptions {
+            scenarios,
+            replications: self.replications,
+            seed: self.seed,
+            threads: self.threads,
+            out: self.out,
+            quiet: self.quiet,
+        }
+    }
+
     fn run_options(self, scenario: Option<PathBuf>) -> RunOptions {
         RunOptions {
             scenario: scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File),
@@ -140,6 +151,28 @@ enum CliCommand {
         #[command(flatten)]
         simulation: SimulationArgs,
     },
+    /// Scenarios side by side, with differences from paired replications (common random numbers).
+    #[command(
+        after_help = "Example:\n  ablakbusz compare scenarios/2020-plan.toml scenarios/whatif-3-desks.toml\n\n\
+        Differences are to the first scenario. Writes compare.csv to output/compare/ (or --out)."
+    )]
+    Compare {
+        /// Two or more scenarios (TOML); the first is the baseline.
+        #[arg(required = true, num_args = 2..)]
+        scenarios: Vec<PathBuf>,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
+    /// A scenario under each of its dwell policies (by size, fixed, demand-driven), re-planned and compared.
+    #[command(after_help = "Example:\n  ablakbusz policies scenarios/2020-plan.toml\n\n\
+        The policies are the scenario's [[policy]] entries (default: by size, fixed 3 h, demand-driven 2–5 h).\n\
+        Writes policies.csv to output/<scenario-name>/.")]
+    Policies {
+        /// The scenario (TOML); default: the embedded 2020 plan.
+        scenario: Option<PathBuf>,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
         after_help = "Example:\n  ablakbusz replay day.csv --clerks 2 --dwell 3 --closing turn_away --trace\n\n\
@@ -233,6 +266,13 @@ impl Cli {
                 threads: simulation.threads,
                 out: simulation.out,
             }),
+            CliCommand::Compare { scenarios, simulation } => {
+                Command::Compare(simulation.compare_options(scenarios.into_iter().map(ScenarioSource::File).collect()))
+            }
+            CliCommand::Policies { scenario, simulation } => {
+                let source = scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File);
+                Command::Policies(simulation.compare_options(vec![source]))
+            }
             CliCommand::Replay {
                 day,
                 clerks,

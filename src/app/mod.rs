@@ -1,15 +1,19 @@
 //! The commands, in clap-free form, and what each one does.
 
+mod compare;
 mod error;
 mod plan;
+mod policies;
 mod report;
 mod run;
 mod staff;
 
+pub use compare::CompareOptions;
 pub use error::AppError;
+pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
 pub use report::{ReportRequest, report_files};
 pub use run::{RunOptions, ScenarioSource, SeasonRun, run_files, run_loaded, season_model, simulate_season};
-pub use staff::{StaffOptions, staffing_rows};
+pub use staff::{StaffOptions, staffing_by_policy, staffing_rows};
 
 use std::path::PathBuf;
 
@@ -32,6 +36,10 @@ pub enum Command {
     },
     Replay(ReplayOptions),
     Staff(StaffOptions),
+    /// Scenarios side by side with paired differences.
+    Compare(CompareOptions),
+    /// A scenario's dwell policies side by side.
+    Policies(CompareOptions),
 }
 
 /// `ablakbusz replay DAY.csv --clerks N --dwell H`.
@@ -57,6 +65,8 @@ pub fn execute(command: Command) -> Result<(), AppError> {
         Command::Plan { scenario, out } => plan::plan(&scenario, out),
         Command::Replay(options) => replay(&options),
         Command::Staff(options) => staff::staff(&options),
+        Command::Compare(options) => compare::compare(&options),
+        Command::Policies(options) => compare::policies(&options),
     }
 }
 

@@ -147,10 +147,14 @@ pub fn run_loaded(season: &Season, digest: &str, options: &RunOptions) -> Result
     if let Some(request) = &options.report {
         request.check(season)?;
     }
+    let text = match &options.report {
+        Some(_) => Some(options.scenario.text()?),
+        None => None,
+    };
     let run = simulate_season(season, digest, options)?;
     let mut files = run_files(season, &run)?;
-    if let Some(request) = &options.report {
-        files.extend(report_files(season, &run, request)?);
+    if let (Some(request), Some(text)) = (&options.report, &text) {
+        files.extend(report_files(text, season, &run, request)?);
     }
     let dir = options
         .out

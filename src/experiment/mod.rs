@@ -119,10 +119,7 @@ pub fn run_season(
 }
 
 /// Runs `work` on a pool of `threads` workers (`None`: rayon's global pool, all cores).
-pub(crate) fn with_threads<T: Send>(
-    threads: Option<usize>,
-    work: impl FnOnce() -> T + Send,
-) -> Result<T, ExperimentError> {
+pub fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, ExperimentError> {
     match threads {
         Some(threads) => Ok(rayon::ThreadPoolBuilder::new()
             .num_threads(threads)

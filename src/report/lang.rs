@@ -360,6 +360,18 @@ label_table! {
     HoursRange => "{low}–{high} h", "{low}–{high} óra";
     HoursOne => "{hours} h", "{hours} óra";
 
+    // --- Management report: dwell policies ---------------------------------------------------------
+    PolicyFixedHours => "Fixed {hours}-hour dwell", "Rögzített {hours} órás tartózkodás";
+    SentencePolicyDifference => "“{policy}” instead of “{baseline}” (the same simulated clients): clients served {served}, clients lost {lost}, clerk-hours {hours} (differences with 95% intervals).",
+        "„{policy}” szabállyal „{baseline}” helyett (ugyanazokkal a szimulált ügyfelekkel): kiszolgált ügyfelek {served}, kiszolgálás nélkül távozók {lost}, ügyintézői órák {hours} (eltérések 95%-os intervallummal).";
+    SentenceDemandDrivenUnmet => "Under “{policy}”, even the longest dwell tried ({hours} h) does not meet the targets at {settlements}.",
+        "„{policy}” szabállyal még a leghosszabb kipróbált tartózkodás ({hours} óra) sem teljesíti a célokat itt: {settlements}.";
+    CaptionPolicy => "The scenario re-planned under each dwell policy and simulated with the same clients (common random numbers): season totals, bars are means and whiskers 95% confidence intervals.",
+        "A forgatókönyv minden tartózkodási szabállyal újratervezve és ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők, az oszlop az átlag, a vonal a 95%-os megbízhatósági intervallum.";
+    ColPolicy => "Dwell policy", "Tartózkodási szabály";
+    ColClerkHoursPerServed => "Clerk-hours per client served", "Ügyintézői óra kiszolgált ügyfelenként";
+    ColWithinTarget => "Served within the wait target", "A várakozási célon belül sorra kerül";
+
     // --- Management report: tables ----------------------------------------------------------------
     TableSeasonTotals => "Season totals", "A szezon összesen";
     TableBusiest => "Busiest stops (most clients)", "A legforgalmasabb megállók (legtöbb ügyfél)";

@@ -6,12 +6,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::Problems;
-use super::raw::{RawBus, RawClients, RawDemand, RawSeason, RawSimulation, RawStop};
+use super::raw::{RawBus, RawClients, RawDemand, RawPolicy, RawSeason, RawSimulation, RawStop, RawTargets};
 use super::source::SpanIndex;
 use crate::demand::suggest;
 
 /// Top-level keys of a scenario.
-pub const TOP_LEVEL_KEYS: [&str; 7] = [
+pub const TOP_LEVEL_KEYS: [&str; 9] = [
     "name",
     "description",
     "simulation",
@@ -19,6 +19,8 @@ pub const TOP_LEVEL_KEYS: [&str; 7] = [
     "clients",
     "bus",
     "season",
+    "targets",
+    "policy",
 ];
 
 /// The scenario file as written. A section is `None` when it could not be read (its problem is
@@ -32,6 +34,12 @@ pub struct RawScenario {
     pub clients: Option<RawClients>,
     pub bus: Option<RawBus>,
     pub season: Option<RawSeason>,
+    /// `[targets]`; the default when the file leaves it out.
+    pub targets: Option<RawTargets>,
+    /// `[[policy]]` entries; `None` when the file lists none (the default policies apply) or
+    /// when they could not be read (`policies_failed`).
+    pub policies: Option<Vec<RawPolicy>>,
+    pub policies_failed: bool,
     /// The stops that could be read, each with its number in the file (from 1).
     pub stops: Vec<(usize, RawStop)>,
     /// True when at least one `[[season.stop]]` could not be read.
@@ -55,6 +63,7 @@ pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
         clients: Some(RawClients::default()),
         bus: Some(RawBus::default()),
         season: Some(RawSeason::default()),
+        targets: Some(RawTargets::default()),
         ..RawScenario::default()
     };
     for (key, value) in root {
@@ -67,6 +76,11 @@ pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
             "clients" => raw.clients = read(value, problems),
             "bus" => raw.bus = read(value, problems),
             "season" => read_season(value, &mut raw, problems),
+            "targets" => raw.targets = read(value, problems),
+            "policy" => {
+                raw.policies = read(value, problems);
+                raw.policies_failed = raw.policies.is_none();
+            }
             other => {
                 let help = suggest::did_you_mean(&suggest::closest(other, TOP_LEVEL_KEYS))
                     .unwrap_or_else(|| format!("the top-level keys are {}", TOP_LEVEL_KEYS.join(", ")));

@@ -3,12 +3,13 @@
 use std::path::Path;
 
 use super::clients::resolve_clients;
-use super::defaults::DEFAULT_DESKS;
+use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Problems, ScenarioError};
-use super::generate::resolve_generate;
+use super::generate::{DwellPolicy, resolve_generate};
 use super::generated::generate;
 use super::parse::{RawScenario, parse};
+use super::policies::{resolve_policies, resolve_targets};
 use super::resolved::{Season, SeasonStop, Venue};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
@@ -18,9 +19,16 @@ use crate::plan::Itinerary;
 
 /// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
 /// from `base_dir`; `default_name` names the season when the file has no `name`.
-pub fn resolve(text: &str, file: &str, base_dir: Option<&Path>, default_name: &str) -> Result<Season, ScenarioError> {
+/// `dwell` replaces the dwell of every settlement stop (a policy under comparison).
+pub fn resolve(
+    text: &str,
+    file: &str,
+    base_dir: Option<&Path>,
+    default_name: &str,
+    dwell: Option<&DwellPolicy>,
+) -> Result<Season, ScenarioError> {
     let mut problems = Problems::new(file, text);
-    let season = parse(text, &mut problems).and_then(|raw| build(&raw, base_dir, default_name, &mut problems));
+    let season = parse(text, &mut problems).and_then(|raw| build(&raw, base_dir, default_name, dwell, &mut problems));
     problems.finish_option(season)
 }
 
@@ -28,6 +36,7 @@ fn build(
     raw: &RawScenario,
     base_dir: Option<&Path>,
     default_name: &str,
+    dwell: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> Option<Season> {
     let name = scenario_name(raw.name.as_deref(), default_name, problems);
@@ -39,7 +48,22 @@ fn build(
     let demand = raw.demand.as_ref().and_then(|d| resolve_demand(d, problems));
     let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
     let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
-    let (inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), problems);
+    let targets = raw.targets.as_ref().and_then(|t| {
+        resolve_targets(
+            t,
+            bus.as_ref().map_or(DEFAULT_WAIT_TARGET_MIN, |b| b.wait_target_min),
+            problems,
+        )
+    });
+    let policies = if raw.policies_failed {
+        None
+    } else {
+        resolve_policies(raw.policies.as_deref(), problems)
+    };
+    let (mut inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), dwell, problems);
+    if let (Some(dwell), Some(table), None) = (dwell, table.as_deref(), &itinerary) {
+        apply_dwell(&mut inputs, dwell, table);
+    }
     let rules = StopRules {
         table: table.as_deref(),
         demand: demand.as_ref(),
@@ -63,8 +87,19 @@ fn build(
         simulation: simulation?,
         stops,
         itinerary,
+        targets: targets?,
+        policies: policies?,
         demand: demand?,
     })
+}
+
+/// Sets the dwell of every explicit stop at a settlement of the table by `dwell` (start times stay).
+fn apply_dwell(inputs: &mut [StopInput], dwell: &DwellPolicy, table: &SettlementTable) {
+    for input in inputs {
+        if let Some(i) = input.settlement.as_deref().and_then(|name| table.index_of(name)) {
+            input.dwell_hours = dwell.hours_for(&table.get(i).name, table.get(i).population);
+        }
+    }
 }
 
 /// The season's name: `name`, or the file's stem; it names the output folder, so it must be a
@@ -90,6 +125,7 @@ fn stop_inputs(
     raw: &RawScenario,
     base_dir: Option<&Path>,
     table: Option<&SettlementTable>,
+    dwell: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> (Vec<StopInput>, Option<Itinerary>) {
     let mut inputs: Vec<StopInput> = raw
@@ -128,7 +164,7 @@ fn stop_inputs(
     let csv_failed = problems.count() > before_csv;
     let mut itinerary = None;
     if let Some(raw_generate) = &season.generate {
-        let rules = resolve_generate(raw_generate, table, problems);
+        let rules = resolve_generate(raw_generate, table, dwell, problems);
         if let (Some(rules), Some(table)) = (rules, table)
             && let Some((generated, plan)) = generate(rules, table, problems)
         {

@@ -2,9 +2,11 @@
 
 mod builder;
 mod cli;
+mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod policies;
 mod report;
 mod scenario;
 mod staffing;

@@ -9,7 +9,7 @@ use ablakbusz::report::chart_inputs::{
 };
 use ablakbusz::report::lang::Lang;
 use ablakbusz::report::render_season_csv;
-use ablakbusz::scenario::{self, Season};
+use ablakbusz::scenario::{self, ScenarioText, Season};
 use ablakbusz::sim::{Engine, Observer, StreamKey};
 use ablakbusz::stats::percentile_type7;
 use ablakbusz::theory::{FiniteHorizon, HorizonClosing};
@@ -74,15 +74,41 @@ settlement = "Tiszaalpár"
 dwell_hours = 4
 "#;
 
-fn small_season() -> Season {
-    scenario::load_str(SMALL_SEASON_TOML, "report-test.toml", None).unwrap_or_else(|e| panic!("{e}"))
+/// A small generated season (it has an itinerary, so the map draws routes).
+const GENERATED_SEASON_TOML: &str = r#"
+name = "report-generated"
+
+[simulation]
+replications = 40
+seed = 5
+
+[season.generate]
+from = 2020-09-07
+to = 2020-10-30
+settlements = "none"
+include = ["Fülöpháza", "Tiszaalpár", "Kerekegyháza", "Csólyospálos", "Ágasegyháza", "Bócsa", "Kunszállás"]
+visits_per_settlement = 2
+min_days_between_visits = 14
+max_stops_per_day = 2
+
+[season.generate.dwell]
+policy = "by_size"
+"#;
+
+fn text(toml: &str, name: &str) -> ScenarioText {
+    ScenarioText {
+        text: toml.to_string(),
+        origin: name.to_string(),
+        base_dir: None,
+    }
 }
 
-/// The first stops of the embedded 2020 plan (a generated season: it has an itinerary).
-fn plan_start(stops: usize) -> Season {
-    let mut season = scenario::default_scenario();
-    season.stops.truncate(stops);
-    season
+fn small_text() -> ScenarioText {
+    text(SMALL_SEASON_TOML, "report-test.toml")
+}
+
+fn small_season() -> Season {
+    small_text().resolve(None).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -> RunOptions {
@@ -97,9 +123,10 @@ fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -
     }
 }
 
-fn run_and_report(season: &Season, options: &RunOptions) -> (SeasonRun, Vec<OutputFile>) {
-    let run = simulate_season(season, &scenario::digest(season), options).unwrap();
-    let files = report_files(season, &run, options.report.as_ref().unwrap()).unwrap();
+fn run_and_report(text: &ScenarioText, options: &RunOptions) -> (SeasonRun, Vec<OutputFile>) {
+    let season = text.resolve(None).unwrap();
+    let run = simulate_season(&season, &scenario::digest(&season), options).unwrap();
+    let files = report_files(text, &season, &run, options.report.as_ref().unwrap()).unwrap();
     (run, files)
 }
 
@@ -127,8 +154,7 @@ fn attribute_values<'a>(page: &'a str, attribute: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_report_has_every_section_and_chart_and_nothing_from_outside() {
-    let season = small_season();
-    let (_, files) = run_and_report(&season, &options(2, 40, Lang::En, None));
+    let (_, files) = run_and_report(&small_text(), &options(2, 40, Lang::En, None));
     let page = html(&files);
     for id in ["summary", "charts", "tables", "assumptions", "sources"] {
         assert!(page.contains(&format!("<section id=\"{id}\">")), "section {id}");
@@ -137,7 +163,14 @@ fn the_report_has_every_section_and_chart_and_nothing_from_outside() {
     for heading in ["Summary", "Charts", "Key tables", "Assumptions", "Data sources"] {
         assert!(page.contains(&format!("<h2>{heading}</h2>")), "{heading}");
     }
-    for chart in ["county-map", "queue", "wait-distribution", "season", "staffing"] {
+    for chart in [
+        "county-map",
+        "queue",
+        "wait-distribution",
+        "season",
+        "staffing",
+        "policy-comparison",
+    ] {
         assert!(
             page.contains(&format!("<figure id=\"figure-{chart}\">")),
             "figure {chart}"
@@ -167,7 +200,7 @@ fn the_report_has_every_section_and_chart_and_nothing_from_outside() {
 
     // Nothing outside the file: images are data URIs, links point inside the page.
     let sources = attribute_values(&page, "src");
-    assert_eq!(sources.len(), 5, "one image per chart");
+    assert_eq!(sources.len(), 6, "one image per chart");
     assert!(
         sources.iter().all(|s| s.starts_with("data:image/png;base64,")),
         "{sources:?}"
@@ -188,8 +221,7 @@ fn the_report_has_every_section_and_chart_and_nothing_from_outside() {
 
 #[test]
 fn the_answer_comes_first_and_is_computed_from_the_results() {
-    let season = small_season();
-    let (run, files) = run_and_report(&season, &options(2, 40, Lang::En, None));
+    let (run, files) = run_and_report(&small_text(), &options(2, 40, Lang::En, None));
     let page = html(&files);
     let summary = &page[page.find("<section id=\"summary\">").unwrap()..page.find("<section id=\"charts\">").unwrap()];
     let share = run.results.season.pooled.share_within_target.mean;
@@ -204,12 +236,17 @@ fn the_answer_comes_first_and_is_computed_from_the_results() {
         "{summary}"
     );
     assert!(summary.contains("The season has 6 stops on 6 days"), "{summary}");
+    for other in [
+        "“Fixed 3-hour dwell” instead of “Dwell by settlement size”",
+        "“Demand-driven dwell” instead of “Dwell by settlement size”",
+    ] {
+        assert!(summary.contains(other), "{other}");
+    }
 }
 
 #[test]
 fn the_hungarian_report_is_hungarian_with_its_accents() {
-    let season = small_season();
-    let (_, files) = run_and_report(&season, &options(2, 40, Lang::Hu, None));
+    let (_, files) = run_and_report(&small_text(), &options(2, 40, Lang::Hu, None));
     let page = html(&files);
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"hu\">"));
     for heading in ["Összefoglaló", "Ábrák", "Fő táblázatok", "Feltevések", "Adatforrások"] {
@@ -357,9 +394,9 @@ fn the_queue_curve_matches_the_exact_transient_m_m_2_stop() {
 
 #[test]
 fn same_seed_gives_the_same_report_with_one_or_two_threads() {
-    let season = plan_start(10);
-    let (_, one) = run_and_report(&season, &options(1, 48, Lang::Hu, Some(3)));
-    let (_, two) = run_and_report(&season, &options(2, 48, Lang::Hu, Some(3)));
+    let generated = text(GENERATED_SEASON_TOML, "report-generated.toml");
+    let (_, one) = run_and_report(&generated, &options(1, 48, Lang::Hu, Some(3)));
+    let (_, two) = run_and_report(&generated, &options(2, 48, Lang::Hu, Some(3)));
     assert_eq!(one.len(), two.len());
     for (a, b) in one.iter().zip(&two) {
         assert_eq!(a.name, b.name);
@@ -399,6 +436,19 @@ fn the_command_line_writes_the_report_and_rejects_a_bad_stop() {
     ] {
         assert!(out.join(name).is_file(), "{name}");
     }
+    // The staffing behind the report's staffing chart is what `staff` finds.
+    let staff_dir = dir.join("staff");
+    let staff = ablakbusz(&[
+        "staff",
+        scenario.to_str().unwrap(),
+        "--out",
+        staff_dir.to_str().unwrap(),
+    ]);
+    assert!(staff.status.success(), "{}", String::from_utf8_lossy(&staff.stderr));
+    assert_eq!(
+        std::fs::read_to_string(out.join("staffing.csv")).unwrap(),
+        std::fs::read_to_string(staff_dir.join("staffing.csv")).unwrap()
+    );
     let bad = ablakbusz(&["report", scenario.to_str().unwrap(), "--stop", "7", "--quiet"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--stop 7: the season has stops 1 to 6"));

@@ -4,11 +4,13 @@
 use super::phrases::{self, fill};
 use super::{ReportData, ReportError};
 use crate::demand::SettlementTable;
+use crate::report::StaffingRow;
 use crate::report::chart_inputs::{
-    county_map_input, queue_curve_input, season_weeks_input, staffing_input, stop_label, wait_input,
+    county_map_input, policy_comparison_input, queue_curve_input, season_weeks_input, staffing_input, stop_label,
+    wait_input,
 };
 use crate::report::charts::{
-    Chart, ChartError, county_map_chart, queue_chart, season_chart, staffing_chart, wait_chart,
+    Chart, ChartError, county_map_chart, policy_chart, queue_chart, season_chart, staffing_chart, wait_chart,
 };
 use crate::report::lang::{Label, Lang};
 
@@ -21,8 +23,9 @@ pub struct Figure {
 }
 
 /// Every chart the results support, in report order: county map, queue at the chosen stop, wait
-/// distribution, season over time, staffing by population. A chart whose input has nothing to
-/// draw (no served client, no stop with a population) is left out.
+/// distribution, season over time, staffing by population (one series per dwell policy), and the
+/// dwell policies compared. A chart whose input has nothing to draw (no served client, no stop
+/// with a population, no policy) is left out.
 pub fn figures(data: &ReportData, lang: Lang) -> Result<Vec<Figure>, ReportError> {
     let candidates = [
         map_figure(data, lang),
@@ -30,6 +33,7 @@ pub fn figures(data: &ReportData, lang: Lang) -> Result<Vec<Figure>, ReportError
         wait_figure(data, lang),
         season_figure(data, lang),
         staffing_figure(data, lang),
+        policy_figure(data, lang),
     ];
     let mut out = Vec::new();
     for candidate in candidates {
@@ -123,14 +127,34 @@ fn season_figure(data: &ReportData, lang: Lang) -> Result<Figure, ReportError> {
 fn staffing_figure(data: &ReportData, lang: Lang) -> Result<Figure, ReportError> {
     let targets = phrases::targets_phrase(lang, data.targets)?;
     let desks = data.season.stops.first().map_or(0, |s| s.spec.desks);
-    let policy = fill(
-        lang,
-        Label::StaffingSeriesScenario,
-        &[("dwell", &phrases::dwell_short(lang, data.season)?)],
-    )?;
-    let input = staffing_input(data.staffing, desks, policy, Some(phrases::capitalised(&targets)));
+    let series: Vec<(String, &[StaffingRow])> = if data.policies.is_empty() {
+        let name = fill(
+            lang,
+            Label::StaffingSeriesScenario,
+            &[("dwell", &phrases::dwell_short(lang, data.season)?)],
+        )?;
+        vec![(name, data.staffing)]
+    } else {
+        data.policies
+            .iter()
+            .map(|p| Ok((phrases::policy_name(lang, p.policy)?, p.staffing)))
+            .collect::<Result<_, ReportError>>()?
+    };
+    let input = staffing_input(&series, desks, Some(phrases::capitalised(&targets)));
     Ok(Figure {
         chart: staffing_chart(&input, lang)?,
         caption: fill(lang, Label::CaptionStaffing, &[("targets", &targets)])?,
+    })
+}
+
+fn policy_figure(data: &ReportData, lang: Lang) -> Result<Figure, ReportError> {
+    let named = data
+        .policies
+        .iter()
+        .map(|p| Ok((phrases::policy_name(lang, p.policy)?, p.comparison)))
+        .collect::<Result<Vec<_>, ReportError>>()?;
+    Ok(Figure {
+        chart: policy_chart(&policy_comparison_input(&named), lang)?,
+        caption: lang.text(Label::CaptionPolicy).to_string(),
     })
 }

@@ -19,11 +19,11 @@ use std::fmt::Write;
 pub use figures::Figure;
 pub use html::{base64, escape};
 
-use crate::experiment::{QueueCurveSummary, SeasonResults};
+use crate::experiment::{Comparison, QueueCurveSummary, SeasonResults};
 use crate::report::charts::ChartError;
 use crate::report::lang::{FillError, Label, Lang};
 use crate::report::{OutputFile, RunMeta, StaffingRow};
-use crate::scenario::Season;
+use crate::scenario::{NamedPolicy, Season};
 use crate::staffing::ServiceTargets;
 
 /// The page's style sheet (system fonts, A4 print rules).
@@ -47,6 +47,22 @@ pub struct ReportData<'a> {
     pub queue_stop: usize,
     /// True when the user chose that stop; false when it is the busiest.
     pub queue_stop_chosen: bool,
+    /// The scenario re-planned under each of its dwell policies, compared on the same
+    /// replications (may be empty: no policy figures then). The first is the baseline.
+    pub policies: &'a [PolicyOutcome<'a>],
+}
+
+/// One dwell policy's season and what it gives.
+#[derive(Debug, Clone)]
+pub struct PolicyOutcome<'a> {
+    pub policy: &'a NamedPolicy,
+    pub season: &'a Season,
+    /// Season totals and paired differences to the first policy.
+    pub comparison: &'a Comparison,
+    /// The staffing answer of every stop of the policy's season.
+    pub staffing: &'a [StaffingRow],
+    /// Demand-driven policies: settlements where even the longest dwell tried misses the targets.
+    pub dwell_unmet: Vec<String>,
 }
 
 /// A report that could not be rendered (a defect, not bad input: the inputs come from a run).

@@ -3,7 +3,7 @@
 
 use super::ReportError;
 use crate::report::lang::{Label, Lang};
-use crate::scenario::{DemandOrigin, Season, SeasonStop};
+use crate::scenario::{DEFAULT_FIXED_HOURS, DemandOrigin, DwellPolicy, NamedPolicy, PolicyChoice, Season, SeasonStop};
 use crate::staffing::ServiceTargets;
 use crate::stats::Estimate;
 
@@ -21,6 +21,35 @@ pub fn estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
         format!("{} ± {}", lang.number(e.mean, decimals), lang.number(e.ci95, decimals))
     } else {
         lang.number(e.mean, decimals)
+    }
+}
+
+/// A difference with its interval and an explicit sign: "+11 ± 4", "−48 ± 8".
+pub fn signed_estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
+    let sign = if e.mean > 0.0 && lang.number(e.mean, decimals) != lang.number(0.0, decimals) {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{}", estimate(lang, e, decimals))
+}
+
+/// A dwell policy's name for the report: the three default policies in the report's language,
+/// any other by the name the scenario gives it.
+pub fn policy_name(lang: Lang, policy: &NamedPolicy) -> Result<String, ReportError> {
+    match &policy.choice {
+        PolicyChoice::Rule(DwellPolicy::BySize(_)) if policy.name == "by size" => {
+            Ok(lang.text(Label::PolicyDwellBySize).to_string())
+        }
+        PolicyChoice::Rule(DwellPolicy::Fixed(h))
+            if *h == DEFAULT_FIXED_HOURS && policy.name == format!("fixed {DEFAULT_FIXED_HOURS} h") =>
+        {
+            fill(lang, Label::PolicyFixedHours, &[("hours", &hours(lang, *h))])
+        }
+        PolicyChoice::DemandDriven(_) if policy.name == "demand-driven" => {
+            Ok(lang.text(Label::PolicyDwellDemandDriven).to_string())
+        }
+        _ => Ok(policy.name.clone()),
     }
 }
 
@@ -213,6 +242,31 @@ mod tests {
             n: 1,
         };
         assert_eq!(estimate(Lang::En, lone, 1), "1.0");
+    }
+
+    #[test]
+    fn differences_carry_their_sign() {
+        let e = |mean: f64| Estimate {
+            mean,
+            ci95: 4.2,
+            n: 100,
+        };
+        assert_eq!(signed_estimate(Lang::En, e(11.2), 0), "+11 ± 4");
+        assert_eq!(signed_estimate(Lang::Hu, e(-48.0), 0), "−48 ± 4");
+        assert_eq!(signed_estimate(Lang::En, e(0.2), 0), "0 ± 4");
+    }
+
+    #[test]
+    fn the_default_policies_are_named_in_the_report_language() {
+        let named = |name: &str, choice: PolicyChoice| NamedPolicy {
+            name: name.into(),
+            choice,
+        };
+        let fixed = named("fixed 3 h", PolicyChoice::Rule(DwellPolicy::Fixed(3.0)));
+        assert_eq!(policy_name(Lang::Hu, &fixed).unwrap(), "Rögzített 3 órás tartózkodás");
+        assert_eq!(policy_name(Lang::En, &fixed).unwrap(), "Fixed 3-hour dwell");
+        let own = named("short visits", PolicyChoice::Rule(DwellPolicy::Fixed(2.0)));
+        assert_eq!(policy_name(Lang::Hu, &own).unwrap(), "short visits");
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<String>, R
     if !data.staffing.is_empty() {
         sentences.push(staffing(data, lang)?);
     }
+    sentences.extend(policies(data, lang)?);
     sentences.push(clerk_hours(data, lang)?);
     sentences.push(fill(
         lang,
@@ -215,6 +216,52 @@ fn staffing(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         )?);
     }
     Ok(text)
+}
+
+/// Each dwell policy against the first (paired differences), and where a demand-driven policy
+/// cannot meet the targets.
+fn policies(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
+    let Some(baseline) = data.policies.first() else {
+        return Ok(Vec::new());
+    };
+    let baseline_name = phrases::policy_name(lang, baseline.policy)?;
+    let mut out = Vec::new();
+    for p in &data.policies[1..] {
+        let diff = |name: &str, decimals: usize| {
+            p.comparison
+                .difference
+                .iter()
+                .find(|d| d.name == name)
+                .map_or_else(String::new, |d| phrases::signed_estimate(lang, d.estimate, decimals))
+        };
+        out.push(fill(
+            lang,
+            Label::SentencePolicyDifference,
+            &[
+                ("policy", &phrases::policy_name(lang, p.policy)?),
+                ("baseline", &baseline_name),
+                ("served", &diff("served", 0)),
+                ("lost", &diff("lost", 0)),
+                ("hours", &diff("clerk_hours", 0)),
+            ],
+        )?);
+    }
+    for p in data.policies.iter().filter(|p| !p.dwell_unmet.is_empty()) {
+        let longest = match &p.policy.choice {
+            crate::scenario::PolicyChoice::DemandDriven(range) => range.longest_hours,
+            crate::scenario::PolicyChoice::Rule(_) => continue,
+        };
+        out.push(fill(
+            lang,
+            Label::SentenceDemandDrivenUnmet,
+            &[
+                ("policy", &phrases::policy_name(lang, p.policy)?),
+                ("hours", &phrases::hours(lang, longest)),
+                ("settlements", &phrases::list(lang, &p.dwell_unmet)),
+            ],
+        )?);
+    }
+    Ok(out)
 }
 
 /// What the season costs in clerk-hours, and how long the bus stays open after closing.

@@ -25,6 +25,9 @@ pub fn key_tables(data: &ReportData, lang: Lang) -> Result<String, ReportError> 
     if !data.staffing.is_empty() {
         out.push_str(&staffing_by_size(data, lang)?);
     }
+    if !data.policies.is_empty() {
+        out.push_str(&policies(data, lang)?);
+    }
     out.push_str(&districts(data, lang)?);
     Ok(out)
 }
@@ -257,6 +260,40 @@ fn staffing_by_size(data: &ReportData, lang: Lang) -> Result<String, ReportError
         body.push(line(lang.text(Label::RowGivenDemand).to_string(), given));
     }
     Ok(table(lang.text(Label::TableStaffing), &columns, &body))
+}
+
+/// Season totals of each dwell policy, side by side.
+fn policies(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
+    let mut body = Vec::new();
+    for p in data.policies {
+        let s = &p.comparison.season;
+        let metric = |name: &str| s.metric(name).unwrap_or_else(missing);
+        let within = s.pooled.share_within_target;
+        body.push(vec![
+            Cell::text(phrases::policy_name(lang, p.policy)?),
+            Cell::number(lang.number(p.season.stops.len() as f64, 0)),
+            Cell::number(phrases::estimate(lang, metric("served"), 0)),
+            Cell::number(phrases::estimate(lang, metric("lost"), 0)),
+            Cell::number(lang.number(s.pooled.wait_mean_min.mean, 1)),
+            Cell::number(lang.percent(within.mean, 1)),
+            Cell::number(phrases::estimate(lang, metric("clerk_hours"), 0)),
+            Cell::number(lang.number(metric("clerk_hours").mean / metric("served").mean, 2)),
+        ]);
+    }
+    let columns = header(
+        lang,
+        &[
+            Label::ColPolicy,
+            Label::ColStops,
+            Label::ColServed,
+            Label::ColLost,
+            Label::ColMeanWait,
+            Label::ColWithinTarget,
+            Label::ColClerkHours,
+            Label::ColClerkHoursPerServed,
+        ],
+    );
+    Ok(table(lang.text(Label::PolicyTitle), &columns, &body))
 }
 
 fn districts(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
