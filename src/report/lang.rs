@@ -312,8 +312,10 @@ label_table! {
     DwellPhraseFixed => "a stay of {hours} hours at every stop", "minden megállóban {hours} órás tartózkodással";
     DwellPhraseBySize => "stays of {low}–{high} hours, longer in larger settlements", "a település méretével növekvő, {low}–{high} órás tartózkodással";
     DwellPhraseVaried => "stays of {low}–{high} hours", "{low}–{high} órás tartózkodással";
-    SentenceSeasonVolume => "The season has {stops} stops on {days} days; about {clients} clients come (± {ci}) and {served} of them are served.",
-        "A szezonban {days} napon {stops} megálló van; mintegy {clients} ügyfél érkezik (± {ci}), közülük {served} főt szolgálnak ki.";
+    SentenceSeasonVolume => "The season has {stops} on {days}; about {clients} clients come (± {ci}) and {served} of them are served.",
+        "A szezonban {days} {stops} van; mintegy {clients} ügyfél érkezik (± {ci}), közülük {served} főt szolgálnak ki.";
+    DayOne => "1 day", "1 napon";
+    DayMany => "{count} days", "{count} napon";
     SentenceLost => "About {lost} clients a season ({share} of those who come) leave unserved: {reneged} give up waiting, {balked} do not join a long queue and {turned_away} are sent home at closing.",
         "Szezononként mintegy {lost} ügyfél (az érkezők {share}-a) távozik kiszolgálás nélkül: {reneged} fő feladja a várakozást, {balked} fő a hosszú sor láttán be sem áll, {turned_away} főt pedig záráskor hazaküldenek.";
     SentenceLostWhere => "Most are lost at {stops}.", "A legtöbben ezeken a megállókon maradnak ki: {stops}.";

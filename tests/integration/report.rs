@@ -235,7 +235,7 @@ fn the_answer_comes_first_and_is_computed_from_the_results() {
         summary.contains(&format!("about {} clients come", arrivals.round())),
         "{summary}"
     );
-    assert!(summary.contains("The season has 6 stops on 6 days"), "{summary}");
+    assert!(summary.contains("The season has 6 stops on 6 days;"), "{summary}");
     for other in [
         "“Fixed 3-hour dwell” instead of “Dwell by settlement size”",
         "“Demand-driven dwell” instead of “Dwell by settlement size”",

@@ -86,6 +86,15 @@ pub fn capitalised(text: &str) -> String {
     }
 }
 
+/// "on 1 day" / "on 134 days" as the season sentence needs it ("1 day" / "134 napon").
+pub fn days(lang: Lang, count: usize) -> Result<String, ReportError> {
+    if count == 1 {
+        Ok(lang.text(Label::DayOne).to_string())
+    } else {
+        fill(lang, Label::DayMany, &[("count", &lang.number(count as f64, 0))])
+    }
+}
+
 /// "A, B and C" ("A, B és C").
 pub fn list(lang: Lang, items: &[String]) -> String {
     match items {

@@ -75,8 +75,8 @@ fn season_volume(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         lang,
         Label::SentenceSeasonVolume,
         &[
-            ("stops", &lang.number(data.season.stops.len() as f64, 0)),
-            ("days", &lang.number(days.len() as f64, 0)),
+            ("stops", &phrases::stops(lang, data.season.stops.len())?),
+            ("days", &phrases::days(lang, days.len())?),
             ("clients", &lang.number(arrivals.mean, 0)),
             ("ci", &lang.number(arrivals.ci95, 0)),
             ("served", &lang.number(season_metric(data, "served").mean, 0)),
@@ -226,7 +226,12 @@ fn policies(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
     };
     let baseline_name = phrases::policy_name(lang, baseline.policy)?;
     let mut out = Vec::new();
-    for p in &data.policies[1..] {
+    // A policy that gives the same season as the baseline (e.g. listed stops without a settlement,
+    // whose dwell no policy changes) differs by exactly nothing: no sentence.
+    for p in data.policies[1..]
+        .iter()
+        .filter(|p| p.season.stops != baseline.season.stops)
+    {
         let diff = |name: &str, decimals: usize| {
             p.comparison
                 .difference
