@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::AppError;
-use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, PolicyChoice, ScenarioText, Season};
+use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, PolicyChoice, ScenarioText, Season, SeasonStop};
 use crate::staffing::{DwellRange, SearchSettings, ServiceTargets, search_dwell};
 
 /// One policy's season.
@@ -26,7 +26,7 @@ pub struct ChosenDwell {
 
 /// Resolves the scenario once per policy of `base.policies` (`base` is the scenario as written).
 /// A demand-driven policy first searches, per settlement, the shortest dwell meeting the targets
-/// with the scenario's clerks (on the settlement's first stop), then re-plans with those dwells.
+/// with the scenario's clerks at every one of its visits, then re-plans with those dwells.
 pub fn policy_seasons(
     text: &ScenarioText,
     base: &Season,
@@ -56,26 +56,25 @@ pub fn policy_seasons(
         .collect()
 }
 
-/// The shortest dwell meeting the targets for each settlement of the season (its first stop).
+/// The shortest dwell meeting the targets at every visit of each settlement of the season (each
+/// visit searched on its own streams; the settlement gets the longest of its visits' answers).
 fn demand_driven_dwells(
     base: &Season,
     range: &DemandDrivenRange,
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Result<Vec<ChosenDwell>, AppError> {
-    let mut first_stops: Vec<&crate::scenario::SeasonStop> = Vec::new();
-    for stop in &base.stops {
-        let is_model = matches!(stop.demand_origin, DemandOrigin::Model { .. });
-        if is_model && !first_stops.iter().any(|s| s.settlement == stop.settlement) {
-            first_stops.push(stop);
-        }
-    }
     let dwell_range = DwellRange {
         shortest_min: range.shortest_hours * 60.0,
         longest_min: range.longest_hours * 60.0,
         step_min: range.step_min,
     };
-    first_stops
+    let model_stops: Vec<&SeasonStop> = base
+        .stops
+        .iter()
+        .filter(|s| matches!(s.demand_origin, DemandOrigin::Model { .. }))
+        .collect();
+    let per_visit: Vec<ChosenDwell> = model_stops
         .par_iter()
         .map(|stop| {
             let answer = search_dwell(
@@ -95,5 +94,16 @@ fn demand_driven_dwells(
                 meets_targets: answer.dwell_min.is_some(),
             })
         })
-        .collect()
+        .collect::<Result<_, AppError>>()?;
+    let mut chosen: Vec<ChosenDwell> = Vec::new();
+    for visit in per_visit {
+        match chosen.iter_mut().find(|c| c.settlement == visit.settlement) {
+            Some(c) => {
+                c.hours = c.hours.max(visit.hours);
+                c.meets_targets &= visit.meets_targets;
+            }
+            None => chosen.push(visit),
+        }
+    }
+    Ok(chosen)
 }
