@@ -102,6 +102,23 @@ fn bench_season(replications: u32, threads: Option<usize>) -> f64 {
     secs
 }
 
+/// (c) the staffing search over the whole embedded 2020 plan: every stop, clerks 1 to desks + 2,
+/// the three dwell policies, replications until ± 2 % on the served share (issue 5: under 30 s).
+fn bench_staffing() {
+    let text = ablakbusz::scenario::ScenarioText::embedded_default();
+    let base = text.resolve(None).unwrap();
+    let settings = ablakbusz::staffing::SearchSettings::default();
+    let start = Instant::now();
+    let by_policy = ablakbusz::app::staffing_by_policy(&text, &base, &settings).unwrap();
+    let secs = start.elapsed().as_secs_f64();
+    let searches: usize = by_policy.iter().map(Vec::len).sum();
+    let replications: u64 = by_policy.iter().flatten().map(|r| r.answer.replications).sum();
+    println!(
+        "(c) staffing search, 2020 plan: {} policies, {searches} stop searches, {replications} replications per candidate in all, {secs:.2} s",
+        by_policy.len()
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing else: keep it quick there.
     if !std::env::args().any(|a| a == "--bench") {
@@ -109,6 +126,7 @@ fn main() {
         return;
     }
     bench_single_stop();
+    bench_staffing();
     bench_season(SEASON_REPLICATIONS, Some(1));
     bench_season(SEASON_REPLICATIONS / 10, None);
     let rss_small = peak_rss_kb();

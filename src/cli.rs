@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::app::{CalibrateOptions, Command, ReplayOptions, RunOptions, ScenarioSource, StaffOptions};
+use crate::app::{
+    CalibrateOptions, Command, CompareOptions, ReplayOptions, ReportRequest, RunOptions, ScenarioSource, StaffOptions,
+};
+use crate::report::lang::Lang;
 use crate::sim::Closing;
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
@@ -38,6 +41,17 @@ struct SimulationArgs {
 }
 
 impl SimulationArgs {
+    fn compare_options(self, scenarios: Vec<ScenarioSource>) -> CompareOptions {
+        CompareOptions {
+            scenarios,
+            replications: self.replications,
+            seed: self.seed,
+            threads: self.threads,
+            out: self.out,
+            quiet: self.quiet,
+        }
+    }
+
     fn run_options(self, scenario: Option<PathBuf>) -> RunOptions {
         RunOptions {
             scenario: scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File),
@@ -46,6 +60,26 @@ impl SimulationArgs {
             threads: self.threads,
             out: self.out,
             quiet: self.quiet,
+            report: None,
+        }
+    }
+}
+
+/// Language of the report's labels and sentences.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+enum LangArg {
+    /// English.
+    #[default]
+    En,
+    /// Hungarian (magyar).
+    Hu,
+}
+
+impl LangArg {
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::En => Lang::En,
+            LangArg::Hu => Lang::Hu,
         }
     }
 }
@@ -63,6 +97,34 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        /// Also write the charts (PNG, SVG) and report.html, as `ablakbusz report` does.
+        #[arg(long)]
+        report: bool,
+        /// With --report: language of the charts and the report.
+        #[arg(long, value_enum, requires = "report")]
+        lang: Option<LangArg>,
+        /// With --report: the stop (number in stops.csv) whose queue is charted; default the busiest.
+        #[arg(long, value_name = "N", requires = "report")]
+        stop: Option<usize>,
+    },
+    /// Simulate a season and write charts and a self-contained report.html for management.
+    #[command(
+        after_help = "Examples:\n  ablakbusz report                                # the embedded 2020 plan\n  \
+        ablakbusz report scenarios/whatif-3-desks.toml --lang hu --stop 12\n\n\
+        Writes report.html (charts inline, prints on A4), the charts as PNG and SVG, staffing.csv,\n\
+        and the run's stops.csv, season.csv and summary.json to output/<scenario-name>/ (or --out)."
+    )]
+    Report {
+        /// The scenario (TOML); default: the embedded 2020 plan.
+        scenario: Option<PathBuf>,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+        /// Language of the charts and the report.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// The stop (number in stops.csv) whose queue is charted; default the busiest.
+        #[arg(long, value_name = "N")]
+        stop: Option<usize>,
     },
     /// Validate a scenario and show the resolved stops, dwell and expected clients, without simulating.
     #[command(after_help = "Example:\n  ablakbusz check scenarios/2019-baseline.toml")]
@@ -112,6 +174,28 @@ enum CliCommand {
         /// Also simulate the calibrated scenario and compare its totals with the published figures.
         #[arg(long)]
         backtest: bool,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
+    /// Scenarios side by side, with differences from paired replications (common random numbers).
+    #[command(
+        after_help = "Example:\n  ablakbusz compare scenarios/2020-plan.toml scenarios/whatif-3-desks.toml\n\n\
+        Differences are to the first scenario. Writes compare.csv to output/compare/ (or --out)."
+    )]
+    Compare {
+        /// Two or more scenarios (TOML); the first is the baseline.
+        #[arg(required = true, num_args = 2..)]
+        scenarios: Vec<PathBuf>,
+        #[command(flatten)]
+        simulation: SimulationArgs,
+    },
+    /// A scenario under each of its dwell policies (by size, fixed, demand-driven), re-planned and compared.
+    #[command(after_help = "Example:\n  ablakbusz policies scenarios/2020-plan.toml\n\n\
+        The policies are the scenario's [[policy]] entries (default: by size, fixed 3 h, demand-driven 2–5 h).\n\
+        Writes policies.csv to output/<scenario-name>/.")]
+    Policies {
+        /// The scenario (TOML); default: the embedded 2020 plan.
+        scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
     },
@@ -172,7 +256,31 @@ impl Cli {
             return Command::Run(SimulationArgs::default().run_options(None));
         };
         match command {
-            CliCommand::Run { scenario, simulation } => Command::Run(simulation.run_options(scenario)),
+            CliCommand::Run {
+                scenario,
+                simulation,
+                report,
+                lang,
+                stop,
+            } => Command::Run(RunOptions {
+                report: report.then(|| ReportRequest {
+                    lang: lang.unwrap_or_default().lang(),
+                    stop,
+                }),
+                ..simulation.run_options(scenario)
+            }),
+            CliCommand::Report {
+                scenario,
+                simulation,
+                lang,
+                stop,
+            } => Command::Run(RunOptions {
+                report: Some(ReportRequest {
+                    lang: lang.lang(),
+                    stop,
+                }),
+                ..simulation.run_options(scenario)
+            }),
             CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),
             CliCommand::Plan { scenario, out } => Command::Plan {
                 scenario: ScenarioSource::File(scenario),
@@ -199,6 +307,13 @@ impl Cli {
                 out: simulation.out,
                 quiet: simulation.quiet,
             }),
+            CliCommand::Compare { scenarios, simulation } => {
+                Command::Compare(simulation.compare_options(scenarios.into_iter().map(ScenarioSource::File).collect()))
+            }
+            CliCommand::Policies { scenario, simulation } => {
+                let source = scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File);
+                Command::Policies(simulation.compare_options(vec![source]))
+            }
             CliCommand::Replay {
                 day,
                 clerks,

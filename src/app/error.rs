@@ -3,6 +3,7 @@
 use super::CalibrateError;
 use crate::experiment::ExperimentError;
 use crate::replay::ReplayError;
+use crate::report::page::ReportError;
 use crate::report::{RenderError, WriteError};
 use crate::scenario::ScenarioError;
 use crate::sim::SpecError;
@@ -30,6 +31,8 @@ pub enum AppError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Write(#[from] WriteError),
+    #[error("could not render the report: {0}")]
+    Report(#[from] ReportError),
     #[error(transparent)]
     Calibrate(#[from] CalibrateError),
 }

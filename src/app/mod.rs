@@ -1,15 +1,21 @@
 //! The commands, in clap-free form, and what each one does.
 
 pub mod calibrate;
+mod compare;
 mod error;
 mod plan;
+mod policies;
+mod report;
 mod run;
 mod staff;
 
 pub use calibrate::{CalibrateError, CalibrateOptions};
+pub use compare::CompareOptions;
 pub use error::AppError;
-pub use run::{RunOptions, ScenarioSource, run_loaded, season_model};
-pub use staff::{StaffOptions, staffing_rows};
+pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
+pub use report::{ReportRequest, report_files};
+pub use run::{RunOptions, ScenarioSource, SeasonRun, run_files, run_loaded, season_model, simulate_season};
+pub use staff::{StaffOptions, staffing_by_policy, staffing_rows};
 
 use std::path::PathBuf;
 
@@ -32,6 +38,10 @@ pub enum Command {
     },
     Replay(ReplayOptions),
     Staff(StaffOptions),
+    /// Scenarios side by side with paired differences.
+    Compare(CompareOptions),
+    /// A scenario's dwell policies side by side.
+    Policies(CompareOptions),
     /// Fit demand parameters to published totals or a stop log.
     Calibrate(CalibrateOptions),
 }
@@ -59,6 +69,8 @@ pub fn execute(command: Command) -> Result<(), AppError> {
         Command::Plan { scenario, out } => plan::plan(&scenario, out),
         Command::Replay(options) => replay(&options),
         Command::Staff(options) => staff::staff(&options),
+        Command::Compare(options) => compare::compare(&options),
+        Command::Policies(options) => compare::policies(&options),
         Command::Calibrate(options) => calibrate::calibrate(&options),
     }
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{AppError, ScenarioSource};
 use crate::plan::{format_clock, render_itinerary_csv, render_unplaced_csv};
-use crate::report::{OutputFile, RenderError, write_outputs};
+use crate::report::{OutputFile, RenderError, csv_table, write_outputs};
 use crate::scenario::Season;
 
 /// Writes `itinerary.csv` (and `unplaced.csv` when some visits did not fit) and prints a summary.
@@ -51,42 +51,30 @@ const UNPLACED_SHOWN: usize = 10;
 /// Explicit stops in the itinerary's columns (travel unknown: left empty).
 fn render_explicit_stops(season: &Season) -> Result<String, RenderError> {
     let table = "itinerary.csv";
-    let err = |e: csv::Error| RenderError {
-        table,
-        message: e.to_string(),
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "date",
-        "start",
-        "end",
-        "settlement",
-        "venue",
-        "dwell_hours",
-        "travel_min",
-        "km",
-    ])
-    .map_err(err)?;
-    for s in &season.stops {
-        let end = s.start_min + s.spec.dwell_min.round() as u32;
+    csv_table(table, |w| {
         w.write_record([
-            s.date.to_string(),
-            format_clock(s.start_min),
-            format_clock(end),
-            s.settlement.clone(),
-            s.venue.as_str().to_string(),
-            format!("{:.2}", s.dwell_hours()),
-            String::new(),
-            String::new(),
-        ])
-        .map_err(err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
+            "date",
+            "start",
+            "end",
+            "settlement",
+            "venue",
+            "dwell_hours",
+            "travel_min",
+            "km",
+        ])?;
+        for s in &season.stops {
+            let end = s.start_min + s.spec.dwell_min.round() as u32;
+            w.write_record([
+                s.date.to_string(),
+                format_clock(s.start_min),
+                format_clock(end),
+                s.settlement.clone(),
+                s.venue.as_str().to_string(),
+                format!("{:.2}", s.dwell_hours()),
+                String::new(),
+                String::new(),
+            ])?;
+        }
+        Ok(())
     })
 }

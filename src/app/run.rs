@@ -1,11 +1,13 @@
-//! `ablakbusz run`: replicate a season and write stops.csv, season.csv and summary.json.
+//! `ablakbusz run`: replicate a season and write stops.csv, season.csv and summary.json (and, with
+//! `--report`, the charts and report.html from the same results).
 
 use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::AppError;
-use crate::experiment::{Grouping, RunSettings, SeasonModel, run_season};
+use super::report::{ReportRequest, report_files};
+use crate::experiment::{Grouping, RunSettings, SeasonModel, SeasonResults, run_season};
 use crate::report::{
     OutputFile, RunMeta, render_run_summary, render_season_csv, render_stops_csv, render_summary_json, write_outputs,
 };
@@ -32,6 +34,8 @@ pub struct RunOptions {
     pub out: Option<PathBuf>,
     /// No progress bar and no summary table.
     pub quiet: bool,
+    /// Also write the charts and report.html (`run --report`, `report`).
+    pub report: Option<ReportRequest>,
 }
 
 impl ScenarioSource {
@@ -93,8 +97,17 @@ fn grouping(name: &str, labels_of_stops: impl Iterator<Item = String>) -> Groupi
     }
 }
 
-/// Replicates `season` and writes its outputs; returns the folder written.
-pub fn run_loaded(season: &Season, digest: &str, options: &RunOptions) -> Result<PathBuf, AppError> {
+/// One replicated season: the engine's model, how it was replicated, and what it gave.
+#[derive(Debug, Clone)]
+pub struct SeasonRun {
+    pub model: SeasonModel,
+    pub settings: RunSettings,
+    pub results: SeasonResults,
+    pub meta: RunMeta,
+}
+
+/// Replicates `season` with the options' overrides (a progress bar unless quiet).
+pub fn simulate_season(season: &Season, digest: &str, options: &RunOptions) -> Result<SeasonRun, AppError> {
     let model = season_model(season)?;
     let settings = RunSettings {
         replications: options.replications.unwrap_or(season.simulation.replications),
@@ -112,11 +125,37 @@ pub fn run_loaded(season: &Season, digest: &str, options: &RunOptions) -> Result
         replications: settings.replications,
         confidence_level: CONFIDENCE_LEVEL,
     };
-    let files = [
-        OutputFile::text("stops.csv", render_stops_csv(season, &results)?),
-        OutputFile::text("season.csv", render_season_csv(&results)?),
-        OutputFile::text("summary.json", render_summary_json(&meta, season, &results)?),
-    ];
+    Ok(SeasonRun {
+        model,
+        settings,
+        results,
+        meta,
+    })
+}
+
+/// The run's tables: stops.csv, season.csv and summary.json.
+pub fn run_files(season: &Season, run: &SeasonRun) -> Result<Vec<OutputFile>, AppError> {
+    Ok(vec![
+        OutputFile::text("stops.csv", render_stops_csv(season, &run.results)?),
+        OutputFile::text("season.csv", render_season_csv(&run.results)?),
+        OutputFile::text("summary.json", render_summary_json(&run.meta, season, &run.results)?),
+    ])
+}
+
+/// Replicates `season` and writes its outputs (with the report when asked); returns the folder.
+pub fn run_loaded(season: &Season, digest: &str, options: &RunOptions) -> Result<PathBuf, AppError> {
+    if let Some(request) = &options.report {
+        request.check(season)?;
+    }
+    let text = match &options.report {
+        Some(_) => Some(options.scenario.text()?),
+        None => None,
+    };
+    let run = simulate_season(season, digest, options)?;
+    let mut files = run_files(season, &run)?;
+    if let (Some(request), Some(text)) = (&options.report, &text) {
+        files.extend(report_files(text, season, &run, request)?);
+    }
     let dir = options
         .out
         .clone()
@@ -128,8 +167,9 @@ pub fn run_loaded(season: &Season, digest: &str, options: &RunOptions) -> Result
             .iter()
             .map(|s| format!("{} {} {}", s.date, s.settlement, s.venue.as_str()))
             .collect();
-        print!("{}", render_run_summary(&season.name, &labels, &results));
-        println!("\nWritten to {}/ (stops.csv, season.csv, summary.json)", dir.display());
+        print!("{}", render_run_summary(&season.name, &labels, &run.results));
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        println!("\nWritten to {}/ ({})", dir.display(), names.join(", "));
     }
     Ok(dir)
 }

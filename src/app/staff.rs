@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::{AppError, ScenarioSource};
+use super::{AppError, ScenarioSource, policy_seasons};
 use crate::experiment::with_threads;
 use crate::report::{OutputFile, StaffingRow, render_staffing_csv, render_staffing_text, write_outputs};
-use crate::scenario::{DemandOrigin, Season};
+use crate::scenario::{DemandOrigin, ScenarioText, Season};
 use crate::staffing::{SearchSettings, ServiceTargets, search_stop, textbook_answers};
 
 /// `ablakbusz staff` options.
@@ -19,28 +19,46 @@ pub struct StaffOptions {
     pub out: Option<PathBuf>,
 }
 
-/// Searches every stop, writes staffing.csv and prints the size-class table.
+/// Searches every stop under every dwell policy of the scenario, writes staffing.csv and prints
+/// the size-class table of each policy.
 pub fn staff(options: &StaffOptions) -> Result<(), AppError> {
-    let season = options.scenario.load()?;
-    let targets = ServiceTargets::default();
+    let text = options.scenario.text()?;
+    let base = text.resolve(None)?;
     let settings = SearchSettings {
-        seed: options.seed.unwrap_or(season.simulation.seed),
+        seed: options.seed.unwrap_or(base.simulation.seed),
         ..SearchSettings::default()
     };
-    let rows = with_threads(options.threads, || staffing_rows(&season, &targets, &settings))??;
+    let by_policy = with_threads(options.threads, || staffing_by_policy(&text, &base, &settings))??;
+    let rows: Vec<StaffingRow> = by_policy.iter().flatten().cloned().collect();
     let dir = options
         .out
         .clone()
-        .unwrap_or_else(|| PathBuf::from("output").join(&season.name));
+        .unwrap_or_else(|| PathBuf::from("output").join(&base.name));
     write_outputs(&dir, &[OutputFile::text("staffing.csv", render_staffing_csv(&rows)?)])?;
-    print!("{}", render_staffing_text("as in the scenario", &rows));
-    println!("\nWritten to {}/staffing.csv", dir.display());
+    for policy_rows in &by_policy {
+        let name = policy_rows.first().map_or("", |r| r.policy.as_str());
+        println!("{}", render_staffing_text(name, policy_rows));
+    }
+    println!("Written to {}/staffing.csv", dir.display());
     Ok(())
+}
+
+/// The staffing rows of the season under each of its dwell policies, policy by policy.
+pub fn staffing_by_policy(
+    text: &ScenarioText,
+    base: &Season,
+    settings: &SearchSettings,
+) -> Result<Vec<Vec<StaffingRow>>, AppError> {
+    policy_seasons(text, base, settings)?
+        .iter()
+        .map(|p| staffing_rows(&p.name, &p.season, &base.targets, settings))
+        .collect()
 }
 
 /// The staffing answer of every stop (in parallel; each stop's search is independent and seeded
 /// by its own streams, so the rows do not depend on the thread count).
 pub fn staffing_rows(
+    policy: &str,
     season: &Season,
     targets: &ServiceTargets,
     settings: &SearchSettings,
@@ -59,6 +77,7 @@ pub fn staffing_rows(
                 _ => None,
             };
             Ok(StaffingRow {
+                policy: policy.to_string(),
                 stop: stop.index + 1,
                 date: stop.date.to_string(),
                 settlement: stop.settlement.clone(),

@@ -14,16 +14,16 @@ use crate::stats::CountDistribution;
 pub const TOTAL_METRICS: [&str; 5] = ["arrivals", "served", "uses", "cases", "information_uses"];
 
 /// A group's totals of one replication, in [`TOTAL_METRICS`] order.
-type Tally = [u64; TOTAL_METRICS.len()];
+type Tally = [u32; TOTAL_METRICS.len()];
 
 /// The values of [`TOTAL_METRICS`] for one stop-day.
 fn stop_totals(o: &StopOutcome) -> Tally {
     [
-        u64::from(o.arrivals),
-        u64::from(o.served),
-        u64::from(o.uses),
-        u64::from(o.uses - o.information_uses),
-        u64::from(o.information_uses),
+        o.arrivals,
+        o.served,
+        o.uses,
+        o.uses - o.information_uses,
+        o.information_uses,
     ]
 }
 
@@ -184,7 +184,7 @@ mod tests {
 
     /// The 2019 baseline with a grouping of all stops and one by tour (the second tour vs the rest).
     fn model() -> SeasonModel {
-        let season = ScenarioText::embedded_2019_baseline().resolve().unwrap();
+        let season = ScenarioText::embedded_2019_baseline().resolve(None).unwrap();
         let targets = season.calibration.clone().unwrap();
         let stops: Vec<PreparedStop> = season
             .stops

@@ -8,6 +8,7 @@
 mod compare;
 mod group_totals;
 mod metrics;
+mod queue_curve;
 mod tally;
 
 use rayon::prelude::*;
@@ -16,6 +17,9 @@ use serde::Serialize;
 pub use compare::{Comparison, compare_seasons};
 pub use group_totals::{GroupTotals, GroupingTotals, TOTAL_METRICS, TotalSummary, run_group_totals};
 pub use metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
+pub use queue_curve::{
+    QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
+};
 pub use tally::{GroupAcc, MetricEstimate, Pooled, StopAcc, Summary};
 
 use crate::sim::{Engine, PreparedStop, StreamKey};
@@ -117,10 +121,7 @@ pub fn run_season(
 }
 
 /// Runs `work` on a pool of `threads` workers (`None`: rayon's global pool, all cores).
-pub(crate) fn with_threads<T: Send>(
-    threads: Option<usize>,
-    work: impl FnOnce() -> T + Send,
-) -> Result<T, ExperimentError> {
+pub fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, ExperimentError> {
     match threads {
         Some(threads) => Ok(rayon::ThreadPoolBuilder::new()
             .num_threads(threads)

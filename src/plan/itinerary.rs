@@ -121,6 +121,8 @@ pub struct Itinerary {
     pub days: Vec<BusDay>,
     /// Wanted visits that did not fit, ordered by series then occurrence.
     pub unplaced: Vec<UnplacedVisit>,
+    /// Where every bus-day starts and ends.
+    pub depot: Place,
 }
 
 /// Totals of an itinerary, for the planner's summary line.

@@ -94,6 +94,7 @@ pub(super) fn pack(rules: &ItineraryRules, days: &[Date], visits: &[Visit]) -> I
         stops,
         days: bus_days,
         unplaced: packer.unplaced(),
+        depot: rules.depot.clone(),
     }
 }
 

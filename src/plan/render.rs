@@ -131,6 +131,7 @@ mod tests {
                 travel_min: 50,
             }],
             unplaced: Vec::new(),
+            depot: Place::default_depot(),
         };
         let expected = "date,start,end,settlement,venue,dwell_hours,travel_min,km\n\
                         2020-09-07,08:36,11:06,Fülöpháza,municipality,2.50,21,17.3\n\
@@ -144,6 +145,7 @@ mod tests {
             stops: Vec::new(),
             days: Vec::new(),
             unplaced: Vec::new(),
+            depot: Place::default_depot(),
         };
         assert_eq!(
             render_itinerary_csv(&itinerary),

@@ -79,6 +79,19 @@ impl Lang {
         }
     }
 
+    /// The abbreviated name of `month` (1–12): English "Sep", Hungarian "szept."; empty outside 1–12.
+    pub fn month_abbreviation(self, month: i8) -> &'static str {
+        let names = match self {
+            Lang::En => &MONTHS_EN,
+            Lang::Hu => &MONTHS_HU,
+        };
+        usize::try_from(month - 1)
+            .ok()
+            .and_then(|i| names.get(i))
+            .copied()
+            .unwrap_or("")
+    }
+
     /// The label's text in this language.
     pub fn text(self, label: Label) -> &'static str {
         label.text(self)
@@ -286,6 +299,184 @@ label_table! {
         "Az ábrák betűtípusa DejaVu Sans (Bitstream Vera licenc).";
     SentenceDataCredit => "Settlement data: Hungarian Central Statistical Office (KSH), gazetteer of 1 January 2019.",
         "Településadatok: Központi Statisztikai Hivatal (KSH), helységnévtár, 2019. január 1.";
+
+    // --- Management report: header and summary --------------------------------------------------
+    ReportMeta => "Scenario “{scenario}” · {replications} simulated seasons · seed {seed} · ablakbusz {version} · scenario digest {digest}",
+        "„{scenario}” forgatókönyv · {replications} szimulált szezon · véletlenszám-mag: {seed} · ablakbusz {version} · a forgatókönyv ujjlenyomata: {digest}";
+    ReportContents => "Contents", "Tartalom";
+    SentenceWaitAnswer => "With {clerks} and {dwell}, {share} of the clients served wait less than {target_min} minutes (95% confidence interval {low}–{high}); the average wait is {mean_wait} minutes.",
+        "{clerks} és {dwell} a kiszolgált ügyfelek {share}-a {target_min} percnél rövidebb ideig vár (95%-os megbízhatósági intervallum: {low}–{high}); az átlagos várakozás {mean_wait} perc.";
+    ClerksWithOne => "1 clerk", "1 ügyintézővel";
+    ClerksWithMany => "{count} clerks", "{count} ügyintézővel";
+    ClerksWithRange => "{low}–{high} clerks (by stop)", "megállónként {low}–{high} ügyintézővel";
+    DwellPhraseFixed => "a stay of {hours} hours at every stop", "minden megállóban {hours} órás tartózkodással";
+    DwellPhraseBySize => "stays of {low}–{high} hours, longer in larger settlements", "a település méretével növekvő, {low}–{high} órás tartózkodással";
+    DwellPhraseVaried => "stays of {low}–{high} hours", "{low}–{high} órás tartózkodással";
+    SentenceSeasonVolume => "The season has {stops} on {days}; about {clients} clients come (± {ci}) and {served} of them are served.",
+        "A szezonban {days} {stops} van; mintegy {clients} ügyfél érkezik (± {ci}), közülük {served} főt szolgálnak ki.";
+    DayOne => "1 day", "1 napon";
+    DayMany => "{count} days", "{count} napon";
+    SentenceLost => "About {lost} clients a season ({share} of those who come) leave unserved: {reneged} give up waiting, {balked} do not join a long queue and {turned_away} are sent home at closing.",
+        "Szezononként mintegy {lost} ügyfél (az érkezők {share}-a) távozik kiszolgálás nélkül: {reneged} fő feladja a várakozást, {balked} fő a hosszú sor láttán be sem áll, {turned_away} főt pedig záráskor hazaküldenek.";
+    SentenceLostWhere => "Most are lost at {stops}.", "A legtöbben ezeken a megállókon maradnak ki: {stops}.";
+    SentenceQueuePeak => "At the stop with the most clients ({stop}), the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
+        "A legtöbb ügyfelet fogadó megállóban ({stop}) a sor a nyitás után mintegy {minutes} perccel a leghosszabb: átlagosan {mean} ügyfél vár, a legforgalmasabb napok tizedén {p90} vagy több.";
+    SentenceQueuePeakChosen => "At the chosen stop ({stop}), the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
+        "A kiválasztott megállóban ({stop}) a sor a nyitás után mintegy {minutes} perccel a leghosszabb: átlagosan {mean} ügyfél vár, a legforgalmasabb napok tizedén {p90} vagy több.";
+    SentenceStaffing => "The fewest clerks meeting every target ({targets}): {counts}.",
+        "A legkevesebb ügyintéző, amellyel minden cél teljesül ({targets}): {counts}.";
+    StaffingCountItem => "{clerks} at {stops}", "{clerks}: {stops}";
+    StaffingNotEnoughItem => "more than {desks} clerks at {stops}", "több mint {desks} ügyintéző: {stops}";
+    SentenceStaffingShort => "Even {desks} clerks cannot meet the targets at {stops}.",
+        "Még {desks} ügyintézővel sem teljesülnek a célok ezeken a megállókon: {stops}.";
+    SentenceClerkHours => "The season takes about {hours} clerk-hours (± {ci}); the bus stays open after closing time for {overtime} hours in all.",
+        "A szezon mintegy {hours} ügyintézői munkaórát igényel (± {ci}); a busz összesen {overtime} órát marad nyitva a zárás után.";
+    TargetWait => "at least {share} wait at most {wait_min} min", "legalább {share} legfeljebb {wait_min} percet vár";
+    TargetLost => "at most {share} leave unserved", "legfeljebb {share} távozik kiszolgálás nélkül";
+    TargetOvertime => "mean overtime at most {overtime_min} min", "az átlagos túlóra legfeljebb {overtime_min} perc";
+    TargetQueue => "mean queue at most {clients} clients", "az átlagos sorhossz legfeljebb {clients} fő";
+    ClerkOne => "1 clerk", "1 ügyintéző";
+    ClerkMany => "{count} clerks", "{count} ügyintéző";
+    StopOne => "1 stop", "1 megálló";
+    StopMany => "{count} stops", "{count} megálló";
+    ListAnd => "and", "és";
+
+    // --- Management report: figures -------------------------------------------------------------
+    CaptionMap => "Marker area: expected clients per visit (for visited settlements the season's mean; for the others a {hours}-hour visit at the municipality). Ringed: visited in the season. Squares: permanent government windows. Grey lines: the bus-days' routes from the depot.",
+        "A jelek területe: a látogatásonként várható ügyfélszám (a meglátogatott településeken a szezon átlaga, a többin egy {hours} órás látogatás a polgármesteri hivatalnál). Gyűrű: a szezonban meglátogatott település. Négyzet: állandó kormányablak. Szürke vonal: a busznapok útvonala a telephelytől.";
+    CaptionQueue => "Clients waiting (not yet at a desk) at {stop}, over {replications} simulated days: the line is the mean, the band holds the middle 80% of days, the dashed line is closing time. {why}",
+        "Várakozó (még nem a pultnál lévő) ügyfelek: {stop}, {replications} szimulált napon. A vonal az átlag, a sáv a napok középső 80%-a, a szaggatott vonal a zárás időpontja. {why}";
+    CaptionQueueBusiest => "This is the stop with the most clients; another can be chosen with --stop N (N: the stop's number in stops.csv).",
+        "Ez a legtöbb ügyfelet fogadó megálló; másikat a --stop N kapcsolóval lehet választani (N: a megálló sorszáma a stops.csv fájlban).";
+    CaptionQueueChosen => "The stop was chosen with --stop {number}.", "A megállót a --stop {number} kapcsoló választotta ki.";
+    CaptionWait => "Waiting times of every client served in the season, pooled over the simulated seasons. Bars: share per time band; curve: share who waited less than the time on the axis; vertical line: the target.",
+        "A szezonban kiszolgált összes ügyfél várakozási ideje, a szimulált szezonokat összevonva. Oszlopok: arány időszakaszonként; görbe: az adott időnél rövidebb ideig várók aránya; függőleges vonal: a cél.";
+    CaptionSeason => "Clients arriving per week: mean over the simulated seasons, the band is its 95% confidence interval. Weeks without stops show 0.",
+        "Hetente érkező ügyfelek: a szimulált szezonok átlaga, a sáv ennek 95%-os megbízhatósági intervalluma. A megálló nélküli hetek 0-val szerepelnek.";
+    CaptionStaffing => "Each point is a stop: the fewest clerks meeting every target ({targets}), against the settlement's population. Points above the dashed line cannot be staffed within the bus's desks.",
+        "Minden pont egy megálló: a legkevesebb ügyintéző, amellyel minden cél teljesül ({targets}), a település lakosságszámának függvényében. A szaggatott vonal feletti pontok a busz pultjaival nem oldhatók meg.";
+    MapSubtitle => "{scenario}: {stops} stops, {from} – {to}", "{scenario}: {stops} megálló, {from} – {to}";
+    WaitSubtitle => "{scenario}: every served client of {replications} simulated seasons",
+        "{scenario}: {replications} szimulált szezon összes kiszolgált ügyfele";
+    StaffingSeriesScenario => "The scenario's dwell ({dwell})", "A forgatókönyv tartózkodási ideje ({dwell})";
+    HoursRange => "{low}–{high} h", "{low}–{high} óra";
+    HoursOne => "{hours} h", "{hours} óra";
+
+    // --- Management report: dwell policies ---------------------------------------------------------
+    PolicyFixedHours => "Fixed {hours}-hour dwell", "Rögzített {hours} órás tartózkodás";
+    SentencePolicyDifference => "“{policy}” instead of “{baseline}” (the same simulated clients): clients served {served}, clients lost {lost}, clerk-hours {hours} (differences with 95% intervals).",
+        "„{policy}” szabállyal „{baseline}” helyett (ugyanazokkal a szimulált ügyfelekkel): kiszolgált ügyfelek {served}, kiszolgálás nélkül távozók {lost}, ügyintézői órák {hours} (eltérések 95%-os intervallummal).";
+    SentenceDemandDrivenUnmet => "Under “{policy}”, even the longest dwell tried ({hours} h) does not meet the targets at {settlements}.",
+        "„{policy}” szabállyal még a leghosszabb kipróbált tartózkodás ({hours} óra) sem teljesíti a célokat itt: {settlements}.";
+    CaptionPolicy => "The scenario re-planned under each dwell policy and simulated with the same clients (common random numbers): season totals, bars are means and whiskers 95% confidence intervals.",
+        "A forgatókönyv minden tartózkodási szabállyal újratervezve és ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők, az oszlop az átlag, a vonal a 95%-os megbízhatósági intervallum.";
+    ColPolicy => "Dwell policy", "Tartózkodási szabály";
+    ColClerkHoursPerServed => "Clerk-hours per client served", "Ügyintézői óra kiszolgált ügyfelenként";
+    ColWithinTarget => "Served within the wait target", "A várakozási célon belül sorra kerül";
+
+    // --- Management report: tables ----------------------------------------------------------------
+    TableSeasonTotals => "Season totals", "A szezon összesen";
+    TableBusiest => "Busiest stops (most clients)", "A legforgalmasabb megállók (legtöbb ügyfél)";
+    TableMostLosing => "Stops where most clients leave unserved", "Megállók, ahonnan a legtöbben távoznak kiszolgálás nélkül";
+    TableNoneLost => "No stop loses clients in the simulated seasons.", "A szimulált szezonokban egyik megállóból sem távozik kiszolgálatlan ügyfél.";
+    TableStaffing => "Clerks needed by settlement size", "Szükséges ügyintézők a település mérete szerint";
+    TableDistricts => "By district", "Járásonként";
+    ColMeasure => "Measure", "Mutató";
+    ColMean => "Mean", "Átlag";
+    ColStop => "Stop", "Megálló";
+    ColStops => "Stops", "Megállók";
+    ColResidents => "Residents", "Lakosok (fő)";
+    ColNotEnough => "Not enough with {desks} desks", "{desks} pulttal sem elég";
+    RowInformationUses => "Information-only uses", "Csak tájékoztatás (igénybevétel)";
+    RowShareWithinTarget => "Served within {target_min} min", "{target_min} percen belül sorra kerül";
+    RowLostShare => "Share leaving unserved", "Kiszolgálás nélkül távozók aránya";
+    RowOvertimeHours => "Open after closing time (h)", "Nyitva tartás zárás után (óra)";
+    RowGivenDemand => "Other (demand given)", "Egyéb (megadott ügyfélszám)";
+    SizeClassRange => "{low}–{high}", "{low}–{high} fő";
+    SizeClassFrom => "{low} or more", "{low} fő vagy több";
+
+    // --- Management report: assumptions -----------------------------------------------------------
+    AssumeDemand => "Demand", "Ügyfélforgalom";
+    AssumeFormula => "Expected clients of a stop = base rate × (population / 1000)^elasticity × venue multiplier × month multiplier × exp(distance coefficient × km to the nearest permanent office) × (dwell / reference dwell)^dwell exponent.",
+        "Egy megálló várható ügyfélszáma = alapráta × (lakosság / 1000)^rugalmasság × helyszínszorzó × hónapszorzó × exp(távolság-együttható × km a legközelebbi állandó kormányablakig) × (tartózkodás / referencia-tartózkodás)^tartózkodási kitevő.";
+    ParamBaseRate => "Base rate (clients of a reference visit)", "Alapráta (egy referencialátogatás ügyfelei)";
+    ParamElasticity => "Population elasticity", "Lakosságrugalmasság";
+    ParamDistance => "Distance coefficient (per km)", "Távolság-együttható (kilométerenként)";
+    ParamReferenceDwell => "Reference dwell (h)", "Referencia-tartózkodás (óra)";
+    ParamDwellExponent => "Dwell exponent (0: a fixed pool per visit, 1: proportional to the hours)",
+        "Tartózkodási kitevő (0: látogatásonként rögzített ügyfélkör, 1: az órák számával arányos)";
+    ParamVenue => "Venue multipliers", "Helyszínszorzók";
+    ParamMonth => "Month multipliers", "Hónapszorzók";
+    ValueAllOne => "all 1 (no seasonal change)", "mind 1 (nincs évszakos változás)";
+    ParamCounts => "Clients per stop", "Ügyfélszám megállónként";
+    ValuePoisson => "Poisson (pure chance around the expected number)", "Poisson-eloszlású (a várható érték körüli tiszta véletlen)";
+    ValueNegativeBinomial => "negative binomial with shape k = {k} (more variable than Poisson)",
+        "negatív binomiális, k = {k} alakparaméterrel (szórtabb a Poisson-eloszlásnál)";
+    ParamArrivalShape => "Arrivals within the stay", "Érkezések a tartózkodás alatt";
+    ValueFlat => "evenly spread", "egyenletesen";
+    ValueFrontLoaded => "front-loaded: the first hour's intensity is {weight} times the later hours'",
+        "az elejére torlódva: az első óra relatív intenzitása {weight}, a későbbi óráké 1";
+    ValuePiecewise => "piecewise (hour after opening: relative intensity) {pieces}",
+        "szakaszonként (óra a nyitás után: relatív intenzitás) {pieces}";
+    AssumeClients => "Clients and cases", "Ügyfelek és ügyek";
+    ParamErrands => "Errands per client (mean)", "Ügyek ügyfelenként (átlag)";
+    ParamPatience => "Patience (waiting before giving up)", "Türelem (várakozás a feladásig)";
+    ValueUnlimited => "unlimited", "korlátlan";
+    ValueDuration => "{distribution}, mean {mean_min} min", "{distribution}, átlag {mean_min} perc";
+    ValueDurationCv => "{distribution}, mean {mean_min} min, CV {cv}", "{distribution}, átlag {mean_min} perc, CV {cv}";
+    ParamBalking => "Not joining a long queue", "A hosszú sorba be nem állás";
+    ValueBalking => "with {threshold} or more waiting, {share} of newcomers leave", "{threshold} vagy több várakozónál az újonnan érkezők {share}-a elmegy";
+    ValueNoBalking => "everyone joins the queue", "mindenki beáll a sorba";
+    CaseMixHeading => "Case mix", "Az ügyek összetétele";
+    ColErrand => "Case type", "Ügytípus";
+    ColErrandShare => "Share of errands", "Arány az ügyek között";
+    ColDeskTime => "Desk time", "Ügyintézési idő";
+    ColInformationOnly => "Information only", "Csak tájékoztatás";
+    ValueYes => "yes", "igen";
+    ValueNo => "no", "nem";
+    DistExponential => "exponential", "exponenciális";
+    DistLogNormal => "lognormal", "lognormális";
+    DistGamma => "gamma", "gamma-eloszlású";
+    DistFixed => "fixed", "rögzített";
+    ErrandIdCard => "ID card", "Személyazonosító igazolvány";
+    ErrandAddressCard => "Address card", "Lakcímkártya";
+    ErrandStudentCard => "Student card", "Diákigazolvány";
+    ErrandParkingCard => "Parking card for the disabled", "Parkolási igazolvány mozgáskorlátozottaknak";
+    ErrandPassport => "Passport", "Útlevél";
+    ErrandDrivingLicence => "Driving licence", "Vezetői engedély";
+    ErrandSocialHealth => "Social administration and health insurance", "Szociális és egészségbiztosítási ügyek";
+    ErrandInformation => "Information only", "Csak tájékoztatás";
+    AssumeBus => "Bus and service", "Busz és kiszolgálás";
+    ParamDesks => "Desks (workstations)", "Pultok (munkaállomások)";
+    ParamClerks => "Clerks on duty", "Szolgálatban lévő ügyintézők";
+    ParamClosing => "At closing time", "Záráskor";
+    ParamWaitTarget => "Wait target (min)", "Várakozási cél (perc)";
+    ParamTargets => "Staffing targets", "Létszámcélok";
+    ParamDwell => "Dwell (stops)", "Tartózkodás (megállók)";
+    AssumeItinerary => "Itinerary", "Útiterv";
+    ParamDepot => "Depot", "Telephely";
+    ParamBusDays => "Bus-days", "Busznapok";
+    ParamRoadKm => "Road distance (km)", "Közúti távolság (km)";
+    ParamDriving => "Driving (h)", "Vezetés (óra)";
+    ParamUnplaced => "Wanted visits that did not fit", "Be nem fért látogatások";
+    ValueExplicitStops => "The stops are listed in the scenario (no generated itinerary).",
+        "A megállókat a forgatókönyv sorolja fel (nincs generált útiterv).";
+    AssumeSimulation => "Simulation", "Szimuláció";
+    ParamScenario => "Scenario", "Forgatókönyv";
+    ParamReplications => "Simulated seasons", "Szimulált szezonok";
+    ParamSeed => "Seed", "Véletlenszám-mag";
+    ParamVersion => "ablakbusz version", "ablakbusz-verzió";
+    ParamDigest => "Scenario digest", "A forgatókönyv ujjlenyomata";
+
+    // --- Management report: sources ---------------------------------------------------------------
+    SourceKsh => "Settlements (names, districts, legal status and resident population on 1 January 2019): Hungarian Central Statistical Office (KSH), Gazetteer of Hungary 2019 (Magyarország helységnévkönyve). Coordinates and permanent government windows: scenarios/data/README.md lists their sources.",
+        "Települések (név, járás, jogállás, lakónépesség 2019. január 1-jén): Központi Statisztikai Hivatal (KSH), Magyarország helységnévkönyve 2019. A koordináták és az állandó kormányablakok forrását a scenarios/data/README.md sorolja fel.";
+    SourceFacts => "The bus programme (2019: 196 stops and more than 3,600 uses; August–November 2019: 71 stops, more than 1,000 clients, 2–5 hours per settlement depending on its size): press releases of the Bács-Kiskun County Government Office, each listed with its source in scenarios/data/bus-programme-facts.md.",
+        "A buszprogram adatai (2019: 196 megálló és több mint 3600 igénybevétel; 2019. augusztus–november: 71 megálló, több mint 1000 ügyfél, településenként a mérettől függően 2–5 óra): a Bács-Kiskun Vármegyei Kormányhivatal sajtóközleményei, forrásukkal együtt a scenarios/data/bus-programme-facts.md fájlban.";
+    SourceAssumptions => "Everything else (desk times, patience, the demand model's parameters) is an assumption of the scenario, listed under Assumptions.",
+        "Minden más (ügyintézési idők, türelem, a keresleti modell paraméterei) a forgatókönyv feltevése, ezeket a Feltevések fejezet sorolja fel.";
+    SourceReproduce => "Computed with ablakbusz {version}; running the same scenario with the same seed gives the same figures.",
+        "Készült az ablakbusz {version} programmal; ugyanaz a forgatókönyv ugyanazzal a véletlenszám-maggal ugyanezeket az eredményeket adja.";
 }
 
 impl Label {
@@ -429,6 +620,9 @@ mod tests {
         assert_eq!(Lang::En.short_date(date), "7 Sep");
         assert_eq!(Lang::Hu.short_date(date), "szept. 7.");
         assert_eq!(Lang::Hu.short_date(jiff::civil::date(2020, 3, 30)), "márc. 30.");
+        assert_eq!(Lang::Hu.month_abbreviation(3), "márc.");
+        assert_eq!(Lang::En.month_abbreviation(12), "Dec");
+        assert_eq!(Lang::En.month_abbreviation(13), "");
     }
 
     #[test]

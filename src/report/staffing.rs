@@ -3,12 +3,15 @@
 use std::fmt::Write;
 
 use super::RenderError;
+use super::tables::csv_table;
 use crate::staffing::{Candidate, StaffingAnswer, TargetKind, TextbookAnswers};
 use crate::stats::Estimate;
 
 /// One stop's staffing answer with what identifies the stop.
 #[derive(Debug, Clone)]
 pub struct StaffingRow {
+    /// Dwell policy the stop's season was planned with.
+    pub policy: String,
     /// Stop number in the season, from 1.
     pub stop: usize,
     pub date: String,
@@ -57,76 +60,68 @@ fn cells(e: Option<Estimate>) -> [String; 2] {
 /// the reported number of clerks achieves (mean and 95 % half-width).
 pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> {
     let table = "staffing.csv";
-    let err = |e: csv::Error| RenderError {
-        table,
-        message: e.to_string(),
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "stop",
-        "date",
-        "settlement",
-        "venue",
-        "population",
-        "dwell_hours",
-        "expected_clients",
-        "desks",
-        "clerks_needed",
-        "clerks_needed_without_desk_limit",
-        "erlang_c_clerks",
-        "erlang_a_clerks",
-        "finite_horizon_clerks",
-        "reported_clerks",
-    ]
-    .map(String::from)
-    .to_vec();
-    for kind in [
-        TargetKind::ShareWithinWait,
-        TargetKind::LostShare,
-        TargetKind::MeanOvertime,
-        TargetKind::MeanQueue,
-    ] {
-        header.push(format!("{}_mean", kind.as_str()));
-        header.push(format!("{}_ci95", kind.as_str()));
-    }
-    header.extend(["replications".to_string(), "advice".to_string()]);
-    w.write_record(&header).map_err(err)?;
-    for r in rows {
-        let mut row = vec![
-            r.stop.to_string(),
-            r.date.clone(),
-            r.settlement.clone(),
-            r.venue.to_string(),
-            opt_u32(r.population),
-            format!("{:.2}", r.dwell_hours),
-            format!("{:.2}", r.expected_clients),
-            r.answer.desks.to_string(),
-            opt_u32(r.answer.clerks_needed),
-            opt_u32(r.answer.clerks_needed_without_desk_limit),
-            opt_u32(r.textbook.erlang_c),
-            opt_u32(r.textbook.erlang_a),
-            opt_u32(r.textbook.finite_horizon),
-            r.reported().clerks.to_string(),
-        ];
+    csv_table(table, |w| {
+        let mut header: Vec<String> = [
+            "policy",
+            "stop",
+            "date",
+            "settlement",
+            "venue",
+            "population",
+            "dwell_hours",
+            "expected_clients",
+            "desks",
+            "clerks_needed",
+            "clerks_needed_without_desk_limit",
+            "erlang_c_clerks",
+            "erlang_a_clerks",
+            "finite_horizon_clerks",
+            "reported_clerks",
+        ]
+        .map(String::from)
+        .to_vec();
         for kind in [
             TargetKind::ShareWithinWait,
             TargetKind::LostShare,
             TargetKind::MeanOvertime,
             TargetKind::MeanQueue,
         ] {
-            row.extend(cells(r.achieved(kind)));
+            header.push(format!("{}_mean", kind.as_str()));
+            header.push(format!("{}_ci95", kind.as_str()));
         }
-        row.push(r.answer.replications.to_string());
-        row.push(r.answer.advice.clone().unwrap_or_default());
-        w.write_record(&row).map_err(err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
+        header.extend(["replications".to_string(), "advice".to_string()]);
+        w.write_record(&header)?;
+        for r in rows {
+            let mut row = vec![
+                r.policy.clone(),
+                r.stop.to_string(),
+                r.date.clone(),
+                r.settlement.clone(),
+                r.venue.to_string(),
+                opt_u32(r.population),
+                format!("{:.2}", r.dwell_hours),
+                format!("{:.2}", r.expected_clients),
+                r.answer.desks.to_string(),
+                opt_u32(r.answer.clerks_needed),
+                opt_u32(r.answer.clerks_needed_without_desk_limit),
+                opt_u32(r.textbook.erlang_c),
+                opt_u32(r.textbook.erlang_a),
+                opt_u32(r.textbook.finite_horizon),
+                r.reported().clerks.to_string(),
+            ];
+            for kind in [
+                TargetKind::ShareWithinWait,
+                TargetKind::LostShare,
+                TargetKind::MeanOvertime,
+                TargetKind::MeanQueue,
+            ] {
+                row.extend(cells(r.achieved(kind)));
+            }
+            row.push(r.answer.replications.to_string());
+            row.push(r.answer.advice.clone().unwrap_or_default());
+            w.write_record(&row)?;
+        }
+        Ok(())
     })
 }
 

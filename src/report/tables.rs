@@ -54,79 +54,74 @@ fn summary_cells(s: &Summary) -> Vec<String> {
         .collect()
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>, table: &'static str) -> Result<String, RenderError> {
-    let bytes = writer.into_inner().map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| RenderError {
-        table,
-        message: e.to_string(),
-    })
+/// Builds a CSV table in memory; errors name the table.
+pub fn csv_table(
+    table: &'static str,
+    build: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>,
+) -> Result<String, RenderError> {
+    let error = |message: String| RenderError { table, message };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    build(&mut writer).map_err(|e| error(e.to_string()))?;
+    let bytes = writer.into_inner().map_err(|e| error(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| error(e.to_string()))
 }
 
 /// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` per metric.
 pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<String, RenderError> {
     let table = "stops.csv";
-    let err = |e: csv::Error| RenderError {
-        table,
-        message: e.to_string(),
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "stop",
-        "date",
-        "start",
-        "settlement",
-        "district",
-        "venue",
-        "dwell_hours",
-        "clerks",
-    ]
-    .map(String::from)
-    .to_vec();
-    header.push("expected_clients".into());
-    header.extend(metric_header(&STOP_METRICS));
-    w.write_record(&header).map_err(err)?;
-    for (stop, summary) in season.stops.iter().zip(&results.stops) {
-        let mut row = vec![
-            (stop.index + 1).to_string(),
-            stop.date.to_string(),
-            format!("{:02}:{:02}", stop.start_min / 60, stop.start_min % 60),
-            stop.settlement.clone(),
-            stop.district.clone(),
-            stop.venue.as_str().to_string(),
-            cell(stop.dwell_hours()),
-            stop.spec.clerks.to_string(),
-            cell(stop.expected_clients),
-        ];
-        row.extend(summary_cells(summary));
-        w.write_record(&row).map_err(err)?;
-    }
-    finish(w, table)
+    csv_table(table, |w| {
+        let mut header: Vec<String> = [
+            "stop",
+            "date",
+            "start",
+            "settlement",
+            "district",
+            "venue",
+            "dwell_hours",
+            "clerks",
+        ]
+        .map(String::from)
+        .to_vec();
+        header.push("expected_clients".into());
+        header.extend(metric_header(&STOP_METRICS));
+        w.write_record(&header)?;
+        for (stop, summary) in season.stops.iter().zip(&results.stops) {
+            let mut row = vec![
+                (stop.index + 1).to_string(),
+                stop.date.to_string(),
+                crate::plan::format_clock(stop.start_min),
+                stop.settlement.clone(),
+                stop.district.clone(),
+                stop.venue.as_str().to_string(),
+                cell(stop.dwell_hours()),
+                stop.spec.clerks.to_string(),
+                cell(stop.expected_clients),
+            ];
+            row.extend(summary_cells(summary));
+            w.write_record(&row)?;
+        }
+        Ok(())
+    })
 }
 
 /// `season.csv`: one row for the season, then one per group of each grouping (district, week).
 pub fn render_season_csv(results: &SeasonResults) -> Result<String, RenderError> {
     let table = "season.csv";
-    let err = |e: csv::Error| RenderError {
-        table,
-        message: e.to_string(),
-    };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["level".to_string(), "group".to_string()];
-    header.extend(metric_header(&GROUP_METRICS));
-    w.write_record(&header).map_err(err)?;
-    let mut write = |level: &str, group: &str, s: &Summary| {
-        let mut row = vec![level.to_string(), group.to_string()];
-        row.extend(summary_cells(s));
-        w.write_record(&row)
-    };
-    write("season", "all stops", &results.season).map_err(err)?;
-    for grouping in &results.groupings {
-        for (label, summary) in &grouping.groups {
-            write(&grouping.name, label, summary).map_err(err)?;
+    csv_table(table, |w| {
+        let mut header = vec!["level".to_string(), "group".to_string()];
+        header.extend(metric_header(&GROUP_METRICS));
+        w.write_record(&header)?;
+        let mut write = |level: &str, group: &str, s: &Summary| {
+            let mut row = vec![level.to_string(), group.to_string()];
+            row.extend(summary_cells(s));
+            w.write_record(&row)
+        };
+        write("season", "all stops", &results.season)?;
+        for grouping in &results.groupings {
+            for (label, summary) in &grouping.groups {
+                write(&grouping.name, label, summary)?;
+            }
         }
-    }
-    finish(w, table)
+        Ok(())
+    })
 }

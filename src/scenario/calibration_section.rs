@@ -329,7 +329,7 @@ dwell_hours = 4
     fn the_embedded_2019_baseline_is_the_shipped_file_with_its_figures() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/2019-baseline.toml");
         let file = crate::scenario::load_file(&path).unwrap();
-        let embedded = ScenarioText::embedded_2019_baseline().resolve().unwrap();
+        let embedded = ScenarioText::embedded_2019_baseline().resolve(None).unwrap();
         assert_eq!(embedded, file);
         assert_eq!(embedded.calibration, Some(CalibrationTargets::published_2019()));
     }
@@ -337,13 +337,16 @@ dwell_hours = 4
     #[test]
     fn overrides_replace_the_files_values() {
         let text = ScenarioText::embedded_2019_baseline();
-        let plain = text.resolve().unwrap();
+        let plain = text.resolve(None).unwrap();
         let doubled = text
-            .resolve_with(&ScenarioOverrides {
-                base_rate: Some(19.0),
-                errands_per_client: Some(1.5),
-                ..ScenarioOverrides::default()
-            })
+            .resolve_with(
+                None,
+                &ScenarioOverrides {
+                    base_rate: Some(19.0),
+                    errands_per_client: Some(1.5),
+                    ..ScenarioOverrides::default()
+                },
+            )
             .unwrap();
         for (a, b) in plain.stops.iter().zip(&doubled.stops) {
             // The file's base rate is 9.5: model stops double, given stops (the event) stay.

@@ -10,7 +10,7 @@ use crate::demand::profile::DEFAULT_FIRST_HOUR_WEIGHT;
 use crate::demand::{ArrivalShape, DemandModel, SettlementTable, VenueMultipliers};
 
 /// The `[demand]` section, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DemandRules {
     pub model: DemandModel,
     pub shape: ArrivalShape,

@@ -8,7 +8,9 @@ use jiff::civil::{Date, Weekday};
 use super::calendar::ClockTime;
 use super::defaults::generate as d;
 use super::diagnostic::Problems;
-use super::raw::{DwellPolicyKind, RawDwellPolicy, RawGenerate, RawVisit, SettlementSelection, WeekdayName};
+use super::raw::{
+    DwellPolicyKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
+};
 use super::resolved::Venue;
 use crate::demand::{SettlementTable, suggest};
 use crate::plan::{DailyWindow, ItineraryRules, Place, TravelModel, WorkingCalendar};
@@ -23,11 +25,17 @@ pub enum DwellPolicy {
     BySize(Vec<(u32, f64)>),
     /// The same dwell everywhere, hours.
     Fixed(f64),
+    /// A dwell chosen for each settlement (by name, as KSH spells it), hours; settlements not
+    /// listed stay as `otherwise` says. This is how a demand-driven policy is applied.
+    PerSettlement {
+        hours: Vec<(String, f64)>,
+        otherwise: Box<DwellPolicy>,
+    },
 }
 
 impl DwellPolicy {
-    /// Dwell of a settlement of `population` residents, hours.
-    pub fn hours_for(&self, population: u32) -> f64 {
+    /// Dwell of the settlement named `settlement`, of `population` residents, hours.
+    pub fn hours_for(&self, settlement: &str, population: u32) -> f64 {
         match self {
             DwellPolicy::Fixed(hours) => *hours,
             DwellPolicy::BySize(classes) => classes
@@ -35,6 +43,21 @@ impl DwellPolicy {
                 .rev()
                 .find(|(min, _)| population >= *min)
                 .map_or(0.0, |(_, hours)| *hours),
+            DwellPolicy::PerSettlement { hours, otherwise } => hours
+                .iter()
+                .find(|(name, _)| name == settlement)
+                .map_or_else(|| otherwise.hours_for(settlement, population), |(_, h)| *h),
+        }
+    }
+
+    /// The longest dwell the policy can give, hours.
+    pub fn longest_hours(&self) -> f64 {
+        match self {
+            DwellPolicy::Fixed(h) => *h,
+            DwellPolicy::BySize(classes) => classes.iter().map(|c| c.1).fold(0.0, f64::max),
+            DwellPolicy::PerSettlement { hours, otherwise } => {
+                hours.iter().map(|c| c.1).fold(otherwise.longest_hours(), f64::max)
+            }
         }
     }
 }
@@ -73,13 +96,18 @@ pub struct GenerateRules {
 pub fn resolve_generate(
     raw: &RawGenerate,
     table: Option<&SettlementTable>,
+    dwell_override: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> Option<GenerateRules> {
     let calendar = calendar(raw, problems);
     let rules = itinerary_rules(raw, table, problems);
     let (day_start, day_end) = day_window(raw);
     let window_hours = f64::from(day_end.0.saturating_sub(day_start.0)) / MIN_PER_HOUR;
-    let dwell = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
+    let written = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
+    let dwell = match dwell_override {
+        Some(policy) => written.and_then(|_| fits_window(policy.clone(), window_hours, problems)),
+        None => written,
+    };
     let series = table.and_then(|table| series(raw, table, dwell.as_ref(), problems));
     Some(GenerateRules {
         calendar: calendar?,
@@ -252,7 +280,7 @@ fn series(
         all.push(VisitSeries {
             settlement,
             venue,
-            dwell_min: whole_minutes(dwell.hours_for(table.get(settlement).population)),
+            dwell_min: whole_minutes(dwell.hours_for(&table.get(settlement).name, table.get(settlement).population)),
             visits,
             label: None,
             clerks: None,
@@ -284,7 +312,7 @@ fn extra_visit(
         }
         None => settlement
             .zip(dwell)
-            .map(|(i, dwell)| dwell.hours_for(table.get(i).population)),
+            .map(|(i, dwell)| dwell.hours_for(&table.get(i).name, table.get(i).population)),
     };
     let visits = raw.visits.unwrap_or(1);
     if visits == 0 {
@@ -347,20 +375,27 @@ fn dwell_policy(raw: Option<&RawDwellPolicy>, window_hours: f64, problems: &mut 
             DwellPolicyKind::DemandDriven => {
                 problems.at(
                     &format!("{key}.policy"),
-                    "the demand-driven dwell policy (shortest dwell that meets the service targets) is not \
-                     available yet: it comes with the staffing search",
-                    Some("use policy = \"by_size\" or \"fixed\" for now".into()),
+                    "the demand-driven dwell depends on the simulation, so the itinerary cannot be planned with it \
+                     directly",
+                    Some(
+                        "plan with \"by_size\" or \"fixed\" here, and list policy = \"demand_driven\" under \
+                          [[policy]] to compare it (ablakbusz policies / staff)"
+                            .into(),
+                    ),
                 );
                 return None;
             }
-            DwellPolicyKind::Fixed => fixed_dwell(raw, problems)?,
-            DwellPolicyKind::BySize => by_size_dwell(raw, problems)?,
+            DwellPolicyKind::Fixed => fixed_dwell(raw.hours, raw.size.is_some(), key, problems)?,
+            DwellPolicyKind::BySize => by_size_dwell(raw.hours, raw.size.as_deref(), key, problems)?,
         },
     };
-    let longest = match &policy {
-        DwellPolicy::Fixed(h) => *h,
-        DwellPolicy::BySize(classes) => classes.iter().map(|c| c.1).fold(0.0, f64::max),
-    };
+    fits_window(policy, window_hours, problems)
+}
+
+/// The policy, if its longest stop fits in the working day (reported otherwise).
+fn fits_window(policy: DwellPolicy, window_hours: f64, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
+    let key = "season.generate.dwell";
+    let longest = policy.longest_hours();
     if longest > window_hours {
         problems.at(
             key,
@@ -372,9 +407,9 @@ fn dwell_policy(raw: Option<&RawDwellPolicy>, window_hours: f64, problems: &mut 
     Some(policy)
 }
 
-fn fixed_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
-    let key = "season.generate.dwell";
-    if raw.size.is_some() {
+/// `policy = "fixed"` with its `hours` (`has_size`: size classes were given, which do not belong).
+pub fn fixed_dwell(hours: Option<f64>, has_size: bool, key: &str, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
+    if has_size {
         problems.at(
             &format!("{key}.size"),
             "size classes are only used with policy = \"by_size\"",
@@ -382,7 +417,7 @@ fn fixed_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<Dwel
         );
         return None;
     }
-    match raw.hours {
+    match hours {
         Some(h) if h.is_finite() && h > 0.0 => Some(DwellPolicy::Fixed(h)),
         Some(h) => {
             problems.at(
@@ -399,9 +434,14 @@ fn fixed_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<Dwel
     }
 }
 
-fn by_size_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
-    let key = "season.generate.dwell";
-    if raw.hours.is_some() {
+/// `policy = "by_size"` with its size classes (default: the 2019 practice); `hours` does not belong.
+pub fn by_size_dwell(
+    hours: Option<f64>,
+    size: Option<&[RawSizeClass]>,
+    key: &str,
+    problems: &mut Problems<'_>,
+) -> Option<DwellPolicy> {
+    if hours.is_some() {
         problems.at(
             &format!("{key}.hours"),
             "hours is only used with policy = \"fixed\"; by_size takes [[season.generate.dwell.size]] classes",
@@ -409,7 +449,7 @@ fn by_size_dwell(raw: &RawDwellPolicy, problems: &mut Problems<'_>) -> Option<Dw
         );
         return None;
     }
-    let Some(size) = &raw.size else {
+    let Some(size) = size else {
         return Some(DwellPolicy::BySize(d::DWELL_BY_SIZE.to_vec()));
     };
     let mut ok = true;
@@ -519,11 +559,11 @@ mod tests {
     #[test]
     fn by_size_picks_the_largest_class_reached() {
         let p = DwellPolicy::BySize(d::DWELL_BY_SIZE.to_vec());
-        assert_eq!(p.hours_for(0), 2.0);
-        assert_eq!(p.hours_for(999), 2.0);
-        assert_eq!(p.hours_for(1_000), 3.0);
-        assert_eq!(p.hours_for(4_999), 4.0);
-        assert_eq!(p.hours_for(110_687), 5.0);
-        assert_eq!(DwellPolicy::Fixed(3.0).hours_for(50), 3.0);
+        assert_eq!(p.hours_for("", 0), 2.0);
+        assert_eq!(p.hours_for("", 999), 2.0);
+        assert_eq!(p.hours_for("", 1_000), 3.0);
+        assert_eq!(p.hours_for("", 4_999), 4.0);
+        assert_eq!(p.hours_for("", 110_687), 5.0);
+        assert_eq!(DwellPolicy::Fixed(3.0).hours_for("", 50), 3.0);
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! The format is documented key by key in `docs/scenario.md`.
 
+mod baseline;
 mod calendar;
 mod calibration_section;
 mod check;
@@ -15,6 +16,7 @@ mod generate;
 mod generated;
 mod overrides;
 mod parse;
+mod policies;
 mod raw;
 mod resolve;
 mod resolved;
@@ -22,10 +24,10 @@ mod settings;
 mod source;
 mod stops;
 mod stops_csv;
-mod text;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+pub use baseline::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML};
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
 pub use check::render_check;
 pub use defaults::default_case_mix;
@@ -34,8 +36,8 @@ pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
+pub use policies::{DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, NamedPolicy, PolicyChoice};
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings, Venue};
-pub use text::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML, ScenarioText};
 
 /// The default scenario's text: the 2020 plan, embedded in the binary.
 pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../scenarios/2020-plan.toml");
@@ -45,44 +47,103 @@ pub const DEFAULT_SCENARIO_ORIGIN: &str = "scenarios/2020-plan.toml (embedded)";
 /// Name of the default season (also given in the file).
 pub const DEFAULT_SCENARIO_NAME: &str = "2020-plan";
 
+/// A scenario's text with where it came from, read once and resolved as often as needed (once per
+/// dwell policy under comparison).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioText {
+    pub text: String,
+    /// Names the scenario in messages; its file stem names the season when the TOML has no `name`.
+    pub origin: String,
+    /// Folder that relative paths in the scenario are resolved from (`None`: it may not name files).
+    pub base_dir: Option<PathBuf>,
+}
+
+impl ScenarioText {
+    /// Reads a scenario file; relative paths in it are resolved from its folder.
+    pub fn read(path: impl AsRef<Path>) -> Result<Self, ScenarioError> {
+        let path = path.as_ref();
+        let origin = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+            diagnostics: vec![Diagnostic {
+                file: origin.clone(),
+                line: None,
+                column: None,
+                key: String::new(),
+                message: format!("cannot read the scenario: {e}"),
+                help: None,
+            }],
+        })?;
+        let base_dir = path.parent().map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        });
+        Ok(Self { text, origin, base_dir })
+    }
+
+    /// The embedded 2020 plan.
+    pub fn embedded_default() -> Self {
+        Self {
+            text: DEFAULT_SCENARIO_TOML.to_string(),
+            origin: DEFAULT_SCENARIO_ORIGIN.to_string(),
+            base_dir: None,
+        }
+    }
+
+    /// Validates the scenario into a season; `dwell` replaces the dwell of every settlement stop
+    /// (a policy under comparison; `None`: as written).
+    pub fn resolve(&self, dwell: Option<&DwellPolicy>) -> Result<Season, ScenarioError> {
+        self.resolve_with(dwell, &ScenarioOverrides::default())
+    }
+
+    /// [`Self::resolve`] with some of the scenario's values replaced (calibrated parameters, the
+    /// held parameters of a sensitivity analysis).
+    pub fn resolve_with(
+        &self,
+        dwell: Option<&DwellPolicy>,
+        overrides: &ScenarioOverrides,
+    ) -> Result<Season, ScenarioError> {
+        let stem = if self.origin == DEFAULT_SCENARIO_ORIGIN {
+            DEFAULT_SCENARIO_NAME
+        } else {
+            Path::new(&self.origin)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or(&self.origin)
+        };
+        resolve::resolve_with(
+            &self.text,
+            &self.origin,
+            self.base_dir.as_deref(),
+            stem,
+            dwell,
+            overrides,
+        )
+    }
+}
+
 /// Reads and validates a scenario file; relative paths in it are resolved from its folder.
 pub fn load_file(path: impl AsRef<Path>) -> Result<Season, ScenarioError> {
-    let path = path.as_ref();
-    let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
-        diagnostics: vec![Diagnostic {
-            file: file.clone(),
-            line: None,
-            column: None,
-            key: String::new(),
-            message: format!("cannot read the scenario: {e}"),
-            help: None,
-        }],
-    })?;
-    let base_dir = path
-        .parent()
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
-    load_str(&text, &file, base_dir)
+    ScenarioText::read(path)?.resolve(None)
 }
 
 /// Validates scenario text. `origin_name` names it in messages and, by its file stem, names the
 /// season when the TOML has no `name`; relative paths are resolved from `base_dir` (`None`: the
 /// scenario may not name other files).
 pub fn load_str(src: &str, origin_name: &str, base_dir: Option<&Path>) -> Result<Season, ScenarioError> {
-    let stem = Path::new(origin_name)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(origin_name);
-    resolve::resolve(src, origin_name, base_dir, stem)
+    let text = ScenarioText {
+        text: src.to_string(),
+        origin: origin_name.to_string(),
+        base_dir: base_dir.map(Path::to_path_buf),
+    };
+    text.resolve(None)
 }
 
 /// The embedded 2020 plan, resolved. It is checked by the tests, so it cannot fail at run time.
 pub fn default_scenario() -> Season {
-    resolve::resolve(
-        DEFAULT_SCENARIO_TOML,
-        DEFAULT_SCENARIO_ORIGIN,
-        None,
-        DEFAULT_SCENARIO_NAME,
-    )
-    .unwrap_or_else(|e| panic!("the embedded default scenario is invalid (a build defect):\n{e}"))
+    ScenarioText::embedded_default()
+        .resolve(None)
+        .unwrap_or_else(|e| panic!("the embedded default scenario is invalid (a build defect):\n{e}"))
 }

@@ -7,12 +7,12 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::calibration_section::RawCalibration;
 use super::diagnostic::Problems;
-use super::raw::{RawBus, RawClients, RawDemand, RawSeason, RawSimulation, RawStop};
+use super::raw::{RawBus, RawClients, RawDemand, RawPolicy, RawSeason, RawSimulation, RawStop, RawTargets};
 use super::source::SpanIndex;
 use crate::demand::suggest;
 
 /// Top-level keys of a scenario.
-pub const TOP_LEVEL_KEYS: [&str; 8] = [
+pub const TOP_LEVEL_KEYS: [&str; 10] = [
     "name",
     "description",
     "simulation",
@@ -20,6 +20,8 @@ pub const TOP_LEVEL_KEYS: [&str; 8] = [
     "clients",
     "bus",
     "season",
+    "targets",
+    "policy",
     "calibration",
 ];
 
@@ -34,6 +36,12 @@ pub struct RawScenario {
     pub clients: Option<RawClients>,
     pub bus: Option<RawBus>,
     pub season: Option<RawSeason>,
+    /// `[targets]`; the default when the file leaves it out.
+    pub targets: Option<RawTargets>,
+    /// `[[policy]]` entries; `None` when the file lists none (the default policies apply) or
+    /// when they could not be read (`policies_failed`).
+    pub policies: Option<Vec<RawPolicy>>,
+    pub policies_failed: bool,
     /// `[calibration]`: `None` when the file has none (or it could not be read: reported).
     pub calibration: Option<RawCalibration>,
     /// The stops that could be read, each with its number in the file (from 1).
@@ -59,6 +67,7 @@ pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
         clients: Some(RawClients::default()),
         bus: Some(RawBus::default()),
         season: Some(RawSeason::default()),
+        targets: Some(RawTargets::default()),
         ..RawScenario::default()
     };
     for (key, value) in root {
@@ -71,7 +80,12 @@ pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
             "clients" => raw.clients = read(value, problems),
             "bus" => raw.bus = read(value, problems),
             "season" => read_season(value, &mut raw, problems),
+            "targets" => raw.targets = read(value, problems),
             "calibration" => raw.calibration = read(value, problems),
+            "policy" => {
+                raw.policies = read(value, problems);
+                raw.policies_failed = raw.policies.is_none();
+            }
             other => {
                 let help = suggest::did_you_mean(&suggest::closest(other, TOP_LEVEL_KEYS))
                     .unwrap_or_else(|| format!("the top-level keys are {}", TOP_LEVEL_KEYS.join(", ")));

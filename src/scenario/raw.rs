@@ -319,3 +319,27 @@ pub struct RawSizeClass {
     pub min_population: u32,
     pub hours: f64,
 }
+
+/// `[targets]`: the service level that `staff` and the policy comparison aim for.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTargets {
+    pub wait_limit_min: Option<f64>,
+    pub min_share_within_wait: Option<f64>,
+    pub max_lost_share: Option<f64>,
+    pub max_mean_overtime_min: Option<f64>,
+    pub max_mean_queue: Option<f64>,
+}
+
+/// `[[policy]]`: a dwell policy to compare (by size, fixed, or demand-driven).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPolicy {
+    pub name: String,
+    pub policy: DwellPolicyKind,
+    pub hours: Option<f64>,
+    pub size: Option<Vec<RawSizeClass>>,
+    pub shortest_hours: Option<f64>,
+    pub longest_hours: Option<f64>,
+    pub step_min: Option<f64>,
+}

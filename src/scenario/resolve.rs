@@ -2,41 +2,40 @@
 
 use std::path::Path;
 
+use super::baseline::embedded_file;
 use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
-use super::defaults::DEFAULT_DESKS;
+use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Problems, ScenarioError};
-use super::generate::resolve_generate;
+use super::generate::{DwellPolicy, resolve_generate};
 use super::generated::generate;
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
+use super::policies::{resolve_policies, resolve_targets};
 use super::resolved::{Season, SeasonStop, Venue};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
-use super::text::embedded_file;
 use crate::demand::SettlementTable;
 use crate::plan::Itinerary;
 
 /// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
 /// from `base_dir`; `default_name` names the season when the file has no `name`.
-pub fn resolve(text: &str, file: &str, base_dir: Option<&Path>, default_name: &str) -> Result<Season, ScenarioError> {
-    resolve_with(text, file, base_dir, default_name, &ScenarioOverrides::default())
-}
-
-/// [`resolve`] with some values of the text replaced before validation.
+/// `dwell` replaces the dwell of every settlement stop (a policy under comparison).
+/// `overrides` replace some of the text's values before validation.
 pub fn resolve_with(
     text: &str,
     file: &str,
     base_dir: Option<&Path>,
     default_name: &str,
+    dwell: Option<&DwellPolicy>,
     overrides: &ScenarioOverrides,
 ) -> Result<Season, ScenarioError> {
     let mut problems = Problems::new(file, text);
     let season = parse(text, &mut problems).and_then(|mut raw| {
         overrides.apply(&mut raw);
-        build(&raw, base_dir, default_name, &mut problems)
+        build(&raw, base_dir, default_name, dwell, &mut problems)
     });
     problems.finish_option(season)
 }
@@ -45,6 +44,7 @@ fn build(
     raw: &RawScenario,
     base_dir: Option<&Path>,
     default_name: &str,
+    dwell: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> Option<Season> {
     let name = scenario_name(raw.name.as_deref(), default_name, problems);
@@ -57,7 +57,22 @@ fn build(
     let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
     let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
     let calibration = raw.calibration.as_ref().map(|c| resolve_calibration(c, problems));
-    let (inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), problems);
+    let targets = raw.targets.as_ref().and_then(|t| {
+        resolve_targets(
+            t,
+            bus.as_ref().map_or(DEFAULT_WAIT_TARGET_MIN, |b| b.wait_target_min),
+            problems,
+        )
+    });
+    let policies = if raw.policies_failed {
+        None
+    } else {
+        resolve_policies(raw.policies.as_deref(), problems)
+    };
+    let (mut inputs, itinerary) = stop_inputs(raw, base_dir, table.as_deref(), dwell, problems);
+    if let (Some(dwell), Some(table), None) = (dwell, table.as_deref(), &itinerary) {
+        apply_dwell(&mut inputs, dwell, table);
+    }
     let rules = StopRules {
         table: table.as_deref(),
         demand: demand.as_ref(),
@@ -84,11 +99,23 @@ fn build(
         simulation: simulation?,
         stops,
         itinerary,
+        targets: targets?,
+        policies: policies?,
+        demand: demand?,
         calibration: match calibration {
             Some(targets) => Some(targets?),
             None => None,
         },
     })
+}
+
+/// Sets the dwell of every explicit stop at a settlement of the table by `dwell` (start times stay).
+fn apply_dwell(inputs: &mut [StopInput], dwell: &DwellPolicy, table: &SettlementTable) {
+    for input in inputs {
+        if let Some(i) = input.settlement.as_deref().and_then(|name| table.index_of(name)) {
+            input.dwell_hours = dwell.hours_for(&table.get(i).name, table.get(i).population);
+        }
+    }
 }
 
 /// The season's name: `name`, or the file's stem; it names the output folder, so it must be a
@@ -114,6 +141,7 @@ fn stop_inputs(
     raw: &RawScenario,
     base_dir: Option<&Path>,
     table: Option<&SettlementTable>,
+    dwell: Option<&DwellPolicy>,
     problems: &mut Problems<'_>,
 ) -> (Vec<StopInput>, Option<Itinerary>) {
     let mut inputs: Vec<StopInput> = raw
@@ -152,7 +180,7 @@ fn stop_inputs(
     let csv_failed = problems.count() > before_csv;
     let mut itinerary = None;
     if let Some(raw_generate) = &season.generate {
-        let rules = resolve_generate(raw_generate, table, problems);
+        let rules = resolve_generate(raw_generate, table, dwell, problems);
         if let (Some(rules), Some(table)) = (rules, table)
             && let Some((generated, plan)) = generate(rules, table, problems)
         {

@@ -106,6 +106,55 @@ pub struct Season {
     /// The generated itinerary (bus-days, travel, visits left out) when the season comes from
     /// `[season.generate]`; its stops are among `stops` (with any explicit `[[season.stop]]`).
     pub itinerary: Option<crate::plan::Itinerary>,
+    /// `[targets]`: the service level `staff` and the policy comparison aim for.
+    pub targets: crate::staffing::ServiceTargets,
+    /// `[[policy]]`: the dwell policies to compare (default: by size, fixed 3 h, demand-driven).
+    pub policies: Vec<super::policies::NamedPolicy>,
+    /// The `[demand]` section the stops were resolved with (model, arrival shape, over-dispersion):
+    /// to rebuild a stop for another dwell, and for reports (assumptions, expected clients of
+    /// settlements the season does not visit).
+    pub demand: super::DemandRules,
     /// The published figures `ablakbusz calibrate` fits, when the scenario has a `[calibration]` section.
     pub calibration: Option<super::calibration_section::CalibrationTargets>,
+}
+
+impl Season {
+    /// The stop's engine description for another dwell: the expected clients follow the demand
+    /// model's dwell capture (model stops), stay as given (given clients), or keep their hourly
+    /// rate (given rate).
+    pub fn spec_with_dwell(&self, stop: &SeasonStop, dwell_hours: f64) -> Result<StopSpec, crate::sim::SpecError> {
+        let expected = match stop.demand_origin {
+            DemandOrigin::Model { population, office_km } => {
+                self.demand.model.expected_clients(&crate::demand::StopContext {
+                    population,
+                    office_km,
+                    venue: stop.venue,
+                    month: stop.date.month(),
+                    dwell_hours,
+                })
+            }
+            DemandOrigin::GivenClients => stop.expected_clients,
+            DemandOrigin::GivenRate { per_hour } => per_hour * dwell_hours,
+        };
+        let dwell_min = dwell_hours * 60.0;
+        let profile = self
+            .demand
+            .shape
+            .rate_profile(expected, dwell_min)
+            .map_err(|e| crate::sim::SpecError::new("demand.profile", e.to_string()))?;
+        let dispersion_shape = match &stop.spec.arrivals {
+            crate::sim::Arrivals::Poisson { dispersion_shape, .. } => *dispersion_shape,
+            crate::sim::Arrivals::Count { .. } => None,
+        };
+        let spec = StopSpec {
+            dwell_min,
+            arrivals: crate::sim::Arrivals::Poisson {
+                profile,
+                dispersion_shape,
+            },
+            ..stop.spec.clone()
+        };
+        spec.validate()?;
+        Ok(spec)
+    }
 }

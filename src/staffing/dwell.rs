@@ -49,7 +49,7 @@ impl DwellRange {
 /// Tries every dwell of `range` with common random numbers; `spec_for_dwell` builds the stop for a
 /// dwell (demand may grow with the dwell: that is the scenario's dwell-capture assumption).
 pub fn search_dwell(
-    spec_for_dwell: impl Fn(f64) -> StopSpec,
+    spec_for_dwell: impl Fn(f64) -> Result<StopSpec, SpecError>,
     stop_index: u64,
     range: &DwellRange,
     targets: &ServiceTargets,
@@ -59,7 +59,7 @@ pub fn search_dwell(
     let stops: Vec<PreparedStop> = dwells
         .iter()
         .map(|&d| {
-            let mut spec = spec_for_dwell(d);
+            let mut spec = spec_for_dwell(d)?;
             spec.wait_target_min = targets.wait_limit_min;
             PreparedStop::new(&spec)
         })

@@ -1,4 +1,4 @@
-//! Pure statistics: streaming accumulators, confidence intervals, percentiles, histograms.
+//! Pure statistics: streaming accumulators, confidence intervals, percentiles, histograms, count distributions.
 
 mod accumulator;
 mod count_distribution;

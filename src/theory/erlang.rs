@@ -157,16 +157,7 @@ pub fn min_clerks_for_service_level(
 mod tests {
     use super::*;
 
-    /// Relative agreement within `rel` (the anchors are given to six significant digits).
-    fn assert_close(actual: f64, expected: f64, rel: f64) {
-        assert!(
-            (actual - expected).abs() <= rel * expected.abs(),
-            "got {actual}, expected {expected} (relative tolerance {rel})"
-        );
-    }
-
-    /// Half a unit in the sixth significant digit, the precision the anchors are quoted to.
-    const SIX_DIGITS: f64 = 5e-6;
+    use crate::theory::test_support::{SIX_DIGITS, assert_close};
 
     #[test]
     fn erlang_b_matches_hand_computed_and_table_values() {

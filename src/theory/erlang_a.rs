@@ -241,15 +241,7 @@ mod tests {
     use super::*;
     use crate::theory::erlang::erlang_c;
 
-    fn assert_close(actual: f64, expected: f64, rel: f64) {
-        assert!(
-            (actual - expected).abs() <= rel * expected.abs(),
-            "got {actual}, expected {expected} (relative tolerance {rel})"
-        );
-    }
-
-    /// Half a unit in the sixth significant digit, the precision the anchors are quoted to.
-    const SIX_DIGITS: f64 = 5e-6;
+    use crate::theory::test_support::{SIX_DIGITS, assert_close};
 
     #[test]
     fn reproduces_the_issue_anchor() {

@@ -94,7 +94,7 @@ fn calibrated_base_rate_reproduces_the_tour_clients_served() {
     // published midpoint of "more than 1,000" clients (1049.5).
     let text = ScenarioText::embedded_2019_baseline();
     let study = calibrate_scenario(&text, &quiet()).unwrap();
-    let season = text.resolve().unwrap();
+    let season = text.resolve(None).unwrap();
     let tour: Vec<_> = season.stops.iter().filter(|s| study.targets.in_tour(s.date)).collect();
     assert_eq!(tour.len(), 71);
     let given: f64 = tour
@@ -214,7 +214,7 @@ fn the_sensitivity_table_moves_as_its_derivation_says() {
     let rows = sensitivity(&text, &study).unwrap();
     assert_eq!(rows.len(), ELASTICITY_GRID.len() * DWELL_EXPONENT_GRID.len());
     assert_eq!(rows.iter().filter(|r| r.scenario_values).count(), 1);
-    let season = text.resolve().unwrap();
+    let season = text.resolve(None).unwrap();
     let in_tour = |s: &&ablakbusz::scenario::SeasonStop| study.targets.in_tour(s.date);
     // Each row: the base rate makes the tour's expected served clients the published midpoint.
     let arrivals_needed = 1049.5 / (1.0 - study.loss.lost_share);

@@ -3,9 +3,12 @@
 mod builder;
 mod calibrate;
 mod cli;
+mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod policies;
+mod report;
 mod scenario;
 mod staffing;
 mod theory_anchors;

@@ -88,11 +88,11 @@ fn demand_driven_dwell_is_the_shortest_meeting_the_targets() {
     use ablakbusz::staffing::{DwellRange, search_dwell};
     // A fixed pool of 12 expected clients per visit (15 min each, one clerk): a longer stay spreads them.
     let spec_for = |dwell_min: f64| {
-        StopBuilder::new()
+        Ok(StopBuilder::new()
             .dwell_hours(dwell_min / 60.0)
             .rate_per_hour(12.0 * 60.0 / dwell_min)
             .clerks(1)
-            .spec()
+            .spec())
     };
     let range = DwellRange {
         shortest_min: 120.0,

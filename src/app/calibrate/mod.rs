@@ -83,7 +83,7 @@ pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
     let report = study_report(&text, &study, sensitivity, backtest);
     let meta = CalibrationMeta {
         version: env!("CARGO_PKG_VERSION"),
-        source: text.origin().to_string(),
+        source: text.origin.to_string(),
         scenario_digest: Some(scenario::digest(&study.season)),
         confidence_level: CONFIDENCE_LEVEL,
     };

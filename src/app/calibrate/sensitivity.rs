@@ -16,7 +16,7 @@ pub const DWELL_EXPONENT_GRID: [f64; 3] = [0.0, 0.5, 1.0];
 /// by the share of clients lost in the scenario's own simulated seasons (it changes little with the
 /// held values: they move demand between stops, not the season's load).
 pub fn sensitivity(text: &ScenarioText, study: &TotalsStudy) -> Result<Vec<SensitivityRow>, AppError> {
-    let plan = ScenarioText::embedded_2020_plan();
+    let plan = ScenarioText::embedded_default();
     let errands = study.calibration.errands_per_client.estimate;
     let own = &study.demand.model;
     let mut rows = Vec::with_capacity(ELASTICITY_GRID.len() * DWELL_EXPONENT_GRID.len());
@@ -58,10 +58,13 @@ pub fn sensitivity(text: &ScenarioText, study: &TotalsStudy) -> Result<Vec<Sensi
 
 /// The plan's expected clients as base × relative + fixed, with `overrides` applied.
 fn plan_demand(plan: &ScenarioText, overrides: &ScenarioOverrides) -> Result<(f64, f64), AppError> {
-    let unit = plan.resolve_with(&ScenarioOverrides {
-        base_rate: Some(1.0),
-        ..*overrides
-    })?;
+    let unit = plan.resolve_with(
+        None,
+        &ScenarioOverrides {
+            base_rate: Some(1.0),
+            ..*overrides
+        },
+    )?;
     let (mut relative, mut fixed) = (0.0, 0.0);
     for stop in &unit.stops {
         match stop.demand_origin {

@@ -38,12 +38,15 @@ pub fn simulate_totals(
     calibration: &TotalsCalibration,
     options: &CalibrateOptions,
 ) -> Result<SimulatedTotals, AppError> {
-    let season = text.resolve_with(&ScenarioOverrides {
-        base_rate: Some(calibration.base_rate.estimate),
-        errands_per_client: Some(calibration.errands_per_client.estimate),
-        information_share: Some(calibration.information_share.estimate),
-        ..ScenarioOverrides::default()
-    })?;
+    let season = text.resolve_with(
+        None,
+        &ScenarioOverrides {
+            base_rate: Some(calibration.base_rate.estimate),
+            errands_per_client: Some(calibration.errands_per_client.estimate),
+            information_share: Some(calibration.information_share.estimate),
+            ..ScenarioOverrides::default()
+        },
+    )?;
     let in_tour: Vec<bool> = season.stops.iter().map(|s| targets.in_tour(s.date)).collect();
     let model = SeasonModel {
         stops: season_model(&season)?.stops,

@@ -29,12 +29,12 @@ pub struct TotalsStudy {
 /// as if every arriving client were served, then corrected by the share of arrivals the simulated
 /// seasons lose to balking and reneging (the published figures count clients served).
 pub fn calibrate_scenario(text: &ScenarioText, options: &CalibrateOptions) -> Result<TotalsStudy, AppError> {
-    let season = text.resolve()?;
+    let season = text.resolve(None)?;
     let targets = season
         .calibration
         .clone()
         .unwrap_or_else(CalibrationTargets::published_2019);
-    let demand = text.demand_rules(&ScenarioOverrides::default())?;
+    let demand = season.demand.clone();
     let arrivals = calibrate_with(text, &targets, &ScenarioOverrides::default(), demand.dispersion_shape)?;
     let simulated = simulate_totals(text, &targets, &arrivals, options)?;
     let lost_share = 1.0 - simulated.tour_served.mean / simulated.tour_arrivals.mean;
@@ -64,10 +64,13 @@ pub fn calibrate_with(
     overrides: &ScenarioOverrides,
     dispersion_shape: Option<f64>,
 ) -> Result<TotalsCalibration, AppError> {
-    let unit = text.resolve_with(&ScenarioOverrides {
-        base_rate: Some(1.0),
-        ..*overrides
-    })?;
+    let unit = text.resolve_with(
+        None,
+        &ScenarioOverrides {
+            base_rate: Some(1.0),
+            ..*overrides
+        },
+    )?;
     let year: Vec<StopDemand> = unit.stops.iter().map(stop_demand).collect();
     let tour: Vec<StopDemand> = unit
         .stops
@@ -77,7 +80,7 @@ pub fn calibrate_with(
         .collect();
     calibrate_season_totals(&targets.figures, &year, &tour, dispersion_shape).map_err(|source| {
         CalibrateError::Totals {
-            scenario: text.origin().to_string(),
+            scenario: text.origin.to_string(),
             source,
         }
         .into()
@@ -121,7 +124,7 @@ pub fn study_report(
          base_rate holds for this scenario's venue and month multipliers and the held values below; it is\n\
          raised by {:.2} % for the clients the simulated seasons lose to balking and reneging.",
         study.season.name,
-        text.origin(),
+        text.origin,
         study.targets.tour_from,
         study.targets.tour_to,
         f.tour_stops,
@@ -135,7 +138,7 @@ pub fn study_report(
     let held_keys: Vec<(&str, f64)> = held.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     TotalsReport {
         scenario: study.season.name.clone(),
-        origin: text.origin().to_string(),
+        origin: text.origin.to_string(),
         targets: study.targets.clone(),
         calibration: study.calibration.clone(),
         loss: study.loss,

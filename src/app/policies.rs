@@ -1,0 +1,109 @@
+//! Dwell policies side by side: each policy's season (re-planned), its staffing and its results.
+
+use rayon::prelude::*;
+
+use super::AppError;
+use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, PolicyChoice, ScenarioText, Season, SeasonStop};
+use crate::staffing::{DwellRange, SearchSettings, ServiceTargets, search_dwell};
+
+/// One policy's season.
+#[derive(Debug, Clone)]
+pub struct PolicySeason {
+    pub name: String,
+    pub season: Season,
+    /// For a demand-driven policy: the dwell chosen per settlement, hours, and whether the targets
+    /// were met within the range (otherwise the longest dwell tried is used).
+    pub chosen_dwell: Vec<ChosenDwell>,
+}
+
+/// The demand-driven dwell of one settlement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChosenDwell {
+    pub settlement: String,
+    pub hours: f64,
+    pub meets_targets: bool,
+}
+
+/// Resolves the scenario once per policy of `base.policies` (`base` is the scenario as written).
+/// A demand-driven policy first searches, per settlement, the shortest dwell meeting the targets
+/// with the scenario's clerks at every one of its visits, then re-plans with those dwells.
+pub fn policy_seasons(
+    text: &ScenarioText,
+    base: &Season,
+    settings: &SearchSettings,
+) -> Result<Vec<PolicySeason>, AppError> {
+    base.policies
+        .iter()
+        .map(|policy| match &policy.choice {
+            PolicyChoice::Rule(rule) => Ok(PolicySeason {
+                name: policy.name.clone(),
+                season: text.resolve(Some(rule))?,
+                chosen_dwell: Vec::new(),
+            }),
+            PolicyChoice::DemandDriven(range) => {
+                let chosen = demand_driven_dwells(base, range, &base.targets, settings)?;
+                let rule = DwellPolicy::PerSettlement {
+                    hours: chosen.iter().map(|c| (c.settlement.clone(), c.hours)).collect(),
+                    otherwise: Box::new(DwellPolicy::Fixed(range.longest_hours)),
+                };
+                Ok(PolicySeason {
+                    name: policy.name.clone(),
+                    season: text.resolve(Some(&rule))?,
+                    chosen_dwell: chosen,
+                })
+            }
+        })
+        .collect()
+}
+
+/// The shortest dwell meeting the targets at every visit of each settlement of the season (each
+/// visit searched on its own streams; the settlement gets the longest of its visits' answers).
+fn demand_driven_dwells(
+    base: &Season,
+    range: &DemandDrivenRange,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+) -> Result<Vec<ChosenDwell>, AppError> {
+    let dwell_range = DwellRange {
+        shortest_min: range.shortest_hours * 60.0,
+        longest_min: range.longest_hours * 60.0,
+        step_min: range.step_min,
+    };
+    let model_stops: Vec<&SeasonStop> = base
+        .stops
+        .iter()
+        .filter(|s| matches!(s.demand_origin, DemandOrigin::Model { .. }))
+        .collect();
+    let per_visit: Vec<ChosenDwell> = model_stops
+        .par_iter()
+        .map(|stop| {
+            let answer = search_dwell(
+                |dwell_min| base.spec_with_dwell(stop, dwell_min / 60.0),
+                stop.index as u64,
+                &dwell_range,
+                targets,
+                settings,
+            )
+            .map_err(|source| AppError::Stop {
+                stop: format!("{} {}", stop.index + 1, stop.settlement),
+                source,
+            })?;
+            Ok(ChosenDwell {
+                settlement: stop.settlement.clone(),
+                hours: answer.dwell_min.unwrap_or(dwell_range.longest_min) / 60.0,
+                meets_targets: answer.dwell_min.is_some(),
+            })
+        })
+        .collect::<Result<_, AppError>>()?;
+    let mut chosen: Vec<ChosenDwell> = Vec::new();
+    for visit in per_visit {
+        match chosen.iter_mut().find(|c| c.settlement == visit.settlement) {
+            Some(c) => {
+                c.hours = c.hours.max(visit.hours);
+                c.meets_targets &= visit.meets_targets;
+            }
+            None => chosen.push(visit),
+        }
+    }
+    Ok(chosen)
+}

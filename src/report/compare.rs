@@ -1,0 +1,154 @@
+//! Comparison renderers: scenarios or dwell policies side by side, with paired differences.
+
+use std::fmt::Write;
+
+use super::RenderError;
+use super::tables::csv_table;
+use crate::experiment::{Comparison, GROUP_METRICS};
+use crate::stats::Estimate;
+
+/// One compared season and what identifies it.
+#[derive(Debug, Clone)]
+pub struct ComparedSeason<'a> {
+    /// Scenario or policy name.
+    pub name: &'a str,
+    pub stops: usize,
+    /// Visits the itinerary could not place (generated seasons only).
+    pub unplaced_visits: Option<usize>,
+    /// Bus-days used (generated seasons only).
+    pub bus_days: Option<usize>,
+    pub comparison: &'a Comparison,
+}
+
+fn metric(c: &Comparison, name: &str) -> Estimate {
+    c.season.metric(name).unwrap_or(Estimate {
+        mean: f64::NAN,
+        ci95: f64::NAN,
+        n: 0,
+    })
+}
+
+fn difference(c: &Comparison, name: &str) -> Estimate {
+    c.difference.iter().find(|d| d.name == name).map_or(
+        Estimate {
+            mean: f64::NAN,
+            ci95: f64::NAN,
+            n: 0,
+        },
+        |d| d.estimate,
+    )
+}
+
+/// Clerk-hours per served client: the ratio of the season means.
+fn clerk_hours_per_served(c: &Comparison) -> f64 {
+    metric(c, "clerk_hours").mean / metric(c, "served").mean
+}
+
+fn num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x:.4}")
+    } else {
+        String::new()
+    }
+}
+
+/// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.
+pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
+    csv_table(table, |w| {
+        let mut header: Vec<String> = ["name", "stops", "unplaced_visits", "bus_days"]
+            .map(String::from)
+            .to_vec();
+        for m in GROUP_METRICS {
+            header.extend([format!("{m}_mean"), format!("{m}_ci95")]);
+        }
+        header.extend(
+            [
+                "share_within_target_mean",
+                "share_within_target_ci95",
+                "clerk_hours_per_served",
+            ]
+            .map(String::from),
+        );
+        for m in GROUP_METRICS {
+            header.extend([format!("diff_{m}_mean"), format!("diff_{m}_ci95")]);
+        }
+        w.write_record(&header)?;
+        for r in rows {
+            let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
+            let mut row = vec![
+                r.name.to_string(),
+                r.stops.to_string(),
+                opt(r.unplaced_visits),
+                opt(r.bus_days),
+            ];
+            for m in GROUP_METRICS {
+                let e = metric(r.comparison, m);
+                row.extend([num(e.mean), num(e.ci95)]);
+            }
+            let share = r.comparison.season.pooled.share_within_target;
+            row.extend([
+                num(share.mean),
+                num(share.ci95),
+                num(clerk_hours_per_served(r.comparison)),
+            ]);
+            for m in GROUP_METRICS {
+                let d = difference(r.comparison, m);
+                row.extend([num(d.mean), num(d.ci95)]);
+            }
+            w.write_record(&row)?;
+        }
+        Ok(())
+    })
+}
+
+fn pm(e: Estimate) -> String {
+    if e.ci95.is_finite() {
+        format!("{:.0} ± {:.0}", e.mean, e.ci95)
+    } else {
+        format!("{:.0}", e.mean)
+    }
+}
+
+fn signed(e: Estimate) -> String {
+    format!("{:+.0} ± {:.0}", e.mean, e.ci95)
+}
+
+/// The readable comparison: one line per season, then the paired differences to the first.
+pub fn render_compare_text(rows: &[ComparedSeason]) -> String {
+    let mut out = format!(
+        "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9} {:>8} {:>14} {:>10} {:>9}\n",
+        "", "stops", "unplaced", "served", "lost", "wait min", "≤ target", "clerk-hours", "overtime h", "h/client"
+    );
+    for r in rows {
+        let c = r.comparison;
+        let _ = writeln!(
+            out,
+            "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9.1} {:>7.1}% {:>14} {:>10.1} {:>9.2}",
+            r.name,
+            r.stops,
+            r.unplaced_visits.map_or("-".to_string(), |u| u.to_string()),
+            pm(metric(c, "served")),
+            pm(metric(c, "lost")),
+            c.season.pooled.wait_mean_min.mean,
+            100.0 * c.season.pooled.share_within_target.mean,
+            pm(metric(c, "clerk_hours")),
+            metric(c, "overtime_min").mean / 60.0,
+            clerk_hours_per_served(c),
+        );
+    }
+    if let Some((first, rest)) = rows.split_first() {
+        for r in rest {
+            let c = r.comparison;
+            let _ = writeln!(
+                out,
+                "{} vs {} (paired, 95 %): served {}, lost {}, clerk-hours {}",
+                r.name,
+                first.name,
+                signed(difference(c, "served")),
+                signed(difference(c, "lost")),
+                signed(difference(c, "clerk_hours")),
+            );
+        }
+    }
+    out
+}

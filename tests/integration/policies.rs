@@ -1,0 +1,95 @@
+//! Dwell policies and targets in scenarios: parsed, applied, and re-planned.
+
+use ablakbusz::app::policy_seasons;
+use ablakbusz::scenario::{PolicyChoice, ScenarioText};
+use ablakbusz::staffing::SearchSettings;
+
+const SCENARIO: &str = r#"
+name = "policies"
+[simulation]
+replications = 20
+[targets]
+min_share_within_wait = 0.9
+max_mean_queue = 3
+[[season.stop]]
+date = 2020-03-02
+start = "08:00"
+settlement = "Fülöpháza"
+dwell_hours = 2
+[[season.stop]]
+date = 2020-03-03
+start = "08:00"
+settlement = "Kerekegyháza"
+dwell_hours = 2
+[[policy]]
+name = "four hours"
+policy = "fixed"
+hours = 4
+[[policy]]
+name = "by size"
+policy = "by_size"
+size = [{ min_population = 0, hours = 2.5 }, { min_population = 5000, hours = 5 }]
+[[policy]]
+name = "as needed"
+policy = "demand_driven"
+shortest_hours = 1
+longest_hours = 3
+"#;
+
+fn text() -> ScenarioText {
+    ScenarioText {
+        text: SCENARIO.to_string(),
+        origin: "policies.toml".into(),
+        base_dir: None,
+    }
+}
+
+#[test]
+fn targets_and_policies_are_read_with_their_defaults() {
+    let season = text().resolve(None).unwrap();
+    assert_eq!(season.targets.min_share_within_wait, Some(0.9));
+    assert_eq!(season.targets.max_mean_queue, Some(3.0));
+    assert_eq!(season.targets.max_lost_share, Some(0.05), "default kept");
+    assert_eq!(season.targets.wait_limit_min, 20.0, "from bus.wait_target_min");
+    let names: Vec<&str> = season.policies.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["four hours", "by size", "as needed"]);
+    assert!(matches!(season.policies[2].choice, PolicyChoice::DemandDriven(r) if r.step_min == 30.0));
+}
+
+#[test]
+fn each_policy_sets_the_dwell_of_every_settlement_stop() {
+    let base = text().resolve(None).unwrap();
+    let variants = policy_seasons(
+        &text(),
+        &base,
+        &SearchSettings {
+            seed: 3,
+            ..SearchSettings::default()
+        },
+    )
+    .unwrap();
+    let dwell = |i: usize| {
+        variants[i]
+            .season
+            .stops
+            .iter()
+            .map(|s| s.dwell_hours())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(dwell(0), [4.0, 4.0]);
+    // Fülöpháza has fewer than 5,000 residents, Kerekegyháza more (KSH 2019).
+    assert_eq!(dwell(1), [2.5, 5.0]);
+    let chosen = &variants[2].chosen_dwell;
+    assert_eq!(chosen.len(), 2);
+    for (stop, c) in variants[2].season.stops.iter().zip(chosen) {
+        assert_eq!(stop.settlement, c.settlement);
+        assert_eq!(stop.dwell_hours(), c.hours);
+        assert!(
+            (1.0..=3.0).contains(&c.hours) && (c.hours * 2.0).fract() == 0.0,
+            "half-hour steps: {}",
+            c.hours
+        );
+    }
+    // A longer stay at the same place brings more clients under the default dwell capture.
+    assert!(variants[0].season.stops[0].expected_clients > base.stops[0].expected_clients);
+}
