@@ -39,7 +39,7 @@ fn toml_block(json_path: &Path) -> String {
 #[test]
 fn calibrate_prints_the_fit_and_a_toml_block_that_loads_as_a_scenario_fragment() {
     let dir = temp_dir("calibrate-totals");
-    let out = ablakbusz(&["calibrate", "--out", dir.to_str().unwrap(), "--quiet"]);
+    let out = ablakbusz(&["calibrate", "--out", dir.to_str().unwrap()]);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}\n{stdout}", text(&out.stderr));
     for expected in [
@@ -58,6 +58,14 @@ fn calibrate_prints_the_fit_and_a_toml_block_that_loads_as_a_scenario_fragment()
     for file in ["calibration.csv", "sensitivity.csv", "calibration.json"] {
         assert!(dir.join(file).is_file(), "{file}");
     }
+    // --quiet writes the same files and prints nothing.
+    let quiet_dir = temp_dir("calibrate-quiet");
+    let quiet = ablakbusz(&["calibrate", "--quiet", "--out", quiet_dir.to_str().unwrap()]);
+    assert!(quiet.status.success() && quiet.stdout.is_empty());
+    assert_eq!(
+        std::fs::read(quiet_dir.join("calibration.json")).unwrap(),
+        std::fs::read(dir.join("calibration.json")).unwrap()
+    );
     let block = toml_block(&dir.join("calibration.json"));
     assert!(stdout.contains(&block), "the printed block is the written one");
     let table: toml::Table = toml::from_str(&block).unwrap();
@@ -152,7 +160,7 @@ fn relative_demand(
 #[test]
 fn the_back_test_reproduces_the_2019_totals() {
     let dir = temp_dir("calibrate-backtest");
-    let out = ablakbusz(&["calibrate", "--backtest", "--out", dir.to_str().unwrap(), "--quiet"]);
+    let out = ablakbusz(&["calibrate", "--backtest", "--out", dir.to_str().unwrap()]);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}\n{stdout}", text(&out.stderr));
     assert!(stdout.contains("Back-test"), "{stdout}");

@@ -37,8 +37,10 @@ pub fn calibrate_log(path: &Path, options: &CalibrateOptions) -> Result<(), AppE
         .clone()
         .unwrap_or_else(|| PathBuf::from("output").join(stem));
     write_outputs(&dir, &files)?;
-    print!("{}", render_stop_log_text(&report));
-    println!("\nWritten to {}/ (calibration.csv, calibration.json)", dir.display());
+    if !options.quiet {
+        print!("{}", render_stop_log_text(&report));
+        println!("\nWritten to {}/ (calibration.csv, calibration.json)", dir.display());
+    }
     Ok(())
 }
 

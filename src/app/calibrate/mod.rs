@@ -42,7 +42,7 @@ pub struct CalibrateOptions {
     pub threads: Option<usize>,
     /// Output folder; default `output/<scenario-name>/` (`output/<log-file-stem>/` for a log).
     pub out: Option<PathBuf>,
-    /// No progress bar.
+    /// No progress bar and no printed report (the files are still written).
     pub quiet: bool,
 }
 
@@ -100,8 +100,10 @@ pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("output").join(&report.scenario));
     write_outputs(&dir, &files)?;
-    print!("{}", render_totals_text(&report));
-    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-    println!("\nWritten to {}/ ({})", dir.display(), names.join(", "));
+    if !options.quiet {
+        print!("{}", render_totals_text(&report));
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        println!("\nWritten to {}/ ({})", dir.display(), names.join(", "));
+    }
     Ok(())
 }

@@ -34,10 +34,14 @@ pub fn published_range(low: u64, high: u64) -> String {
 
 /// A number for a CSV cell (empty when not finite).
 pub fn cell(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.6}")
-    } else {
-        String::new()
+    if !x.is_finite() {
+        return String::new();
+    }
+    let text = format!("{x:.6}");
+    // A difference of −1e-13 prints as "-0.000000": drop the sign of a zero.
+    match text.strip_prefix('-') {
+        Some(digits) if digits.chars().all(|c| c == '0' || c == '.') => digits.to_string(),
+        _ => text,
     }
 }
 
