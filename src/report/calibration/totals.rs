@@ -187,14 +187,19 @@ fn fit_table(out: &mut String, c: &TotalsCalibration) {
             row.reported,
             row.observed,
             row.model,
-            row.difference,
-            100.0 * row.relative_difference
+            tenths(row.difference),
+            tenths(100.0 * row.relative_difference)
         );
     }
     out.push_str(
         "  fitted: used to estimate the parameters (reproduced by construction); check: not used, an \
          independent test.\n",
     );
+}
+
+/// `x` rounded to tenths, with no negative zero (a difference of −1e-13 shows as +0.0).
+fn tenths(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0 + 0.0
 }
 
 /// `calibration.csv`: parameters, held values and the fit table in one long table.
