@@ -7,7 +7,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::AppError;
 use super::report::{ReportRequest, report_files};
-use crate::experiment::{Grouping, RunSettings, SeasonModel, SeasonResults, run_season};
+use crate::experiment::{
+    DISTRICT_GROUPING, Grouping, RunSettings, SeasonModel, SeasonResults, WEEK_GROUPING, run_season,
+};
 use crate::report::{
     OutputFile, RunMeta, render_run_summary, render_season_csv, render_stops_csv, render_summary_json, write_outputs,
 };
@@ -66,9 +68,9 @@ pub fn season_model(season: &Season) -> Result<SeasonModel, AppError> {
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let districts = grouping("district", season.stops.iter().map(|s| s.district.clone()));
+    let districts = grouping(DISTRICT_GROUPING, season.stops.iter().map(|s| s.district.clone()));
     let weeks = grouping(
-        "week",
+        WEEK_GROUPING,
         season.stops.iter().map(|s| {
             let week = s.date.iso_week_date();
             format!("{}-W{:02}", week.year(), week.week())

@@ -34,6 +34,11 @@ pub const WAIT_BIN_MIN: f64 = 1.0;
 /// Regular bins of the season wait histogram (waits of 4 h or more share the overflow bin).
 pub const WAIT_BINS: usize = 240;
 
+/// Name of the grouping of stops by district (járás).
+pub const DISTRICT_GROUPING: &str = "district";
+/// Name of the grouping of stops by ISO week (labels like `2020-W10`).
+pub const WEEK_GROUPING: &str = "week";
+
 /// A way of grouping stops for totals, e.g. by district or by week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grouping {

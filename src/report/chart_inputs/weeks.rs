@@ -7,7 +7,7 @@ use crate::experiment::SeasonResults;
 use crate::report::charts::{BandKind, SeasonWeek, SeasonWeeks};
 
 /// Name of the grouping of stops by ISO week (labels like `2020-W09`), as the run builds it.
-pub const WEEK_GROUPING: &str = "week";
+pub use crate::experiment::WEEK_GROUPING;
 
 /// The Monday of an ISO week label such as `2020-W09`; `None` if the label is not one.
 pub fn week_start(label: &str) -> Option<Date> {

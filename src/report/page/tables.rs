@@ -6,6 +6,7 @@ use super::html::{Cell, table};
 use super::phrases::{self, fill};
 use super::summary::stops_by_lost;
 use super::{ReportData, ReportError};
+use crate::experiment::DISTRICT_GROUPING;
 use crate::report::SIZE_CLASS_LOWER_BOUNDS;
 use crate::report::lang::{Label, Lang};
 use crate::stats::Estimate;
@@ -14,8 +15,6 @@ use crate::stats::Estimate;
 const TOP_STOPS: usize = 10;
 /// Minutes in an hour.
 const MIN_PER_HOUR: f64 = 60.0;
-/// Name of the grouping of stops by district, as the run builds it.
-const DISTRICT_GROUPING: &str = "district";
 
 /// Every key table, as HTML.
 pub fn key_tables(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
