@@ -195,6 +195,13 @@ fn the_back_test_reproduces_the_2019_totals() {
         assert!(mean - half <= high && low <= mean + half, "{row:?}");
         assert_eq!(&row[column("published_in_predictive_range")], "true");
     }
+    // The calibration chart plots the same back-test (model against the published figures).
+    let png = std::fs::read(dir.join("calibration.png")).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    let svg = std::fs::read_to_string(dir.join("calibration.svg")).unwrap();
+    for target in &targets {
+        assert!(svg.contains(target), "{target} missing from the chart");
+    }
 }
 
 #[test]

@@ -22,6 +22,7 @@ use crate::report::calibration::{
     CalibrationMeta, render_backtest_csv, render_calibration_json, render_sensitivity_csv, render_totals_csv,
     render_totals_text,
 };
+use crate::report::lang::Lang;
 use crate::report::{OutputFile, write_outputs};
 use crate::scenario::{self, ScenarioText};
 use crate::stats::CONFIDENCE_LEVEL;
@@ -94,6 +95,10 @@ pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
     ];
     if let Some(b) = &report.backtest {
         files.push(OutputFile::text("backtest.csv", render_backtest_csv(b)?));
+        let chart =
+            crate::report::charts::calibration_chart(&crate::report::chart_inputs::calibration_input(b), Lang::En)
+                .map_err(crate::report::page::ReportError::from)?;
+        files.extend(chart.files());
     }
     let dir = options
         .out

@@ -1,6 +1,7 @@
 //! Chart inputs built from a season and its results: pure functions, so that a test can compare
 //! what a chart plots with the CSV and JSON written by the same run.
 
+mod calibration;
 mod map;
 mod policy;
 mod queue;
@@ -8,6 +9,7 @@ mod staffing;
 mod wait;
 mod weeks;
 
+pub use calibration::calibration_input;
 pub use map::{county_map_input, reference_visit_clients};
 pub use policy::policy_comparison_input;
 pub use queue::{QUEUE_BAND_HIGH_Q, QUEUE_BAND_LOW_Q, busiest_stop, queue_curve_input, stop_label};

@@ -45,3 +45,16 @@ pub struct Chart {
     /// SVG document (UTF-8; text as `<text>` elements in the `sans-serif` family).
     pub svg: String,
 }
+
+impl Chart {
+    /// The chart as `<name>.png` and `<name>.svg` output files.
+    pub fn files(&self) -> [crate::report::OutputFile; 2] {
+        [
+            crate::report::OutputFile {
+                name: format!("{}.png", self.name),
+                bytes: self.png.clone(),
+            },
+            crate::report::OutputFile::text(&format!("{}.svg", self.name), self.svg.clone()),
+        ]
+    }
+}

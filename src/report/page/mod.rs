@@ -80,14 +80,7 @@ pub fn render_report(data: &ReportData, lang: Lang) -> Result<Vec<OutputFile>, R
     let page = render_page(data, &figures, lang)?;
     let mut files = Vec::with_capacity(2 * figures.len() + 1);
     for figure in &figures {
-        files.push(OutputFile {
-            name: format!("{}.png", figure.chart.name),
-            bytes: figure.chart.png.clone(),
-        });
-        files.push(OutputFile::text(
-            &format!("{}.svg", figure.chart.name),
-            figure.chart.svg.clone(),
-        ));
+        files.extend(figure.chart.files());
     }
     files.push(OutputFile::text(REPORT_FILE, page));
     Ok(files)
