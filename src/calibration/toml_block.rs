@@ -165,7 +165,7 @@ fn venue_lines(out: &mut String, multipliers: &[(Venue, IntervalEstimate)]) {
     if multipliers.is_empty() {
         return;
     }
-    // The scenario's key is `[demand.venue]` (docs/scenario.md), written here as dotted keys.
+    // The scenario's key is `[demand.venue]` (the README's scenario format), written here as dotted keys.
     let reference = format!("venue.{} = 1.0", REFERENCE_VENUE.as_str());
     let _ = writeln!(out, "{reference:<COMMENT_COLUMN$} # reference venue");
     for (venue, value) in multipliers {

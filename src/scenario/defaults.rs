@@ -1,4 +1,4 @@
-//! Default values of the scenario keys, with where each comes from (see also `docs/scenario.md`).
+//! Default values of the scenario keys, with where each comes from (see also the scenario format in the README).
 
 use crate::sim::{Duration, ErrandType};
 

@@ -1,6 +1,6 @@
 //! Scenarios: the TOML mirror, validation with key paths, and the resolved season the engine runs.
 //!
-//! The format is documented key by key in `docs/scenario.md`.
+//! The format is documented key by key in the scenario format in the README.
 
 mod baseline;
 mod calendar;

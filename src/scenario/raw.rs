@@ -1,7 +1,7 @@
 //! The TOML mirror: the scenario file exactly as written, unknown keys refused, defaults not applied.
 //!
 //! Every optional key is an `Option` so that validation knows what the file says and can point at
-//! it; defaults are applied when the scenario is resolved (see `docs/scenario.md`).
+//! it; defaults are applied when the scenario is resolved (see the scenario format in the README).
 
 use serde::Deserialize;
 

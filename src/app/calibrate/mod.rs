@@ -56,7 +56,7 @@ pub enum CalibrateError {
     StopLogFit { file: String, source: StopLogError },
     #[error(
         "{scenario}: cannot calibrate to the published figures: {source}\n  help: a [calibration] section in the \
-         scenario gives the figures and the tour's dates (see docs/scenario.md); without one, the 2019 figures are used"
+         scenario gives the figures and the tour's dates (see the README's scenario format); without one, the 2019 figures are used"
     )]
     Totals { scenario: String, source: TotalsError },
     #[error("give either a scenario or --log: a stop log is calibrated on its own")]
