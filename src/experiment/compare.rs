@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::metrics::{GROUP_METRICS, GroupTally};
 use super::tally::{GroupAcc, MetricEstimate, Summary};
-use super::{ExperimentError, RunSettings, SeasonModel, in_chunks, with_threads};
+use super::{ExperimentError, RunSettings, SeasonModel, check_run, in_chunks, with_threads};
 use crate::sim::{Engine, StreamKey};
 use crate::stats::{MeanAccumulator, percentile_type7};
 
@@ -25,12 +25,7 @@ pub fn compare_seasons(
     settings: &RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<Comparison>, ExperimentError> {
-    if settings.replications < 2 {
-        return Err(ExperimentError::TooFewReplications(settings.replications));
-    }
-    if models.iter().any(|m| m.stops.is_empty()) {
-        return Err(ExperimentError::NoStops);
-    }
+    check_run(models, settings)?;
     let acc = with_threads(settings.threads, || {
         in_chunks(
             settings.replications,

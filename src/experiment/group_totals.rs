@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{ExperimentError, Grouping, RunSettings, SeasonModel, in_chunks, with_threads};
+use super::{ExperimentError, Grouping, RunSettings, SeasonModel, check_run, in_chunks, with_threads};
 use crate::sim::{Engine, StopOutcome, StreamKey};
 use crate::stats::CountDistribution;
 
@@ -77,12 +77,7 @@ pub fn run_group_totals(
     settings: &RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Vec<GroupingTotals>, ExperimentError> {
-    if settings.replications < 2 {
-        return Err(ExperimentError::TooFewReplications(settings.replications));
-    }
-    if model.stops.is_empty() {
-        return Err(ExperimentError::NoStops);
-    }
+    check_run(std::slice::from_ref(model), settings)?;
     let acc = with_threads(settings.threads, || {
         in_chunks(
             settings.replications,

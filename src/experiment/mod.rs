@@ -107,12 +107,7 @@ pub fn run_season(
     settings: &RunSettings,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<SeasonResults, ExperimentError> {
-    if settings.replications < 2 {
-        return Err(ExperimentError::TooFewReplications(settings.replications));
-    }
-    if model.stops.is_empty() {
-        return Err(ExperimentError::NoStops);
-    }
+    check_run(std::slice::from_ref(model), settings)?;
     let acc = with_threads(settings.threads, || {
         in_chunks(
             settings.replications,
@@ -123,6 +118,18 @@ pub fn run_season(
         )
     })?;
     Ok(acc.results(model, settings.replications))
+}
+
+/// Refuses runs that cannot give confidence intervals: fewer than 2 replications, or a season
+/// without stops.
+pub(crate) fn check_run(models: &[SeasonModel], settings: &RunSettings) -> Result<(), ExperimentError> {
+    if settings.replications < 2 {
+        return Err(ExperimentError::TooFewReplications(settings.replications));
+    }
+    if models.iter().any(|m| m.stops.is_empty()) {
+        return Err(ExperimentError::NoStops);
+    }
+    Ok(())
 }
 
 /// Runs `work` on a pool of `threads` workers (`None`: rayon's global pool, all cores).
