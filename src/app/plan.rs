@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::{AppError, ScenarioSource};
-use crate::plan::{format_clock, render_itinerary_csv, render_unplaced_csv};
-use crate::report::{OutputFile, RenderError, csv_table, write_outputs};
+use crate::plan::{format_clock, render_itinerary_csv, render_itinerary_rows, render_unplaced_csv};
+use crate::report::{OutputFile, write_outputs};
 use crate::scenario::Season;
 
 /// Writes `itinerary.csv` (and `unplaced.csv` when some visits did not fit) and prints a summary.
@@ -32,7 +32,7 @@ pub fn plan(source: &ScenarioSource, out: Option<PathBuf>) -> Result<(), AppErro
             }
         }
         None => {
-            files.push(OutputFile::text("itinerary.csv", render_explicit_stops(&season)?));
+            files.push(OutputFile::text("itinerary.csv", render_explicit_stops(&season)));
             println!(
                 "{}: {} stops, listed explicitly in the scenario (no travel computed)",
                 season.name,
@@ -49,32 +49,18 @@ pub fn plan(source: &ScenarioSource, out: Option<PathBuf>) -> Result<(), AppErro
 const UNPLACED_SHOWN: usize = 10;
 
 /// Explicit stops in the itinerary's columns (travel unknown: left empty).
-fn render_explicit_stops(season: &Season) -> Result<String, RenderError> {
-    let table = "itinerary.csv";
-    csv_table(table, |w| {
-        w.write_record([
-            "date",
-            "start",
-            "end",
-            "settlement",
-            "venue",
-            "dwell_hours",
-            "travel_min",
-            "km",
-        ])?;
-        for s in &season.stops {
-            let end = s.start_min + s.spec.dwell_min.round() as u32;
-            w.write_record([
-                s.date.to_string(),
-                format_clock(s.start_min),
-                format_clock(end),
-                s.settlement.clone(),
-                s.venue.as_str().to_string(),
-                format!("{:.2}", s.dwell_hours()),
-                String::new(),
-                String::new(),
-            ])?;
-        }
-        Ok(())
-    })
+fn render_explicit_stops(season: &Season) -> String {
+    render_itinerary_rows(season.stops.iter().map(|s| {
+        let end = s.start_min + s.spec.dwell_min.round() as u32;
+        vec![
+            s.date.to_string(),
+            format_clock(s.start_min),
+            format_clock(end),
+            s.settlement.clone(),
+            s.venue.as_str().to_string(),
+            format!("{:.2}", s.dwell_hours()),
+            String::new(),
+            String::new(),
+        ]
+    }))
 }

@@ -20,7 +20,7 @@ pub use calendar::{
 };
 pub use error::{PlanError, PlanInputError};
 pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit, build_itinerary};
-pub use render::{format_clock, render_itinerary_csv, render_unplaced_csv};
+pub use render::{ITINERARY_COLUMNS, format_clock, render_itinerary_csv, render_itinerary_rows, render_unplaced_csv};
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,
     DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN, DEFAULT_WINDOW_START_MIN, DailyWindow,

@@ -30,19 +30,25 @@ pub fn render_itinerary_csv(itinerary: &Itinerary) -> String {
             format!("{:.1}", stop.km),
         ]
     });
-    write_csv(
-        &[
-            "date",
-            "start",
-            "end",
-            "settlement",
-            "venue",
-            "dwell_hours",
-            "travel_min",
-            "km",
-        ],
-        rows,
-    )
+    render_itinerary_rows(rows)
+}
+
+/// Columns of the published itinerary.
+pub const ITINERARY_COLUMNS: [&str; 8] = [
+    "date",
+    "start",
+    "end",
+    "settlement",
+    "venue",
+    "dwell_hours",
+    "travel_min",
+    "km",
+];
+
+/// An itinerary CSV from rows in [`ITINERARY_COLUMNS`] order (for stops listed explicitly, whose
+/// travel is unknown, the last two cells are empty).
+pub fn render_itinerary_rows(rows: impl Iterator<Item = Vec<String>>) -> String {
+    write_csv(&ITINERARY_COLUMNS, rows)
 }
 
 /// The visits left out as CSV, one row per missing visit: `settlement`, `venue`, `occurrence`

@@ -166,3 +166,33 @@ fn policies_and_staff_cover_every_policy() {
     }
     assert!(String::from_utf8_lossy(&out.stdout).contains("size class"));
 }
+
+#[test]
+fn plan_writes_the_itinerary_of_generated_and_explicit_seasons() {
+    let dir = temp_dir("plan");
+    let out = ablakbusz(&[
+        "plan",
+        &repo("scenarios/2020-plan.toml"),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let itinerary = read(&dir, "itinerary.csv");
+    assert!(itinerary.starts_with("date,start,end,settlement,venue,dwell_hours,travel_min,km\n"));
+    assert_eq!(itinerary.lines().count() - 1, 200);
+    assert!(dir.join("unplaced.csv").exists());
+    let explicit = temp_dir("plan-explicit");
+    let out = ablakbusz(&[
+        "plan",
+        &repo("scenarios/2019-baseline.toml"),
+        "--out",
+        explicit.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = read(&explicit, "itinerary.csv");
+    assert_eq!(rows.lines().count() - 1, 196);
+    assert!(
+        rows.lines().nth(1).unwrap().ends_with(",,"),
+        "no travel for explicit stops"
+    );
+}
