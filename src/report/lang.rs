@@ -232,6 +232,8 @@ label_table! {
     CalibrationTarget => "2019 figure", "2019-es adat";
     CalibrationTargetLowerBound => "2019 figure (“more than”)", "2019-es adat („több mint”)";
     CalibrationStopLog => "Stop log", "Megállónapló";
+    CalibrationTitleStopLog => "Calibration: model against the stop log", "Kalibráció: a modell és a megállónapló";
+    CalibrationTargetStopLog => "Observed in the stop log", "A megállónaplóban megfigyelt";
     Stops2019 => "Stops, 2019", "Megállók, 2019";
     Uses2019 => "Uses, 2019 (whole year)", "Igénybevételek, 2019 (egész év)";
     ClientsTour2 => "Clients, Aug–Nov 2019", "Ügyfelek, 2019. aug.–nov.";

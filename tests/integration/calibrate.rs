@@ -503,6 +503,17 @@ fn calibrate_log_prints_the_regression_and_writes_its_files() {
         coefficients.contains("negative_binomial,ln_population,"),
         "{coefficients}"
     );
+    // The calibration chart: the model against the log, group by group of fitted means.
+    let svg = std::fs::read_to_string(dir.join("calibration.svg")).unwrap();
+    assert!(
+        svg.contains("model against the stop log") && svg.contains("Q10 (fitted"),
+        "calibration.svg"
+    );
+    assert!(
+        std::fs::read(dir.join("calibration.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
 }
 
 #[test]

@@ -27,10 +27,16 @@ pub fn calibrate_log(path: &Path, options: &CalibrateOptions) -> Result<(), AppE
         scenario_digest: None,
         confidence_level: CONFIDENCE_LEVEL,
     };
-    let files = [
+    let chart = crate::report::charts::calibration_chart(
+        &crate::report::chart_inputs::stop_log_calibration_input(&report),
+        crate::report::lang::Lang::En,
+    )
+    .map_err(crate::report::page::ReportError::from)?;
+    let mut files = vec![
         OutputFile::text("calibration.csv", render_stop_log_csv(&report)?),
         OutputFile::text("calibration.json", render_stop_log_json(&meta, &report)?),
     ];
+    files.extend(chart.files());
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stop-log");
     let dir = options
         .out
@@ -39,7 +45,8 @@ pub fn calibrate_log(path: &Path, options: &CalibrateOptions) -> Result<(), AppE
     write_outputs(&dir, &files)?;
     if !options.quiet {
         print!("{}", render_stop_log_text(&report));
-        println!("\nWritten to {}/ (calibration.csv, calibration.json)", dir.display());
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        println!("\nWritten to {}/ ({})", dir.display(), names.join(", "));
     }
     Ok(())
 }

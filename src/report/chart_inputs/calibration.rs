@@ -1,7 +1,7 @@
 //! The calibration chart's input from a back-test: the simulated totals against the published figures.
 
 use crate::report::calibration::BacktestReport;
-use crate::report::charts::{CalibrationComparison, CalibrationItem};
+use crate::report::charts::{CalibrationComparison, CalibrationItem, ObservedSource};
 use crate::stats::Estimate;
 
 /// One item per back-test row: the simulated mean with its 95 % half-width, and the published
@@ -22,9 +22,39 @@ pub fn calibration_input(backtest: &BacktestReport) -> CalibrationComparison {
         })
         .collect();
     CalibrationComparison {
+        observed: ObservedSource::Published2019,
         subtitle: Some(format!(
             "back-test: {} simulated seasons, seed {}",
             backtest.replications, backtest.seed
+        )),
+        items,
+    }
+}
+
+/// One item per group of stops by fitted mean: the model's expected clients (Σ fitted means; no
+/// whisker) against the log's observed clients.
+pub fn stop_log_calibration_input(report: &crate::report::calibration::StopLogReport) -> CalibrationComparison {
+    let items = report
+        .calibration
+        .by_fitted_mean
+        .iter()
+        .map(|row| CalibrationItem {
+            // "μ̂" (a combining circumflex) does not render in the chart's bitmap text: spell it out.
+            label: format!("{} ({} stops)", row.group.replace("μ̂", "fitted "), row.stops),
+            model: Estimate {
+                mean: row.expected,
+                ci95: f64::NAN,
+                n: row.stops as u64,
+            },
+            target: row.observed,
+            target_is_lower_bound: false,
+        })
+        .collect();
+    CalibrationComparison {
+        observed: ObservedSource::StopLog,
+        subtitle: Some(format!(
+            "stop log {}: {} stops, grouped by fitted mean",
+            report.file, report.stops
         )),
         items,
     }

@@ -9,7 +9,7 @@ mod staffing;
 mod wait;
 mod weeks;
 
-pub use calibration::calibration_input;
+pub use calibration::{calibration_input, stop_log_calibration_input};
 pub use map::{county_map_input, reference_visit_clients};
 pub use policy::policy_comparison_input;
 pub use queue::{QUEUE_BAND_HIGH_Q, QUEUE_BAND_LOW_Q, busiest_stop, queue_curve_input, stop_label};

@@ -50,11 +50,22 @@ pub struct CalibrationItem {
     pub target_is_lower_bound: bool,
 }
 
+/// Where a calibration chart's observed figures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObservedSource {
+    /// The published 2019 figures.
+    Published2019,
+    /// A planners' stop log.
+    StopLog,
+}
+
 /// Model against observed figures, one row per item, top to bottom.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalibrationComparison {
     /// Optional second line under the title (what was fitted, e.g. "2019 back-test, 400 seasons").
     pub subtitle: Option<String>,
+    /// Where the observed figures come from (titles and legend say so).
+    pub observed: ObservedSource,
     pub items: Vec<CalibrationItem>,
 }
 
@@ -96,7 +107,11 @@ impl ChartSpec for CalibrationComparison {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, lang: Lang) -> Result<(), DrawFailure> {
-        let area = style::titled(root, lang.text(Label::CalibrationTitle), self.subtitle.as_deref())?;
+        let title = match self.observed {
+            ObservedSource::Published2019 => Label::CalibrationTitle,
+            ObservedSource::StopLog => Label::CalibrationTitleStopLog,
+        };
+        let area = style::titled(root, lang.text(title), self.subtitle.as_deref())?;
         let (main, legend) = area.split_vertically(area.dim_in_pixel().1 - LEGEND_STRIP_PX);
         let (names, plot) = main.split_horizontally(NAME_COLUMN_PX);
         let rows = self.draw_plot(&plot, lang)?;
@@ -201,10 +216,11 @@ impl CalibrationComparison {
     fn draw_legend<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, lang: Lang) -> Result<(), DrawFailure> {
         let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
         let mut entries = vec![(LegendKey::ModelBar, lang.text(Label::CalibrationModel))];
-        for (lower_bound, label) in [
-            (false, Label::CalibrationTarget),
-            (true, Label::CalibrationTargetLowerBound),
-        ] {
+        let exact = match self.observed {
+            ObservedSource::Published2019 => Label::CalibrationTarget,
+            ObservedSource::StopLog => Label::CalibrationTargetStopLog,
+        };
+        for (lower_bound, label) in [(false, exact), (true, Label::CalibrationTargetLowerBound)] {
             if self.items.iter().any(|i| i.target_is_lower_bound == lower_bound) {
                 entries.push((LegendKey::Target { lower_bound }, lang.text(label)));
             }
@@ -272,6 +288,7 @@ pub(super) mod tests {
             target_is_lower_bound: lower,
         };
         CalibrationComparison {
+            observed: ObservedSource::Published2019,
             subtitle: None,
             items: vec![
                 item(Label::Stops2019, 196.0, 0.0, 196.0, false),

@@ -22,7 +22,7 @@ mod testing;
 
 /// Means with 95 % confidence half-widths, as the experiment reports them.
 pub use crate::stats::Estimate;
-pub use calibration::{CalibrationComparison, CalibrationItem, calibration_chart};
+pub use calibration::{CalibrationComparison, CalibrationItem, ObservedSource, calibration_chart};
 pub use county_map::{CountyMap, MapPoint, MapSettlement, county_map_chart};
 pub use error::ChartError;
 pub use policy::{PolicyComparison, PolicyResult, policy_chart};
