@@ -22,9 +22,6 @@ use std::path::PathBuf;
 use crate::replay::{read_day, render_replay, replay_day};
 use crate::sim::{Closing, DayRules};
 
-/// Default wait target, minutes: the national average wait at a government window (DESIGN §2).
-pub const DEFAULT_WAIT_TARGET_MIN: f64 = 20.0;
-
 /// What the user asked for, checked and free of clap.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -90,7 +87,7 @@ fn replay(options: &ReplayOptions) -> Result<(), AppError> {
         clerks: options.clerks,
         balking: None,
         closing: options.closing,
-        wait_target_min: DEFAULT_WAIT_TARGET_MIN,
+        wait_target_min: crate::staffing::NATIONAL_AVERAGE_WAIT_MIN,
     };
     if let Closing::LastEntry { minutes } = rules.closing
         && !(minutes >= 0.0 && minutes < rules.dwell_min)

@@ -17,7 +17,7 @@ pub const DEFAULT_DESKS: u32 = 2;
 pub const DEFAULT_CLERKS: u32 = 2;
 /// Wait target, minutes: the national average wait in government windows is about 20 minutes
 /// (DESIGN §2), a natural "no worse than a permanent office" target.
-pub const DEFAULT_WAIT_TARGET_MIN: f64 = 20.0;
+pub const DEFAULT_WAIT_TARGET_MIN: f64 = crate::staffing::NATIONAL_AVERAGE_WAIT_MIN;
 
 /// Mean errands per client: the second 2019 tour had about 1,200 uses (800 cases + 400
 /// information) from about 1,000 clients (DESIGN §2).

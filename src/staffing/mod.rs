@@ -7,5 +7,5 @@ mod textbook;
 
 pub use dwell::{DwellAnswer, DwellCandidate, DwellRange, search_dwell};
 pub use search::{Candidate, SearchSettings, StaffingAnswer, search_stop};
-pub use targets::{ServiceTargets, TargetCheck, TargetKind};
+pub use targets::{NATIONAL_AVERAGE_WAIT_MIN, ServiceTargets, TargetCheck, TargetKind};
 pub use textbook::{TextbookAnswers, textbook_answers};

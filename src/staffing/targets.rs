@@ -5,6 +5,10 @@ use serde::Serialize;
 use crate::experiment::Summary;
 use crate::stats::Estimate;
 
+/// The wait a client should not exceed, minutes: a government-window client waits about 20 minutes
+/// on average nationally (DESIGN §2), so that is the default limit of the wait target.
+pub const NATIONAL_AVERAGE_WAIT_MIN: f64 = 20.0;
+
 /// The service level the planners ask for. Every target is optional.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ServiceTargets {
@@ -23,7 +27,7 @@ pub struct ServiceTargets {
 impl Default for ServiceTargets {
     fn default() -> Self {
         Self {
-            wait_limit_min: 20.0,
+            wait_limit_min: NATIONAL_AVERAGE_WAIT_MIN,
             min_share_within_wait: Some(0.8),
             max_lost_share: Some(0.05),
             max_mean_overtime_min: Some(30.0),
