@@ -288,6 +288,7 @@ impl Cli {
             },
             CliCommand::Staff { scenario, simulation } => Command::Staff(StaffOptions {
                 scenario: ScenarioSource::File(scenario),
+                replications: simulation.replications,
                 seed: simulation.seed,
                 threads: simulation.threads,
                 out: simulation.out,

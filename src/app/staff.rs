@@ -14,6 +14,9 @@ use crate::staffing::{SearchSettings, ServiceTargets, search_stop, textbook_answ
 #[derive(Debug, Clone, PartialEq)]
 pub struct StaffOptions {
     pub scenario: ScenarioSource,
+    /// Least replications per candidate (the search adds more until the served share is known to
+    /// ± 2 %); default: the search's own minimum.
+    pub replications: Option<u32>,
     pub seed: Option<u64>,
     pub threads: Option<usize>,
     pub out: Option<PathBuf>,
@@ -24,9 +27,13 @@ pub struct StaffOptions {
 pub fn staff(options: &StaffOptions) -> Result<(), AppError> {
     let text = options.scenario.text()?;
     let base = text.resolve(None)?;
+    let defaults = SearchSettings::default();
+    let min_replications = options.replications.map_or(defaults.min_replications, u64::from);
     let settings = SearchSettings {
         seed: options.seed.unwrap_or(base.simulation.seed),
-        ..SearchSettings::default()
+        min_replications,
+        max_replications: defaults.max_replications.max(min_replications),
+        ..defaults
     };
     let by_policy = with_threads(options.threads, || staffing_by_policy(&text, &base, &settings))??;
     let rows: Vec<StaffingRow> = by_policy.iter().flatten().cloned().collect();

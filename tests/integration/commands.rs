@@ -165,6 +165,22 @@ fn policies_and_staff_cover_every_policy() {
         );
     }
     assert!(String::from_utf8_lossy(&out.stdout).contains("size class"));
+    // --replications raises the search's least replications per candidate.
+    let more = temp_dir("staff-more");
+    let out = ablakbusz(&["staff", &plan, "--replications", "500", "--out", more.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let staffing = read(&more, "staffing.csv");
+    let column = staffing
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .position(|h| h == "replications")
+        .unwrap();
+    for row in staffing.lines().skip(1) {
+        let replications: u64 = row.split(',').nth(column).unwrap().parse().unwrap();
+        assert!(replications >= 500, "{row}");
+    }
 }
 
 #[test]
