@@ -13,6 +13,18 @@ fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()))
 }
 
+/// Runs a simulating command with 30 replications, quietly, into `dir`; it must succeed.
+fn quick(args: &[&str], dir: &Path) {
+    let mut all = args.to_vec();
+    all.extend(["--replications", "30", "--quiet", "--out", dir.to_str().unwrap()]);
+    let out = ablakbusz(&all);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn run_into(scenario: &str, dir: &Path, extra: &[&str]) {
     let mut args = vec![
         "run",
@@ -111,17 +123,7 @@ fn running_with_no_arguments_simulates_the_embedded_2020_plan() {
 fn a_scenario_compared_with_itself_differs_by_zero() {
     let dir = temp_dir("compare-self");
     let plan = repo("scenarios/2020-plan.toml");
-    let out = ablakbusz(&[
-        "compare",
-        &plan,
-        &plan,
-        "--replications",
-        "30",
-        "--quiet",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    quick(&["compare", &plan, &plan], &dir);
     let csv = read(&dir, "compare.csv");
     let mut rows = csv.lines();
     let header: Vec<&str> = rows.next().unwrap().split(',').collect();
@@ -138,16 +140,7 @@ fn a_scenario_compared_with_itself_differs_by_zero() {
 fn policies_and_staff_cover_every_policy() {
     let dir = temp_dir("policies");
     let plan = repo("scenarios/2020-plan.toml");
-    let out = ablakbusz(&[
-        "policies",
-        &plan,
-        "--replications",
-        "30",
-        "--quiet",
-        "--out",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    quick(&["policies", &plan], &dir);
     let policies = read(&dir, "policies.csv");
     let names: Vec<&str> = policies.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
     assert_eq!(names, ["by size", "fixed 3 h", "demand-driven"]);

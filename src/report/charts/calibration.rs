@@ -9,8 +9,7 @@ use super::error::{DrawFailure, Drawn};
 use super::render::{ChartSpec, render};
 use super::style::Interval;
 use super::style::{
-    self, AXIS_TITLE_PX, BAR_OPACITY, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, X_LABEL_AREA_PX,
-    XyChart,
+    self, AXIS_TITLE_PX, BAR_OPACITY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, X_LABEL_AREA_PX, XyChart,
 };
 use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
@@ -162,15 +161,7 @@ impl CalibrationComparison {
         for (index, item) in self.items.iter().enumerate() {
             self.draw_item(&mut chart, index, item, lang)?;
         }
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                [(0.0, -0.5), (0.0, n - 0.5)],
-                DARK_GREY.stroke_width(2),
-            )))
-            .drawn()?;
-        Ok((0..self.items.len())
-            .map(|i| chart.backend_coord(&(0.0, self.row(i))))
-            .collect())
+        style::finish_bar_rows(&mut chart, self.items.len())
     }
 
     fn draw_item<DB: DrawingBackend>(

@@ -8,7 +8,7 @@ use super::check;
 use super::error::{DrawFailure, Drawn};
 use super::render::{ChartSpec, render};
 use super::style::Interval;
-use super::style::{self, BAR_OPACITY, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, XyChart};
+use super::style::{self, BAR_OPACITY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, XyChart};
 use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
 use crate::stats::Estimate;
@@ -187,15 +187,7 @@ impl PolicyComparison {
         for (index, policy) in self.policies.iter().enumerate() {
             self.draw_bar(&mut chart, index, policy.measure(panel), lang)?;
         }
-        chart
-            .draw_series(std::iter::once(PathElement::new(
-                [(0.0, -0.5), (0.0, n - 0.5)],
-                DARK_GREY.stroke_width(2),
-            )))
-            .drawn()?;
-        Ok((0..self.policies.len())
-            .map(|i| chart.backend_coord(&(0.0, self.row(i))))
-            .collect())
+        style::finish_bar_rows(&mut chart, self.policies.len())
     }
 
     fn draw_bar<DB: DrawingBackend>(

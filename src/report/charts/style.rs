@@ -14,6 +14,24 @@ use crate::stats::Estimate;
 /// A chart with plain f64 axes.
 pub(super) type XyChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
+/// Finishes a horizontal bar chart of `rows` rows (row i at y = rows − 1 − i): draws the zero axis
+/// over the bars and returns each row's pixel anchor at x = 0 (for labels drawn outside the plot).
+pub(super) fn finish_bar_rows<DB: DrawingBackend>(
+    chart: &mut XyChart<'_, DB>,
+    rows: usize,
+) -> Result<Vec<(i32, i32)>, DrawFailure> {
+    let n = rows as f64;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            [(0.0, -0.5), (0.0, n - 0.5)],
+            DARK_GREY.stroke_width(2),
+        )))
+        .drawn()?;
+    Ok((0..rows)
+        .map(|i| chart.backend_coord(&(0.0, n - 1.0 - i as f64)))
+        .collect())
+}
+
 /// Size of the standard charts, pixels: about A4 text width at 150 dpi, 1.6:1.
 pub(super) const STANDARD_SIZE_PX: (u32, u32) = (1000, 620);
 
