@@ -14,4 +14,5 @@ pub mod scenario;
 pub mod sim;
 pub mod staffing;
 pub mod stats;
+pub mod study;
 pub mod theory;

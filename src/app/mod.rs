@@ -3,8 +3,9 @@
 pub mod calibrate;
 mod compare;
 mod error;
+mod output;
 mod plan;
-mod policies;
+mod progress;
 mod report;
 mod run;
 mod staff;
@@ -12,10 +13,11 @@ mod staff;
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
 pub use error::AppError;
-pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
+pub use output::output_dir;
+pub use progress::ProgressBars;
 pub use report::{ReportRequest, report_files};
-pub use run::{RunOptions, ScenarioSource, SeasonRun, run_files, run_loaded, season_model, simulate_season};
-pub use staff::{StaffOptions, staffing_by_policy, staffing_rows};
+pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
+pub use staff::StaffOptions;
 
 use std::path::PathBuf;
 

@@ -4,13 +4,7 @@ use crate::experiment::{GROUP_METRICS, STOP_METRICS, SeasonResults, Summary};
 use crate::scenario::Season;
 use crate::stats::Estimate;
 
-/// Errors while rendering a table (the csv crate writing into memory).
-#[derive(Debug, thiserror::Error)]
-#[error("could not render {table}: {message}")]
-pub struct RenderError {
-    pub table: &'static str,
-    pub message: String,
-}
+use super::csv::{RenderError, csv_table};
 
 /// Pooled ratio columns appended after the metrics (names of the pooled estimates).
 const POOLED_COLUMNS: [&str; 4] = [
@@ -52,18 +46,6 @@ fn summary_cells(s: &Summary) -> Vec<String> {
         .chain(pooled.iter())
         .flat_map(estimate_cells)
         .collect()
-}
-
-/// Builds a CSV table in memory; errors name the table.
-pub fn csv_table(
-    table: &'static str,
-    build: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>,
-) -> Result<String, RenderError> {
-    let error = |message: String| RenderError { table, message };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    build(&mut writer).map_err(|e| error(e.to_string()))?;
-    let bytes = writer.into_inner().map_err(|e| error(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| error(e.to_string()))
 }
 
 /// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` per metric.

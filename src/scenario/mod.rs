@@ -16,6 +16,7 @@ mod generate;
 mod generated;
 mod overrides;
 mod parse;
+mod parsed;
 mod policies;
 mod raw;
 mod resolve;
@@ -36,6 +37,7 @@ pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
+pub use parsed::ParsedScenario;
 pub use policies::{DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, NamedPolicy, PolicyChoice};
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings, Venue};
 
@@ -105,22 +107,7 @@ impl ScenarioText {
         dwell: Option<&DwellPolicy>,
         overrides: &ScenarioOverrides,
     ) -> Result<Season, ScenarioError> {
-        let stem = if self.origin == DEFAULT_SCENARIO_ORIGIN {
-            DEFAULT_SCENARIO_NAME
-        } else {
-            Path::new(&self.origin)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or(&self.origin)
-        };
-        resolve::resolve_with(
-            &self.text,
-            &self.origin,
-            self.base_dir.as_deref(),
-            stem,
-            dwell,
-            overrides,
-        )
+        self.parse().resolve_with(dwell, overrides)
     }
 }
 

@@ -20,11 +20,12 @@ pub use figures::Figure;
 pub use html::{base64, escape};
 
 use crate::experiment::{Comparison, QueueCurveSummary, SeasonResults};
+use crate::report::OutputFile;
 use crate::report::charts::ChartError;
 use crate::report::lang::{FillError, Label, Lang};
-use crate::report::{OutputFile, RunMeta, StaffingRow};
 use crate::scenario::{NamedPolicy, Season};
 use crate::staffing::ServiceTargets;
+use crate::study::{RunMeta, StaffingRow};
 
 /// The page's style sheet (system fonts, A4 print rules).
 const STYLE_CSS: &str = include_str!("style.css");
