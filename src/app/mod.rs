@@ -21,7 +21,8 @@ pub use staff::StaffOptions;
 
 use std::path::PathBuf;
 
-use crate::replay::{read_day, render_replay, replay_day};
+use crate::replay::{read_day, replay_day};
+use crate::report::{render_check, render_replay};
 use crate::sim::{Closing, DayRules};
 
 /// What the user asked for, checked and free of clap.
@@ -62,7 +63,7 @@ pub fn execute(command: Command) -> Result<(), AppError> {
     match command {
         Command::Run(options) => run::run(&options),
         Command::Check(source) => {
-            print!("{}", crate::scenario::render_check(&source.load()?));
+            print!("{}", render_check(&source.load()?));
             Ok(())
         }
         Command::Plan { scenario, out } => plan::plan(&scenario, out),

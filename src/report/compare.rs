@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::RenderError;
 use super::csv::csv_table;
+use super::number::csv_cell as num;
 use crate::experiment::{Comparison, GROUP_METRICS};
 use crate::scenario::Season;
 use crate::stats::Estimate;
@@ -85,14 +86,6 @@ fn difference(c: &Comparison, name: &str) -> Estimate {
 /// Clerk-hours per served client: the ratio of the season means.
 fn clerk_hours_per_served(c: &Comparison) -> f64 {
     metric(c, "clerk_hours").mean / metric(c, "served").mean
-}
-
-fn num(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.4}")
-    } else {
-        String::new()
-    }
 }
 
 /// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.

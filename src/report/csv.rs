@@ -1,7 +1,7 @@
 //! CSV text: the one helper every CSV renderer writes through, with the report's error type.
 
 /// Errors while rendering a table (the csv crate writing into memory).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("could not render {table}: {message}")]
 pub struct RenderError {
     pub table: &'static str,

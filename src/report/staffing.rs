@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::RenderError;
 use super::csv::csv_table;
+use super::number::csv_cell;
 use crate::staffing::TargetKind;
 use crate::stats::Estimate;
 use crate::study::StaffingRow;
@@ -13,14 +14,7 @@ fn opt_u32(v: Option<u32>) -> String {
 }
 
 fn cells(e: Option<Estimate>) -> [String; 2] {
-    let f = |x: f64| {
-        if x.is_finite() {
-            format!("{x:.4}")
-        } else {
-            String::new()
-        }
-    };
-    e.map_or([String::new(), String::new()], |e| [f(e.mean), f(e.ci95)])
+    e.map_or([String::new(), String::new()], |e| [csv_cell(e.mean), csv_cell(e.ci95)])
 }
 
 /// `staffing.csv`: per stop, the fewest clerks by simulation and by the textbook formulas, and what

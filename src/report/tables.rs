@@ -5,6 +5,7 @@ use crate::scenario::Season;
 use crate::stats::Estimate;
 
 use super::csv::{RenderError, csv_table};
+use super::number::csv_cell as cell;
 
 /// Pooled ratio columns appended after the metrics (names of the pooled estimates).
 const POOLED_COLUMNS: [&str; 4] = [
@@ -13,17 +14,6 @@ const POOLED_COLUMNS: [&str; 4] = [
     "lost_share",
     "delayed_share",
 ];
-
-/// Decimal places of figures in CSV files (counts are means over replications, so not integers).
-const CSV_DECIMALS: usize = 4;
-
-fn cell(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.CSV_DECIMALS$}")
-    } else {
-        String::new()
-    }
-}
 
 fn estimate_cells(e: &Estimate) -> [String; 2] {
     [cell(e.mean), cell(e.ci95)]
@@ -71,7 +61,7 @@ pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<Stri
             let mut row = vec![
                 (stop.index + 1).to_string(),
                 stop.date.to_string(),
-                crate::plan::format_clock(stop.start_min),
+                super::format_clock(stop.start_min),
                 stop.settlement.clone(),
                 stop.district.clone(),
                 stop.venue.as_str().to_string(),

@@ -5,7 +5,6 @@
 mod baseline;
 mod calendar;
 mod calibration_section;
-mod check;
 mod checks;
 mod clients;
 mod defaults;
@@ -30,7 +29,6 @@ use std::path::{Path, PathBuf};
 
 pub use baseline::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML};
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
-pub use check::render_check;
 pub use defaults::default_case_mix;
 pub use demand_section::DemandRules;
 pub use diagnostic::{Diagnostic, ScenarioError};
