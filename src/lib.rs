@@ -1,6 +1,7 @@
 //! ablakbusz: client demand and clerk staffing simulator for a mobile government-services bus.
 //!
-//! Data flows one way: scenario → plan → demand → simulation → statistics → reports.
+//! Data flows one way: scenario → plan → demand → simulation → statistics → studies → reports;
+//! `app` loads, runs a study, renders and writes.
 
 pub mod app;
 pub mod calibration;

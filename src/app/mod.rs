@@ -13,8 +13,6 @@ mod staff;
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
 pub use error::AppError;
-pub use output::output_dir;
-pub use progress::ProgressBars;
 pub use report::{ReportRequest, report_files};
 pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
 pub use staff::StaffOptions;
