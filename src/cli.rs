@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{
-    CalibrateOptions, Command, CompareOptions, ReplayOptions, ReportRequest, RunOptions, ScenarioSource, StaffOptions,
+    CalibrateOptions, Command, CompareOptions, Invocation, ReplayOptions, ReportRequest, RunOptions, ScenarioSource,
+    StaffOptions,
 };
 use crate::report::lang::Lang;
 use crate::sim::Closing;
@@ -18,6 +19,9 @@ use crate::sim::Closing;
 pub struct Cli {
     #[command(subcommand)]
     command: Option<CliCommand>,
+    /// Language of everything written for people: terminal summaries, CSV headers, charts, report.
+    #[arg(long, value_enum, global = true, default_value_t = LangArg::En)]
+    lang: LangArg,
 }
 
 /// Options shared by the commands that simulate.
@@ -65,7 +69,7 @@ impl SimulationArgs {
     }
 }
 
-/// Language of the report's labels and sentences.
+/// Language of the texts a person reads (`--lang en|hu`).
 #[derive(Debug, Clone, Copy, Default, ValueEnum)]
 enum LangArg {
     /// English.
@@ -100,9 +104,6 @@ enum CliCommand {
         /// Also write the charts (PNG, SVG) and report.html, as `ablakbusz report` does.
         #[arg(long)]
         report: bool,
-        /// With --report: language of the charts and the report.
-        #[arg(long, value_enum, requires = "report")]
-        lang: Option<LangArg>,
         /// With --report: the stop (number in stops.csv) whose queue is charted; default the busiest.
         #[arg(long, value_name = "N", requires = "report")]
         stop: Option<usize>,
@@ -119,9 +120,6 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
-        /// Language of the charts and the report.
-        #[arg(long, value_enum, default_value_t = LangArg::En)]
-        lang: LangArg,
         /// The stop (number in stops.csv) whose queue is charted; default the busiest.
         #[arg(long, value_name = "N")]
         stop: Option<usize>,
@@ -250,35 +248,36 @@ impl ClosingArg {
 }
 
 impl Cli {
-    /// The command, free of clap.
-    pub fn into_command(self) -> Command {
-        let Some(command) = self.command else {
-            return Command::Run(SimulationArgs::default().run_options(None));
+    /// The command and its language, free of clap.
+    pub fn into_invocation(self) -> Invocation {
+        let lang = self.lang.lang();
+        let command = match self.command {
+            Some(command) => command.into_command(lang),
+            None => Command::Run(SimulationArgs::default().run_options(None)),
         };
-        match command {
+        Invocation { command, lang }
+    }
+}
+
+impl CliCommand {
+    /// The command, free of clap; `lang` is the language the report is written in.
+    fn into_command(self, lang: Lang) -> Command {
+        match self {
             CliCommand::Run {
                 scenario,
                 simulation,
                 report,
-                lang,
                 stop,
             } => Command::Run(RunOptions {
-                report: report.then(|| ReportRequest {
-                    lang: lang.unwrap_or_default().lang(),
-                    stop,
-                }),
+                report: report.then_some(ReportRequest { lang, stop }),
                 ..simulation.run_options(scenario)
             }),
             CliCommand::Report {
                 scenario,
                 simulation,
-                lang,
                 stop,
             } => Command::Run(RunOptions {
-                report: Some(ReportRequest {
-                    lang: lang.lang(),
-                    stop,
-                }),
+                report: Some(ReportRequest { lang, stop }),
                 ..simulation.run_options(scenario)
             }),
             CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),

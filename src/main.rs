@@ -3,8 +3,8 @@
 use clap::Parser;
 
 fn main() {
-    let command = ablakbusz::cli::Cli::parse().into_command();
-    if let Err(error) = ablakbusz::app::execute(command) {
+    let invocation = ablakbusz::cli::Cli::parse().into_invocation();
+    if let Err(error) = ablakbusz::app::execute(invocation) {
         eprintln!("error: {error}");
         std::process::exit(error.exit_code());
     }

@@ -3,6 +3,7 @@
 use super::CalibrateError;
 use crate::experiment::ExperimentError;
 use crate::replay::ReplayError;
+use crate::report::lang::FillError;
 use crate::report::page::ReportError;
 use crate::report::{RenderError, WriteError};
 use crate::scenario::ScenarioError;
@@ -35,6 +36,9 @@ pub enum AppError {
     Report(#[from] ReportError),
     #[error(transparent)]
     Calibrate(#[from] CalibrateError),
+    /// A text of the label table filled with the wrong placeholders (a programming error).
+    #[error("could not write a text: {0}")]
+    Text(#[from] FillError),
 }
 
 impl AppError {

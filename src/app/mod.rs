@@ -20,6 +20,7 @@ pub use staff::StaffOptions;
 use std::path::PathBuf;
 
 use crate::replay::{read_day, replay_day};
+use crate::report::lang::Lang;
 use crate::report::{render_check, render_replay};
 use crate::sim::{Closing, DayRules};
 
@@ -44,6 +45,14 @@ pub enum Command {
     Calibrate(CalibrateOptions),
 }
 
+/// A command and the language of what it prints and writes for people.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invocation {
+    pub command: Command,
+    /// Language of terminal texts, CSV headers, charts and the report (`--lang`).
+    pub lang: Lang,
+}
+
 /// `ablakbusz replay DAY.csv --clerks N --dwell H`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplayOptions {
@@ -57,19 +66,20 @@ pub struct ReplayOptions {
 }
 
 /// Runs a command; what it prints goes to stdout.
-pub fn execute(command: Command) -> Result<(), AppError> {
+pub fn execute(invocation: Invocation) -> Result<(), AppError> {
+    let Invocation { command, lang } = invocation;
     match command {
-        Command::Run(options) => run::run(&options),
+        Command::Run(options) => run::run(&options, lang),
         Command::Check(source) => {
-            print!("{}", render_check(&source.load()?));
+            print!("{}", render_check(&source.load()?, lang)?);
             Ok(())
         }
         Command::Plan { scenario, out } => plan::plan(&scenario, out),
         Command::Replay(options) => replay(&options),
-        Command::Staff(options) => staff::staff(&options),
+        Command::Staff(options) => staff::staff(&options, lang),
         Command::Compare(options) => compare::compare(&options),
         Command::Policies(options) => compare::policies(&options),
-        Command::Calibrate(options) => calibrate::calibrate(&options),
+        Command::Calibrate(options) => calibrate::calibrate(&options, lang),
     }
 }
 

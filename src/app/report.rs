@@ -67,7 +67,7 @@ pub fn report_files(
     };
     let mut files = vec![OutputFile::text(
         "staffing.csv",
-        render_staffing_csv(&study.staffing_csv_rows())?,
+        render_staffing_csv(request.lang, &study.staffing_csv_rows())?,
     )];
     files.extend(render_report(&data, request.lang)?);
     Ok(files)

@@ -7,8 +7,9 @@ use super::AppError;
 use super::output::{output_dir, written_line};
 use super::progress::ProgressBars;
 use super::report::{ReportRequest, report_files};
+use crate::report::lang::Lang;
 use crate::report::{
-    OutputFile, render_run_summary, render_season_csv, render_stops_csv, render_summary_json, write_outputs,
+    OutputFile, render_run_summary, render_season_csv, render_stops_csv, render_summary_json, venue_name, write_outputs,
 };
 use crate::scenario::{self, ParsedScenario, ScenarioText, Season};
 use crate::study::{SeasonRun, SimulationOverrides, simulate_season};
@@ -71,10 +72,10 @@ impl ScenarioSource {
 }
 
 /// `ablakbusz run`: loads the scenario, replicates it, writes its outputs.
-pub fn run(options: &RunOptions) -> Result<(), AppError> {
+pub fn run(options: &RunOptions, lang: Lang) -> Result<(), AppError> {
     let text = options.scenario.parse()?;
     let season = text.resolve(None)?;
-    run_loaded(&text, &season, &scenario::digest(&season), options).map(|_| ())
+    run_loaded(&text, &season, &scenario::digest(&season), options, lang).map(|_| ())
 }
 
 /// The run's tables: stops.csv, season.csv and summary.json.
@@ -93,6 +94,7 @@ pub fn run_loaded(
     season: &Season,
     digest: &str,
     options: &RunOptions,
+    lang: Lang,
 ) -> Result<PathBuf, AppError> {
     if let Some(request) = &options.report {
         request.check(season)?;
@@ -109,10 +111,10 @@ pub fn run_loaded(
         let labels: Vec<String> = season
             .stops
             .iter()
-            .map(|s| format!("{} {} {}", s.date, s.settlement, s.venue.as_str()))
+            .map(|s| format!("{} {} {}", s.date, s.settlement, venue_name(lang, s.venue)))
             .collect();
-        print!("{}", render_run_summary(&season.name, &labels, &run.results));
-        println!("\n{}", written_line(&dir, &files));
+        print!("{}", render_run_summary(lang, &season.name, &labels, &run.results)?);
+        println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(dir)
 }

@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use super::output::output_dir;
+use super::output::{output_dir, written_file};
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
+use crate::report::lang::Lang;
 use crate::report::{OutputFile, render_staffing_csv, render_staffing_text, write_outputs};
 use crate::staffing::SearchSettings;
 use crate::study::{SimulationOverrides, StaffingRow, staffing_by_policy};
@@ -34,7 +35,7 @@ impl StaffOptions {
 
 /// Searches every stop under every dwell policy of the scenario, writes staffing.csv and prints
 /// the size-class table of each policy.
-pub fn staff(options: &StaffOptions) -> Result<(), AppError> {
+pub fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> {
     let text = options.scenario.parse()?;
     let base = text.resolve(None)?;
     let defaults = SearchSettings::default();
@@ -48,11 +49,14 @@ pub fn staff(options: &StaffOptions) -> Result<(), AppError> {
     let by_policy = with_threads(options.threads, || staffing_by_policy(&text, &base, &settings))??;
     let rows: Vec<StaffingRow> = by_policy.iter().flatten().cloned().collect();
     let dir = output_dir(options.out.as_deref(), &base.name);
-    write_outputs(&dir, &[OutputFile::text("staffing.csv", render_staffing_csv(&rows)?)])?;
+    write_outputs(
+        &dir,
+        &[OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?)],
+    )?;
     for policy_rows in &by_policy {
         let name = policy_rows.first().map_or("", |r| r.policy.as_str());
-        println!("{}", render_staffing_text(name, policy_rows));
+        println!("{}", render_staffing_text(lang, name, policy_rows)?);
     }
-    println!("Written to {}/staffing.csv", dir.display());
+    println!("{}", written_file(lang, &dir, "staffing.csv")?);
     Ok(())
 }

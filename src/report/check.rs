@@ -3,47 +3,65 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::lang::{FillError, Label, Lang};
+use super::venue_name;
+use crate::plan::UnplacedReason;
 use crate::scenario::{Season, SeasonStop};
 use crate::sim::Closing;
 
-/// Renders the resolved season as plain text: one line per stop (date, weekday, start, end,
-/// settlement, district, venue, dwell, clerks, expected clients and where they come from), then
+/// Renders the resolved season as plain text in `lang`: one line per stop (date, weekday, start,
+/// end, settlement, district, venue, dwell, clerks, expected clients and where they come from), then
 /// season totals, totals by district and by venue, and for a generated season the itinerary's
 /// totals and the visits that did not fit, with the reason. Pure: no I/O.
-pub fn render_check(season: &Season) -> String {
+pub fn render_check(season: &Season, lang: Lang) -> Result<String, FillError> {
     let mut out = String::new();
-    header(season, &mut out);
-    stop_table(season, &mut out);
-    totals(season, &mut out);
-    out
+    header(lang, season, &mut out)?;
+    stop_table(lang, season, &mut out)?;
+    totals(lang, season, &mut out)?;
+    Ok(out)
 }
 
-fn header(season: &Season, out: &mut String) {
-    let _ = writeln!(out, "Scenario: {}", season.name);
+fn header(lang: Lang, season: &Season, out: &mut String) -> Result<(), FillError> {
+    let _ = writeln!(out, "{}", Label::CheckScenario.fill(lang, &[("name", &season.name)])?);
     if let Some(description) = &season.description {
         let _ = writeln!(out, "  {}", description.trim());
     }
     let sim = &season.simulation;
-    let threads = sim.threads.map_or("all cores".to_string(), |t| format!("{t} threads"));
-    let _ = writeln!(
-        out,
-        "Simulation: {} replications, seed {}, {threads}",
-        sim.replications, sim.seed
-    );
+    let threads = match sim.threads {
+        None => lang.text(Label::CheckAllCores).to_string(),
+        Some(t) => Label::CheckThreads.fill(lang, &[("threads", &t.to_string())])?,
+    };
+    let simulation = Label::CheckSimulation.fill(
+        lang,
+        &[
+            ("replications", &sim.replications.to_string()),
+            ("seed", &sim.seed.to_string()),
+            ("threads", &threads),
+        ],
+    )?;
+    let _ = writeln!(out, "{simulation}");
     if let Some(first) = season.stops.first() {
         let spec = &first.spec;
         let closing = match spec.closing {
-            Closing::ServeAll => "serve everyone waiting (overtime)".to_string(),
-            Closing::TurnAway => "turn away those still waiting".to_string(),
-            Closing::LastEntry { minutes } => format!("no entry in the last {minutes} min"),
+            Closing::ServeAll => lang.text(Label::CheckClosingServeAll).to_string(),
+            Closing::TurnAway => lang.text(Label::CheckClosingTurnAway).to_string(),
+            Closing::LastEntry { minutes } => {
+                Label::CheckClosingLastEntry.fill(lang, &[("minutes", &lang.shortest_number(minutes))])?
+            }
         };
-        let _ = writeln!(
-            out,
-            "Bus: {} desks; at closing: {closing}; wait target {} min; mean errands per client {}",
-            spec.desks, spec.wait_target_min, spec.errands_per_client
-        );
+        let bus = Label::CheckBus.fill(
+            lang,
+            &[
+                ("desks", &spec.desks.to_string()),
+                ("closing", &closing),
+                ("wait", &lang.shortest_number(spec.wait_target_min)),
+                ("errands", &lang.shortest_number(spec.errands_per_client)),
+            ],
+        )?;
+        let _ = writeln!(out, "{bus}");
     }
     out.push('\n');
+    Ok(())
 }
 
 /// Widest settlement column of the stop table, characters; longer labels are cut with "…".
@@ -69,7 +87,11 @@ fn clock(minutes: f64) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
-fn stop_table(season: &Season, out: &mut String) {
+/// Narrowest widths of the stop table's fixed columns (date, day, start, end, venue, dwell,
+/// clerks, expected), characters: the English layout; a longer title widens its column.
+const STOP_COLUMN_WIDTHS: [usize; 8] = [10, 3, 5, 5, 18, 7, 6, 8];
+
+fn stop_table(lang: Lang, season: &Season, out: &mut String) -> Result<(), FillError> {
     let width = |f: &dyn Fn(&SeasonStop) -> String, title: &str| {
         season
             .stops
@@ -79,52 +101,77 @@ fn stop_table(season: &Season, out: &mut String) {
             .max()
             .unwrap_or(0)
     };
-    let (wp, wd) = (width(&place, "settlement"), width(&|s| s.district.clone(), "district"));
+    let title = |label: Label| lang.text(label);
+    let (wp, wd) = (
+        width(&place, title(Label::CheckColSettlement)),
+        width(&|s| s.district.clone(), title(Label::CheckColDistrict)),
+    );
+    let fixed = [
+        Label::CheckColDate,
+        Label::CheckColDay,
+        Label::CheckColStart,
+        Label::CheckColEnd,
+        Label::CheckColVenue,
+        Label::CheckColDwell,
+        Label::CheckColClerks,
+        Label::CheckColExpected,
+    ];
+    let [w_date, w_day, w_start, w_end, w_venue, w_dwell, w_clerks, w_expected] =
+        std::array::from_fn(|i| STOP_COLUMN_WIDTHS[i].max(title(fixed[i]).chars().count()));
     let _ = writeln!(
         out,
-        "{:>4}  {:<10}  {:<3}  {:<5}  {:<5}  {:<wp$}  {:<wd$}  {:<18}  {:>7}  {:>6}  {:>8}  demand from",
-        "#", "date", "day", "start", "end", "settlement", "district", "venue", "dwell h", "clerks", "expected"
+        "{:>4}  {:<w_date$}  {:<w_day$}  {:<w_start$}  {:<w_end$}  {:<wp$}  {:<wd$}  {:<w_venue$}  {:>w_dwell$}  \
+         {:>w_clerks$}  {:>w_expected$}  {}",
+        "#",
+        title(Label::CheckColDate),
+        title(Label::CheckColDay),
+        title(Label::CheckColStart),
+        title(Label::CheckColEnd),
+        title(Label::CheckColSettlement),
+        title(Label::CheckColDistrict),
+        title(Label::CheckColVenue),
+        title(Label::CheckColDwell),
+        title(Label::CheckColClerks),
+        title(Label::CheckColExpected),
+        title(Label::CheckColOrigin),
     );
     for stop in &season.stops {
         let start = f64::from(stop.start_min);
         let _ = writeln!(
             out,
-            "{:>4}  {:<10}  {:<3}  {:<5}  {:<5}  {:<wp$}  {:<wd$}  {:<18}  {:>7.1}  {:>6}  {:>8.1}  {}",
+            "{:>4}  {:<w_date$}  {:<w_day$}  {:<w_start$}  {:<w_end$}  {:<wp$}  {:<wd$}  {:<w_venue$}  {:>w_dwell$}  \
+             {:>w_clerks$}  {:>w_expected$}  {}",
             stop.index + 1,
             stop.date.to_string(),
-            weekday(stop),
+            lang.weekday_abbreviation(stop.date.weekday()),
             clock(start),
             clock(start + stop.spec.dwell_min),
             place(stop),
             stop.district,
-            stop.venue.as_str(),
-            stop.dwell_hours(),
+            venue_name(lang, stop.venue),
+            lang.plain_number(stop.dwell_hours(), 1),
             stop.spec.clerks,
-            stop.expected_clients,
-            origin(stop),
+            lang.plain_number(stop.expected_clients, 1),
+            origin(lang, stop)?,
         );
     }
+    Ok(())
 }
 
-fn weekday(stop: &SeasonStop) -> &'static str {
-    use jiff::civil::Weekday as W;
-    match stop.date.weekday() {
-        W::Monday => "Mon",
-        W::Tuesday => "Tue",
-        W::Wednesday => "Wed",
-        W::Thursday => "Thu",
-        W::Friday => "Fri",
-        W::Saturday => "Sat",
-        W::Sunday => "Sun",
-    }
-}
-
-fn origin(stop: &SeasonStop) -> String {
+fn origin(lang: Lang, stop: &SeasonStop) -> Result<String, FillError> {
     use crate::scenario::DemandOrigin as D;
     match stop.demand_origin {
-        D::Model { population, office_km } => format!("model: {population} residents, {office_km:.1} km to an office"),
-        D::GivenClients => "given: expected_clients".to_string(),
-        D::GivenRate { per_hour } => format!("given: {per_hour} clients/h"),
+        D::Model { population, office_km } => Label::CheckOriginModel.fill(
+            lang,
+            &[
+                ("population", &population.to_string()),
+                ("km", &lang.plain_number(office_km, 1)),
+            ],
+        ),
+        D::GivenClients => Ok(lang.text(Label::CheckOriginClients).to_string()),
+        D::GivenRate { per_hour } => {
+            Label::CheckOriginRate.fill(lang, &[("per_hour", &lang.shortest_number(per_hour))])
+        }
     }
 }
 
@@ -164,93 +211,148 @@ impl Totals {
     }
 }
 
-fn totals(season: &Season, out: &mut String) {
+fn totals(lang: Lang, season: &Season, out: &mut String) -> Result<(), FillError> {
     let mut all = Totals::default();
     let mut by_district: BTreeMap<String, Totals> = BTreeMap::new();
-    let mut by_venue: BTreeMap<&str, Totals> = BTreeMap::new();
+    let mut by_venue: BTreeMap<String, Totals> = BTreeMap::new();
     let mut days = std::collections::BTreeSet::new();
     for stop in &season.stops {
         all.add(stop);
         let district = if stop.district.is_empty() {
-            "(no settlement)"
+            lang.text(Label::CheckNoSettlement)
         } else {
             &stop.district
         };
         by_district.entry(district.to_string()).or_default().add(stop);
-        by_venue.entry(stop.venue.as_str()).or_default().add(stop);
+        by_venue.entry(venue_name(lang, stop.venue)).or_default().add(stop);
         days.insert(stop.date);
     }
     let span = match (days.first(), days.last()) {
         (Some(a), Some(b)) => format!("{a} – {b}"),
-        _ => "no dates".to_string(),
+        _ => lang.text(Label::CheckNoDates).to_string(),
     };
-    let _ = writeln!(out, "\nSeason: {} stops on {} days, {span}", all.stops, days.len());
-    let _ = writeln!(
-        out,
-        "  opening hours {:.1} bus-hours, {:.1} clerk-hours (without overtime)",
-        all.bus_hours, all.clerk_hours
-    );
-    let _ = writeln!(
-        out,
-        "  expected clients {:.1} ({:.1} per stop), expected uses {:.1}, of which information only {:.1}",
-        all.clients,
-        all.clients / all.stops.max(1) as f64,
-        all.uses,
-        all.information_uses
-    );
-    group_table("district", &by_district, out);
-    group_table("venue", &by_venue, out);
+    let n = |x: f64| lang.plain_number(x, 1);
+    let lines = [
+        Label::CheckSeason.fill(
+            lang,
+            &[
+                ("stops", &all.stops.to_string()),
+                ("days", &days.len().to_string()),
+                ("span", &span),
+            ],
+        )?,
+        Label::CheckOpeningHours.fill(
+            lang,
+            &[("bus_hours", &n(all.bus_hours)), ("clerk_hours", &n(all.clerk_hours))],
+        )?,
+        Label::CheckExpected.fill(
+            lang,
+            &[
+                ("clients", &n(all.clients)),
+                ("per_stop", &n(all.clients / all.stops.max(1) as f64)),
+                ("uses", &n(all.uses)),
+                ("information", &n(all.information_uses)),
+            ],
+        )?,
+    ];
+    let _ = writeln!(out, "\n{}\n  {}\n  {}", lines[0], lines[1], lines[2]);
+    group_table(lang, lang.text(Label::CheckColDistrict), &by_district, out);
+    group_table(lang, lang.text(Label::CheckColVenue), &by_venue, out);
     if let Some(itinerary) = &season.itinerary {
-        itinerary_summary(itinerary, out);
+        itinerary_summary(lang, itinerary, out)?;
     }
+    Ok(())
 }
 
-fn itinerary_summary(itinerary: &crate::plan::Itinerary, out: &mut String) {
+fn itinerary_summary(lang: Lang, itinerary: &crate::plan::Itinerary, out: &mut String) -> Result<(), FillError> {
     let s = itinerary.summary();
+    let line = Label::CheckItinerary.fill(
+        lang,
+        &[
+            ("bus_days", &s.bus_days.to_string()),
+            ("km", &lang.plain_number(s.total_km, 0)),
+            ("driving", &lang.plain_number(s.travel_hours, 1)),
+            ("open", &lang.plain_number(s.dwell_hours, 1)),
+        ],
+    )?;
+    let _ = writeln!(out, "\n{line}");
+    if itinerary.unplaced.is_empty() {
+        let _ = writeln!(out, "  {}", lang.text(Label::CheckEveryVisitFits));
+        return Ok(());
+    }
+    let count = itinerary.unplaced.len().to_string();
     let _ = writeln!(
         out,
-        "\nGenerated itinerary: {} bus-days, {:.0} road km, {:.1} h driving, {:.1} h open",
-        s.bus_days, s.total_km, s.travel_hours, s.dwell_hours
+        "  {}",
+        Label::CheckVisitsNotFitting.fill(lang, &[("count", &count)])?
     );
-    if itinerary.unplaced.is_empty() {
-        let _ = writeln!(out, "  every wanted visit fits");
-        return;
-    }
-    let _ = writeln!(out, "  {} wanted visits did not fit:", itinerary.unplaced.len());
     for u in &itinerary.unplaced {
-        let _ = writeln!(
-            out,
-            "  - {} ({}), visit {} of {}: {}",
-            u.visit.place.name,
-            u.visit.venue.as_str(),
-            u.occurrence,
-            u.visit.visits_wanted,
-            u.reason
-        );
+        let line = Label::CheckUnplacedVisit.fill(
+            lang,
+            &[
+                ("place", &u.visit.place.name),
+                ("venue", &venue_name(lang, u.visit.venue)),
+                ("occurrence", &u.occurrence.to_string()),
+                ("wanted", &u.visit.visits_wanted.to_string()),
+                ("reason", &unplaced_reason(lang, &u.reason)?),
+            ],
+        )?;
+        let _ = writeln!(out, "  - {line}");
+    }
+    Ok(())
+}
+
+/// Why a wanted visit did not fit, in `lang`.
+pub fn unplaced_reason(lang: Lang, reason: &UnplacedReason) -> Result<String, FillError> {
+    match reason {
+        UnplacedReason::LongerThanWindow { needed_min, window_min } => Label::UnplacedLongerThanWindow.fill(
+            lang,
+            &[
+                ("needed_min", &needed_min.to_string()),
+                ("window_min", &window_min.to_string()),
+            ],
+        ),
+        UnplacedReason::GapBeyondSeason { previous, earliest } => Label::UnplacedGapBeyondSeason.fill(
+            lang,
+            &[("previous", &previous.to_string()), ("earliest", &earliest.to_string())],
+        ),
+        UnplacedReason::SeasonFull { from } => Label::UnplacedSeasonFull.fill(lang, &[("from", &from.to_string())]),
     }
 }
 
-fn group_table<K: AsRef<str>>(title: &str, groups: &BTreeMap<K, Totals>, out: &mut String) {
+/// Narrowest widths of the group tables' columns (stops, bus-hours, clerk-hours, expected
+/// clients), characters: the English layout; a longer title widens its column.
+const GROUP_COLUMN_WIDTHS: [usize; 4] = [5, 9, 11, 16];
+
+fn group_table<K: AsRef<str>>(lang: Lang, title: &str, groups: &BTreeMap<K, Totals>, out: &mut String) {
     let w = groups
         .keys()
         .map(|k| k.as_ref().chars().count())
-        .chain([title.len()])
+        .chain([title.chars().count()])
         .max()
         .unwrap_or(0);
+    let titles = [
+        Label::CheckColStops,
+        Label::CheckColBusHours,
+        Label::CheckColClerkHours,
+        Label::CheckColExpectedClients,
+    ]
+    .map(|l| lang.text(l));
+    let [w1, w2, w3, w4] = std::array::from_fn(|i| GROUP_COLUMN_WIDTHS[i].max(titles[i].chars().count()));
     let _ = writeln!(
         out,
-        "\n  {title:<w$}  {:>5}  {:>9}  {:>11}  {:>16}",
-        "stops", "bus-hours", "clerk-hours", "expected clients"
+        "\n  {title:<w$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}",
+        titles[0], titles[1], titles[2], titles[3]
     );
     for (k, t) in groups {
         let _ = writeln!(
             out,
-            "  {:<w$}  {:>5}  {:>9.1}  {:>11.1}  {:>16.1}",
+            "  {:<w$}  {:>w1$}  {:>w2$}  {:>w3$}  {:>w4$}",
             k.as_ref(),
             t.stops,
-            t.bus_hours,
-            t.clerk_hours,
-            t.clients
+            lang.plain_number(t.bus_hours, 1),
+            lang.plain_number(t.clerk_hours, 1),
+            lang.plain_number(t.clients, 1)
         );
     }
 }

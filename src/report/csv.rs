@@ -1,11 +1,22 @@
 //! CSV text: the one helper every CSV renderer writes through, with the report's error type.
 
+use super::lang::FillError;
+
 /// Errors while rendering a table (the csv crate writing into memory).
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("could not render {table}: {message}")]
 pub struct RenderError {
     pub table: &'static str,
     pub message: String,
+}
+
+impl From<FillError> for RenderError {
+    fn from(error: FillError) -> Self {
+        RenderError {
+            table: "a text of the label table",
+            message: error.to_string(),
+        }
+    }
 }
 
 /// Builds a CSV table in memory; errors name the table.

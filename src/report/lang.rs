@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::number::{NumberStyle, format_number};
+use super::number::{CSV_NUMBER, NumberStyle, format_number};
 
 /// Language of charts and reports (`--lang en|hu`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -61,6 +61,46 @@ impl Lang {
         }
     }
 
+    /// `value` with `decimals` decimals and this language's decimal separator, without digit groups:
+    /// the form of the terminal tables (English "3016.0", Hungarian "3016,0"). Not-a-number and
+    /// infinities print as Rust prints them.
+    pub fn plain_number(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return format!("{value}");
+        }
+        let decimal_separator = match self {
+            Lang::En => ".",
+            Lang::Hu => ",",
+        };
+        format_number(
+            value,
+            decimals,
+            &NumberStyle {
+                decimal_separator,
+                ..CSV_NUMBER
+            },
+        )
+    }
+
+    /// `value` as Rust writes it in the fewest digits that read back the same ("20", "1.2"), with
+    /// this language's decimal separator: for parameters echoed as the scenario gives them.
+    pub fn shortest_number(self, value: f64) -> String {
+        let text = format!("{value}");
+        match self {
+            Lang::En => text,
+            Lang::Hu => text.replace('.', ","),
+        }
+    }
+
+    /// The abbreviated name of a weekday: English "Mon", Hungarian "H" (hétfő).
+    pub fn weekday_abbreviation(self, weekday: jiff::civil::Weekday) -> &'static str {
+        let names = match self {
+            Lang::En => &WEEKDAYS_EN,
+            Lang::Hu => &WEEKDAYS_HU,
+        };
+        names[usize::from(weekday.to_monday_zero_offset().unsigned_abs())]
+    }
+
     /// A share (0.82) as a percentage ("82%"), with this language's decimal separator.
     pub fn percent(self, share: f64, decimals: usize) -> String {
         format!("{}%", self.number(share * 100.0, decimals))
@@ -111,6 +151,12 @@ impl fmt::Display for Lang {
     }
 }
 
+/// English weekday abbreviations, Monday first.
+const WEEKDAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// Hungarian weekday abbreviations (AkH. list: H, K, Sze, Cs, P, Szo, V), Monday first.
+const WEEKDAYS_HU: [&str; 7] = ["H", "K", "Sze", "Cs", "P", "Szo", "V"];
+
 /// English month abbreviations.
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -151,6 +197,105 @@ macro_rules! label_table {
 }
 
 label_table! {
+    // --- Terminal: every command -----------------------------------------------------------------
+    WrittenTo => "Written to {dir}/ ({files})", "Kiírva: {dir}/ ({files})";
+    WrittenFile => "Written to {path}", "Kiírva: {path}";
+
+    // --- Terminal: check -------------------------------------------------------------------------
+    CheckScenario => "Scenario: {name}", "Forgatókönyv: {name}";
+    CheckSimulation => "Simulation: {replications} replications, seed {seed}, {threads}",
+        "Szimuláció: {replications} replikáció, véletlenszám-mag {seed}, {threads}";
+    CheckAllCores => "all cores", "minden processzormag";
+    CheckThreads => "{threads} threads", "{threads} szál";
+    CheckBus => "Bus: {desks} desks; at closing: {closing}; wait target {wait} min; mean errands per client {errands}",
+        "Busz: {desks} pult; záráskor: {closing}; várakozási cél {wait} perc; átlagos ügyszám ügyfelenként {errands}";
+    CheckClosingServeAll => "serve everyone waiting (overtime)", "minden várakozót kiszolgálnak (túlóra)";
+    CheckClosingTurnAway => "turn away those still waiting", "a még várakozókat hazaküldik";
+    CheckClosingLastEntry => "no entry in the last {minutes} min", "az utolsó {minutes} percben nincs belépés";
+    CheckColDate => "date", "dátum";
+    CheckColDay => "day", "nap";
+    CheckColStart => "start", "kezdés";
+    CheckColEnd => "end", "vége";
+    CheckColSettlement => "settlement", "település";
+    CheckColDistrict => "district", "járás";
+    CheckColVenue => "venue", "helyszín";
+    CheckColDwell => "dwell h", "tartózkodás, óra";
+    CheckColClerks => "clerks", "ügyintéző";
+    CheckColExpected => "expected", "várható";
+    CheckColOrigin => "demand from", "a kereslet forrása";
+    CheckOriginModel => "model: {population} residents, {km} km to an office",
+        "modell: {population} lakos, {km} km a legközelebbi kormányablakig";
+    CheckOriginClients => "given: expected_clients", "megadva: expected_clients";
+    CheckOriginRate => "given: {per_hour} clients/h", "megadva: {per_hour} ügyfél/óra";
+    CheckNoSettlement => "(no settlement)", "(nincs település)";
+    CheckNoDates => "no dates", "nincs dátum";
+    CheckSeason => "Season: {stops} stops on {days} days, {span}", "Szezon: {stops} megálló {days} napon, {span}";
+    CheckOpeningHours => "opening hours {bus_hours} bus-hours, {clerk_hours} clerk-hours (without overtime)",
+        "nyitvatartás: {bus_hours} buszóra, {clerk_hours} ügyintézői óra (túlóra nélkül)";
+    CheckExpected => "expected clients {clients} ({per_stop} per stop), expected uses {uses}, of which information only {information}",
+        "várható ügyfélszám {clients} (megállónként {per_stop}), várható igénybevétel {uses}, ebből csak tájékoztatás {information}";
+    CheckColStops => "stops", "megálló";
+    CheckColBusHours => "bus-hours", "buszóra";
+    CheckColClerkHours => "clerk-hours", "ügyintézői óra";
+    CheckColExpectedClients => "expected clients", "várható ügyfélszám";
+    CheckItinerary => "Generated itinerary: {bus_days} bus-days, {km} road km, {driving} h driving, {open} h open",
+        "Generált útiterv: {bus_days} busznap, {km} közúti km, {driving} óra vezetés, {open} óra nyitvatartás";
+    CheckEveryVisitFits => "every wanted visit fits", "minden kívánt látogatás elfér";
+    CheckVisitsNotFitting => "{count} wanted visits did not fit:", "{count} kívánt látogatás nem fért el:";
+    CheckUnplacedVisit => "{place} ({venue}), visit {occurrence} of {wanted}: {reason}",
+        "{place} ({venue}), {wanted} látogatásból a(z) {occurrence}.: {reason}";
+    UnplacedLongerThanWindow => "needs {needed_min} min from depot to depot (travel, set-up, dwell, pack-up) but the daily window is {window_min} min",
+        "a teleptől a telepig {needed_min} perc kell (utazás, telepítés, nyitvatartás, bontás), de a napi időablak csak {window_min} perc";
+    UnplacedGapBeyondSeason => "after the visit on {previous}, the minimum gap allows the next one only from {earliest}, after the season's last working day",
+        "az előző látogatás ({previous}) után a legkisebb kihagyás miatt a következő legkorábban {earliest} napon lehetne, a szezon utolsó munkanapja után";
+    UnplacedSeasonFull => "every working day from {from} on was already full", "már minden munkanap betelt ettől a naptól kezdve: {from}";
+
+    // --- Terminal: staff -------------------------------------------------------------------------
+    StaffHeading => "Staffing under dwell policy \"{policy}\" ({stops} stops)",
+        "Létszám a(z) „{policy}” tartózkodási szabály szerint ({stops} megálló)";
+    StaffColSizeClass => "size class", "méretosztály";
+    StaffColStops => "stops", "megálló";
+    StaffColByClerks => "stops by fewest clerks meeting every target",
+        "megállók a minden célt teljesítő legkisebb létszám szerint";
+    StaffClassBounded => "{low}–{high} residents", "{low}–{high} lakos";
+    StaffClassOpen => "{low}+ residents", "{low}+ lakos";
+    StaffClassGiven => "other (given demand)", "egyéb (megadott kereslet)";
+    StaffOneClerk => "{clerks} clerk: {stops}", "{clerks} ügyintéző: {stops}";
+    StaffClerks => "{clerks} clerks: {stops}", "{clerks} ügyintéző: {stops}";
+    StaffNotWithinDesks => "not within the desks: {stops}", "a pultok számán belül nem: {stops}";
+    StaffErlangDiffers => "Erlang C (steady state) would staff {differs} of {stops} stops differently.",
+        "Az Erlang C képlet (stacionárius állapot) {stops} megállóból {differs} megállóban adna más létszámot.";
+    StaffUnstaffable => "stop {stop} {date} {settlement}: {advice}", "{stop}. megálló, {date}, {settlement}: {advice}";
+    AdviceFailing => "{target} is {achieved} (target {required})", "{target}: {achieved} (cél: {required})";
+    AdviceMoreDesks => "{clerks} clerks would meet every target: a vehicle with {clerks} desks",
+        "{clerks} ügyintéző minden célt teljesítene: ehhez {clerks} pultos jármű kell";
+    AdviceLongerDwellLost => "no number of clerks tried meets them: a longer dwell (or serving everyone at closing) would cut the clients sent home",
+        "egyik kipróbált létszám sem teljesíti őket: hosszabb tartózkodás (vagy záráskor mindenki kiszolgálása) csökkentené a hazaküldött ügyfelek számát";
+    AdviceLongerDwell => "no number of clerks tried meets them: a longer dwell spreads the same clients over more hours",
+        "egyik kipróbált létszám sem teljesíti őket: hosszabb tartózkodással ugyanannyi ügyfél több órára oszlik el";
+    AdviceAllDesks => "with all {desks} desks staffed, {failing}; {fix}",
+        "mind a(z) {desks} pult működésével {failing}; {fix}";
+    TargetShareWithinWait => "share served within the wait limit", "a várakozási határon belül kiszolgáltak aránya";
+    TargetLostShare => "share of clients lost", "az elvesztett ügyfelek aránya";
+    TargetMeanOvertime => "mean overtime (min)", "átlagos túlóra (perc)";
+    TargetMeanQueue => "mean queue length", "átlagos sorhossz";
+
+    // --- Terminal: run summary -----------------------------------------------------------------
+    RunHeading => "Scenario {name}: {stops} stops, {replications} replications (figures: mean ± 95 % confidence half-width)",
+        "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció (a számok: átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";
+    RunClientsArriving => "Clients arriving", "Érkező ügyfelek";
+    RunClientsServed => "Clients served", "Kiszolgált ügyfelek";
+    RunUses => "Uses (errands served)", "Igénybevételek (elintézett ügyek)";
+    RunLost => "Sent home / gave up", "Hazaküldve / feladta a várakozást";
+    RunMeanWait => "Mean wait, minutes", "Átlagos várakozás, perc";
+    RunWithinTarget => "Served within the wait target", "A várakozási célon belül kiszolgálva";
+    RunClerkHours => "Clerk-hours", "Ügyintézői órák";
+    RunOvertime => "Overtime, minutes (season total)", "Túlóra, perc (a szezon összesen)";
+    RunLosingMost => "Stops losing the most clients (reneged + balked + turned away, mean per visit):",
+        "A legtöbb ügyfelet elvesztő megállók (feladta + be sem állt a sorba + hazaküldve, átlag látogatásonként):";
+    RunStopLine => "arrivals {arrivals}  lost {lost}  mean wait {wait} min",
+        "érkező {arrivals}  elveszett {lost}  átlagos várakozás {wait} perc";
+
     // --- County map ---------------------------------------------------------------------------
     MapTitle => "Bács-Kiskun county: settlements and the season's stops",
         "Bács-Kiskun vármegye: települések és a szezon megállói";

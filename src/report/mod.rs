@@ -15,6 +15,7 @@ mod replay;
 mod staffing;
 mod tables;
 mod text;
+mod venue;
 mod writer;
 
 pub use check::render_check;
@@ -29,4 +30,5 @@ pub use replay::render_replay;
 pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing_text};
 pub use tables::{render_season_csv, render_stops_csv};
 pub use text::render_run_summary;
+pub use venue::{venue_label, venue_name};
 pub use writer::{OutputFile, WriteError, write_outputs};

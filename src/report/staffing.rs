@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use super::RenderError;
 use super::csv::csv_table;
+use super::lang::{FillError, Label, Lang};
 use super::number::csv_cell;
-use crate::staffing::TargetKind;
+use crate::staffing::{StaffingAnswer, TargetKind};
 use crate::stats::Estimate;
 use crate::study::StaffingRow;
 
@@ -19,8 +20,12 @@ fn cells(e: Option<Estimate>) -> [String; 2] {
 
 /// `staffing.csv`: per stop, the fewest clerks by simulation and by the textbook formulas, and what
 /// the reported number of clerks achieves (mean and 95 % half-width).
-pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> {
+pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, RenderError> {
     let table = "staffing.csv";
+    let advice: Vec<String> = rows
+        .iter()
+        .map(|r| staffing_advice(lang, &r.answer).map(Option::unwrap_or_default))
+        .collect::<Result<_, _>>()?;
     csv_table(table, |w| {
         let mut header: Vec<String> = [
             "policy",
@@ -52,7 +57,7 @@ pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> 
         }
         header.extend(["replications".to_string(), "advice".to_string()]);
         w.write_record(&header)?;
-        for r in rows {
+        for (r, advice) in rows.iter().zip(advice) {
             let mut row = vec![
                 r.policy.clone(),
                 r.stop.to_string(),
@@ -79,7 +84,7 @@ pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> 
                 row.extend(cells(r.achieved(kind)));
             }
             row.push(r.answer.replications.to_string());
-            row.push(r.answer.advice.clone().unwrap_or_default());
+            row.push(advice);
             w.write_record(&row)?;
         }
         Ok(())
@@ -90,13 +95,17 @@ pub fn render_staffing_csv(rows: &[StaffingRow]) -> Result<String, RenderError> 
 /// by settlement size (DESIGN §2); these are the bounds the planners' size classes use.
 pub const SIZE_CLASS_LOWER_BOUNDS: [u32; 4] = [0, 1_000, 3_000, 6_000];
 
-/// The readable staffing report: one line per size class, then the stops that cannot be staffed.
-pub fn render_staffing_text(policy: &str, rows: &[StaffingRow]) -> String {
-    let mut out = format!("Staffing under dwell policy \"{policy}\" ({} stops)\n", rows.len());
+/// The readable staffing report in `lang`: one line per size class, then the stops that cannot be
+/// staffed, with what would fix them.
+pub fn render_staffing_text(lang: Lang, policy: &str, rows: &[StaffingRow]) -> Result<String, FillError> {
+    let mut out = Label::StaffHeading.fill(lang, &[("policy", policy), ("stops", &rows.len().to_string())])?;
+    out.push('\n');
     let _ = writeln!(
         out,
-        "  {:<22} {:>5}  stops by fewest clerks meeting every target",
-        "size class", "stops"
+        "  {:<22} {:>5}  {}",
+        lang.text(Label::StaffColSizeClass),
+        lang.text(Label::StaffColStops),
+        lang.text(Label::StaffColByClerks)
     );
     for (i, &low) in SIZE_CLASS_LOWER_BOUNDS.iter().enumerate() {
         let high = SIZE_CLASS_LOWER_BOUNDS.get(i + 1).copied();
@@ -108,55 +117,134 @@ pub fn render_staffing_text(policy: &str, rows: &[StaffingRow]) -> String {
             continue;
         }
         let label = match high {
-            Some(h) => format!("{low}–{} residents", h - 1),
-            None => format!("{low}+ residents"),
+            Some(h) => {
+                Label::StaffClassBounded.fill(lang, &[("low", &low.to_string()), ("high", &(h - 1).to_string())])?
+            }
+            None => Label::StaffClassOpen.fill(lang, &[("low", &low.to_string())])?,
         };
-        let _ = writeln!(out, "  {label:<22} {:>5}  {}", in_class.len(), clerk_counts(&in_class));
+        let _ = writeln!(
+            out,
+            "  {label:<22} {:>5}  {}",
+            in_class.len(),
+            clerk_counts(lang, &in_class)?
+        );
     }
     let others: Vec<&StaffingRow> = rows.iter().filter(|r| r.population.is_none()).collect();
     if !others.is_empty() {
         let _ = writeln!(
             out,
             "  {:<22} {:>5}  {}",
-            "other (given demand)",
+            lang.text(Label::StaffClassGiven),
             others.len(),
-            clerk_counts(&others)
+            clerk_counts(lang, &others)?
         );
     }
     let textbook_differs = rows
         .iter()
         .filter(|r| r.textbook.erlang_c.is_some() && r.textbook.erlang_c != r.answer.clerks_needed)
         .count();
-    let _ = writeln!(
-        out,
-        "  Erlang C (steady state) would staff {textbook_differs} of {} stops differently.",
-        rows.len()
-    );
+    let erlang = Label::StaffErlangDiffers.fill(
+        lang,
+        &[
+            ("differs", &textbook_differs.to_string()),
+            ("stops", &rows.len().to_string()),
+        ],
+    )?;
+    let _ = writeln!(out, "  {erlang}");
     for r in rows.iter().filter(|r| r.answer.clerks_needed.is_none()) {
-        let _ = writeln!(
-            out,
-            "  stop {} {} {}: {}",
-            r.stop,
-            r.date,
-            r.settlement,
-            r.answer.advice.as_deref().unwrap_or("")
-        );
+        let line = Label::StaffUnstaffable.fill(
+            lang,
+            &[
+                ("stop", &r.stop.to_string()),
+                ("date", &r.date),
+                ("settlement", &r.settlement),
+                ("advice", &staffing_advice(lang, &r.answer)?.unwrap_or_default()),
+            ],
+        )?;
+        let _ = writeln!(out, "  {line}");
     }
-    out
+    Ok(out)
 }
 
-/// "1 clerk: 12, 2 clerks: 3, none: 1".
-fn clerk_counts(rows: &[&StaffingRow]) -> String {
+/// "1 clerk: 12, 2 clerks: 3, not within the desks: 1", in `lang`.
+fn clerk_counts(lang: Lang, rows: &[&StaffingRow]) -> Result<String, FillError> {
     let max = rows.iter().filter_map(|r| r.answer.clerks_needed).max().unwrap_or(0);
-    let mut parts: Vec<String> = (1..=max)
-        .filter_map(|c| {
-            let n = rows.iter().filter(|r| r.answer.clerks_needed == Some(c)).count();
-            (n > 0).then(|| format!("{c} clerk{}: {n}", if c == 1 { "" } else { "s" }))
-        })
-        .collect();
+    let mut parts = Vec::new();
+    for c in 1..=max {
+        let n = rows.iter().filter(|r| r.answer.clerks_needed == Some(c)).count();
+        if n > 0 {
+            let label = if c == 1 {
+                Label::StaffOneClerk
+            } else {
+                Label::StaffClerks
+            };
+            parts.push(label.fill(lang, &[("clerks", &c.to_string()), ("stops", &n.to_string())])?);
+        }
+    }
     let none = rows.iter().filter(|r| r.answer.clerks_needed.is_none()).count();
     if none > 0 {
-        parts.push(format!("not within the desks: {none}"));
+        parts.push(Label::StaffNotWithinDesks.fill(lang, &[("stops", &none.to_string())])?);
     }
-    parts.join(", ")
+    Ok(parts.join(", "))
+}
+
+/// When no number of clerks within the desks meets every target: which targets fail with all
+/// desks staffed, and what would fix it (more desks, or a longer dwell), in `lang`.
+pub fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<String>, FillError> {
+    if answer.clerks_needed.is_some() {
+        return Ok(None);
+    }
+    let desks = answer.desks;
+    let Some(at_desks) = answer.candidates.iter().find(|c| c.clerks == desks) else {
+        return Ok(None);
+    };
+    let failing = at_desks
+        .checks
+        .iter()
+        .filter(|c| !c.met)
+        .map(|c| {
+            Label::AdviceFailing.fill(
+                lang,
+                &[
+                    ("target", target_name(lang, c.kind)),
+                    ("achieved", &lang.plain_number(c.achieved.mean, 3)),
+                    ("required", &lang.plain_number(c.required, 3)),
+                ],
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let fix = match answer.clerks_needed_without_desk_limit {
+        Some(n) => Label::AdviceMoreDesks.fill(lang, &[("clerks", &n.to_string())])?,
+        None if at_desks
+            .checks
+            .iter()
+            .any(|c| c.kind == TargetKind::LostShare && !c.met) =>
+        {
+            lang.text(Label::AdviceLongerDwellLost).to_string()
+        }
+        None => lang.text(Label::AdviceLongerDwell).to_string(),
+    };
+    Label::AdviceAllDesks
+        .fill(
+            lang,
+            &[
+                ("desks", &desks.to_string()),
+                ("failing", &failing.join(", ")),
+                ("fix", &fix),
+            ],
+        )
+        .map(Some)
+}
+
+/// A service target's name inside a sentence: English its key (`lost_share`), Hungarian in words.
+fn target_name(lang: Lang, kind: TargetKind) -> &'static str {
+    match lang {
+        Lang::En => kind.as_str(),
+        Lang::Hu => lang.text(match kind {
+            TargetKind::ShareWithinWait => Label::TargetShareWithinWait,
+            TargetKind::LostShare => Label::TargetLostShare,
+            TargetKind::MeanOvertime => Label::TargetMeanOvertime,
+            TargetKind::MeanQueue => Label::TargetMeanQueue,
+        }),
+    }
 }

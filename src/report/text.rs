@@ -1,16 +1,23 @@
-//! The terminal summary of a run: a short table a planner can read at a glance.
+//! The terminal summary of a run: a short table a planner can read at a glance, in either language.
 
+use super::lang::{FillError, Label, Lang};
 use crate::experiment::{SeasonResults, Summary};
 use crate::stats::Estimate;
 
 /// How many of the busiest stops the terminal summary lists.
 const BUSIEST_STOPS_SHOWN: usize = 5;
+/// Narrowest label column of the season table, characters (wider when a label needs it).
+const LABEL_WIDTH_MIN: usize = 34;
 
-fn pm(e: Estimate, decimals: usize) -> String {
+fn pm(lang: Lang, e: Estimate, decimals: usize) -> String {
     if e.ci95.is_finite() {
-        format!("{:.*} ± {:.*}", decimals, e.mean, decimals, e.ci95)
+        format!(
+            "{} ± {}",
+            lang.plain_number(e.mean, decimals),
+            lang.plain_number(e.ci95, decimals)
+        )
     } else {
-        format!("{:.*}", decimals, e.mean)
+        lang.plain_number(e.mean, decimals)
     }
 }
 
@@ -22,54 +29,81 @@ fn metric(s: &Summary, name: &str) -> Estimate {
     })
 }
 
-/// Season totals and the busiest stops, with 95 % confidence half-widths.
-pub fn render_run_summary(name: &str, stop_labels: &[String], results: &SeasonResults) -> String {
+/// Season totals and the busiest stops, with 95 % confidence half-widths, in `lang`.
+pub fn render_run_summary(
+    lang: Lang,
+    name: &str,
+    stop_labels: &[String],
+    results: &SeasonResults,
+) -> Result<String, FillError> {
     let s = &results.season;
     let p = &s.pooled;
-    let mut out = format!(
-        "Scenario {name}: {} stops, {} replications (figures: mean ± 95 % confidence half-width)\n\n",
-        stop_labels.len(),
-        results.replications
-    );
+    let mut out = Label::RunHeading.fill(
+        lang,
+        &[
+            ("name", name),
+            ("stops", &stop_labels.len().to_string()),
+            ("replications", &results.replications.to_string()),
+        ],
+    )?;
+    out += "\n\n";
+    let percent_sign = match lang {
+        Lang::En => " %",
+        Lang::Hu => "%",
+    };
     let rows = [
-        ("Clients arriving", pm(metric(s, "arrivals"), 1)),
-        ("Clients served", pm(metric(s, "served"), 1)),
-        ("Uses (errands served)", pm(metric(s, "uses"), 1)),
-        ("Sent home / gave up", pm(metric(s, "lost"), 1)),
-        ("Mean wait, minutes", pm(p.wait_mean_min, 1)),
+        (Label::RunClientsArriving, pm(lang, metric(s, "arrivals"), 1)),
+        (Label::RunClientsServed, pm(lang, metric(s, "served"), 1)),
+        (Label::RunUses, pm(lang, metric(s, "uses"), 1)),
+        (Label::RunLost, pm(lang, metric(s, "lost"), 1)),
+        (Label::RunMeanWait, pm(lang, p.wait_mean_min, 1)),
         (
-            "Served within the wait target",
-            format!("{} %", pm(scale(p.share_within_target, 100.0), 1)),
+            Label::RunWithinTarget,
+            format!("{}{percent_sign}", pm(lang, scale(p.share_within_target, 100.0), 1)),
         ),
-        ("Clerk-hours", pm(metric(s, "clerk_hours"), 1)),
-        ("Overtime, minutes (season total)", pm(metric(s, "overtime_min"), 1)),
+        (Label::RunClerkHours, pm(lang, metric(s, "clerk_hours"), 1)),
+        (Label::RunOvertime, pm(lang, metric(s, "overtime_min"), 1)),
     ];
+    let width = rows
+        .iter()
+        .map(|(label, _)| lang.text(*label).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(LABEL_WIDTH_MIN);
     for (label, value) in rows {
-        out += &format!("  {label:<34} {value}\n");
+        out += &format!("  {:<width$} {value}\n", lang.text(label));
     }
-    out += &busiest_stops(stop_labels, results);
-    out
+    out += &busiest_stops(lang, stop_labels, results)?;
+    Ok(out)
 }
 
-fn busiest_stops(stop_labels: &[String], results: &SeasonResults) -> String {
+fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) -> Result<String, FillError> {
     let mut order: Vec<usize> = (0..results.stops.len()).collect();
     let lost = |i: usize| {
         let s = &results.stops[i];
         metric(s, "reneged").mean + metric(s, "balked").mean + metric(s, "turned_away").mean
     };
     order.sort_by(|&a, &b| lost(b).total_cmp(&lost(a)).then(a.cmp(&b)));
-    let mut out = String::from("\n  Stops losing the most clients (reneged + balked + turned away, mean per visit):\n");
+    let mut out = format!("\n  {}\n", lang.text(Label::RunLosingMost));
     for &i in order.iter().take(BUSIEST_STOPS_SHOWN) {
         let s = &results.stops[i];
-        out += &format!(
-            "    {:<40} arrivals {:>6.1}  lost {:>5.2}  mean wait {:>5.1} min\n",
-            stop_labels[i],
-            metric(s, "arrivals").mean,
-            lost(i),
-            s.pooled.wait_mean_min.mean
-        );
+        let line = Label::RunStopLine.fill(
+            lang,
+            &[
+                (
+                    "arrivals",
+                    &format!("{:>6}", lang.plain_number(metric(s, "arrivals").mean, 1)),
+                ),
+                ("lost", &format!("{:>5}", lang.plain_number(lost(i), 2))),
+                (
+                    "wait",
+                    &format!("{:>5}", lang.plain_number(s.pooled.wait_mean_min.mean, 1)),
+                ),
+            ],
+        )?;
+        out += &format!("    {:<40} {line}\n", stop_labels[i]);
     }
-    out
+    Ok(out)
 }
 
 fn scale(e: Estimate, f: f64) -> Estimate {

@@ -9,12 +9,13 @@ use crate::demand::{SettlementTable, read_stop_log};
 use crate::report::calibration::{
     CalibrationMeta, render_stop_log_chart, render_stop_log_csv, render_stop_log_json, render_stop_log_text,
 };
+use crate::report::lang::Lang;
 use crate::report::{OutputFile, write_outputs};
 use crate::stats::CONFIDENCE_LEVEL;
 use crate::study::calibration::fit_log;
 
 /// Fits the stop log at `path` (settlements from the embedded table) and reports.
-pub fn calibrate_log(path: &Path, options: &CalibrateOptions) -> Result<(), AppError> {
+pub fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang) -> Result<(), AppError> {
     let table = SettlementTable::embedded();
     let log = read_stop_log(path, table).map_err(CalibrateError::from)?;
     let report = fit_log(&log, table)?;
@@ -35,7 +36,7 @@ pub fn calibrate_log(path: &Path, options: &CalibrateOptions) -> Result<(), AppE
     write_outputs(&dir, &files)?;
     if !options.quiet {
         print!("{}", render_stop_log_text(&report));
-        println!("\n{}", written_line(&dir, &files));
+        println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())
 }

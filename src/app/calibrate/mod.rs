@@ -12,6 +12,7 @@ use crate::report::calibration::{
     CalibrationMeta, render_backtest_chart, render_backtest_csv, render_calibration_json, render_sensitivity_csv,
     render_totals_csv, render_totals_text,
 };
+use crate::report::lang::Lang;
 use crate::report::{OutputFile, write_outputs};
 use crate::scenario::{self, ScenarioText};
 use crate::stats::CONFIDENCE_LEVEL;
@@ -51,12 +52,12 @@ impl CalibrateOptions {
 }
 
 /// Runs `ablakbusz calibrate`: prints the report and writes the output files.
-pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
+pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError> {
     if let Some(path) = &options.log {
         if options.scenario.is_some() || options.backtest {
             return Err(CalibrateError::ScenarioWithLog.into());
         }
-        return log::calibrate_log(path, options);
+        return log::calibrate_log(path, options, lang);
     }
     let text = match &options.scenario {
         Some(path) => ScenarioText::read(path)?,
@@ -90,7 +91,7 @@ pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
     write_outputs(&dir, &files)?;
     if !options.quiet {
         print!("{}", render_totals_text(&report));
-        println!("\n{}", written_line(&dir, &files));
+        println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())
 }

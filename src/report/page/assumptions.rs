@@ -8,6 +8,7 @@ use super::phrases::{self, fill};
 use super::{ReportData, ReportError};
 use crate::demand::ArrivalShape;
 use crate::report::lang::{Label, Lang};
+use crate::report::venue_label;
 use crate::scenario::Venue;
 use crate::sim::{Closing, Duration, Patience, StopSpec};
 
@@ -80,13 +81,7 @@ fn demand(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
 }
 
 fn venue_name(lang: Lang, venue: Venue) -> &'static str {
-    lang.text(match venue {
-        Venue::Municipality => Label::VenueMunicipality,
-        Venue::SocialInstitution => Label::VenueSocialInstitution,
-        Venue::School => Label::VenueSchool,
-        Venue::Employer => Label::VenueEmployer,
-        Venue::Event => Label::VenueEvent,
-    })
+    lang.text(venue_label(venue))
 }
 
 fn arrival_shape(lang: Lang, shape: &ArrivalShape) -> Result<String, ReportError> {
