@@ -3,6 +3,7 @@
 //! policies re-planned and compared on the same replications.
 
 use super::AppError;
+use crate::report::chart_inputs::busiest_stop;
 use crate::report::lang::Lang;
 use crate::report::page::{PolicyOutcome, ReportData, render_report};
 use crate::report::{OutputFile, render_staffing_csv};
@@ -40,7 +41,11 @@ pub fn report_files(
     request: &ReportRequest,
 ) -> Result<Vec<OutputFile>, AppError> {
     request.check(season)?;
-    let study = report_study(text, season, run, request.stop.map(|n| n - 1))?;
+    let (queue_stop, chosen) = match request.stop {
+        Some(n) => (n - 1, true),
+        None => (busiest_stop(&run.results).unwrap_or(0), false),
+    };
+    let study = report_study(text, season, run, queue_stop, chosen)?;
     let policies: Vec<PolicyOutcome> = study
         .variants
         .iter()
