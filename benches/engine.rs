@@ -105,11 +105,11 @@ fn bench_season(replications: u32, threads: Option<usize>) -> f64 {
 /// (c) the staffing search over the whole embedded 2020 plan: every stop, clerks 1 to desks + 2,
 /// the three dwell policies, replications until ± 2 % on the served share (issue 5: under 30 s).
 fn bench_staffing() {
-    let text = ablakbusz::scenario::ScenarioText::embedded_default();
+    let text = ablakbusz::scenario::ScenarioText::embedded_default().parse();
     let base = text.resolve(None).unwrap();
     let settings = ablakbusz::staffing::SearchSettings::default();
     let start = Instant::now();
-    let by_policy = ablakbusz::app::staffing_by_policy(&text, &base, &settings).unwrap();
+    let by_policy = ablakbusz::study::staffing_by_policy(&text, &base, &settings).unwrap();
     let secs = start.elapsed().as_secs_f64();
     let searches: usize = by_policy.iter().map(Vec::len).sum();
     let replications: u64 = by_policy.iter().flatten().map(|r| r.answer.replications).sum();

@@ -1,6 +1,7 @@
 //! ablakbusz: client demand and clerk staffing simulator for a mobile government-services bus.
 //!
-//! Data flows one way: scenario → plan → demand → simulation → statistics → reports.
+//! Data flows one way: scenario → plan → demand → simulation → statistics → studies → reports;
+//! `app` loads, runs a study, renders and writes.
 
 pub mod app;
 pub mod calibration;
@@ -14,4 +15,5 @@ pub mod scenario;
 pub mod sim;
 pub mod staffing;
 pub mod stats;
+pub mod study;
 pub mod theory;

@@ -2,13 +2,19 @@
 
 use std::path::PathBuf;
 
-use indicatif::ProgressBar;
-
-use super::{AppError, PolicySeason, ScenarioSource, policy_seasons, season_model};
-use crate::experiment::{RunSettings, SeasonModel, compare_seasons};
-use crate::report::{ComparedSeason, OutputFile, render_compare_csv, render_compare_text, write_outputs};
-use crate::scenario::{ScenarioText, Season};
+use super::output::output_dir;
+use super::progress::ProgressBars;
+use super::{AppError, ScenarioSource};
+use crate::experiment::with_threads;
+use crate::report::{
+    ComparedSeason, OutputFile, render_chosen_dwell, render_compare_csv, render_compare_text, write_outputs,
+};
+use crate::scenario::Season;
 use crate::staffing::SearchSettings;
+use crate::study::{SimulationOverrides, policy_seasons, side_by_side};
+
+/// Folder name of `compare`'s output by default.
+const COMPARE_DIR: &str = "compare";
 
 /// Options of `compare` and `policies`.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +28,17 @@ pub struct CompareOptions {
     pub quiet: bool,
 }
 
+impl CompareOptions {
+    /// The replications, seed and threads given on the command line.
+    pub fn simulation(&self) -> SimulationOverrides {
+        SimulationOverrides {
+            replications: self.replications,
+            seed: self.seed,
+            threads: self.threads,
+        }
+    }
+}
+
 /// `compare A.toml B.toml …`: every scenario on the same replications, differences to the first.
 pub fn compare(options: &CompareOptions) -> Result<(), AppError> {
     let seasons: Vec<Season> = options
@@ -30,8 +47,7 @@ pub fn compare(options: &CompareOptions) -> Result<(), AppError> {
         .map(ScenarioSource::load)
         .collect::<Result<_, _>>()?;
     let named: Vec<(String, Season)> = seasons.into_iter().map(|s| (s.name.clone(), s)).collect();
-    let default_dir = PathBuf::from("output").join("compare");
-    side_by_side(&named, options, "compare.csv", default_dir)
+    write_side_by_side(&named, options, "compare.csv", COMPARE_DIR)
 }
 
 /// `policies SCENARIO`: the scenario under each of its dwell policies, re-planned, side by side.
@@ -40,90 +56,37 @@ pub fn policies(options: &CompareOptions) -> Result<(), AppError> {
         .scenarios
         .first()
         .ok_or_else(|| AppError::Argument("policies needs a scenario".into()))?;
-    let text = source.text()?;
+    let text = source.parse()?;
     let base = text.resolve(None)?;
     let settings = SearchSettings {
-        seed: options.seed.unwrap_or(base.simulation.seed),
+        seed: options.simulation().settings(&base.simulation).seed,
         ..SearchSettings::default()
     };
-    let variants = crate::experiment::with_threads(options.threads, || policy_seasons(&text, &base, &settings))??;
-    print_chosen_dwell(&variants);
+    let variants = with_threads(options.threads, || policy_seasons(&text, &base, &settings))??;
+    print!("{}", render_chosen_dwell(&variants));
     let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
-    let default_dir = PathBuf::from("output").join(&base.name);
-    side_by_side(&named, options, "policies.csv", default_dir)
+    write_side_by_side(&named, options, "policies.csv", &base.name)
 }
 
-fn print_chosen_dwell(variants: &[PolicySeason]) {
-    for v in variants.iter().filter(|v| !v.chosen_dwell.is_empty()) {
-        let unmet: Vec<&str> = v
-            .chosen_dwell
-            .iter()
-            .filter(|c| !c.meets_targets)
-            .map(|c| c.settlement.as_str())
-            .collect();
-        let mean = v.chosen_dwell.iter().map(|c| c.hours).sum::<f64>() / v.chosen_dwell.len() as f64;
-        println!(
-            "{}: shortest dwell meeting the targets chosen for {} settlements (mean {mean:.1} h); {} cannot meet them within the range (longest used){}",
-            v.name,
-            v.chosen_dwell.len(),
-            unmet.len(),
-            if unmet.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", unmet.join(", "))
-            }
-        );
-    }
-}
-
-fn side_by_side(
+fn write_side_by_side(
     named: &[(String, Season)],
     options: &CompareOptions,
     table: &'static str,
-    default_dir: PathBuf,
+    default_name: &str,
 ) -> Result<(), AppError> {
-    let models: Vec<SeasonModel> = named.iter().map(|(_, s)| season_model(s)).collect::<Result<_, _>>()?;
-    let first = &named[0].1;
-    let settings = RunSettings {
-        replications: options.replications.unwrap_or(first.simulation.replications),
-        seed: options.seed.unwrap_or(first.simulation.seed),
-        threads: options.threads.or(first.simulation.threads),
-    };
-    let bar = if options.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(u64::from(settings.replications))
-    };
-    let comparisons = compare_seasons(&models, &settings, &|n| bar.inc(n))?;
-    bar.finish_and_clear();
+    let study = side_by_side(named, &options.simulation(), &ProgressBars::plain(options.quiet))?;
     let rows: Vec<ComparedSeason> = named
         .iter()
-        .zip(&comparisons)
-        .map(|((name, season), comparison)| ComparedSeason {
-            name,
-            stops: season.stops.len(),
-            unplaced_visits: season.itinerary.as_ref().map(|i| i.unplaced.len()),
-            bus_days: season.itinerary.as_ref().map(|i| i.bus_days_used()),
-            comparison,
-        })
+        .zip(&study.comparisons)
+        .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
-    let dir = options.out.clone().unwrap_or(default_dir);
+    let dir = output_dir(options.out.as_deref(), default_name);
     write_outputs(&dir, &[OutputFile::text(table, render_compare_csv(table, &rows)?)])?;
     println!(
         "{} replications, seed {} (figures: season totals, mean ± 95 % half-width)\n",
-        settings.replications, settings.seed
+        study.settings.replications, study.settings.seed
     );
     print!("{}", render_compare_text(&rows));
     println!("\nWritten to {}/{table}", dir.display());
     Ok(())
-}
-
-impl ScenarioSource {
-    /// The scenario's text (to resolve it under several policies).
-    pub fn text(&self) -> Result<ScenarioText, AppError> {
-        match self {
-            ScenarioSource::Embedded => Ok(ScenarioText::embedded_default()),
-            ScenarioSource::File(path) => Ok(ScenarioText::read(path)?),
-        }
-    }
 }

@@ -6,7 +6,7 @@ use crate::replay::ReplayError;
 use crate::report::page::ReportError;
 use crate::report::{RenderError, WriteError};
 use crate::scenario::ScenarioError;
-use crate::sim::SpecError;
+use crate::study::StudyError;
 
 /// Exit code for bad input (a scenario, a data file or an argument the user can fix).
 pub const EXIT_BAD_INPUT: i32 = 2;
@@ -21,8 +21,8 @@ pub enum AppError {
     Replay(#[from] ReplayError),
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
-    #[error("stop {stop}: {source}")]
-    Stop { stop: String, source: SpecError },
+    #[error(transparent)]
+    Study(#[from] StudyError),
     #[error(transparent)]
     Experiment(#[from] ExperimentError),
     #[error(transparent)]
@@ -41,9 +41,8 @@ impl AppError {
     /// 2 for input the user can fix, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            AppError::Argument(_) | AppError::Replay(_) | AppError::Scenario(_) | AppError::Stop { .. } => {
-                EXIT_BAD_INPUT
-            }
+            AppError::Argument(_) | AppError::Replay(_) | AppError::Scenario(_) => EXIT_BAD_INPUT,
+            AppError::Study(e) => e.exit_code(),
             AppError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
             AppError::Calibrate(_) => EXIT_BAD_INPUT,
             _ => EXIT_FAILURE,

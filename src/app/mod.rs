@@ -3,8 +3,9 @@
 pub mod calibrate;
 mod compare;
 mod error;
+mod output;
 mod plan;
-mod policies;
+mod progress;
 mod report;
 mod run;
 mod staff;
@@ -12,14 +13,14 @@ mod staff;
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
 pub use error::AppError;
-pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
 pub use report::{ReportRequest, report_files};
-pub use run::{RunOptions, ScenarioSource, SeasonRun, run_files, run_loaded, season_model, simulate_season};
-pub use staff::{StaffOptions, staffing_by_policy, staffing_rows};
+pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
+pub use staff::StaffOptions;
 
 use std::path::PathBuf;
 
-use crate::replay::{read_day, render_replay, replay_day};
+use crate::replay::{read_day, replay_day};
+use crate::report::{render_check, render_replay};
 use crate::sim::{Closing, DayRules};
 
 /// What the user asked for, checked and free of clap.
@@ -60,7 +61,7 @@ pub fn execute(command: Command) -> Result<(), AppError> {
     match command {
         Command::Run(options) => run::run(&options),
         Command::Check(source) => {
-            print!("{}", crate::scenario::render_check(&source.load()?));
+            print!("{}", render_check(&source.load()?));
             Ok(())
         }
         Command::Plan { scenario, out } => plan::plan(&scenario, out),

@@ -2,22 +2,27 @@
 
 use std::path::PathBuf;
 
+use super::output::output_dir;
 use super::{AppError, ScenarioSource};
-use crate::plan::{format_clock, render_itinerary_csv, render_itinerary_rows, render_unplaced_csv};
-use crate::report::{OutputFile, write_outputs};
-use crate::scenario::Season;
+use crate::report::{
+    ITINERARY_FILE, OutputFile, UNPLACED_FILE, render_explicit_stops_csv, render_itinerary_csv, render_unplaced_csv,
+    write_outputs,
+};
+
+/// How many unplaced visits the terminal summary names (all are in unplaced.csv).
+const UNPLACED_SHOWN: usize = 10;
 
 /// Writes `itinerary.csv` (and `unplaced.csv` when some visits did not fit) and prints a summary.
 pub fn plan(source: &ScenarioSource, out: Option<PathBuf>) -> Result<(), AppError> {
     let season = source.load()?;
-    let dir = out.unwrap_or_else(|| PathBuf::from("output").join(&season.name));
+    let dir = output_dir(out.as_deref(), &season.name);
     let mut files = vec![];
     match &season.itinerary {
         Some(itinerary) => {
-            files.push(OutputFile::text("itinerary.csv", render_itinerary_csv(itinerary)));
+            files.push(OutputFile::text(ITINERARY_FILE, render_itinerary_csv(itinerary)?));
             files.push(OutputFile::text(
-                "unplaced.csv",
-                render_unplaced_csv(&itinerary.unplaced),
+                UNPLACED_FILE,
+                render_unplaced_csv(&itinerary.unplaced)?,
             ));
             let s = itinerary.summary();
             println!(
@@ -32,7 +37,7 @@ pub fn plan(source: &ScenarioSource, out: Option<PathBuf>) -> Result<(), AppErro
             }
         }
         None => {
-            files.push(OutputFile::text("itinerary.csv", render_explicit_stops(&season)));
+            files.push(OutputFile::text(ITINERARY_FILE, render_explicit_stops_csv(&season)?));
             println!(
                 "{}: {} stops, listed explicitly in the scenario (no travel computed)",
                 season.name,
@@ -41,26 +46,6 @@ pub fn plan(source: &ScenarioSource, out: Option<PathBuf>) -> Result<(), AppErro
         }
     }
     write_outputs(&dir, &files)?;
-    println!("Written to {}/itinerary.csv", dir.display());
+    println!("Written to {}/{ITINERARY_FILE}", dir.display());
     Ok(())
-}
-
-/// How many unplaced visits the terminal summary names (all are in unplaced.csv).
-const UNPLACED_SHOWN: usize = 10;
-
-/// Explicit stops in the itinerary's columns (travel unknown: left empty).
-fn render_explicit_stops(season: &Season) -> String {
-    render_itinerary_rows(season.stops.iter().map(|s| {
-        let end = s.start_min + s.spec.dwell_min.round() as u32;
-        vec![
-            s.date.to_string(),
-            format_clock(s.start_min),
-            format_clock(end),
-            s.settlement.clone(),
-            s.venue.as_str().to_string(),
-            format!("{:.2}", s.dwell_hours()),
-            String::new(),
-            String::new(),
-        ]
-    }))
 }

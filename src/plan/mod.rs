@@ -2,7 +2,7 @@
 //!
 //! Pure and independent of the scenario format: the scenario layer turns its TOML into
 //! [`WorkingCalendar`], [`ItineraryRules`] and [`Visit`]s, calls [`build_itinerary`], and reads
-//! the [`Itinerary`]; [`render_itinerary_csv`] gives the timetable a planner can publish.
+//! the [`Itinerary`]; `report::render_itinerary_csv` gives the timetable a planner can publish.
 
 mod calendar;
 mod error;
@@ -10,7 +10,6 @@ mod itinerary;
 mod packer;
 #[cfg(test)]
 mod properties;
-mod render;
 mod rules;
 mod travel;
 
@@ -20,7 +19,6 @@ pub use calendar::{
 };
 pub use error::{PlanError, PlanInputError};
 pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit, build_itinerary};
-pub use render::{ITINERARY_COLUMNS, format_clock, render_itinerary_csv, render_itinerary_rows, render_unplaced_csv};
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,
     DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN, DEFAULT_WINDOW_START_MIN, DailyWindow,

@@ -12,6 +12,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
 use super::*;
+use crate::report::render_itinerary_csv;
 use crate::scenario::Venue;
 
 const CASES: u64 = 300;

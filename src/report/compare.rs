@@ -3,9 +3,12 @@
 use std::fmt::Write;
 
 use super::RenderError;
-use super::tables::csv_table;
+use super::csv::csv_table;
+use super::number::csv_cell as num;
 use crate::experiment::{Comparison, GROUP_METRICS};
+use crate::scenario::Season;
 use crate::stats::Estimate;
+use crate::study::PolicySeason;
 
 /// One compared season and what identifies it.
 #[derive(Debug, Clone)]
@@ -18,6 +21,47 @@ pub struct ComparedSeason<'a> {
     /// Bus-days used (generated seasons only).
     pub bus_days: Option<usize>,
     pub comparison: &'a Comparison,
+}
+
+impl<'a> ComparedSeason<'a> {
+    /// The row of `season`, named `name`, with its comparison.
+    pub fn of(name: &'a str, season: &Season, comparison: &'a Comparison) -> Self {
+        Self {
+            name,
+            stops: season.stops.len(),
+            unplaced_visits: season.itinerary.as_ref().map(|i| i.unplaced.len()),
+            bus_days: season.itinerary.as_ref().map(|i| i.bus_days_used()),
+            comparison,
+        }
+    }
+}
+
+/// One line per demand-driven policy: for how many settlements a dwell was chosen, and which cannot
+/// meet the targets within the range.
+pub fn render_chosen_dwell(variants: &[PolicySeason]) -> String {
+    let mut out = String::new();
+    for v in variants.iter().filter(|v| !v.chosen_dwell.is_empty()) {
+        let unmet: Vec<&str> = v
+            .chosen_dwell
+            .iter()
+            .filter(|c| !c.meets_targets)
+            .map(|c| c.settlement.as_str())
+            .collect();
+        let mean = v.chosen_dwell.iter().map(|c| c.hours).sum::<f64>() / v.chosen_dwell.len() as f64;
+        let _ = writeln!(
+            out,
+            "{}: shortest dwell meeting the targets chosen for {} settlements (mean {mean:.1} h); {} cannot meet them within the range (longest used){}",
+            v.name,
+            v.chosen_dwell.len(),
+            unmet.len(),
+            if unmet.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", unmet.join(", "))
+            }
+        );
+    }
+    out
 }
 
 fn metric(c: &Comparison, name: &str) -> Estimate {
@@ -42,14 +86,6 @@ fn difference(c: &Comparison, name: &str) -> Estimate {
 /// Clerk-hours per served client: the ratio of the season means.
 fn clerk_hours_per_served(c: &Comparison) -> f64 {
     metric(c, "clerk_hours").mean / metric(c, "served").mean
-}
-
-fn num(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.4}")
-    } else {
-        String::new()
-    }
 }
 
 /// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.

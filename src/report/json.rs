@@ -4,20 +4,7 @@ use serde::Serialize;
 
 use crate::experiment::{SeasonResults, Summary};
 use crate::scenario::{Season, Venue};
-
-/// What a run was: enough to reproduce it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RunMeta {
-    /// ablakbusz version that produced the results.
-    pub version: &'static str,
-    pub scenario: String,
-    /// Digest of the resolved scenario (changes whenever anything that affects results changes).
-    pub scenario_digest: String,
-    pub seed: u64,
-    pub replications: u32,
-    /// Confidence level of every `ci95` half-width.
-    pub confidence_level: f64,
-}
+use crate::study::RunMeta;
 
 #[derive(Serialize)]
 struct StopJson<'a> {

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::number::{NumberStyle, format_number};
+
 /// Language of charts and reports (`--lang en|hu`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -40,29 +42,23 @@ impl Lang {
     /// English "12,345.6"; Hungarian "12 345,6" (no-break space; four-digit numbers not grouped, as
     /// the Hungarian spelling rules (AkH. 12, 291.) allow).
     pub fn number(self, value: f64, decimals: usize) -> String {
-        if !value.is_finite() {
-            return "–".to_string();
-        }
-        let text = format!("{:.*}", decimals, value.abs());
-        let (int_part, frac_part) = match text.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (text.as_str(), None),
-        };
-        let (group_sep, decimal_sep, min_digits_to_group) = match self {
+        format_number(value, decimals, &self.number_style())
+    }
+
+    /// This language's way of writing numbers for people (`–` when there is no number).
+    fn number_style(self) -> NumberStyle {
+        let (group_separator, decimal_separator, min_digits_to_group) = match self {
             Lang::En => (",", ".", 4),
             Lang::Hu => ("\u{a0}", ",", 5),
         };
-        let mut out = String::new();
-        let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-        if negative {
-            out.push('−');
+        NumberStyle {
+            group_separator,
+            decimal_separator,
+            min_digits_to_group,
+            minus: "−",
+            not_finite: "–",
+            signed_zero: false,
         }
-        out.push_str(&group_digits(int_part, group_sep, min_digits_to_group));
-        if let Some(frac) = frac_part {
-            out.push_str(decimal_sep);
-            out.push_str(frac);
-        }
-        out
     }
 
     /// A share (0.82) as a percentage ("82%"), with this language's decimal separator.
@@ -126,20 +122,6 @@ const MONTHS_HU: [&str; 12] = [
 ];
 
 /// `digits` with `sep` between groups of three, when it has at least `min_digits` digits.
-fn group_digits(digits: &str, sep: &str, min_digits: usize) -> String {
-    if digits.len() < min_digits {
-        return digits.to_string();
-    }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Defines `Label`, `Label::ALL` and the table; each entry names its English and Hungarian text,
 /// so a label cannot exist in one language only.
 macro_rules! label_table {

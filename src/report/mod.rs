@@ -3,18 +3,30 @@
 pub mod calibration;
 pub mod chart_inputs;
 pub mod charts;
+mod check;
 mod compare;
+mod csv;
+mod itinerary;
 mod json;
 pub mod lang;
+mod number;
 pub mod page;
+mod replay;
 mod staffing;
 mod tables;
 mod text;
 mod writer;
 
-pub use compare::{ComparedSeason, render_compare_csv, render_compare_text};
-pub use json::{RunMeta, render_summary_json};
-pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, StaffingRow, render_staffing_csv, render_staffing_text};
-pub use tables::{RenderError, csv_table, render_season_csv, render_stops_csv};
+pub use check::render_check;
+pub use compare::{ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_text};
+pub use csv::{RenderError, csv_rows, csv_table};
+pub use itinerary::{
+    ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv, render_itinerary_csv,
+    render_unplaced_csv,
+};
+pub use json::render_summary_json;
+pub use replay::render_replay;
+pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing_text};
+pub use tables::{render_season_csv, render_stops_csv};
 pub use text::render_run_summary;
 pub use writer::{OutputFile, WriteError, write_outputs};

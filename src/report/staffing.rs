@@ -3,57 +3,18 @@
 use std::fmt::Write;
 
 use super::RenderError;
-use super::tables::csv_table;
-use crate::staffing::{Candidate, StaffingAnswer, TargetKind, TextbookAnswers};
+use super::csv::csv_table;
+use super::number::csv_cell;
+use crate::staffing::TargetKind;
 use crate::stats::Estimate;
-
-/// One stop's staffing answer with what identifies the stop.
-#[derive(Debug, Clone)]
-pub struct StaffingRow {
-    /// Dwell policy the stop's season was planned with.
-    pub policy: String,
-    /// Stop number in the season, from 1.
-    pub stop: usize,
-    pub date: String,
-    pub settlement: String,
-    pub venue: &'static str,
-    /// Residents of the settlement, if the stop's demand comes from it.
-    pub population: Option<u32>,
-    pub dwell_hours: f64,
-    pub expected_clients: f64,
-    pub answer: StaffingAnswer,
-    pub textbook: TextbookAnswers,
-}
-
-impl StaffingRow {
-    /// The candidate reported: the answer, or all desks staffed when no answer exists.
-    fn reported(&self) -> &Candidate {
-        let clerks = self.answer.clerks_needed.unwrap_or(self.answer.desks);
-        &self.answer.candidates[clerks as usize - 1]
-    }
-
-    fn achieved(&self, kind: TargetKind) -> Option<Estimate> {
-        self.reported()
-            .checks
-            .iter()
-            .find(|c| c.kind == kind)
-            .map(|c| c.achieved)
-    }
-}
+use crate::study::StaffingRow;
 
 fn opt_u32(v: Option<u32>) -> String {
     v.map_or(String::new(), |v| v.to_string())
 }
 
 fn cells(e: Option<Estimate>) -> [String; 2] {
-    let f = |x: f64| {
-        if x.is_finite() {
-            format!("{x:.4}")
-        } else {
-            String::new()
-        }
-    };
-    e.map_or([String::new(), String::new()], |e| [f(e.mean), f(e.ci95)])
+    e.map_or([String::new(), String::new()], |e| [csv_cell(e.mean), csv_cell(e.ci95)])
 }
 
 /// `staffing.csv`: per stop, the fewest clerks by simulation and by the textbook formulas, and what

@@ -4,13 +4,8 @@ use crate::experiment::{GROUP_METRICS, STOP_METRICS, SeasonResults, Summary};
 use crate::scenario::Season;
 use crate::stats::Estimate;
 
-/// Errors while rendering a table (the csv crate writing into memory).
-#[derive(Debug, thiserror::Error)]
-#[error("could not render {table}: {message}")]
-pub struct RenderError {
-    pub table: &'static str,
-    pub message: String,
-}
+use super::csv::{RenderError, csv_table};
+use super::number::csv_cell as cell;
 
 /// Pooled ratio columns appended after the metrics (names of the pooled estimates).
 const POOLED_COLUMNS: [&str; 4] = [
@@ -19,17 +14,6 @@ const POOLED_COLUMNS: [&str; 4] = [
     "lost_share",
     "delayed_share",
 ];
-
-/// Decimal places of figures in CSV files (counts are means over replications, so not integers).
-const CSV_DECIMALS: usize = 4;
-
-fn cell(x: f64) -> String {
-    if x.is_finite() {
-        format!("{x:.CSV_DECIMALS$}")
-    } else {
-        String::new()
-    }
-}
 
 fn estimate_cells(e: &Estimate) -> [String; 2] {
     [cell(e.mean), cell(e.ci95)]
@@ -52,18 +36,6 @@ fn summary_cells(s: &Summary) -> Vec<String> {
         .chain(pooled.iter())
         .flat_map(estimate_cells)
         .collect()
-}
-
-/// Builds a CSV table in memory; errors name the table.
-pub fn csv_table(
-    table: &'static str,
-    build: impl FnOnce(&mut csv::Writer<Vec<u8>>) -> csv::Result<()>,
-) -> Result<String, RenderError> {
-    let error = |message: String| RenderError { table, message };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    build(&mut writer).map_err(|e| error(e.to_string()))?;
-    let bytes = writer.into_inner().map_err(|e| error(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| error(e.to_string()))
 }
 
 /// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` per metric.
@@ -89,7 +61,7 @@ pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<Stri
             let mut row = vec![
                 (stop.index + 1).to_string(),
                 stop.date.to_string(),
-                crate::plan::format_clock(stop.start_min),
+                super::format_clock(stop.start_min),
                 stop.settlement.clone(),
                 stop.district.clone(),
                 stop.venue.as_str().to_string(),

@@ -146,6 +146,24 @@ impl<'a> Problems<'a> {
     }
 }
 
+/// A collector paused after parsing and resumed for each resolution of the same text.
+impl<'a> Problems<'a> {
+    /// The key spans and the problems found so far.
+    pub fn into_parts(self) -> (SpanIndex, Vec<Diagnostic>) {
+        (self.spans, self.found)
+    }
+
+    /// Resumes collecting for `text` with the key spans and problems of [`Self::into_parts`].
+    pub fn resume(file: &str, text: &'a str, spans: SpanIndex, found: Vec<Diagnostic>) -> Self {
+        Self {
+            file: file.to_string(),
+            text,
+            spans,
+            found,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

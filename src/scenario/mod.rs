@@ -5,7 +5,6 @@
 mod baseline;
 mod calendar;
 mod calibration_section;
-mod check;
 mod checks;
 mod clients;
 mod defaults;
@@ -16,6 +15,7 @@ mod generate;
 mod generated;
 mod overrides;
 mod parse;
+mod parsed;
 mod policies;
 mod raw;
 mod resolve;
@@ -29,13 +29,13 @@ use std::path::{Path, PathBuf};
 
 pub use baseline::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML};
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
-pub use check::render_check;
 pub use defaults::default_case_mix;
 pub use demand_section::DemandRules;
 pub use diagnostic::{Diagnostic, ScenarioError};
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
+pub use parsed::ParsedScenario;
 pub use policies::{DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, NamedPolicy, PolicyChoice};
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings, Venue};
 
@@ -105,22 +105,7 @@ impl ScenarioText {
         dwell: Option<&DwellPolicy>,
         overrides: &ScenarioOverrides,
     ) -> Result<Season, ScenarioError> {
-        let stem = if self.origin == DEFAULT_SCENARIO_ORIGIN {
-            DEFAULT_SCENARIO_NAME
-        } else {
-            Path::new(&self.origin)
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or(&self.origin)
-        };
-        resolve::resolve_with(
-            &self.text,
-            &self.origin,
-            self.base_dir.as_deref(),
-            stem,
-            dwell,
-            overrides,
-        )
+        self.parse().resolve_with(dwell, overrides)
     }
 }
 

@@ -7,7 +7,7 @@ use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
-use super::diagnostic::{Problems, ScenarioError};
+use super::diagnostic::{Diagnostic, Problems, ScenarioError};
 use super::generate::{DwellPolicy, resolve_generate};
 use super::generated::generate;
 use super::overrides::ScenarioOverrides;
@@ -15,16 +15,36 @@ use super::parse::{RawScenario, parse};
 use super::policies::{resolve_policies, resolve_targets};
 use super::resolved::{Season, SeasonStop, Venue};
 use super::settings::{resolve_bus, resolve_simulation};
+use super::source::SpanIndex;
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
 use crate::demand::SettlementTable;
 use crate::plan::Itinerary;
 
-/// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
-/// from `base_dir`; `default_name` names the season when the file has no `name`.
-/// `dwell` replaces the dwell of every settlement stop (a policy under comparison).
-/// `overrides` replace some of the text's values before validation.
-pub fn resolve_with(
+/// A scenario's text parsed once: the mirror (`None` after a syntax error), the key spans and the
+/// problems parsing found.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    raw: Option<RawScenario>,
+    spans: SpanIndex,
+    found: Vec<Diagnostic>,
+}
+
+/// Parses `text` (named `file` in messages) into the form every resolution starts from.
+pub fn parse_text(text: &str, file: &str) -> Parsed {
+    let mut problems = Problems::new(file, text);
+    let raw = parse(text, &mut problems);
+    let (spans, found) = problems.into_parts();
+    Parsed { raw, spans, found }
+}
+
+/// Resolves a scenario's text from its parsed form (its parse problems are reported again). `file`
+/// names it in messages; relative paths in it are resolved from `base_dir`; `default_name` names the
+/// season when the file has no `name`. `dwell` replaces the dwell of every settlement stop (a policy
+/// under comparison). `overrides` replace some of the text's values (in a copy of the mirror) before
+/// validation.
+pub fn resolve_parsed(
+    parsed: &Parsed,
     text: &str,
     file: &str,
     base_dir: Option<&Path>,
@@ -32,8 +52,8 @@ pub fn resolve_with(
     dwell: Option<&DwellPolicy>,
     overrides: &ScenarioOverrides,
 ) -> Result<Season, ScenarioError> {
-    let mut problems = Problems::new(file, text);
-    let season = parse(text, &mut problems).and_then(|mut raw| {
+    let mut problems = Problems::resume(file, text, parsed.spans.clone(), parsed.found.clone());
+    let season = parsed.raw.clone().and_then(|mut raw| {
         overrides.apply(&mut raw);
         build(&raw, base_dir, default_name, dwell, &mut problems)
     });

@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use ablakbusz::app::CalibrateOptions;
-use ablakbusz::app::calibrate::{
-    DWELL_EXPONENT_GRID, ELASTICITY_GRID, backtest, calibrate_scenario, fit_log, sensitivity,
-};
 use ablakbusz::calibration::{ChosenModel, IntervalEstimate};
 use ablakbusz::demand::{SettlementTable, read_stop_log};
 use ablakbusz::scenario::{self, DemandOrigin, ScenarioText, Season, Venue};
+use ablakbusz::study::Silent;
+use ablakbusz::study::calibration::{
+    DWELL_EXPONENT_GRID, ELASTICITY_GRID, backtest, calibrate_scenario, fit_log, sensitivity,
+};
 
 use crate::cli::{ablakbusz, temp_dir};
 
@@ -101,7 +102,7 @@ fn calibrated_base_rate_reproduces_the_tour_clients_served() {
     // event's 30 given clients; the served share is the simulated one. Together they must give the
     // published midpoint of "more than 1,000" clients (1049.5).
     let text = ScenarioText::embedded_2019_baseline();
-    let study = calibrate_scenario(&text, &quiet()).unwrap();
+    let study = calibrate_scenario(&text.parse(), &quiet().simulation(), &Silent).unwrap();
     let season = text.resolve(None).unwrap();
     let tour: Vec<_> = season.stops.iter().filter(|s| study.targets.in_tour(s.date)).collect();
     assert_eq!(tour.len(), 71);
@@ -212,8 +213,9 @@ fn the_library_back_test_uses_the_calibrated_parameters() {
         seed: Some(77),
         ..quiet()
     };
-    let study = calibrate_scenario(&text, &options).unwrap();
-    let report = backtest(&text, &study, &options).unwrap();
+    let parsed = text.parse();
+    let study = calibrate_scenario(&parsed, &options.simulation(), &Silent).unwrap();
+    let report = backtest(&parsed, &study, &options.simulation(), &Silent).unwrap();
     assert_eq!((report.replications, report.seed), (64, 77));
     assert_eq!(
         report.parameters[0],
@@ -225,8 +227,8 @@ fn the_library_back_test_uses_the_calibrated_parameters() {
 #[test]
 fn the_sensitivity_table_moves_as_its_derivation_says() {
     let text = ScenarioText::embedded_2019_baseline();
-    let study = calibrate_scenario(&text, &quiet()).unwrap();
-    let rows = sensitivity(&text, &study).unwrap();
+    let study = calibrate_scenario(&text.parse(), &quiet().simulation(), &Silent).unwrap();
+    let rows = sensitivity(&text.parse(), &study).unwrap();
     assert_eq!(rows.len(), ELASTICITY_GRID.len() * DWELL_EXPONENT_GRID.len());
     assert_eq!(rows.iter().filter(|r| r.scenario_values).count(), 1);
     let season = text.resolve(None).unwrap();

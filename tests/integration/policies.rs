@@ -1,8 +1,8 @@
 //! Dwell policies and targets in scenarios: parsed, applied, and re-planned.
 
-use ablakbusz::app::policy_seasons;
 use ablakbusz::scenario::{PolicyChoice, ScenarioText};
 use ablakbusz::staffing::SearchSettings;
+use ablakbusz::study::policy_seasons;
 
 const SCENARIO: &str = r#"
 name = "policies"
@@ -60,7 +60,7 @@ fn targets_and_policies_are_read_with_their_defaults() {
 fn each_policy_sets_the_dwell_of_every_settlement_stop() {
     let base = text().resolve(None).unwrap();
     let variants = policy_seasons(
-        &text(),
+        &text().parse(),
         &base,
         &SearchSettings {
             seed: 3,

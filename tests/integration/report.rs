@@ -1,7 +1,7 @@
 //! The management report: every section, nothing outside the file, both languages, chart data
 //! equal to the CSV and to an independent computation, and byte-identical output on any threads.
 
-use ablakbusz::app::{ReportRequest, RunOptions, ScenarioSource, SeasonRun, report_files, simulate_season};
+use ablakbusz::app::{ReportRequest, RunOptions, ScenarioSource, report_files};
 use ablakbusz::experiment::{QueueGrid, RunSettings, queue_curve};
 use ablakbusz::report::OutputFile;
 use ablakbusz::report::chart_inputs::{
@@ -12,6 +12,7 @@ use ablakbusz::report::render_season_csv;
 use ablakbusz::scenario::{self, ScenarioText, Season};
 use ablakbusz::sim::{Engine, Observer, StreamKey};
 use ablakbusz::stats::percentile_type7;
+use ablakbusz::study::{SeasonRun, Silent, simulate_season};
 use ablakbusz::theory::{FiniteHorizon, HorizonClosing};
 
 use crate::builder::StopBuilder;
@@ -125,8 +126,8 @@ fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -
 
 fn run_and_report(text: &ScenarioText, options: &RunOptions) -> (SeasonRun, Vec<OutputFile>) {
     let season = text.resolve(None).unwrap();
-    let run = simulate_season(&season, &scenario::digest(&season), options).unwrap();
-    let files = report_files(text, &season, &run, options.report.as_ref().unwrap()).unwrap();
+    let run = simulate_season(&season, &scenario::digest(&season), &options.simulation(), &Silent).unwrap();
+    let files = report_files(&text.parse(), &season, &run, options.report.as_ref().unwrap()).unwrap();
     (run, files)
 }
 
@@ -275,7 +276,7 @@ fn the_hungarian_report_is_hungarian_with_its_accents() {
 #[test]
 fn the_weekly_chart_plots_the_week_rows_of_season_csv() {
     let season = small_season();
-    let run = simulate_season(&season, "x", &options(2, 40, Lang::En, None)).unwrap();
+    let run = simulate_season(&season, "x", &options(2, 40, Lang::En, None).simulation(), &Silent).unwrap();
     let weeks = season_weeks_input(&run.results).weeks;
     let csv_text = render_season_csv(&run.results).unwrap();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
@@ -332,7 +333,7 @@ impl QueueSteps {
 fn the_queue_chart_equals_a_direct_computation_from_every_simulated_day() {
     let season = small_season();
     let stop_index = 2; // Kerekegyháza, 5 hours
-    let run = simulate_season(&season, "x", &options(2, 40, Lang::En, None)).unwrap();
+    let run = simulate_season(&season, "x", &options(2, 40, Lang::En, None).simulation(), &Silent).unwrap();
     let prepared = &run.model.stops[stop_index];
     let grid = QueueGrid::for_stop(&prepared.rules);
     let summary = queue_curve(prepared, stop_index, &grid, &run.settings).unwrap();

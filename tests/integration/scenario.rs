@@ -47,7 +47,7 @@ fn every_shipped_scenario_loads_and_checks() {
             let expected = stop.spec.arrivals.expected_arrivals();
             assert!((expected - stop.expected_clients).abs() < 1e-9 * expected.max(1.0));
         }
-        let check = scenario::render_check(&season);
+        let check = ablakbusz::report::render_check(&season);
         assert!(
             check.contains(&format!("Season: {} stops", season.stops.len())),
             "{check}"

@@ -1,31 +1,23 @@
 //! `ablakbusz calibrate`: demand parameters from a season's published totals (with their sensitivity to
 //! the parameters totals cannot identify, and an optional back-test), or from a stop log.
 
-mod backtest;
 mod log;
-mod sensitivity;
-mod simulate;
-mod totals;
 
 use std::path::PathBuf;
 
-pub use backtest::backtest;
-pub use log::fit_log;
-pub use sensitivity::{DWELL_EXPONENT_GRID, ELASTICITY_GRID, sensitivity};
-pub use simulate::{SimulatedTotals, simulate_totals};
-pub use totals::{TotalsStudy, calibrate_scenario, calibrate_with, held_values, study_report};
-
 use super::AppError;
-use crate::calibration::{StopLogError, TotalsError};
-use crate::demand::LogFileError;
+use super::output::{output_dir, written_line};
+use super::progress::ProgressBars;
 use crate::report::calibration::{
-    CalibrationMeta, render_backtest_csv, render_calibration_json, render_sensitivity_csv, render_totals_csv,
-    render_totals_text,
+    CalibrationMeta, render_backtest_chart, render_backtest_csv, render_calibration_json, render_sensitivity_csv,
+    render_totals_csv, render_totals_text,
 };
-use crate::report::lang::Lang;
 use crate::report::{OutputFile, write_outputs};
 use crate::scenario::{self, ScenarioText};
 use crate::stats::CONFIDENCE_LEVEL;
+pub use crate::study::CalibrateError;
+use crate::study::SimulationOverrides;
+use crate::study::calibration::{backtest, calibrate_scenario, sensitivity, study_report};
 
 /// `ablakbusz calibrate` options.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -47,20 +39,15 @@ pub struct CalibrateOptions {
     pub quiet: bool,
 }
 
-/// Why a calibration failed (all bad input: exit code 2).
-#[derive(Debug, thiserror::Error)]
-pub enum CalibrateError {
-    #[error(transparent)]
-    LogFile(#[from] LogFileError),
-    #[error("{file}: the stop log cannot be fitted: {source}")]
-    StopLogFit { file: String, source: StopLogError },
-    #[error(
-        "{scenario}: cannot calibrate to the published figures: {source}\n  help: a [calibration] section in the \
-         scenario gives the figures and the tour's dates (see the README's scenario format); without one, the 2019 figures are used"
-    )]
-    Totals { scenario: String, source: TotalsError },
-    #[error("give either a scenario or --log: a stop log is calibrated on its own")]
-    ScenarioWithLog,
+impl CalibrateOptions {
+    /// The replications, seed and threads given on the command line.
+    pub fn simulation(&self) -> SimulationOverrides {
+        SimulationOverrides {
+            replications: self.replications,
+            seed: self.seed,
+            threads: self.threads,
+        }
+    }
 }
 
 /// Runs `ablakbusz calibrate`: prints the report and writes the output files.
@@ -74,17 +61,19 @@ pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
     let text = match &options.scenario {
         Some(path) => ScenarioText::read(path)?,
         None => ScenarioText::embedded_2019_baseline(),
-    };
-    let study = calibrate_scenario(&text, options)?;
+    }
+    .parse();
+    let progress = ProgressBars::plain(options.quiet);
+    let study = calibrate_scenario(&text, &options.simulation(), &progress)?;
     let sensitivity = sensitivity(&text, &study)?;
     let backtest = match options.backtest {
-        true => Some(backtest(&text, &study, options)?),
+        true => Some(backtest(&text, &study, &options.simulation(), &progress)?),
         false => None,
     };
     let report = study_report(&text, &study, sensitivity, backtest);
     let meta = CalibrationMeta {
         version: env!("CARGO_PKG_VERSION"),
-        source: text.origin.to_string(),
+        source: text.origin().to_string(),
         scenario_digest: Some(scenario::digest(&study.season)),
         confidence_level: CONFIDENCE_LEVEL,
     };
@@ -95,20 +84,13 @@ pub fn calibrate(options: &CalibrateOptions) -> Result<(), AppError> {
     ];
     if let Some(b) = &report.backtest {
         files.push(OutputFile::text("backtest.csv", render_backtest_csv(b)?));
-        let chart =
-            crate::report::charts::calibration_chart(&crate::report::chart_inputs::calibration_input(b), Lang::En)
-                .map_err(crate::report::page::ReportError::from)?;
-        files.extend(chart.files());
+        files.extend(render_backtest_chart(b)?);
     }
-    let dir = options
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("output").join(&report.scenario));
+    let dir = output_dir(options.out.as_deref(), &report.scenario);
     write_outputs(&dir, &files)?;
     if !options.quiet {
         print!("{}", render_totals_text(&report));
-        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
-        println!("\nWritten to {}/ ({})", dir.display(), names.join(", "));
+        println!("\n{}", written_line(&dir, &files));
     }
     Ok(())
 }

@@ -3,75 +3,10 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
-
-use super::csv_table::csv_text;
 use super::format::{cell, published_range, yes_no};
-use crate::experiment::TotalSummary;
 use crate::report::RenderError;
-
-/// One published figure against the simulated seasons.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BacktestRow {
-    /// What is compared, e.g. "tour clients (served)".
-    pub target: String,
-    /// As published: "> 1000".
-    pub published: String,
-    /// Smallest count consistent with the publication.
-    pub published_low: u64,
-    /// Largest count consistent with the publication.
-    pub published_high: u64,
-    /// The simulated seasons' totals.
-    pub simulated: TotalSummary,
-}
-
-impl BacktestRow {
-    /// True when the 95 % confidence interval of the simulated mean meets the published range.
-    pub fn mean_interval_meets_published(&self) -> bool {
-        let s = &self.simulated;
-        overlaps(
-            s.mean - s.ci95,
-            s.mean + s.ci95,
-            self.published_low,
-            self.published_high,
-        )
-    }
-
-    /// True when the published range meets the central 95 % of the simulated seasons' totals: the
-    /// honest test for one observed season.
-    pub fn published_in_predictive_range(&self) -> bool {
-        let s = &self.simulated;
-        overlaps(
-            s.predictive_low,
-            s.predictive_high,
-            self.published_low,
-            self.published_high,
-        )
-    }
-}
-
-fn overlaps(low: f64, high: f64, published_low: u64, published_high: u64) -> bool {
-    low <= published_high as f64 && published_low as f64 <= high
-}
-
-/// The back-test of a calibrated scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BacktestReport {
-    pub replications: u32,
-    pub seed: u64,
-    /// The values the scenario was simulated with: (key, value).
-    pub parameters: Vec<(String, f64)>,
-    pub rows: Vec<BacktestRow>,
-    /// Clients arriving at the tour's stops (served or not), per season.
-    pub tour_arrivals: TotalSummary,
-}
-
-impl BacktestReport {
-    /// True when every published figure lies in the simulated seasons' predictive range.
-    pub fn all_inside(&self) -> bool {
-        self.rows.iter().all(BacktestRow::published_in_predictive_range)
-    }
-}
+use crate::report::csv_rows;
+use crate::study::calibration::BacktestReport;
 
 /// The back-test table with its reading.
 pub fn render_backtest_text(report: &BacktestReport) -> String {
@@ -147,7 +82,7 @@ pub fn render_backtest_csv(report: &BacktestReport) -> Result<String, RenderErro
             ]
         })
         .collect();
-    csv_text(
+    csv_rows(
         "backtest.csv",
         &[
             "target",

@@ -2,12 +2,11 @@
 
 use serde::Serialize;
 
-use super::stop_log::StopLogReport;
-use super::totals::TotalsReport;
 use crate::calibration::{
     ChosenModel, CoefficientRow, DemandParameters, DispersionTest, ErrandEstimates, FrequencyRow, GroupRow,
     LikelihoodRatioTest, ShapeEstimate,
 };
+use crate::study::calibration::{StopLogReport, TotalsReport};
 
 /// What produced the results.
 #[derive(Debug, Clone, PartialEq, Serialize)]

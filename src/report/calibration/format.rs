@@ -1,6 +1,7 @@
 //! Number formatting shared by the calibration reports: estimates with intervals, counts, ranges.
 
 use crate::calibration::IntervalEstimate;
+use crate::report::number::{CSV_NUMBER_SIGNLESS_ZERO, format_number};
 
 /// `9.07 (8.12–10.1)`: the estimate and its 95 % interval, with `decimals` decimals.
 pub fn with_interval(e: &IntervalEstimate, decimals: usize) -> String {
@@ -32,17 +33,12 @@ pub fn published_range(low: u64, high: u64) -> String {
     }
 }
 
-/// A number for a CSV cell (empty when not finite).
+/// Decimal places of the calibration files' figures.
+const CALIBRATION_CSV_DECIMALS: usize = 6;
+
+/// A number for a CSV cell (empty when not finite; a difference of −1e-13 is written without sign).
 pub fn cell(x: f64) -> String {
-    if !x.is_finite() {
-        return String::new();
-    }
-    let text = format!("{x:.6}");
-    // A difference of −1e-13 prints as "-0.000000": drop the sign of a zero.
-    match text.strip_prefix('-') {
-        Some(digits) if digits.chars().all(|c| c == '0' || c == '.') => digits.to_string(),
-        _ => text,
-    }
+    format_number(x, CALIBRATION_CSV_DECIMALS, &CSV_NUMBER_SIGNLESS_ZERO)
 }
 
 /// "yes" or "no".

@@ -3,32 +3,10 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
-
-use super::csv_table::csv_text;
 use super::format::{cell, with_interval};
-use crate::calibration::IntervalEstimate;
 use crate::report::RenderError;
-
-/// The calibration redone with one pair of held values.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct SensitivityRow {
-    /// `demand.population_elasticity` held at this value.
-    pub population_elasticity: f64,
-    /// `demand.dwell_exponent` held at this value.
-    pub dwell_exponent: f64,
-    /// True for the scenario's own values.
-    pub scenario_values: bool,
-    /// The base rate fitted with these values, with its 95 % interval.
-    pub base_rate: IntervalEstimate,
-    /// The year's uses the calibrated model expects (the independent check), uses.
-    pub year_uses_model: f64,
-    /// Expected clients of the 2020 plan with this base rate and these values (interval from the base
-    /// rate's), clients.
-    pub plan_2020_clients: IntervalEstimate,
-    /// Expected uses of the 2020 plan (clients × the fitted errands per client), uses.
-    pub plan_2020_uses: f64,
-}
+use crate::report::csv_rows;
+use crate::study::calibration::SensitivityRow;
 
 /// The table, with a note on what it shows and the range it covers.
 pub fn render_sensitivity_text(rows: &[SensitivityRow], held: &[(String, f64)]) -> String {
@@ -94,7 +72,7 @@ pub fn render_sensitivity_csv(rows: &[SensitivityRow]) -> Result<String, RenderE
             ]
         })
         .collect();
-    csv_text(
+    csv_rows(
         "sensitivity.csv",
         &[
             "population_elasticity",

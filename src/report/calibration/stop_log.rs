@@ -4,28 +4,11 @@
 
 use std::fmt::Write;
 
-use super::csv_table::csv_text;
 use super::format::{cell, with_interval};
-use crate::calibration::{ChosenModel, CoefficientRow, ErrandEstimates, GroupRow, StopLogCalibration};
+use crate::calibration::{ChosenModel, CoefficientRow, GroupRow, StopLogCalibration};
 use crate::report::RenderError;
-
-/// Everything `ablakbusz calibrate --log` found.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StopLogReport {
-    /// The log file.
-    pub file: String,
-    /// Stops (rows) of the log.
-    pub stops: usize,
-    /// Clients over all stops.
-    pub clients: u64,
-    /// Terms left out of the regression and why (e.g. every stop had the same dwell).
-    pub notes: Vec<String>,
-    pub calibration: StopLogCalibration,
-    /// Errands per client and information share, when the log has cases and information-only uses.
-    pub errands: Option<ErrandEstimates>,
-    /// The TOML block a scenario can include.
-    pub toml_block: String,
-}
+use crate::report::csv_rows;
+use crate::study::calibration::StopLogReport;
 
 fn model_name(chosen: ChosenModel) -> &'static str {
     match chosen {
@@ -157,7 +140,7 @@ pub fn render_stop_log_csv(report: &StopLogReport) -> Result<String, RenderError
             })
         })
         .collect();
-    csv_text(
+    csv_rows(
         "calibration.csv",
         &[
             "model",

@@ -3,52 +3,14 @@
 
 use std::fmt::Write;
 
-use serde::Serialize;
-
-use super::backtest::{BacktestReport, render_backtest_text};
-use super::csv_table::csv_text;
+use super::backtest::render_backtest_text;
 use super::format::{cell, with_interval};
-use super::sensitivity::{SensitivityRow, render_sensitivity_text};
-use crate::calibration::{IntervalEstimate, Qualifier, TargetRole, TotalsCalibration};
-use crate::experiment::TotalSummary;
+use super::sensitivity::render_sensitivity_text;
+use crate::calibration::{Qualifier, TargetRole, TotalsCalibration};
 use crate::report::RenderError;
+use crate::report::csv_rows;
 use crate::scenario::CalibrationTargets;
-
-/// Everything `ablakbusz calibrate` found for a scenario's published totals.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TotalsReport {
-    /// Scenario name (names the output folder).
-    pub scenario: String,
-    /// Where the scenario was read from.
-    pub origin: String,
-    pub targets: CalibrationTargets,
-    /// The calibration, its base rate corrected for the clients lost (see `loss`).
-    pub calibration: TotalsCalibration,
-    pub loss: LossCorrection,
-    /// Demand parameters held at the scenario's values while fitting: (key, value).
-    pub held: Vec<(String, f64)>,
-    /// The TOML block a scenario can include.
-    pub toml_block: String,
-    /// The base rate and the 2020 prediction under other values of the held parameters.
-    pub sensitivity: Vec<SensitivityRow>,
-    pub backtest: Option<BacktestReport>,
-}
-
-/// The correction of the base rate for clients who arrive but leave unserved (balking, reneging):
-/// the published figures count clients served, the demand model clients arriving.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct LossCorrection {
-    /// The base rate that makes expected arrivals match the published clients.
-    pub arrival_base_rate: IntervalEstimate,
-    /// The tour's arrivals in seasons simulated with that base rate.
-    pub tour_arrivals: TotalSummary,
-    /// The tour's clients served in those seasons.
-    pub tour_served: TotalSummary,
-    /// 1 − served / arrivals (pooled over the seasons).
-    pub lost_share: f64,
-    pub replications: u32,
-    pub seed: u64,
-}
+use crate::study::calibration::TotalsReport;
 
 /// How "more than" figures were read, in one or two sentences.
 pub fn more_than_sentence(targets: &CalibrationTargets) -> String {
@@ -244,7 +206,7 @@ pub fn render_totals_csv(report: &TotalsReport) -> Result<String, RenderError> {
             cell(f.difference),
         ]);
     }
-    csv_text(
+    csv_rows(
         "calibration.csv",
         &[
             "table",

@@ -1,8 +1,8 @@
 //! The calibration chart's input from a back-test: the simulated totals against the published figures.
 
-use crate::report::calibration::BacktestReport;
 use crate::report::charts::{CalibrationComparison, CalibrationItem, ObservedSource};
 use crate::stats::Estimate;
+use crate::study::calibration::{BacktestReport, StopLogReport};
 
 /// One item per back-test row: the simulated mean with its 95 % half-width, and the published
 /// figure (its lower end; a "more than" figure is marked as a lower bound).
@@ -33,7 +33,7 @@ pub fn calibration_input(backtest: &BacktestReport) -> CalibrationComparison {
 
 /// One item per group of stops by fitted mean: the model's expected clients (Σ fitted means; no
 /// whisker) against the log's observed clients.
-pub fn stop_log_calibration_input(report: &crate::report::calibration::StopLogReport) -> CalibrationComparison {
+pub fn stop_log_calibration_input(report: &StopLogReport) -> CalibrationComparison {
     let items = report
         .calibration
         .by_fitted_mean

@@ -1,7 +1,7 @@
 //! The staffing chart's input: clerks needed against population, one series per dwell policy.
 
-use crate::report::StaffingRow;
 use crate::report::charts::{StaffingByPopulation, StaffingPoint, StaffingSeries};
+use crate::study::StaffingRow;
 
 /// One series per `(policy name, staffing rows)`, from the stops whose demand comes from a
 /// settlement's population (stops with given demand have no population to plot).

@@ -4,7 +4,6 @@
 use super::phrases::{self, fill};
 use super::{ReportData, ReportError};
 use crate::demand::SettlementTable;
-use crate::report::StaffingRow;
 use crate::report::chart_inputs::{
     county_map_input, policy_comparison_input, queue_curve_input, season_weeks_input, staffing_input, stop_label,
     wait_input,
@@ -13,6 +12,7 @@ use crate::report::charts::{
     Chart, ChartError, county_map_chart, policy_chart, queue_chart, season_chart, staffing_chart, wait_chart,
 };
 use crate::report::lang::{Label, Lang};
+use crate::study::StaffingRow;
 
 /// A rendered chart and its caption.
 #[derive(Debug, Clone, PartialEq)]

@@ -234,7 +234,7 @@ fn staffing_by_size(data: &ReportData, lang: Lang) -> Result<String, ReportError
         columns.push(phrases::clerks(lang, c)?);
     }
     columns.push(fill(lang, Label::ColNotEnough, &[("desks", &desks.to_string())])?);
-    let line = |name: String, members: Vec<&crate::report::StaffingRow>| {
+    let line = |name: String, members: Vec<&crate::study::StaffingRow>| {
         let mut row = vec![Cell::text(name), Cell::number(members.len().to_string())];
         for c in 1..=most {
             let n = members.iter().filter(|r| r.answer.clerks_needed == Some(c)).count();

@@ -1,6 +1,8 @@
 //! Pure CSV renderers of an itinerary: the timetable a planner can publish, and the visits left out.
 
-use super::itinerary::{Itinerary, UnplacedVisit};
+use crate::plan::{Itinerary, UnplacedVisit};
+use crate::report::{RenderError, csv_rows};
+use crate::scenario::Season;
 
 const MINUTES_PER_HOUR: u32 = 60;
 
@@ -17,7 +19,7 @@ pub fn format_clock(minutes_after_midnight: u32) -> String {
 /// (YYYY-MM-DD), `start` and `end` (door opens and closes, HH:MM), `settlement`, `venue`,
 /// `dwell_hours` (2 decimals), `travel_min` (drive from the previous stop or the depot) and `km`
 /// (road km of that drive, 1 decimal).
-pub fn render_itinerary_csv(itinerary: &Itinerary) -> String {
+pub fn render_itinerary_csv(itinerary: &Itinerary) -> Result<String, RenderError> {
     let rows = itinerary.stops.iter().map(|stop| {
         vec![
             stop.date.to_string(),
@@ -33,6 +35,11 @@ pub fn render_itinerary_csv(itinerary: &Itinerary) -> String {
     render_itinerary_rows(rows)
 }
 
+/// The published itinerary's file.
+pub const ITINERARY_FILE: &str = "itinerary.csv";
+/// The file of the visits left out.
+pub const UNPLACED_FILE: &str = "unplaced.csv";
+
 /// Columns of the published itinerary.
 pub const ITINERARY_COLUMNS: [&str; 8] = [
     "date",
@@ -47,13 +54,30 @@ pub const ITINERARY_COLUMNS: [&str; 8] = [
 
 /// An itinerary CSV from rows in [`ITINERARY_COLUMNS`] order (for stops listed explicitly, whose
 /// travel is unknown, the last two cells are empty).
-pub fn render_itinerary_rows(rows: impl Iterator<Item = Vec<String>>) -> String {
-    write_csv(&ITINERARY_COLUMNS, rows)
+fn render_itinerary_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<String, RenderError> {
+    csv_rows(ITINERARY_FILE, &ITINERARY_COLUMNS, rows)
+}
+
+/// Explicit stops in the itinerary's columns (travel unknown: left empty).
+pub fn render_explicit_stops_csv(season: &Season) -> Result<String, RenderError> {
+    render_itinerary_rows(season.stops.iter().map(|s| {
+        let end = s.start_min + s.spec.dwell_min.round() as u32;
+        vec![
+            s.date.to_string(),
+            format_clock(s.start_min),
+            format_clock(end),
+            s.settlement.clone(),
+            s.venue.as_str().to_string(),
+            format!("{:.2}", s.dwell_hours()),
+            String::new(),
+            String::new(),
+        ]
+    }))
 }
 
 /// The visits left out as CSV, one row per missing visit: `settlement`, `venue`, `occurrence`
 /// (which visit of the series, from 1), `visits_wanted`, `dwell_hours` and `reason`.
-pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> String {
+pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> Result<String, RenderError> {
     let rows = unplaced.iter().map(|missing| {
         vec![
             missing.visit.place.name.clone(),
@@ -67,7 +91,8 @@ pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> String {
             missing.reason.to_string(),
         ]
     });
-    write_csv(
+    csv_rows(
+        UNPLACED_FILE,
         &[
             "settlement",
             "venue",
@@ -78,18 +103,6 @@ pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> String {
         ],
         rows,
     )
-}
-
-fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    // Writing to memory cannot fail, and every field is a Rust string, so the bytes are UTF-8:
-    // the `expect`s below can only fire on a bug in the csv crate.
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header).expect("CSV to memory");
-    for row in rows {
-        writer.write_record(&row).expect("CSV to memory");
-    }
-    let bytes = writer.into_inner().expect("CSV to memory");
-    String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
 }
 
 #[cfg(test)]
@@ -142,7 +155,7 @@ mod tests {
         let expected = "date,start,end,settlement,venue,dwell_hours,travel_min,km\n\
                         2020-09-07,08:36,11:06,Fülöpháza,municipality,2.50,21,17.3\n\
                         2020-09-07,13:25,15:05,\"Kiskunfélegyháza, \"\"Petőfi\"\" iskola\",school,1.67,8,7.0\n";
-        assert_eq!(render_itinerary_csv(&itinerary), expected);
+        assert_eq!(render_itinerary_csv(&itinerary).unwrap(), expected);
     }
 
     #[test]
@@ -154,7 +167,7 @@ mod tests {
             depot: Place::default_depot(),
         };
         assert_eq!(
-            render_itinerary_csv(&itinerary),
+            render_itinerary_csv(&itinerary).unwrap(),
             "date,start,end,settlement,venue,dwell_hours,travel_min,km\n"
         );
     }
@@ -175,7 +188,7 @@ mod tests {
                 window_min: 480,
             },
         };
-        let csv = render_unplaced_csv(&[missing]);
+        let csv = render_unplaced_csv(&[missing]).unwrap();
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),

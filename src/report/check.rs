@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::resolved::{Season, SeasonStop};
+use crate::scenario::{Season, SeasonStop};
 use crate::sim::Closing;
 
 /// Renders the resolved season as plain text: one line per stop (date, weekday, start, end,
@@ -120,7 +120,7 @@ fn weekday(stop: &SeasonStop) -> &'static str {
 }
 
 fn origin(stop: &SeasonStop) -> String {
-    use super::resolved::DemandOrigin as D;
+    use crate::scenario::DemandOrigin as D;
     match stop.demand_origin {
         D::Model { population, office_km } => format!("model: {population} residents, {office_km:.1} km to an office"),
         D::GivenClients => "given: expected_clients".to_string(),

@@ -1,11 +1,12 @@
 //! Sensitivity of the totals calibration to the two parameters the totals cannot identify: the base
 //! rate refitted, and the 2020 plan's expected demand predicted, over a grid of held values.
 
+use serde::Serialize;
+
 use super::totals::{TotalsStudy, calibrate_with};
-use crate::app::AppError;
 use crate::calibration::IntervalEstimate;
-use crate::report::calibration::SensitivityRow;
-use crate::scenario::{DemandOrigin, ScenarioOverrides, ScenarioText};
+use crate::scenario::{DemandOrigin, ParsedScenario, ScenarioOverrides, ScenarioText};
+use crate::study::StudyError;
 
 /// Population elasticities tried: sub-linear (DESIGN §4), around the assumed 0.5.
 pub const ELASTICITY_GRID: [f64; 3] = [0.3, 0.5, 0.7];
@@ -15,8 +16,8 @@ pub const DWELL_EXPONENT_GRID: [f64; 3] = [0.0, 0.5, 1.0];
 /// One row per (elasticity, dwell exponent) of the grids, elasticity first. Each base rate is corrected
 /// by the share of clients lost in the scenario's own simulated seasons (it changes little with the
 /// held values: they move demand between stops, not the season's load).
-pub fn sensitivity(text: &ScenarioText, study: &TotalsStudy) -> Result<Vec<SensitivityRow>, AppError> {
-    let plan = ScenarioText::embedded_default();
+pub fn sensitivity(text: &ParsedScenario, study: &TotalsStudy) -> Result<Vec<SensitivityRow>, StudyError> {
+    let plan = ScenarioText::embedded_default().parse();
     let errands = study.calibration.errands_per_client.estimate;
     let own = &study.demand.model;
     let mut rows = Vec::with_capacity(ELASTICITY_GRID.len() * DWELL_EXPONENT_GRID.len());
@@ -57,7 +58,7 @@ pub fn sensitivity(text: &ScenarioText, study: &TotalsStudy) -> Result<Vec<Sensi
 }
 
 /// The plan's expected clients as base × relative + fixed, with `overrides` applied.
-fn plan_demand(plan: &ScenarioText, overrides: &ScenarioOverrides) -> Result<(f64, f64), AppError> {
+fn plan_demand(plan: &ParsedScenario, overrides: &ScenarioOverrides) -> Result<(f64, f64), StudyError> {
     let unit = plan.resolve_with(
         None,
         &ScenarioOverrides {
@@ -73,4 +74,24 @@ fn plan_demand(plan: &ScenarioText, overrides: &ScenarioOverrides) -> Result<(f6
         }
     }
     Ok((relative, fixed))
+}
+
+/// The calibration redone with one pair of held values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SensitivityRow {
+    /// `demand.population_elasticity` held at this value.
+    pub population_elasticity: f64,
+    /// `demand.dwell_exponent` held at this value.
+    pub dwell_exponent: f64,
+    /// True for the scenario's own values.
+    pub scenario_values: bool,
+    /// The base rate fitted with these values, with its 95 % interval.
+    pub base_rate: IntervalEstimate,
+    /// The year's uses the calibrated model expects (the independent check), uses.
+    pub year_uses_model: f64,
+    /// Expected clients of the 2020 plan with this base rate and these values (interval from the base
+    /// rate's), clients.
+    pub plan_2020_clients: IntervalEstimate,
+    /// Expected uses of the 2020 plan (clients × the fitted errands per client), uses.
+    pub plan_2020_uses: f64,
 }

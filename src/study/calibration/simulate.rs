@@ -1,13 +1,10 @@
 //! The scenario simulated with calibrated parameters: the season totals the published figures
 //! describe (the year's uses; the tour's arrivals, clients served, cases and information-only uses).
 
-use indicatif::ProgressBar;
-
-use super::CalibrateOptions;
-use crate::app::{AppError, season_model};
 use crate::calibration::TotalsCalibration;
 use crate::experiment::{Grouping, RunSettings, SeasonModel, TotalSummary, run_group_totals};
-use crate::scenario::{CalibrationTargets, ScenarioOverrides, ScenarioText};
+use crate::scenario::{CalibrationTargets, ParsedScenario, ScenarioOverrides};
+use crate::study::{Progress, SimulationOverrides, StudyError, season_model, stage};
 
 /// Label of the one group holding every stop of the year.
 const YEAR: &str = "year";
@@ -31,13 +28,14 @@ pub struct SimulatedTotals {
 }
 
 /// Simulates the scenario with the calibration's base rate, errands per client and information share
-/// (replications, seed and threads from `options`, else from the scenario).
+/// (replications, seed and threads from `overrides`, else from the scenario).
 pub fn simulate_totals(
-    text: &ScenarioText,
+    text: &ParsedScenario,
     targets: &CalibrationTargets,
     calibration: &TotalsCalibration,
-    options: &CalibrateOptions,
-) -> Result<SimulatedTotals, AppError> {
+    overrides: &SimulationOverrides,
+    progress: &dyn Progress,
+) -> Result<SimulatedTotals, StudyError> {
     let season = text.resolve_with(
         None,
         &ScenarioOverrides {
@@ -52,18 +50,10 @@ pub fn simulate_totals(
         stops: season_model(&season)?.stops,
         groupings: vec![year_grouping(in_tour.len()), tour_grouping(&in_tour)],
     };
-    let settings = RunSettings {
-        replications: options.replications.unwrap_or(season.simulation.replications),
-        seed: options.seed.unwrap_or(season.simulation.seed),
-        threads: options.threads.or(season.simulation.threads),
-    };
-    let bar = if options.quiet {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(u64::from(settings.replications))
-    };
-    let totals = run_group_totals(&model, &settings, &|n| bar.inc(n))?;
-    bar.finish_and_clear();
+    let settings = overrides.settings(&season.simulation);
+    let totals = stage(progress, u64::from(settings.replications), |n| {
+        run_group_totals(&model, &settings, n)
+    })?;
     let summary = |grouping: usize, group: &str, metric: &str| {
         let distribution = totals[grouping].group(group).and_then(|g| g.metric(metric));
         distribution

@@ -1,14 +1,19 @@
 //! The totals calibration of a scenario: each stop's relative demand (the scenario resolved with
 //! base_rate = 1), the fit to the published figures, and the report with its TOML block.
 
+use serde::Serialize;
+
+use super::backtest::BacktestReport;
+use super::sensitivity::SensitivityRow;
 use super::simulate::simulate_totals;
-use super::{CalibrateError, CalibrateOptions};
-use crate::app::AppError;
-use crate::calibration::{StopDemand, TotalsCalibration, calibrate_season_totals, render_totals_toml};
-use crate::report::calibration::{BacktestReport, LossCorrection, SensitivityRow, TotalsReport};
-use crate::scenario::{
-    CalibrationTargets, DemandOrigin, DemandRules, ScenarioOverrides, ScenarioText, Season, SeasonStop,
+use crate::calibration::{
+    IntervalEstimate, StopDemand, TotalsCalibration, calibrate_season_totals, render_totals_toml,
 };
+use crate::experiment::TotalSummary;
+use crate::scenario::{
+    CalibrationTargets, DemandOrigin, DemandRules, ParsedScenario, ScenarioOverrides, Season, SeasonStop,
+};
+use crate::study::{CalibrateError, Progress, SimulationOverrides, StudyError};
 
 /// A scenario calibrated to its published totals.
 #[derive(Debug, Clone)]
@@ -28,7 +33,11 @@ pub struct TotalsStudy {
 /// Calibrates the scenario's base rate, errands per client and information share to its figures: first
 /// as if every arriving client were served, then corrected by the share of arrivals the simulated
 /// seasons lose to balking and reneging (the published figures count clients served).
-pub fn calibrate_scenario(text: &ScenarioText, options: &CalibrateOptions) -> Result<TotalsStudy, AppError> {
+pub fn calibrate_scenario(
+    text: &ParsedScenario,
+    overrides: &SimulationOverrides,
+    progress: &dyn Progress,
+) -> Result<TotalsStudy, StudyError> {
     let season = text.resolve(None)?;
     let targets = season
         .calibration
@@ -36,7 +45,7 @@ pub fn calibrate_scenario(text: &ScenarioText, options: &CalibrateOptions) -> Re
         .unwrap_or_else(CalibrationTargets::published_2019);
     let demand = season.demand.clone();
     let arrivals = calibrate_with(text, &targets, &ScenarioOverrides::default(), demand.dispersion_shape)?;
-    let simulated = simulate_totals(text, &targets, &arrivals, options)?;
+    let simulated = simulate_totals(text, &targets, &arrivals, overrides, progress)?;
     let lost_share = 1.0 - simulated.tour_served.mean / simulated.tour_arrivals.mean;
     let loss = LossCorrection {
         arrival_base_rate: arrivals.base_rate,
@@ -59,11 +68,11 @@ pub fn calibrate_scenario(text: &ScenarioText, options: &CalibrateOptions) -> Re
 /// its base rate is replaced by 1 to get the relative demands); `dispersion_shape` widens the base
 /// rate's interval.
 pub fn calibrate_with(
-    text: &ScenarioText,
+    text: &ParsedScenario,
     targets: &CalibrationTargets,
     overrides: &ScenarioOverrides,
     dispersion_shape: Option<f64>,
-) -> Result<TotalsCalibration, AppError> {
+) -> Result<TotalsCalibration, StudyError> {
     let unit = text.resolve_with(
         None,
         &ScenarioOverrides {
@@ -80,7 +89,7 @@ pub fn calibrate_with(
         .collect();
     calibrate_season_totals(&targets.figures, &year, &tour, dispersion_shape).map_err(|source| {
         CalibrateError::Totals {
-            scenario: text.origin.to_string(),
+            scenario: text.origin().to_string(),
             source,
         }
         .into()
@@ -111,7 +120,7 @@ pub fn held_values(demand: &DemandRules) -> Vec<(String, f64)> {
 
 /// The report of a study: its TOML block (with where it comes from) and the tables.
 pub fn study_report(
-    text: &ScenarioText,
+    text: &ParsedScenario,
     study: &TotalsStudy,
     sensitivity: Vec<SensitivityRow>,
     backtest: Option<BacktestReport>,
@@ -124,7 +133,7 @@ pub fn study_report(
          base_rate holds for this scenario's venue and month multipliers and the held values below; it is\n\
          raised by {:.2} % for the clients the simulated seasons lose to balking and reneging.",
         study.season.name,
-        text.origin,
+        text.origin(),
         study.targets.tour_from,
         study.targets.tour_to,
         f.tour_stops,
@@ -138,7 +147,7 @@ pub fn study_report(
     let held_keys: Vec<(&str, f64)> = held.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     TotalsReport {
         scenario: study.season.name.clone(),
-        origin: text.origin.to_string(),
+        origin: text.origin().to_string(),
         targets: study.targets.clone(),
         calibration: study.calibration.clone(),
         loss: study.loss,
@@ -147,4 +156,40 @@ pub fn study_report(
         sensitivity,
         backtest,
     }
+}
+
+/// Everything `ablakbusz calibrate` found for a scenario's published totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TotalsReport {
+    /// Scenario name (names the output folder).
+    pub scenario: String,
+    /// Where the scenario was read from.
+    pub origin: String,
+    pub targets: CalibrationTargets,
+    /// The calibration, its base rate corrected for the clients lost (see `loss`).
+    pub calibration: TotalsCalibration,
+    pub loss: LossCorrection,
+    /// Demand parameters held at the scenario's values while fitting: (key, value).
+    pub held: Vec<(String, f64)>,
+    /// The TOML block a scenario can include.
+    pub toml_block: String,
+    /// The base rate and the 2020 prediction under other values of the held parameters.
+    pub sensitivity: Vec<SensitivityRow>,
+    pub backtest: Option<BacktestReport>,
+}
+
+/// The correction of the base rate for clients who arrive but leave unserved (balking, reneging):
+/// the published figures count clients served, the demand model clients arriving.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LossCorrection {
+    /// The base rate that makes expected arrivals match the published clients.
+    pub arrival_base_rate: IntervalEstimate,
+    /// The tour's arrivals in seasons simulated with that base rate.
+    pub tour_arrivals: TotalSummary,
+    /// The tour's clients served in those seasons.
+    pub tour_served: TotalSummary,
+    /// 1 − served / arrivals (pooled over the seasons).
+    pub lost_share: f64,
+    pub replications: u32,
+    pub seed: u64,
 }

@@ -1,9 +1,10 @@
-//! Dwell policies side by side: each policy's season (re-planned), its staffing and its results.
+//! The policy seasons: the scenario re-planned under each of its dwell policies, a demand-driven
+//! policy's dwell searched per settlement first.
 
 use rayon::prelude::*;
 
-use super::AppError;
-use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, PolicyChoice, ScenarioText, Season, SeasonStop};
+use super::StudyError;
+use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, ParsedScenario, PolicyChoice, Season, SeasonStop};
 use crate::staffing::{DwellRange, SearchSettings, ServiceTargets, search_dwell};
 
 /// One policy's season.
@@ -14,6 +15,17 @@ pub struct PolicySeason {
     /// For a demand-driven policy: the dwell chosen per settlement, hours, and whether the targets
     /// were met within the range (otherwise the longest dwell tried is used).
     pub chosen_dwell: Vec<ChosenDwell>,
+}
+
+impl PolicySeason {
+    /// Settlements where a demand-driven policy found no dwell meeting the targets.
+    pub fn unmet_settlements(&self) -> Vec<String> {
+        self.chosen_dwell
+            .iter()
+            .filter(|c| !c.meets_targets)
+            .map(|c| c.settlement.clone())
+            .collect()
+    }
 }
 
 /// The demand-driven dwell of one settlement.
@@ -28,10 +40,10 @@ pub struct ChosenDwell {
 /// A demand-driven policy first searches, per settlement, the shortest dwell meeting the targets
 /// with the scenario's clerks at every one of its visits, then re-plans with those dwells.
 pub fn policy_seasons(
-    text: &ScenarioText,
+    text: &ParsedScenario,
     base: &Season,
     settings: &SearchSettings,
-) -> Result<Vec<PolicySeason>, AppError> {
+) -> Result<Vec<PolicySeason>, StudyError> {
     base.policies
         .iter()
         .map(|policy| match &policy.choice {
@@ -63,7 +75,7 @@ fn demand_driven_dwells(
     range: &DemandDrivenRange,
     targets: &ServiceTargets,
     settings: &SearchSettings,
-) -> Result<Vec<ChosenDwell>, AppError> {
+) -> Result<Vec<ChosenDwell>, StudyError> {
     let dwell_range = DwellRange {
         shortest_min: range.shortest_hours * 60.0,
         longest_min: range.longest_hours * 60.0,
@@ -84,7 +96,7 @@ fn demand_driven_dwells(
                 targets,
                 settings,
             )
-            .map_err(|source| AppError::Stop {
+            .map_err(|source| StudyError::Stop {
                 stop: format!("{} {}", stop.index + 1, stop.settlement),
                 source,
             })?;
@@ -94,7 +106,7 @@ fn demand_driven_dwells(
                 meets_targets: answer.dwell_min.is_some(),
             })
         })
-        .collect::<Result<_, AppError>>()?;
+        .collect::<Result<_, StudyError>>()?;
     let mut chosen: Vec<ChosenDwell> = Vec::new();
     for visit in per_visit {
         match chosen.iter_mut().find(|c| c.settlement == visit.settlement) {

@@ -1,0 +1,57 @@
+//! Studies: each computation a command runs, with its result types — a season run with its
+//! groupings, the policy seasons, the staffing rows, comparisons, the report's data and the
+//! calibrations. No I/O and no printing: app/ loads and writes, report/ renders.
+
+pub mod calibration;
+mod comparison;
+mod error;
+mod policies;
+mod progress;
+mod report;
+mod season;
+mod settings;
+mod staffing;
+
+pub use comparison::{SideBySide, side_by_side};
+pub use error::{CalibrateError, StudyError};
+pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
+pub use progress::{Progress, Silent, stage};
+pub use report::{ReportStudy, report_study};
+pub use season::{RunMeta, SeasonRun, season_model, simulate_season};
+pub use settings::SimulationOverrides;
+pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows};
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// What a study may not name: the layers above it, printing, files, progress bars.
+    const FORBIDDEN: [&str; 6] = [
+        "crate::app",
+        "crate::report",
+        "println!",
+        "print!(",
+        "std::fs",
+        "indicatif",
+    ];
+
+    fn check(dir: &Path) {
+        for entry in std::fs::read_dir(dir).expect("src/study is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                check(&path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for word in FORBIDDEN {
+                assert!(!code.contains(word), "{} names {word}", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn studies_neither_print_nor_write_nor_know_the_layers_above() {
+        check(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/study"));
+    }
+}

@@ -1,0 +1,105 @@
+//! The report's data: for a season `run` replicated, the charted stop's queue curve, the staffing
+//! rows and the scenario's dwell policies re-planned and compared on the same replications.
+
+use super::{PolicySeason, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, staffing_rows};
+use crate::experiment::{
+    Comparison, QueueCurveSummary, QueueGrid, SeasonModel, compare_seasons, queue_curve, with_threads,
+};
+use crate::scenario::{ParsedScenario, Season};
+use crate::staffing::SearchSettings;
+
+/// Name of the staffing rows of the season as run, in staffing.csv, when no dwell policy of the
+/// scenario gives the same season.
+const AS_RUN_POLICY: &str = "as in the scenario";
+
+/// What the report shows beside the run's own results.
+#[derive(Debug, Clone)]
+pub struct ReportStudy {
+    /// The queue curve of stop `queue_stop`.
+    pub queue: QueueCurveSummary,
+    /// Index (from 0) of the stop whose queue is charted.
+    pub queue_stop: usize,
+    /// True when the user chose that stop; false when it is the busiest.
+    pub queue_stop_chosen: bool,
+    /// The season under each dwell policy of the scenario.
+    pub variants: Vec<PolicySeason>,
+    /// The staffing rows of each policy's season, in `variants` order.
+    pub staffing_by_policy: Vec<Vec<StaffingRow>>,
+    /// The staffing rows of the season as run, when no policy gives the same season (else empty).
+    pub own_staffing: Vec<StaffingRow>,
+    /// Which policy gives the season as run, if one does.
+    pub same_as_run: Option<usize>,
+    /// Season totals of each policy's season and paired differences to the first.
+    pub comparisons: Vec<Comparison>,
+}
+
+impl ReportStudy {
+    /// The staffing rows of the season as run.
+    pub fn staffing(&self) -> &[StaffingRow] {
+        self.same_as_run
+            .map_or(&self.own_staffing, |i| &self.staffing_by_policy[i])
+    }
+
+    /// Every staffing row, as staffing.csv lists them: the season as run (when no policy gives it),
+    /// then policy by policy.
+    pub fn staffing_csv_rows(&self) -> Vec<StaffingRow> {
+        self.own_staffing
+            .iter()
+            .chain(self.staffing_by_policy.iter().flatten())
+            .cloned()
+            .collect()
+    }
+}
+
+/// The report's study of a season that `run` replicated; `queue_stop` (from 0) is the stop whose
+/// queue is charted, `queue_stop_chosen` whether the user chose it. The queue curve, the staffing searches and the policy comparison
+/// use the run's seed and replications, so nothing depends on the number of threads.
+pub fn report_study(
+    text: &ParsedScenario,
+    season: &Season,
+    run: &SeasonRun,
+    queue_stop: usize,
+    queue_stop_chosen: bool,
+) -> Result<ReportStudy, StudyError> {
+    let charted = &run.model.stops[queue_stop];
+    let queue = queue_curve(charted, queue_stop, &QueueGrid::for_stop(&charted.rules), &run.settings)?;
+    let search = SearchSettings {
+        seed: run.settings.seed,
+        ..SearchSettings::default()
+    };
+    let variants = with_threads(run.settings.threads, || policy_seasons(text, season, &search))??;
+    let staffing_by_policy = variants
+        .iter()
+        .map(|p| {
+            with_threads(run.settings.threads, || {
+                staffing_rows(&p.name, &p.season, &season.targets, &search)
+            })?
+        })
+        .collect::<Result<Vec<Vec<StaffingRow>>, StudyError>>()?;
+    let same_as_run = variants.iter().position(|p| p.season.stops == season.stops);
+    let own_staffing = match same_as_run {
+        Some(_) => Vec::new(),
+        None => with_threads(run.settings.threads, || {
+            staffing_rows(AS_RUN_POLICY, season, &season.targets, &search)
+        })??,
+    };
+    let models = variants
+        .iter()
+        .map(|p| season_model(&p.season))
+        .collect::<Result<Vec<SeasonModel>, StudyError>>()?;
+    let comparisons = if models.is_empty() {
+        Vec::new()
+    } else {
+        compare_seasons(&models, &run.settings, &|_| {})?
+    };
+    Ok(ReportStudy {
+        queue,
+        queue_stop,
+        queue_stop_chosen,
+        variants,
+        staffing_by_policy,
+        own_staffing,
+        same_as_run,
+        comparisons,
+    })
+}

@@ -1,0 +1,106 @@
+//! A season replicated: the engine's model of it (with its district and week groupings), how it
+//! was replicated, what it gave, and the metadata that reproduces it.
+
+use serde::Serialize;
+
+use super::{Progress, SimulationOverrides, StudyError, stage};
+use crate::experiment::{
+    DISTRICT_GROUPING, Grouping, RunSettings, SeasonModel, SeasonResults, WEEK_GROUPING, run_season,
+};
+use crate::scenario::Season;
+use crate::sim::PreparedStop;
+use crate::stats::CONFIDENCE_LEVEL;
+
+/// The engine's view of a season, with totals by district and by ISO week.
+pub fn season_model(season: &Season) -> Result<SeasonModel, StudyError> {
+    let stops = season
+        .stops
+        .iter()
+        .map(|s| {
+            PreparedStop::new(&s.spec).map_err(|source| StudyError::Stop {
+                stop: format!("{} {} ({})", s.index + 1, s.settlement, s.date),
+                source,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let districts = grouping(DISTRICT_GROUPING, season.stops.iter().map(|s| s.district.clone()));
+    let weeks = grouping(
+        WEEK_GROUPING,
+        season.stops.iter().map(|s| {
+            let week = s.date.iso_week_date();
+            format!("{}-W{:02}", week.year(), week.week())
+        }),
+    );
+    Ok(SeasonModel {
+        stops,
+        groupings: vec![districts, weeks],
+    })
+}
+
+/// Groups stops by label; groups are listed in sorted label order.
+fn grouping(name: &str, labels_of_stops: impl Iterator<Item = String>) -> Grouping {
+    let labels_of_stops: Vec<String> = labels_of_stops.collect();
+    let mut labels = labels_of_stops.clone();
+    labels.sort();
+    labels.dedup();
+    let member_of = labels_of_stops
+        .iter()
+        .map(|l| labels.binary_search(l).expect("label listed"))
+        .collect();
+    Grouping {
+        name: name.to_string(),
+        labels,
+        member_of,
+    }
+}
+
+/// One replicated season: the engine's model, how it was replicated, and what it gave.
+#[derive(Debug, Clone)]
+pub struct SeasonRun {
+    pub model: SeasonModel,
+    pub settings: RunSettings,
+    pub results: SeasonResults,
+    pub meta: RunMeta,
+}
+
+/// What a run was: enough to reproduce it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunMeta {
+    /// ablakbusz version that produced the results.
+    pub version: &'static str,
+    pub scenario: String,
+    /// Digest of the resolved scenario (changes whenever anything that affects results changes).
+    pub scenario_digest: String,
+    pub seed: u64,
+    pub replications: u32,
+    /// Confidence level of every `ci95` half-width.
+    pub confidence_level: f64,
+}
+
+/// Replicates `season` with `overrides` of its `[simulation]`.
+pub fn simulate_season(
+    season: &Season,
+    digest: &str,
+    overrides: &SimulationOverrides,
+    progress: &dyn Progress,
+) -> Result<SeasonRun, StudyError> {
+    let model = season_model(season)?;
+    let settings = overrides.settings(&season.simulation);
+    let results = stage(progress, u64::from(settings.replications), |n| {
+        run_season(&model, &settings, n)
+    })?;
+    let meta = RunMeta {
+        version: env!("CARGO_PKG_VERSION"),
+        scenario: season.name.clone(),
+        scenario_digest: digest.to_string(),
+        seed: settings.seed,
+        replications: settings.replications,
+        confidence_level: CONFIDENCE_LEVEL,
+    };
+    Ok(SeasonRun {
+        model,
+        settings,
+        results,
+        meta,
+    })
+}
