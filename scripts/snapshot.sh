@@ -43,7 +43,10 @@ snap policies-2020 policies "$main" "${sim[@]}" --out out
 snap compare compare "$main" "$(realpath scenarios/whatif-3-desks.toml)" "$(realpath scenarios/whatif-fixed-3h-dwell.toml)" "${sim[@]}" --out out
 snap calibrate calibrate "${sim[@]}" --out out
 snap calibrate-backtest calibrate --backtest "${sim[@]}" --out out
-snap calibrate-log calibrate --log "$(realpath scenarios/data/example-stop-log.csv)" --out out
+# The log's path is drawn into the calibration chart: give it the same relative path wherever the repository is.
+mkdir -p "$work/calibrate-log"
+cp scenarios/data/example-stop-log.csv "$work/calibrate-log/"
+snap calibrate-log calibrate --log example-stop-log.csv --out out
 snap calibrate-2019 calibrate "$(realpath scenarios/2019-baseline.toml)" "${sim[@]}" --out out
 printf 'arrival_min,service_min,patience_min,errands\n0,10,,1\n1,12,5,2\n2,8,30,1\n3,15,,1\n40,9,20,1\n170,20,,1\n175,6,3,1\n' >"$work/day.csv"
 for closing in serve_all turn_away last_entry; do
@@ -53,6 +56,6 @@ for f in tests/fixtures/broken/*.toml; do
   snap "broken-$(basename "$f" .toml)" check "$(realpath "$f")"
 done
 # Paths of the temporary folder are replaced so that the manifest does not depend on it.
-(cd "$work" && find . -type f ! -name day.csv | LC_ALL=C sort | while read -r f; do
+(cd "$work" && find . -type f ! -name day.csv ! -name example-stop-log.csv | LC_ALL=C sort | while read -r f; do
   printf '%s  %s\n' "$(sed "s#$work#WORK#g; s#$repo#REPO#g" "$f" | sha256sum | cut -d' ' -f1)" "$f"
 done)

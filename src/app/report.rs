@@ -3,8 +3,9 @@
 //! policies re-planned and compared on the same replications.
 
 use super::AppError;
+use crate::report::chart_inputs::busiest_stop;
 use crate::report::lang::Lang;
-use crate::report::page::{PolicyOutcome, ReportData, render_report};
+use crate::report::page::render_study_report;
 use crate::report::{OutputFile, render_staffing_csv};
 use crate::scenario::{ParsedScenario, Season};
 use crate::study::{SeasonRun, report_study};
@@ -40,35 +41,15 @@ pub fn report_files(
     request: &ReportRequest,
 ) -> Result<Vec<OutputFile>, AppError> {
     request.check(season)?;
-    let study = report_study(text, season, run, request.stop.map(|n| n - 1))?;
-    let policies: Vec<PolicyOutcome> = study
-        .variants
-        .iter()
-        .zip(&season.policies)
-        .zip(study.comparisons.iter().zip(&study.staffing_by_policy))
-        .map(|((variant, policy), (comparison, rows))| PolicyOutcome {
-            policy,
-            season: &variant.season,
-            comparison,
-            staffing: rows,
-            dwell_unmet: variant.unmet_settlements(),
-        })
-        .collect();
-    let data = ReportData {
-        season,
-        results: &run.results,
-        meta: &run.meta,
-        staffing: study.staffing(),
-        targets: &season.targets,
-        queue: &study.queue,
-        queue_stop: study.queue_stop,
-        queue_stop_chosen: study.queue_stop_chosen,
-        policies: &policies,
+    let (queue_stop, chosen) = match request.stop {
+        Some(n) => (n - 1, true),
+        None => (busiest_stop(&run.results).unwrap_or(0), false),
     };
+    let study = report_study(text, season, run, queue_stop, chosen)?;
     let mut files = vec![OutputFile::text(
         "staffing.csv",
         render_staffing_csv(request.lang, &study.staffing_csv_rows())?,
     )];
-    files.extend(render_report(&data, request.lang)?);
+    files.extend(render_study_report(season, run, &study, request.lang)?);
     Ok(files)
 }

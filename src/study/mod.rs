@@ -16,7 +16,7 @@ pub use comparison::{SideBySide, side_by_side};
 pub use error::{CalibrateError, StudyError};
 pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
 pub use progress::{Progress, Silent, stage};
-pub use report::{ReportStudy, busiest_stop, report_study};
+pub use report::{ReportStudy, report_study};
 pub use season::{RunMeta, SeasonRun, season_model, simulate_season};
 pub use settings::SimulationOverrides;
 pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows};

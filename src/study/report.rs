@@ -3,7 +3,7 @@
 
 use super::{PolicySeason, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, staffing_rows};
 use crate::experiment::{
-    Comparison, QueueCurveSummary, QueueGrid, SeasonModel, SeasonResults, compare_seasons, queue_curve, with_threads,
+    Comparison, QueueCurveSummary, QueueGrid, SeasonModel, compare_seasons, queue_curve, with_threads,
 };
 use crate::scenario::{ParsedScenario, Season};
 use crate::staffing::SearchSettings;
@@ -51,19 +51,16 @@ impl ReportStudy {
     }
 }
 
-/// The report's study of a season that `run` replicated; `stop` (from 0) is the stop whose queue is
-/// charted, default the busiest. The queue curve, the staffing searches and the policy comparison
+/// The report's study of a season that `run` replicated; `queue_stop` (from 0) is the stop whose
+/// queue is charted, `queue_stop_chosen` whether the user chose it. The queue curve, the staffing searches and the policy comparison
 /// use the run's seed and replications, so nothing depends on the number of threads.
 pub fn report_study(
     text: &ParsedScenario,
     season: &Season,
     run: &SeasonRun,
-    stop: Option<usize>,
+    queue_stop: usize,
+    queue_stop_chosen: bool,
 ) -> Result<ReportStudy, StudyError> {
-    let (queue_stop, queue_stop_chosen) = match stop {
-        Some(i) => (i, true),
-        None => (busiest_stop(&run.results).unwrap_or(0), false),
-    };
     let charted = &run.model.stops[queue_stop];
     let queue = queue_curve(charted, queue_stop, &QueueGrid::for_stop(&charted.rules), &run.settings)?;
     let search = SearchSettings {
@@ -105,15 +102,4 @@ pub fn report_study(
         same_as_run,
         comparisons,
     })
-}
-
-/// Index of the stop with the most clients (mean arrivals over replications); the first of
-/// equals. `None` for an empty season.
-pub fn busiest_stop(results: &SeasonResults) -> Option<usize> {
-    let arrivals = |i: usize| {
-        results.stops[i]
-            .metric("arrivals")
-            .map_or(f64::NEG_INFINITY, |e| e.mean)
-    };
-    (0..results.stops.len()).reduce(|best, i| if arrivals(i) > arrivals(best) { i } else { best })
 }

@@ -1,6 +1,6 @@
 //! The queue chart's input: the chosen stop's queue curve summarised over replications.
 
-use crate::experiment::QueueCurveSummary;
+use crate::experiment::{QueueCurveSummary, SeasonResults};
 use crate::report::charts::QueueCurve;
 use crate::scenario::SeasonStop;
 
@@ -8,6 +8,17 @@ use crate::scenario::SeasonStop;
 pub const QUEUE_BAND_LOW_Q: f64 = 0.1;
 /// Upper edge of the queue chart's band: the 90th percentile over replications.
 pub const QUEUE_BAND_HIGH_Q: f64 = 0.9;
+
+/// Index of the stop with the most clients (mean arrivals over replications); the first of
+/// equals. `None` for an empty season.
+pub fn busiest_stop(results: &SeasonResults) -> Option<usize> {
+    let arrivals = |i: usize| {
+        results.stops[i]
+            .metric("arrivals")
+            .map_or(f64::NEG_INFINITY, |e| e.mean)
+    };
+    (0..results.stops.len()).reduce(|best, i| if arrivals(i) > arrivals(best) { i } else { best })
+}
 
 /// "Kiskőrös, 2020-09-14": the settlement as KSH spells it (or the stop's label) and the date.
 pub fn stop_label(stop: &SeasonStop) -> String {

@@ -25,7 +25,7 @@ use crate::report::charts::ChartError;
 use crate::report::lang::{FillError, Label, Lang};
 use crate::scenario::{NamedPolicy, Season};
 use crate::staffing::ServiceTargets;
-use crate::study::{RunMeta, StaffingRow};
+use crate::study::{ReportStudy, RunMeta, SeasonRun, StaffingRow};
 
 /// The page's style sheet (system fonts, A4 print rules).
 const STYLE_CSS: &str = include_str!("style.css");
@@ -85,6 +85,40 @@ pub fn render_report(data: &ReportData, lang: Lang) -> Result<Vec<OutputFile>, R
     }
     files.push(OutputFile::text(REPORT_FILE, page));
     Ok(files)
+}
+
+/// The report's files for `season`, which `run` replicated, with what `study` found beside it.
+pub fn render_study_report(
+    season: &Season,
+    run: &SeasonRun,
+    study: &ReportStudy,
+    lang: Lang,
+) -> Result<Vec<OutputFile>, ReportError> {
+    let policies: Vec<PolicyOutcome> = study
+        .variants
+        .iter()
+        .zip(&season.policies)
+        .zip(study.comparisons.iter().zip(&study.staffing_by_policy))
+        .map(|((variant, policy), (comparison, rows))| PolicyOutcome {
+            policy,
+            season: &variant.season,
+            comparison,
+            staffing: rows,
+            dwell_unmet: variant.unmet_settlements(),
+        })
+        .collect();
+    let data = ReportData {
+        season,
+        results: &run.results,
+        meta: &run.meta,
+        staffing: study.staffing(),
+        targets: &season.targets,
+        queue: &study.queue,
+        queue_stop: study.queue_stop,
+        queue_stop_chosen: study.queue_stop_chosen,
+        policies: &policies,
+    };
+    render_report(&data, lang)
 }
 
 /// The sections of the page: id and heading.
