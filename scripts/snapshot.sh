@@ -37,6 +37,9 @@ main=$(realpath scenarios/2020-plan.toml)
 snap run-embedded run "${sim[@]}" --out out
 snap staff-2020 staff "$main" "${sim[@]}" --out out
 snap staff-3desks staff "$(realpath scenarios/whatif-3-desks.toml)" "${sim[@]}" --out out
+snap check-hu check "$main" --lang hu
+snap run-hu run "$main" "${sim[@]}" --out out --lang hu
+snap staff-hu staff "$(realpath scenarios/whatif-3-desks.toml)" "${sim[@]}" --out out --lang hu
 snap report-en report "$main" "${sim[@]}" --out out
 snap report-hu report "$main" "${sim[@]}" --out out --lang hu
 snap policies-2020 policies "$main" "${sim[@]}" --out out

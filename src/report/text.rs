@@ -6,6 +6,8 @@ use crate::stats::Estimate;
 
 /// How many of the busiest stops the terminal summary lists.
 const BUSIEST_STOPS_SHOWN: usize = 5;
+/// Narrowest stop column of the busiest-stops list, characters (wider when a stop's label needs it).
+const STOP_LABEL_WIDTH_MIN: usize = 40;
 /// Narrowest label column of the season table, characters (wider when a label needs it).
 const LABEL_WIDTH_MIN: usize = 34;
 
@@ -85,7 +87,14 @@ fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) ->
     };
     order.sort_by(|&a, &b| lost(b).total_cmp(&lost(a)).then(a.cmp(&b)));
     let mut out = format!("\n  {}\n", lang.text(Label::RunLosingMost));
-    for &i in order.iter().take(BUSIEST_STOPS_SHOWN) {
+    let shown = &order[..order.len().min(BUSIEST_STOPS_SHOWN)];
+    let width = shown
+        .iter()
+        .map(|&i| stop_labels[i].chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(STOP_LABEL_WIDTH_MIN);
+    for &i in shown {
         let s = &results.stops[i];
         let line = Label::RunStopLine.fill(
             lang,
@@ -101,7 +110,7 @@ fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) ->
                 ),
             ],
         )?;
-        out += &format!("    {:<40} {line}\n", stop_labels[i]);
+        out += &format!("    {:<width$} {line}\n", stop_labels[i]);
     }
     Ok(out)
 }

@@ -437,11 +437,13 @@ fn the_command_line_writes_the_report_and_rejects_a_bad_stop() {
     ] {
         assert!(out.join(name).is_file(), "{name}");
     }
-    // The staffing behind the report's staffing chart is what `staff` finds.
+    // The staffing behind the report's staffing chart is what `staff` finds (in the same language).
     let staff_dir = dir.join("staff");
     let staff = ablakbusz(&[
         "staff",
         scenario.to_str().unwrap(),
+        "--lang",
+        "hu",
         "--out",
         staff_dir.to_str().unwrap(),
     ]);
