@@ -15,3 +15,4 @@ pub mod sim;
 pub mod staffing;
 pub mod stats;
 pub mod theory;
+pub mod vocab;

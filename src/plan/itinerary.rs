@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::PlanInputError;
 use super::packer;
 use super::rules::{ItineraryRules, Place, Visit};
-use crate::scenario::Venue;
+use crate::vocab::Venue;
 
 const MINUTES_PER_HOUR: f64 = 60.0;
 

@@ -26,6 +26,4 @@ pub use rules::{
     DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN, DEFAULT_WINDOW_START_MIN, DailyWindow,
     ItineraryRules, MINUTES_PER_DAY, Place, Visit,
 };
-pub use travel::{
-    Coordinates, DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH, Leg, MEAN_EARTH_RADIUS_KM, TravelModel, great_circle_km,
-};
+pub use travel::{DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH, Leg, TravelModel, coordinate_problems};

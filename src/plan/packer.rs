@@ -346,7 +346,7 @@ fn days_between(from: Date, to: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::super::{DailyWindow, ItineraryRules, Place, UnplacedReason, Visit, build_itinerary};
-    use crate::scenario::Venue;
+    use crate::vocab::Venue;
     use jiff::civil::{Date, date};
 
     /// Depot on the 19th meridian; places north of it, so every distance is R·Δφ:

@@ -12,7 +12,8 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
 use super::*;
-use crate::scenario::Venue;
+use crate::vocab::Venue;
+use crate::vocab::{Coordinates, MEAN_EARTH_RADIUS_KM};
 
 const CASES: u64 = 300;
 /// Bács-Kiskun's bounding box, degrees.

@@ -96,7 +96,7 @@ fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String
 mod tests {
     use super::*;
     use crate::plan::{BusDay, Place, PlannedStop, UnplacedReason, Visit};
-    use crate::scenario::Venue;
+    use crate::vocab::Venue;
     use jiff::civil::date;
 
     fn stop(name: &str, start_min: u32, dwell_min: u32, travel_min: u32, km: f64) -> PlannedStop {

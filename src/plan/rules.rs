@@ -6,9 +6,10 @@
 
 use jiff::civil::Date;
 
-use super::travel::{Coordinates, TravelModel};
+use super::travel::{TravelModel, coordinate_problems};
 use super::{PlanError, PlanInputError};
-use crate::scenario::Venue;
+use crate::vocab::Coordinates;
+use crate::vocab::Venue;
 
 /// Minutes in a day: the latest end of a daily window.
 pub const MINUTES_PER_DAY: u32 = 24 * 60;
@@ -172,7 +173,7 @@ impl ItineraryRules {
                 ),
             ));
         }
-        problems.extend(self.depot.coordinates.problems("depot"));
+        problems.extend(coordinate_problems(&self.depot.coordinates, "depot"));
         problems.extend(self.travel.problems("travel"));
         if self.max_stops_per_day == 0 {
             problems.push(PlanError::new("max_stops_per_day", "must be at least 1"));
@@ -188,7 +189,7 @@ impl ItineraryRules {
 }
 
 fn visit_problems(visit: &Visit, day_count: usize, key: &str) -> Vec<PlanError> {
-    let mut problems = visit.place.coordinates.problems(&format!("{key}.place"));
+    let mut problems = coordinate_problems(&visit.place.coordinates, &format!("{key}.place"));
     if visit.dwell_min == 0 {
         problems.push(PlanError::new(
             format!("{key}.dwell_min"),

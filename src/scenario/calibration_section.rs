@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 use super::calendar::TomlDate;
-use super::diagnostic::Problems;
+use super::problems::Problems;
 use super::resolved::SeasonStop;
 use crate::calibration::{DEFAULT_ROUNDING_STEP, Qualifier, ReportedFigure, SeasonFigures};
 

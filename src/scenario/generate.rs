@@ -7,13 +7,14 @@ use jiff::civil::{Date, Weekday};
 
 use super::calendar::ClockTime;
 use super::defaults::generate as d;
-use super::diagnostic::Problems;
+use super::problems::Problems;
 use super::raw::{
     DwellPolicyKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
 };
-use super::resolved::Venue;
-use crate::demand::{SettlementTable, suggest};
+use crate::demand::SettlementTable;
 use crate::plan::{DailyWindow, ItineraryRules, Place, TravelModel, WorkingCalendar};
+use crate::vocab::Venue;
+use crate::vocab::suggest;
 
 /// Minutes in an hour.
 const MIN_PER_HOUR: f64 = 60.0;

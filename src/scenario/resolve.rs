@@ -7,18 +7,19 @@ use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
-use super::diagnostic::{Problems, ScenarioError};
 use super::generate::{DwellPolicy, resolve_generate};
 use super::generated::generate;
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
 use super::policies::{resolve_policies, resolve_targets};
-use super::resolved::{Season, SeasonStop, Venue};
+use super::problems::{Problems, ScenarioError};
+use super::resolved::{Season, SeasonStop};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
 use crate::demand::SettlementTable;
 use crate::plan::Itinerary;
+use crate::vocab::Venue;
 
 /// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
 /// from `base_dir`; `default_name` names the season when the file has no `name`.

@@ -5,11 +5,14 @@ use jiff::civil::Date;
 use super::calendar::{ClockTime, MIN_PER_DAY};
 use super::clients::ClientRules;
 use super::demand_section::DemandRules;
-use super::diagnostic::{Diagnostic, Problems};
-use super::resolved::{DemandOrigin, SeasonStop, Venue};
+use super::problems::Problems;
+use super::resolved::{DemandOrigin, SeasonStop};
 use super::settings::BusRules;
-use crate::demand::{SettlementTable, StopContext, suggest};
+use crate::demand::{SettlementTable, StopContext};
 use crate::sim::{Arrivals, Closing, StopSpec};
+use crate::vocab::Diagnostic;
+use crate::vocab::Venue;
+use crate::vocab::suggest;
 
 /// Minutes in an hour.
 const MIN_PER_HOUR: f64 = 60.0;
