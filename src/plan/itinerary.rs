@@ -8,8 +8,7 @@ use super::PlanInputError;
 use super::packer;
 use super::rules::{ItineraryRules, Place, Visit};
 use crate::vocab::Venue;
-
-const MINUTES_PER_HOUR: f64 = 60.0;
+use crate::vocab::units::minutes_to_hours;
 
 /// One visit placed on a bus-day.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +35,7 @@ pub struct PlannedStop {
 impl PlannedStop {
     /// Door-open time, hours.
     pub fn dwell_hours(&self) -> f64 {
-        f64::from(self.dwell_min) / MINUTES_PER_HOUR
+        minutes_to_hours(f64::from(self.dwell_min))
     }
 }
 
@@ -154,7 +153,7 @@ impl Itinerary {
             stops: self.stops.len(),
             unplaced_visits: self.unplaced.len(),
             total_km: self.days.iter().map(|day| day.km).sum(),
-            travel_hours: self.days.iter().map(|day| f64::from(day.travel_min)).sum::<f64>() / MINUTES_PER_HOUR,
+            travel_hours: minutes_to_hours(self.days.iter().map(|day| f64::from(day.travel_min)).sum::<f64>()),
             dwell_hours: self.stops.iter().map(PlannedStop::dwell_hours).sum(),
         }
     }

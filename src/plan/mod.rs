@@ -24,6 +24,6 @@ pub use render::{ITINERARY_COLUMNS, format_clock, render_itinerary_csv, render_i
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,
     DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN, DEFAULT_WINDOW_START_MIN, DailyWindow,
-    ItineraryRules, MINUTES_PER_DAY, Place, Visit,
+    ItineraryRules, Place, Visit,
 };
 pub use travel::{DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH, Leg, TravelModel, coordinate_problems};

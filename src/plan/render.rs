@@ -2,7 +2,7 @@
 
 use super::itinerary::{Itinerary, UnplacedVisit};
 
-const MINUTES_PER_HOUR: u32 = 60;
+use crate::vocab::units::WHOLE_MINUTES_PER_HOUR as MINUTES_PER_HOUR;
 
 /// Minutes after midnight as `HH:MM` (24-hour clock; 1440 is `24:00`).
 pub fn format_clock(minutes_after_midnight: u32) -> String {

@@ -10,13 +10,12 @@
 
 use super::PlanError;
 use crate::vocab::geo::{Coordinates, great_circle_km};
+use crate::vocab::units::hours_to_minutes;
 
 /// Road distance ÷ straight-line distance (assumption: rural Hungarian roads).
 pub const DEFAULT_ROAD_FACTOR: f64 = 1.3;
 /// Average driving speed of the bus, km/h (assumption: rural Hungarian roads).
 pub const DEFAULT_SPEED_KMH: f64 = 50.0;
-
-const MINUTES_PER_HOUR: f64 = 60.0;
 
 /// The problems of `place` (not finite, out of range), keyed under `key`.
 pub fn coordinate_problems(place: &Coordinates, key: &str) -> Vec<PlanError> {
@@ -97,14 +96,14 @@ impl TravelModel {
 
     /// Driving time between two points, minutes, not rounded: road km ÷ speed × 60.
     pub fn exact_travel_min(&self, from: Coordinates, to: Coordinates) -> f64 {
-        self.road_km(from, to) / self.speed_kmh * MINUTES_PER_HOUR
+        hours_to_minutes(self.road_km(from, to) / self.speed_kmh)
     }
 
     /// The drive between two points, its time rounded up to whole minutes.
     pub fn leg(&self, from: Coordinates, to: Coordinates) -> Leg {
         let km = self.road_km(from, to);
         // `as` saturates: an absurd distance becomes u32::MAX minutes, which never fits a day.
-        let travel_min = (km / self.speed_kmh * MINUTES_PER_HOUR).ceil() as u32;
+        let travel_min = hours_to_minutes(km / self.speed_kmh).ceil() as u32;
         Leg { km, travel_min }
     }
 }

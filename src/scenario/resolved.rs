@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::sim::StopSpec;
 use crate::vocab::Venue;
+use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
 
 /// Simulation settings of a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +44,7 @@ pub struct SeasonStop {
 impl SeasonStop {
     /// Dwell, hours.
     pub fn dwell_hours(&self) -> f64 {
-        self.spec.dwell_min / 60.0
+        minutes_to_hours(self.spec.dwell_min)
     }
 }
 
@@ -105,7 +106,7 @@ impl Season {
             DemandOrigin::GivenClients => stop.expected_clients,
             DemandOrigin::GivenRate { per_hour } => per_hour * dwell_hours,
         };
-        let dwell_min = dwell_hours * 60.0;
+        let dwell_min = hours_to_minutes(dwell_hours);
         let profile = self
             .demand
             .shape

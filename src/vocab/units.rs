@@ -7,8 +7,10 @@
 pub const MINUTES_PER_HOUR: f64 = 60.0;
 /// Minutes in an hour, for whole-minute clock times.
 pub const WHOLE_MINUTES_PER_HOUR: u32 = 60;
+/// Hours in a day: the clock runs from 00:00 to 24:00.
+pub const HOURS_PER_DAY: u32 = 24;
 /// Minutes in a day, whole: a clock time of 24:00.
-pub const MINUTES_PER_DAY: u32 = 24 * WHOLE_MINUTES_PER_HOUR;
+pub const MINUTES_PER_DAY: u32 = HOURS_PER_DAY * WHOLE_MINUTES_PER_HOUR;
 
 /// A duration in hours as minutes (`hours × 60`).
 pub fn hours_to_minutes(hours: f64) -> f64 {
