@@ -19,7 +19,8 @@ pub use calendar::{
     hungarian_public_holidays, hungarian_rest_days, hungarian_working_saturdays,
 };
 pub use error::{PlanError, PlanInputError};
-pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit, build_itinerary};
+pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit};
+pub use packer::build_itinerary;
 pub use render::{ITINERARY_COLUMNS, format_clock, render_itinerary_csv, render_itinerary_rows, render_unplaced_csv};
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,

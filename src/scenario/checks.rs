@@ -1,6 +1,6 @@
 //! Small value checks shared by the sections: each reports at its key and says what is accepted.
 
-use super::problems::Problems;
+use super::diagnostic::Problems;
 
 /// `value` if it is a finite number > 0.
 pub fn positive(problems: &mut Problems<'_>, key: &str, value: f64, unit: &str) -> Option<f64> {

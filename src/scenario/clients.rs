@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::checks::{or_default, positive, within};
 use super::defaults::{DEFAULT_ERRANDS_PER_CLIENT, default_case_mix};
-use super::problems::Problems;
+use super::diagnostic::Problems;
 use super::raw::{DistributionKind, PatienceKind, RawBalking, RawClients, RawErrand, RawPatience};
 use crate::sim::{Balking, Duration, ErrandType, Patience};
 

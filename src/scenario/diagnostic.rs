@@ -4,7 +4,8 @@ use std::fmt;
 use std::ops::Range;
 
 use super::source::{SpanIndex, line_col};
-use crate::vocab::Diagnostic;
+// The shared type, also named here so that scenario files find every diagnostic word in one place.
+pub use crate::vocab::Diagnostic;
 
 /// A scenario that cannot be used: every problem found, in file and line order.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

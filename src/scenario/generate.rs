@@ -7,7 +7,7 @@ use jiff::civil::{Date, Weekday};
 
 use super::calendar::ClockTime;
 use super::defaults::generate as d;
-use super::problems::Problems;
+use super::diagnostic::Problems;
 use super::raw::{
     DwellPolicyKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
 };

@@ -2,8 +2,8 @@
 //! planned stop becomes a stop of the season.
 
 use super::calendar::ClockTime;
+use super::diagnostic::Problems;
 use super::generate::GenerateRules;
-use super::problems::Problems;
 use super::stops::{StopInput, StopPlace};
 use crate::demand::SettlementTable;
 use crate::plan::{Itinerary, Place, PlanInputError, Visit, build_itinerary};

@@ -10,13 +10,13 @@ mod checks;
 mod clients;
 mod defaults;
 mod demand_section;
+mod diagnostic;
 mod digest;
 mod generate;
 mod generated;
 mod overrides;
 mod parse;
 mod policies;
-mod problems;
 mod raw;
 mod resolve;
 mod resolved;
@@ -32,11 +32,11 @@ pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOU
 pub use check::render_check;
 pub use defaults::default_case_mix;
 pub use demand_section::DemandRules;
+pub use diagnostic::ScenarioError;
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
 pub use policies::{DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, NamedPolicy, PolicyChoice};
-pub use problems::ScenarioError;
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
 // The shared words a scenario is written in, re-exported for the layers above.
 pub use crate::vocab::{Diagnostic, Venue};

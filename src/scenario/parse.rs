@@ -6,7 +6,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::calibration_section::RawCalibration;
-use super::problems::Problems;
+use super::diagnostic::Problems;
 use super::raw::{RawBus, RawClients, RawDemand, RawPolicy, RawSeason, RawSimulation, RawStop, RawTargets};
 use super::source::SpanIndex;
 use crate::vocab::suggest;

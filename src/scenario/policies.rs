@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::defaults::generate as d;
+use super::diagnostic::Problems;
 use super::generate::{DwellPolicy, by_size_dwell, fixed_dwell};
-use super::problems::Problems;
 use super::raw::{DwellPolicyKind, RawPolicy, RawTargets};
 use crate::staffing::ServiceTargets;
 

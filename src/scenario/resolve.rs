@@ -7,12 +7,12 @@ use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
+use super::diagnostic::{Problems, ScenarioError};
 use super::generate::{DwellPolicy, resolve_generate};
 use super::generated::generate;
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
 use super::policies::{resolve_policies, resolve_targets};
-use super::problems::{Problems, ScenarioError};
 use super::resolved::{Season, SeasonStop};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
@@ -92,7 +92,8 @@ fn build(
         stop.index = index;
     }
     if let Some(Some(targets)) = &calibration {
-        check_calibration_season(targets, &stops, problems);
+        let stop_dates: Vec<_> = stops.iter().map(|s| s.date).collect();
+        check_calibration_season(targets, &stop_dates, problems);
     }
     Some(Season {
         name: name?,

@@ -4,7 +4,7 @@ use super::checks::{non_negative, or_default};
 use super::defaults::{
     DEFAULT_CLERKS, DEFAULT_DESKS, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_WAIT_TARGET_MIN, MIN_REPLICATIONS,
 };
-use super::problems::Problems;
+use super::diagnostic::Problems;
 use super::raw::{ClosingKind, RawBus, RawSimulation};
 use super::resolved::SimulationSettings;
 use crate::sim::Closing;

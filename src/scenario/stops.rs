@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use super::calendar::ClockTime;
 use super::clients::ClientRules;
 use super::demand_section::DemandRules;
-use super::problems::Problems;
+use super::diagnostic::Problems;
 use super::resolved::{DemandOrigin, SeasonStop};
 use super::settings::BusRules;
 use crate::demand::{SettlementTable, StopContext};

@@ -1,7 +1,7 @@
 //! A stops CSV the planners keep: `date,start,settlement,venue,dwell_hours` and optional columns.
 
 use super::calendar::{parse_clock, parse_date};
-use super::problems::Problems;
+use super::diagnostic::Problems;
 use super::stops::{StopInput, StopPlace};
 use crate::vocab::Diagnostic;
 use crate::vocab::Venue;
