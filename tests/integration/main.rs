@@ -7,6 +7,7 @@ mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod layering;
 mod policies;
 mod report;
 mod scenario;
