@@ -14,20 +14,22 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     // The shared vocabulary: venues, diagnostics, name suggestions, units, geography.
     &["vocab"],
-    // Pure mathematics.
-    &["stats", "theory"],
+    // Pure statistics.
+    &["stats"],
     // The engine.
     &["sim"],
+    // Queueing theory, which speaks the engine's closing policy (`sim::Closing`) and so sits above it.
+    &["theory"],
     // The domain models the scenario is resolved into.
     &["demand", "plan", "calibration"],
     // Replications and the staffing search over them.
     &["experiment", "staffing"],
     // The TOML mirror and its validation into a season.
     &["scenario"],
-    // Each command's computation, with its result types.
-    &["study"],
-    // Renderers (the replay is one).
-    &["report", "replay"],
+    // Each command's computation, with its result types; the replay of a recorded day is one.
+    &["study", "replay"],
+    // Renderers.
+    &["report"],
     // Per command: load, study, render, write.
     &["app"],
     // The command line and the crate roots.
