@@ -4,14 +4,20 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Venue {
+    /// In front of the municipality building: the usual stop, the demand model's reference.
     Municipality,
+    /// A care home or other social institution.
     SocialInstitution,
+    /// A kindergarten or school.
     School,
+    /// A large employer's site.
     Employer,
+    /// A public event.
     Event,
 }
 
 impl Venue {
+    /// Every venue, in the order of the scenario format's tables.
     pub const ALL: [Venue; 5] = [
         Venue::Municipality,
         Venue::SocialInstitution,
