@@ -310,3 +310,132 @@ fn test_code_and_comments_are_not_the_library() {
     assert_eq!(names, [(1, "vocab".to_string()), (11, "cli".to_string())]);
     assert_eq!(test_files, ["properties"]);
 }
+
+/// Folders whose files must not import one another in a cycle (a file holds one concept; the
+/// shared piece of two files moves down into a third).
+const ACYCLIC_FOLDERS: &[&str] = &["vocab", "demand", "plan", "calibration", "scenario"];
+
+/// The names `mod.rs` re-exports, each with the file it comes from (`pub use file::{A, B};`).
+fn re_exports(mod_code: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for statement in mod_code.split(';') {
+        let Some(path) = statement.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let Some((file, items)) = path.split_once("::") else {
+            continue;
+        };
+        let items = items.trim().trim_start_matches('{').trim_end_matches('}');
+        for item in items.split(',') {
+            let visible = item.split_whitespace().last().unwrap_or_default();
+            let visible = visible.rsplit("::").next().unwrap_or_default();
+            if !visible.is_empty() {
+                found.push((visible.to_string(), file.trim().to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// The files of `folder` each file imports through `super::` or `crate::<folder>::` (directly or
+/// through a re-export of `mod.rs`).
+fn file_imports(folder: &str, files: &[(String, String)], mod_code: &str) -> Vec<(String, Vec<String>)> {
+    let names: BTreeSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    let exported = re_exports(mod_code);
+    let prefixes = ["super::".to_string(), format!("crate::{folder}::")];
+    files
+        .iter()
+        .map(|(name, code)| {
+            let mut targets = BTreeSet::new();
+            for prefix in &prefixes {
+                for (at, _) in code.match_indices(prefix.as_str()) {
+                    for head in path_heads(&code[at + prefix.len()..]) {
+                        let file = if names.contains(head.as_str()) {
+                            Some(head.clone())
+                        } else {
+                            exported.iter().find(|(item, _)| *item == head).map(|(_, f)| f.clone())
+                        };
+                        targets.extend(file.filter(|f| f != name && names.contains(f.as_str())));
+                    }
+                }
+            }
+            (name.clone(), targets.into_iter().collect())
+        })
+        .collect()
+}
+
+/// A cycle in `graph`, as the files along it (the first repeated at the end), if there is one.
+fn find_cycle(graph: &[(String, Vec<String>)]) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &[(String, Vec<String>)],
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|p| p == node) {
+            let mut cycle = path[start..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        let targets = graph
+            .iter()
+            .find(|(n, _)| n == node)
+            .map(|(_, t)| t.as_slice())
+            .unwrap_or_default();
+        for target in targets {
+            if let Some(cycle) = visit(target, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .iter()
+        .find_map(|(node, _)| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_file_cycles_inside_the_lower_folders() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut cycles = Vec::new();
+    for folder in ACYCLIC_FOLDERS {
+        let dir = src.join(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut mod_code = String::new();
+        let mut files = Vec::new();
+        for (path, code) in shipped_files(&dir) {
+            let relative = path.strip_prefix(&dir).unwrap();
+            let node = relative
+                .iter()
+                .next()
+                .unwrap()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_string();
+            if node == "mod" {
+                mod_code = code;
+            } else if let Some((_, all)) = files.iter_mut().find(|(n, _): &&mut (String, String)| *n == node) {
+                all.push_str(&code);
+            } else {
+                files.push((node, code));
+            }
+        }
+        if let Some(cycle) = find_cycle(&file_imports(folder, &files, &mod_code)) {
+            cycles.push(format!("src/{folder}/: {}", cycle.join(" → ")));
+        }
+    }
+    assert!(
+        cycles.is_empty(),
+        "files importing one another in a cycle:\n{}",
+        cycles.join("\n")
+    );
+}
