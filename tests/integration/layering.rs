@@ -5,6 +5,7 @@
 //! cycle). The rule reads the library's code as shipped: test code (`#[cfg(test)]` items and
 //! modules) may build its fixtures from any layer, as a dev-dependency would. A folder or file in
 //! the table that does not exist is skipped; one in `src/` that is not in the table fails the test.
+//! Inside the lower folders ([`ACYCLIC_FOLDERS`]) files do not import one another in a cycle either.
 
 use std::collections::BTreeSet;
 use std::fs;
