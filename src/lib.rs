@@ -17,3 +17,4 @@ pub mod staffing;
 pub mod stats;
 pub mod study;
 pub mod theory;
+pub mod vocab;

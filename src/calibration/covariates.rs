@@ -1,7 +1,7 @@
 //! The demand regression's covariates for a stop log: standard column names and the design built from stops.
 
 use super::{Design, FitError};
-use crate::scenario::Venue;
+use crate::vocab::Venue;
 
 /// Column of ones; exp(intercept) is the mean at ln population = ln dwell = distance = 0, municipality.
 pub const INTERCEPT: &str = "intercept";

@@ -8,7 +8,7 @@ use super::Design;
 use super::covariates::{
     DISTANCE_KM, DemandTerms, INTERCEPT, LN_DWELL_HOURS, LN_POPULATION, StopCovariates, demand_design, venue_column,
 };
-use crate::scenario::Venue;
+use crate::vocab::Venue;
 
 /// Stops per synthetic log (the issue asks for at least 300).
 pub(crate) const SYNTHETIC_STOPS: usize = 300;

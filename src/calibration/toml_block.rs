@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::covariates::{DISTANCE_KM, INTERCEPT, LN_DWELL_HOURS, LN_POPULATION, REFERENCE_VENUE, venue_column};
 use super::{Coefficients, ErrandEstimates, IntervalEstimate, ShapeEstimate, TotalsCalibration};
-use crate::scenario::Venue;
+use crate::vocab::Venue;
 
 /// Population the `base_rate` is stated at (a settlement of 1,000 residents).
 pub const POPULATION_REF: f64 = 1000.0;

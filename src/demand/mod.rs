@@ -1,13 +1,10 @@
 //! Demand: the settlements data and the expected clients of a stop.
 
-pub mod geo;
 pub mod model;
 pub mod profile;
 pub mod settlements;
 pub mod stop_log;
-pub mod suggest;
 
-pub use geo::{LatLon, haversine_km};
 pub use model::{DemandModel, StopContext, VenueMultipliers};
 pub use profile::ArrivalShape;
 pub use settlements::{GovernmentWindow, RowProblem, Settlement, SettlementTable, SettlementsError};

@@ -22,7 +22,7 @@
 //! assumptions fitted by hand to the 2019 totals (DESIGN §2), not estimates: the calibration issue
 //! fits them properly.
 
-use crate::scenario::Venue;
+use crate::vocab::Venue;
 
 /// Population at which the population factor is 1, persons.
 pub const REFERENCE_POPULATION: f64 = 1000.0;

@@ -1,9 +1,7 @@
 //! The shape of arrivals within a stop's dwell: flat, front-loaded or piecewise.
 
 use crate::sim::{RateProfile, SpecError};
-
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::units::MINUTES_PER_HOUR;
 
 /// Default relative intensity of the first hour of a front-loaded day (twice the rest).
 /// Assumption: people who know the timetable are waiting when the bus opens (DESIGN §4); no data.
@@ -65,15 +63,15 @@ impl ArrivalShape {
         match self {
             ArrivalShape::Flat => vec![(0.0, 1.0)],
             ArrivalShape::FrontLoaded { first_hour_weight } => {
-                if dwell_min > MIN_PER_HOUR {
-                    vec![(0.0, *first_hour_weight), (MIN_PER_HOUR, 1.0)]
+                if dwell_min > MINUTES_PER_HOUR {
+                    vec![(0.0, *first_hour_weight), (MINUTES_PER_HOUR, 1.0)]
                 } else {
                     vec![(0.0, 1.0)]
                 }
             }
             ArrivalShape::Piecewise { pieces } => pieces
                 .iter()
-                .map(|&(start_hour, weight)| (start_hour * MIN_PER_HOUR, weight))
+                .map(|&(start_hour, weight)| (start_hour * MINUTES_PER_HOUR, weight))
                 .filter(|&(start_min, _)| start_min < dwell_min)
                 .collect(),
         }
@@ -117,11 +115,12 @@ fn piece_problems(pieces: &[(f64, f64)], out: &mut Vec<(String, String)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::units::per_minute_to_per_hour;
 
     fn rates_per_hour(p: &RateProfile) -> Vec<(f64, f64, f64)> {
         p.segments()
             .iter()
-            .map(|s| (s.start_min, s.end_min, s.rate_per_min * 60.0))
+            .map(|s| (s.start_min, s.end_min, per_minute_to_per_hour(s.rate_per_min)))
             .collect()
     }
 

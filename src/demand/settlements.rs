@@ -10,8 +10,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::geo::{LatLon, haversine_km};
-use super::suggest;
+use crate::vocab::{Coordinates, great_circle_km, suggest};
 
 /// The embedded default table (Bács-Kiskun, KSH gazetteer of 1 January 2019).
 pub const EMBEDDED_CSV: &str = include_str!("../../scenarios/data/bacs-kiskun-settlements.csv");
@@ -64,11 +63,8 @@ pub struct Settlement {
 
 impl Settlement {
     /// The town-centre point.
-    pub fn position(&self) -> LatLon {
-        LatLon {
-            lat: self.lat,
-            lon: self.lon,
-        }
+    pub fn position(&self) -> Coordinates {
+        Coordinates::new(self.lat, self.lon)
     }
 }
 
@@ -146,7 +142,7 @@ impl SettlementTable {
             .enumerate()
             .map(|(i, s)| (s.name.clone(), i))
             .collect();
-        let offices: Vec<LatLon> = settlements
+        let offices: Vec<Coordinates> = settlements
             .iter()
             .filter(|s| s.government_window.is_permanent_office())
             .map(Settlement::position)
@@ -204,10 +200,10 @@ impl SettlementTable {
     }
 }
 
-fn nearest_km(from: LatLon, offices: &[LatLon]) -> f64 {
+fn nearest_km(from: Coordinates, offices: &[Coordinates]) -> f64 {
     offices
         .iter()
-        .map(|&o| haversine_km(from, o))
+        .map(|&o| great_circle_km(from, o))
         .fold(f64::INFINITY, f64::min)
 }
 
@@ -354,7 +350,7 @@ mod tests {
              C,X,község,500,2019,46.5,19.0,probable\nD,X,község,500,2019,45.0,19.0,no\n"
         );
         let t = SettlementTable::from_csv_str(&csv, "t.csv").unwrap();
-        let half_degree = EARTH_RADIUS_KM_FOR_TEST * std::f64::consts::PI / 360.0;
+        let half_degree = crate::vocab::MEAN_EARTH_RADIUS_KM * std::f64::consts::PI / 360.0;
         assert_eq!(t.office_km(0), 0.0);
         assert_eq!(t.office_km(2), 0.0, "probable counts as an office");
         // B is half a degree from C (probable) and a whole degree from A.
@@ -362,8 +358,6 @@ mod tests {
         // D is a whole degree from A, the nearest.
         assert!((t.office_km(3) - 2.0 * half_degree).abs() < 1e-9);
     }
-
-    const EARTH_RADIUS_KM_FOR_TEST: f64 = 6371.0088;
 
     #[test]
     fn embedded_distances_are_plausible() {

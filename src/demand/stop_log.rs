@@ -8,9 +8,9 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use super::settlements::SettlementTable;
-use super::suggest;
 use crate::calibration::StopCovariates;
-use crate::scenario::{Diagnostic, Venue};
+use crate::vocab::suggest;
+use crate::vocab::{Diagnostic, Venue};
 
 /// Columns every stop log must have.
 pub const REQUIRED_LOG_COLUMNS: [&str; 5] = ["date", "settlement", "venue", "dwell_hours", "clients"];

@@ -97,7 +97,7 @@ impl GroupTally {
         self.delayed += o.delayed;
         self.wait_total_min += o.wait_total_min;
         self.overtime_min += o.overtime_min;
-        self.clerk_hours += f64::from(clerks) * (dwell_min + o.overtime_min) / 60.0;
+        self.clerk_hours += crate::vocab::units::minutes_to_hours(f64::from(clerks) * (dwell_min + o.overtime_min));
     }
 
     /// The values of [`GROUP_METRICS`]; `wait_p90_min` is the type-7 percentile over the group's waits.

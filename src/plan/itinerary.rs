@@ -4,12 +4,9 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-use super::PlanInputError;
-use super::packer;
-use super::rules::{ItineraryRules, Place, Visit};
-use crate::scenario::Venue;
-
-const MINUTES_PER_HOUR: f64 = 60.0;
+use super::rules::{Place, Visit};
+use crate::vocab::Venue;
+use crate::vocab::units::minutes_to_hours;
 
 /// One visit placed on a bus-day.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +33,7 @@ pub struct PlannedStop {
 impl PlannedStop {
     /// Door-open time, hours.
     pub fn dwell_hours(&self) -> f64 {
-        f64::from(self.dwell_min) / MINUTES_PER_HOUR
+        minutes_to_hours(f64::from(self.dwell_min))
     }
 }
 
@@ -154,25 +151,8 @@ impl Itinerary {
             stops: self.stops.len(),
             unplaced_visits: self.unplaced.len(),
             total_km: self.days.iter().map(|day| day.km).sum(),
-            travel_hours: self.days.iter().map(|day| f64::from(day.travel_min)).sum::<f64>() / MINUTES_PER_HOUR,
+            travel_hours: minutes_to_hours(self.days.iter().map(|day| f64::from(day.travel_min)).sum::<f64>()),
             dwell_hours: self.stops.iter().map(PlannedStop::dwell_hours).sum(),
         }
     }
-}
-
-/// Packs the wanted visits into bus-days; every problem of the input at once if it is invalid.
-/// Deterministic: the same input gives the same itinerary.
-///
-/// The method, a greedy one: visit j (from 0) of a series of k is released on working day
-/// ⌊j·N/k⌋ of the N working days and due before ⌊(j+1)·N/k⌋, and waits `min_gap_days` after the
-/// series' previous visit. Each working day, in date order, is seeded with the released visit due
-/// first (ties: input order, so list the visits by priority), then takes the released visits
-/// that add the least driving (cheapest insertion into the day's route) while the whole day,
-/// depot to depot, still fits the window and the day has fewer than `max_stops_per_day` stops.
-pub fn build_itinerary(rules: &ItineraryRules, visits: &[Visit]) -> Result<Itinerary, PlanInputError> {
-    rules.validate(visits)?;
-    let mut working_days = rules.working_days.clone();
-    working_days.sort();
-    working_days.dedup();
-    Ok(packer::pack(rules, &working_days, visits))
 }

@@ -18,12 +18,11 @@ pub use calendar::{
     hungarian_public_holidays, hungarian_rest_days, hungarian_working_saturdays,
 };
 pub use error::{PlanError, PlanInputError};
-pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit, build_itinerary};
+pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit};
+pub use packer::build_itinerary;
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,
     DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN, DEFAULT_WINDOW_START_MIN, DailyWindow,
-    ItineraryRules, MINUTES_PER_DAY, Place, Visit,
+    ItineraryRules, Place, Visit,
 };
-pub use travel::{
-    Coordinates, DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH, Leg, MEAN_EARTH_RADIUS_KM, TravelModel, great_circle_km,
-};
+pub use travel::{DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH, Leg, TravelModel, coordinate_problems};

@@ -1,5 +1,5 @@
-//! The greedy packer behind [`super::build_itinerary`]: spread each series over the season, then
-//! fill the working days one by one.
+//! The greedy packer: [`build_itinerary`] spreads each series over the season, then fills the
+//! working days one by one.
 //!
 //! The method is deterministic (no randomness, ties broken by input order):
 //! 1. **Spread.** With N working days, visit j (from 0) of a series of k is *released* on working
@@ -18,9 +18,27 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::PlanInputError;
 use super::itinerary::{BusDay, Itinerary, PlannedStop, UnplacedReason, UnplacedVisit};
 use super::rules::{ItineraryRules, Visit};
 use super::travel::Leg;
+
+/// Packs the wanted visits into bus-days; every problem of the input at once if it is invalid.
+/// Deterministic: the same input gives the same itinerary.
+///
+/// The method, a greedy one: visit j (from 0) of a series of k is released on working day
+/// ⌊j·N/k⌋ of the N working days and due before ⌊(j+1)·N/k⌋, and waits `min_gap_days` after the
+/// series' previous visit. Each working day, in date order, is seeded with the released visit due
+/// first (ties: input order, so list the visits by priority), then takes the released visits
+/// that add the least driving (cheapest insertion into the day's route) while the whole day,
+/// depot to depot, still fits the window and the day has fewer than `max_stops_per_day` stops.
+pub fn build_itinerary(rules: &ItineraryRules, visits: &[Visit]) -> Result<Itinerary, PlanInputError> {
+    rules.validate(visits)?;
+    let mut working_days = rules.working_days.clone();
+    working_days.sort();
+    working_days.dedup();
+    Ok(pack(rules, &working_days, visits))
+}
 
 /// Index of the depot among the points of the legs matrix; visit series follow from 1.
 const DEPOT: usize = 0;
@@ -346,7 +364,7 @@ fn days_between(from: Date, to: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::super::{DailyWindow, ItineraryRules, Place, UnplacedReason, Visit, build_itinerary};
-    use crate::scenario::Venue;
+    use crate::vocab::Venue;
     use jiff::civil::{Date, date};
 
     /// Depot on the 19th meridian; places north of it, so every distance is R·Δφ:

@@ -13,7 +13,9 @@ use rand::{RngExt, SeedableRng};
 
 use super::*;
 use crate::report::render_itinerary_csv;
-use crate::scenario::Venue;
+use crate::vocab::Venue;
+use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
+use crate::vocab::{Coordinates, MEAN_EARTH_RADIUS_KM};
 
 const CASES: u64 = 300;
 /// Bács-Kiskun's bounding box, degrees.
@@ -34,7 +36,7 @@ fn chord_km(from: Coordinates, to: Coordinates) -> f64 {
 }
 
 fn exact_travel_min(rules: &ItineraryRules, from: Coordinates, to: Coordinates) -> f64 {
-    chord_km(from, to) * rules.travel.road_factor / rules.travel.speed_kmh * 60.0
+    hours_to_minutes(chord_km(from, to) * rules.travel.road_factor / rules.travel.speed_kmh)
 }
 
 /// The whole-minute drive the timetable must use: ⌈exact⌉, checked with a little slack.
@@ -282,7 +284,7 @@ fn the_summary_adds_up_the_days() {
             * rules.travel.road_factor;
         assert!((summary.total_km - stop_km - return_km).abs() < 1e-6);
         let dwell_min: u32 = itinerary.stops.iter().map(|s| s.dwell_min).sum();
-        assert!((summary.dwell_hours - f64::from(dwell_min) / 60.0).abs() < 1e-9);
+        assert!((summary.dwell_hours - minutes_to_hours(f64::from(dwell_min))).abs() < 1e-9);
         let wanted: u32 = visits.iter().map(|v| v.visits_wanted).sum();
         assert_eq!(summary.stops + summary.unplaced_visits, wanted as usize);
         assert_eq!(summary.bus_days, itinerary.bus_days_used());

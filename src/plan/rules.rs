@@ -6,16 +6,16 @@
 
 use jiff::civil::Date;
 
-use super::travel::{Coordinates, TravelModel};
+use super::travel::{TravelModel, coordinate_problems};
 use super::{PlanError, PlanInputError};
-use crate::scenario::Venue;
+use crate::vocab::Coordinates;
+use crate::vocab::Venue;
+use crate::vocab::units::{MINUTES_PER_DAY, WHOLE_MINUTES_PER_HOUR};
 
-/// Minutes in a day: the latest end of a daily window.
-pub const MINUTES_PER_DAY: u32 = 24 * 60;
 /// Default daily window start, minutes after midnight: 8:00 (itineraries elsewhere start at 8).
-pub const DEFAULT_WINDOW_START_MIN: u32 = 8 * 60;
+pub const DEFAULT_WINDOW_START_MIN: u32 = 8 * WHOLE_MINUTES_PER_HOUR;
 /// Default daily window end, minutes after midnight: 16:00 (an 8-hour working day).
-pub const DEFAULT_WINDOW_END_MIN: u32 = 16 * 60;
+pub const DEFAULT_WINDOW_END_MIN: u32 = 16 * WHOLE_MINUTES_PER_HOUR;
 /// Default set-up time before the door opens at each stop, minutes (assumption: parking,
 /// levelling, power and network for the desks).
 pub const DEFAULT_SETUP_MIN: u32 = 15;
@@ -172,7 +172,7 @@ impl ItineraryRules {
                 ),
             ));
         }
-        problems.extend(self.depot.coordinates.problems("depot"));
+        problems.extend(coordinate_problems(&self.depot.coordinates, "depot"));
         problems.extend(self.travel.problems("travel"));
         if self.max_stops_per_day == 0 {
             problems.push(PlanError::new("max_stops_per_day", "must be at least 1"));
@@ -188,7 +188,7 @@ impl ItineraryRules {
 }
 
 fn visit_problems(visit: &Visit, day_count: usize, key: &str) -> Vec<PlanError> {
-    let mut problems = visit.place.coordinates.problems(&format!("{key}.place"));
+    let mut problems = coordinate_problems(&visit.place.coordinates, &format!("{key}.place"));
     if visit.dwell_min == 0 {
         problems.push(PlanError::new(
             format!("{key}.dwell_min"),

@@ -9,63 +9,30 @@
 //! timetable is never too optimistic.
 
 use super::PlanError;
+use crate::vocab::geo::{Coordinates, great_circle_km};
+use crate::vocab::units::hours_to_minutes;
 
-/// Mean Earth radius, km (IUGG value R1 = (2a + b) / 3 of the WGS84 ellipsoid).
-pub const MEAN_EARTH_RADIUS_KM: f64 = 6371.0088;
 /// Road distance ÷ straight-line distance (assumption: rural Hungarian roads).
 pub const DEFAULT_ROAD_FACTOR: f64 = 1.3;
 /// Average driving speed of the bus, km/h (assumption: rural Hungarian roads).
 pub const DEFAULT_SPEED_KMH: f64 = 50.0;
 
-const MINUTES_PER_HOUR: f64 = 60.0;
-/// Latitudes run from the south pole to the north pole, degrees.
-const MAX_ABS_LATITUDE_DEG: f64 = 90.0;
-/// Longitudes run around the globe from −180° to 180°, degrees.
-const MAX_ABS_LONGITUDE_DEG: f64 = 180.0;
-
-/// A point on the Earth (WGS84 degrees, as in the settlements file).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Coordinates {
-    /// Latitude, degrees north (−90 to 90).
-    pub lat_deg: f64,
-    /// Longitude, degrees east (−180 to 180).
-    pub lon_deg: f64,
-}
-
-impl Coordinates {
-    pub fn new(lat_deg: f64, lon_deg: f64) -> Self {
-        Self { lat_deg, lon_deg }
+/// The problems of `place` (not finite, out of range), keyed under `key`.
+pub fn coordinate_problems(place: &Coordinates, key: &str) -> Vec<PlanError> {
+    let mut problems = Vec::new();
+    if !place.latitude_in_range() {
+        problems.push(PlanError::new(
+            format!("{key}.lat_deg"),
+            format!("latitude {} is not between −90 and 90 degrees", place.lat_deg),
+        ));
     }
-
-    /// The problems of these coordinates (not finite, out of range), keyed under `key`.
-    pub fn problems(&self, key: &str) -> Vec<PlanError> {
-        let mut problems = Vec::new();
-        if !(self.lat_deg.is_finite() && self.lat_deg.abs() <= MAX_ABS_LATITUDE_DEG) {
-            problems.push(PlanError::new(
-                format!("{key}.lat_deg"),
-                format!("latitude {} is not between −90 and 90 degrees", self.lat_deg),
-            ));
-        }
-        if !(self.lon_deg.is_finite() && self.lon_deg.abs() <= MAX_ABS_LONGITUDE_DEG) {
-            problems.push(PlanError::new(
-                format!("{key}.lon_deg"),
-                format!("longitude {} is not between −180 and 180 degrees", self.lon_deg),
-            ));
-        }
-        problems
+    if !place.longitude_in_range() {
+        problems.push(PlanError::new(
+            format!("{key}.lon_deg"),
+            format!("longitude {} is not between −180 and 180 degrees", place.lon_deg),
+        ));
     }
-}
-
-/// Great-circle (straight-line) distance between two points, km, by the haversine formula on a
-/// sphere of radius [`MEAN_EARTH_RADIUS_KM`] (within about 0.5 % of the ellipsoid's geodesic).
-pub fn great_circle_km(from: Coordinates, to: Coordinates) -> f64 {
-    let lat1 = from.lat_deg.to_radians();
-    let lat2 = to.lat_deg.to_radians();
-    let half_dlat = (lat2 - lat1) / 2.0;
-    let half_dlon = (to.lon_deg - from.lon_deg).to_radians() / 2.0;
-    let haversine = half_dlat.sin().powi(2) + lat1.cos() * lat2.cos() * half_dlon.sin().powi(2);
-    // Rounding can push the haversine a hair above 1 for antipodal points.
-    2.0 * MEAN_EARTH_RADIUS_KM * haversine.sqrt().min(1.0).asin()
+    problems
 }
 
 /// One drive of the bus between two places.
@@ -129,14 +96,14 @@ impl TravelModel {
 
     /// Driving time between two points, minutes, not rounded: road km ÷ speed × 60.
     pub fn exact_travel_min(&self, from: Coordinates, to: Coordinates) -> f64 {
-        self.road_km(from, to) / self.speed_kmh * MINUTES_PER_HOUR
+        hours_to_minutes(self.road_km(from, to) / self.speed_kmh)
     }
 
     /// The drive between two points, its time rounded up to whole minutes.
     pub fn leg(&self, from: Coordinates, to: Coordinates) -> Leg {
         let km = self.road_km(from, to);
         // `as` saturates: an absurd distance becomes u32::MAX minutes, which never fits a day.
-        let travel_min = (km / self.speed_kmh * MINUTES_PER_HOUR).ceil() as u32;
+        let travel_min = hours_to_minutes(km / self.speed_kmh).ceil() as u32;
         Leg { km, travel_min }
     }
 }
@@ -144,61 +111,8 @@ impl TravelModel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::MEAN_EARTH_RADIUS_KM;
     use std::f64::consts::PI;
-
-    /// Independent of the haversine: the central angle from the chord between unit vectors.
-    fn chord_km(from: Coordinates, to: Coordinates) -> f64 {
-        let unit = |c: Coordinates| {
-            let (lat, lon) = (c.lat_deg.to_radians(), c.lon_deg.to_radians());
-            [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-        };
-        let (a, b) = (unit(from), unit(to));
-        let chord = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
-        2.0 * MEAN_EARTH_RADIUS_KM * (chord / 2.0).asin()
-    }
-
-    #[test]
-    fn a_degree_of_meridian_is_the_radius_times_pi_over_180() {
-        // R × π / 180 = 6371.0088 × 0.0174533 = 111.195 km, whatever the longitude.
-        let expected = MEAN_EARTH_RADIUS_KM * PI / 180.0;
-        for lon in [-120.0, 0.0, 19.5] {
-            let d = great_circle_km(Coordinates::new(46.0, lon), Coordinates::new(47.0, lon));
-            assert!((d - expected).abs() < 1e-9, "{d} vs {expected}");
-        }
-        assert!((expected - 111.195).abs() < 0.001);
-    }
-
-    #[test]
-    fn quarter_of_the_equator_and_antipodes() {
-        let quarter = great_circle_km(Coordinates::new(0.0, 0.0), Coordinates::new(0.0, 90.0));
-        assert!((quarter - MEAN_EARTH_RADIUS_KM * PI / 2.0).abs() < 1e-9);
-        let half = great_circle_km(Coordinates::new(46.9, 19.7), Coordinates::new(-46.9, -160.3));
-        assert!((half - MEAN_EARTH_RADIUS_KM * PI).abs() < 1e-6, "{half}");
-    }
-
-    #[test]
-    fn kecskemet_to_baja_is_about_98_km_in_a_straight_line() {
-        let kecskemet = Coordinates::new(46.9062, 19.6913);
-        let baja = Coordinates::new(46.1803, 18.9552);
-        // Worked out apart from this code (chord formula on the same sphere): 98.409 km; the WGS84
-        // ellipsoid's geodesic (Vincenty) gives 98.483 km.
-        let d = great_circle_km(kecskemet, baja);
-        assert!((d - 98.409).abs() < 0.001, "{d}");
-        assert!((great_circle_km(baja, kecskemet) - d).abs() < 1e-12);
-        assert!((d - chord_km(kecskemet, baja)).abs() < 1e-9);
-    }
-
-    #[test]
-    fn haversine_agrees_with_the_chord_formula_across_the_county() {
-        // A grid over Bács-Kiskun's bounding box (45.8–47.2 N, 18.7–20.4 E).
-        for i in 0..8 {
-            for j in 0..8 {
-                let a = Coordinates::new(45.8 + 0.2 * f64::from(i), 18.7 + 0.2 * f64::from(j));
-                let b = Coordinates::new(47.2 - 0.17 * f64::from(j), 20.4 - 0.23 * f64::from(i));
-                assert!((great_circle_km(a, b) - chord_km(a, b)).abs() < 1e-6);
-            }
-        }
-    }
 
     #[test]
     fn travel_minutes_are_road_km_over_speed_rounded_up() {
@@ -227,9 +141,12 @@ mod tests {
         let keys: Vec<_> = model.problems("travel").into_iter().map(|p| p.key).collect();
         assert_eq!(keys, ["travel.road_factor", "travel.speed_kmh"]);
         let place = Coordinates::new(f64::NAN, 181.0);
-        let keys: Vec<_> = place.problems("depot").into_iter().map(|p| p.key).collect();
+        let keys: Vec<_> = coordinate_problems(&place, "depot")
+            .into_iter()
+            .map(|p| p.key)
+            .collect();
         assert_eq!(keys, ["depot.lat_deg", "depot.lon_deg"]);
-        assert!(Coordinates::new(46.9, 19.7).problems("depot").is_empty());
+        assert!(coordinate_problems(&Coordinates::new(46.9, 19.7), "depot").is_empty());
         assert!(TravelModel::default().problems("travel").is_empty());
     }
 }

@@ -4,7 +4,7 @@ use crate::plan::{Itinerary, UnplacedVisit};
 use crate::report::{RenderError, csv_rows};
 use crate::scenario::Season;
 
-const MINUTES_PER_HOUR: u32 = 60;
+use crate::vocab::units::WHOLE_MINUTES_PER_HOUR as MINUTES_PER_HOUR;
 
 /// Minutes after midnight as `HH:MM` (24-hour clock; 1440 is `24:00`).
 pub fn format_clock(minutes_after_midnight: u32) -> String {
@@ -109,7 +109,7 @@ pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> Result<String, RenderE
 mod tests {
     use super::*;
     use crate::plan::{BusDay, Place, PlannedStop, UnplacedReason, Visit};
-    use crate::scenario::Venue;
+    use crate::vocab::Venue;
     use jiff::civil::date;
 
     fn stop(name: &str, start_min: u32, dwell_min: u32, travel_min: u32, km: f64) -> PlannedStop {

@@ -2,11 +2,9 @@
 
 use std::fmt;
 
+use crate::vocab::units::{HOURS_PER_DAY, WHOLE_MINUTES_PER_HOUR};
 use jiff::civil::Date;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-
-/// Minutes in a day.
-pub const MIN_PER_DAY: u32 = 24 * 60;
 
 /// A calendar date; deserializes from a TOML date (`2020-03-02`) or a string (`"2020-03-02"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,7 +51,12 @@ pub struct ClockTime(pub u32);
 
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+        write!(
+            f,
+            "{:02}:{:02}",
+            self.0 / WHOLE_MINUTES_PER_HOUR,
+            self.0 % WHOLE_MINUTES_PER_HOUR
+        )
     }
 }
 
@@ -71,9 +74,9 @@ impl<'de> Deserialize<'de> for ClockTime {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ClockTime, A::Error> {
                 let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 match (dt.date, dt.time, dt.offset) {
-                    (None, Some(t), None) if t.second.unwrap_or(0) == 0 && t.nanosecond.unwrap_or(0) == 0 => {
-                        Ok(ClockTime(u32::from(t.hour) * 60 + u32::from(t.minute)))
-                    }
+                    (None, Some(t), None) if t.second.unwrap_or(0) == 0 && t.nanosecond.unwrap_or(0) == 0 => Ok(
+                        ClockTime(u32::from(t.hour) * WHOLE_MINUTES_PER_HOUR + u32::from(t.minute)),
+                    ),
                     _ => Err(de::Error::custom(
                         "expected a time of day in whole minutes without a date, e.g. \"08:00\"",
                     )),
@@ -93,10 +96,10 @@ pub fn parse_clock(s: &str) -> Result<ClockTime, String> {
         return Err(bad());
     }
     let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-    if h >= 24 || m >= 60 {
+    if h >= HOURS_PER_DAY || m >= WHOLE_MINUTES_PER_HOUR {
         return Err(bad());
     }
-    Ok(ClockTime(h * 60 + m))
+    Ok(ClockTime(h * WHOLE_MINUTES_PER_HOUR + m))
 }
 
 #[cfg(test)]

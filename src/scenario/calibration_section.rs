@@ -9,7 +9,6 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 use super::calendar::TomlDate;
 use super::diagnostic::Problems;
-use super::resolved::SeasonStop;
 use crate::calibration::{DEFAULT_ROUNDING_STEP, Qualifier, ReportedFigure, SeasonFigures};
 
 /// First day of the 2019 second tour (August–November 2019, DESIGN §2).
@@ -193,21 +192,21 @@ fn consistent(targets: &CalibrationTargets, problems: &mut Problems<'_>) -> bool
 }
 
 /// Checks that the season is the one the figures describe: the year's stop count, and the tour's
-/// stop count between its dates.
-pub fn check_calibration_season(targets: &CalibrationTargets, stops: &[SeasonStop], problems: &mut Problems<'_>) {
+/// stop count between its dates. `stop_dates` holds the date of every stop of the season.
+pub fn check_calibration_season(targets: &CalibrationTargets, stop_dates: &[Date], problems: &mut Problems<'_>) {
     let f = &targets.figures;
-    if stops.len() != f.year_stops {
+    if stop_dates.len() != f.year_stops {
         problems.at(
             "calibration.year_stops",
             format!(
                 "the season has {} stops, but the year's figures are for {}",
-                stops.len(),
+                stop_dates.len(),
                 f.year_stops
             ),
             Some("the [calibration] figures must describe this season: set year_stops to its stop count".into()),
         );
     }
-    let in_tour = stops.iter().filter(|s| targets.in_tour(s.date)).count();
+    let in_tour = stop_dates.iter().filter(|&&d| targets.in_tour(d)).count();
     if in_tour != f.tour_stops {
         problems.at(
             "calibration.tour_stops",

@@ -4,10 +4,11 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::checks::{finite, non_negative, or_default, positive, within};
-use super::diagnostic::{Diagnostic, Problems};
+use super::diagnostic::Problems;
 use super::raw::{ProfileKind, RawDemand};
 use crate::demand::profile::DEFAULT_FIRST_HOUR_WEIGHT;
 use crate::demand::{ArrivalShape, DemandModel, SettlementTable, VenueMultipliers};
+use crate::vocab::Diagnostic;
 
 /// The `[demand]` section, resolved.
 #[derive(Debug, Clone, PartialEq)]

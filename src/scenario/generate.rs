@@ -11,12 +11,11 @@ use super::diagnostic::Problems;
 use super::raw::{
     DwellPolicyKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
 };
-use super::resolved::Venue;
-use crate::demand::{SettlementTable, suggest};
+use crate::demand::SettlementTable;
 use crate::plan::{DailyWindow, ItineraryRules, Place, TravelModel, WorkingCalendar};
-
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::Venue;
+use crate::vocab::suggest;
+use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
 
 /// How long the generated stops last.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +101,7 @@ pub fn resolve_generate(
     let calendar = calendar(raw, problems);
     let rules = itinerary_rules(raw, table, problems);
     let (day_start, day_end) = day_window(raw);
-    let window_hours = f64::from(day_end.0.saturating_sub(day_start.0)) / MIN_PER_HOUR;
+    let window_hours = minutes_to_hours(f64::from(day_end.0.saturating_sub(day_start.0)));
     let written = dwell_policy(raw.dwell.as_ref(), window_hours, problems);
     let dwell = match dwell_override {
         Some(policy) => written.and_then(|_| fits_window(policy.clone(), window_hours, problems)),
@@ -338,7 +337,7 @@ fn extra_visit(
 
 /// Hours as whole minutes (at least 1), for the generator's timetable.
 fn whole_minutes(hours: f64) -> u32 {
-    ((hours * MIN_PER_HOUR).round() as u32).max(1)
+    (hours_to_minutes(hours).round() as u32).max(1)
 }
 
 fn weekdays(raw: Option<&[WeekdayName]>, problems: &mut Problems<'_>) -> Option<Vec<Weekday>> {

@@ -7,9 +7,7 @@ use super::generate::GenerateRules;
 use super::stops::{StopInput, StopPlace};
 use crate::demand::SettlementTable;
 use crate::plan::{Itinerary, Place, PlanInputError, Visit, build_itinerary};
-
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::units::minutes_to_hours;
 
 /// Runs the generator; `None` when it refuses the input (reported under `season.generate`).
 pub fn generate(
@@ -68,7 +66,7 @@ pub fn generate(
                 settlement: Some(planned.place.name.clone()),
                 label: series.label.clone(),
                 venue: planned.venue,
-                dwell_hours: f64::from(planned.dwell_min) / MIN_PER_HOUR,
+                dwell_hours: minutes_to_hours(f64::from(planned.dwell_min)),
                 clerks: series.clerks,
                 arrival_rate_per_hour: series.arrival_rate_per_hour,
                 expected_clients: series.expected_clients,

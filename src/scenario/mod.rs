@@ -31,13 +31,15 @@ pub use baseline::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML}
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
 pub use defaults::default_case_mix;
 pub use demand_section::DemandRules;
-pub use diagnostic::{Diagnostic, ScenarioError};
+pub use diagnostic::ScenarioError;
 pub use digest::digest;
 pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
 pub use parsed::ParsedScenario;
 pub use policies::{DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, NamedPolicy, PolicyChoice};
-pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings, Venue};
+pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
+// The shared words a scenario is written in, re-exported for the layers above.
+pub use crate::vocab::{Diagnostic, Venue};
 
 /// The default scenario's text: the 2020 plan, embedded in the binary.
 pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../scenarios/2020-plan.toml");

@@ -9,7 +9,7 @@ use super::calibration_section::RawCalibration;
 use super::diagnostic::Problems;
 use super::raw::{RawBus, RawClients, RawDemand, RawPolicy, RawSeason, RawSimulation, RawStop, RawTargets};
 use super::source::SpanIndex;
-use crate::demand::suggest;
+use crate::vocab::suggest;
 
 /// Top-level keys of a scenario.
 pub const TOP_LEVEL_KEYS: [&str; 10] = [

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use super::calendar::{ClockTime, TomlDate};
-use super::resolved::Venue;
+use crate::vocab::Venue;
 
 /// `[simulation]`.
 #[derive(Debug, Clone, Default, Deserialize)]

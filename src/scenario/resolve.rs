@@ -13,13 +13,14 @@ use super::generated::generate;
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
 use super::policies::{resolve_policies, resolve_targets};
-use super::resolved::{Season, SeasonStop, Venue};
+use super::resolved::{Season, SeasonStop};
 use super::settings::{resolve_bus, resolve_simulation};
 use super::source::SpanIndex;
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
 use crate::demand::SettlementTable;
 use crate::plan::Itinerary;
+use crate::vocab::Venue;
 
 /// A scenario's text parsed once: the mirror (`None` after a syntax error), the key spans and the
 /// problems parsing found.
@@ -111,7 +112,8 @@ fn build(
         stop.index = index;
     }
     if let Some(Some(targets)) = &calibration {
-        check_calibration_season(targets, &stops, problems);
+        let stop_dates: Vec<_> = stops.iter().map(|s| s.date).collect();
+        check_calibration_season(targets, &stop_dates, problems);
     }
     Some(Season {
         name: name?,

@@ -4,38 +4,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::sim::StopSpec;
-
-/// Where the bus parks; changes the demand (venue multipliers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Venue {
-    Municipality,
-    SocialInstitution,
-    School,
-    Employer,
-    Event,
-}
-
-impl Venue {
-    pub const ALL: [Venue; 5] = [
-        Venue::Municipality,
-        Venue::SocialInstitution,
-        Venue::School,
-        Venue::Employer,
-        Venue::Event,
-    ];
-
-    /// The snake_case name used in TOML and CSV.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Venue::Municipality => "municipality",
-            Venue::SocialInstitution => "social_institution",
-            Venue::School => "school",
-            Venue::Employer => "employer",
-            Venue::Event => "event",
-        }
-    }
-}
+use crate::vocab::Venue;
+use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
 
 /// Simulation settings of a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,7 +44,7 @@ pub struct SeasonStop {
 impl SeasonStop {
     /// Dwell, hours.
     pub fn dwell_hours(&self) -> f64 {
-        self.spec.dwell_min / 60.0
+        minutes_to_hours(self.spec.dwell_min)
     }
 }
 
@@ -136,7 +106,7 @@ impl Season {
             DemandOrigin::GivenClients => stop.expected_clients,
             DemandOrigin::GivenRate { per_hour } => per_hour * dwell_hours,
         };
-        let dwell_min = dwell_hours * 60.0;
+        let dwell_min = hours_to_minutes(dwell_hours);
         let profile = self
             .demand
             .shape

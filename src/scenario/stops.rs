@@ -2,17 +2,18 @@
 
 use jiff::civil::Date;
 
-use super::calendar::{ClockTime, MIN_PER_DAY};
+use super::calendar::ClockTime;
 use super::clients::ClientRules;
 use super::demand_section::DemandRules;
-use super::diagnostic::{Diagnostic, Problems};
-use super::resolved::{DemandOrigin, SeasonStop, Venue};
+use super::diagnostic::Problems;
+use super::resolved::{DemandOrigin, SeasonStop};
 use super::settings::BusRules;
-use crate::demand::{SettlementTable, StopContext, suggest};
+use crate::demand::{SettlementTable, StopContext};
 use crate::sim::{Arrivals, Closing, StopSpec};
-
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::Diagnostic;
+use crate::vocab::Venue;
+use crate::vocab::suggest;
+use crate::vocab::units::{MINUTES_PER_DAY, hours_to_minutes};
 
 /// Where a stop was written, to point problems at it.
 #[derive(Debug, Clone, PartialEq)]
@@ -299,8 +300,8 @@ fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>)
         );
         return None;
     }
-    let dwell_min = hours * MIN_PER_HOUR;
-    if f64::from(input.start.0) + dwell_min > f64::from(MIN_PER_DAY) {
+    let dwell_min = hours_to_minutes(hours);
+    if f64::from(input.start.0) + dwell_min > f64::from(MINUTES_PER_DAY) {
         place.report(
             problems,
             "dwell_hours",

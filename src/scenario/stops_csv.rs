@@ -1,9 +1,10 @@
 //! A stops CSV the planners keep: `date,start,settlement,venue,dwell_hours` and optional columns.
 
 use super::calendar::{parse_clock, parse_date};
-use super::diagnostic::{Diagnostic, Problems};
-use super::resolved::Venue;
+use super::diagnostic::Problems;
 use super::stops::{StopInput, StopPlace};
+use crate::vocab::Diagnostic;
+use crate::vocab::Venue;
 
 /// Columns every stops CSV must have.
 pub const REQUIRED_COLUMNS: [&str; 5] = ["date", "start", "settlement", "venue", "dwell_hours"];
@@ -90,7 +91,7 @@ fn check_header(header: &[String], file: &str, problems: &mut Problems<'_>) -> b
         let known = REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
         if !known {
             let all = REQUIRED_COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).copied();
-            let help = crate::demand::suggest::did_you_mean(&crate::demand::suggest::closest(h, all))
+            let help = crate::vocab::suggest::did_you_mean(&crate::vocab::suggest::closest(h, all))
                 .unwrap_or_else(|| format!("optional columns: {}", OPTIONAL_COLUMNS.join(", ")));
             problems.push(Diagnostic {
                 file: file.to_string(),

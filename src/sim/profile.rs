@@ -62,7 +62,7 @@ impl RateProfile {
             segments.push(RateSegment {
                 start_min,
                 end_min,
-                rate_per_min: rate_per_hour / 60.0,
+                rate_per_min: crate::vocab::units::per_hour_to_per_minute(rate_per_hour),
             });
         }
         Ok(Self::from_segments(segments))

@@ -8,6 +8,7 @@ mod compare;
 mod determinism;
 mod engine_metrics;
 mod languages;
+mod layering;
 mod policies;
 mod report;
 mod scenario;

@@ -61,7 +61,7 @@ fn routes(season: &Season) -> Vec<Vec<MapPoint>> {
     let Some(itinerary) = &season.itinerary else {
         return Vec::new();
     };
-    let point = |c: &crate::plan::Coordinates| MapPoint {
+    let point = |c: &crate::vocab::Coordinates| MapPoint {
         lat_deg: c.lat_deg,
         lon_deg: c.lon_deg,
     };

@@ -12,8 +12,7 @@ use crate::report::venue_label;
 use crate::scenario::Venue;
 use crate::sim::{Closing, Duration, Patience, StopSpec};
 
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::units::MINUTES_PER_HOUR as MIN_PER_HOUR;
 
 /// The assumptions section's content, as HTML.
 pub fn assumptions(data: &ReportData, lang: Lang) -> Result<String, ReportError> {

@@ -7,8 +7,7 @@ use crate::scenario::{DEFAULT_FIXED_HOURS, DemandOrigin, DwellPolicy, NamedPolic
 use crate::staffing::ServiceTargets;
 use crate::stats::Estimate;
 
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::units::MINUTES_PER_HOUR as MIN_PER_HOUR;
 
 /// Fills `label` in `lang`.
 pub fn fill(lang: Lang, label: Label, values: &[(&str, &str)]) -> Result<String, ReportError> {

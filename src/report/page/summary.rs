@@ -14,8 +14,7 @@ const LOSING_STOPS_NAMED: usize = 3;
 const SHORT_STOPS_NAMED: usize = 6;
 /// Below this many lost clients a season, the report says practically nobody is lost.
 const NEGLIGIBLE_LOST_CLIENTS: f64 = 0.5;
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
+use crate::vocab::units::MINUTES_PER_HOUR as MIN_PER_HOUR;
 
 /// The summary's sentences, in reading order.
 pub fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
