@@ -11,7 +11,7 @@ use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
 use super::client::{Client, ClientSource};
-use super::event::{EventKind, EventQueue, PRIORITY_ARRIVAL, PRIORITY_CLOSE};
+use super::event::{EventKind, EventQueue, Priority};
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
 use super::stop::{Balking, Closing, StopSpec};
@@ -120,18 +120,18 @@ impl Engine {
         let mut next_arrival = source.next_client().filter(|c| c.arrival_min < h);
         loop {
             let scheduled = self.events.peek_key();
-            let arrival = next_arrival.map(|c| (c.arrival_min, PRIORITY_ARRIVAL));
+            let arrival = next_arrival.map(|c| (c.arrival_min, Priority::Arrival));
             let next = match (scheduled, arrival) {
                 (Some(a), Some(b)) => Some(if earlier(a, b) { a } else { b }),
                 (a, b) => a.or(b),
             };
-            if !day.closed && next.is_none_or(|k| earlier((h, PRIORITY_CLOSE), k)) {
+            if !day.closed && next.is_none_or(|k| earlier((h, Priority::DoorClosing), k)) {
                 self.close(&mut day, observer);
                 continue;
             }
             let Some((time_min, priority)) = next else { break };
             day.advance(time_min);
-            if priority == PRIORITY_ARRIVAL && arrival == next {
+            if priority == Priority::Arrival && arrival == next {
                 let client = next_arrival.take().expect("an arrival was chosen");
                 self.arrive(&mut day, client, balking_rng, observer);
                 next_arrival = source.next_client().filter(|c| c.arrival_min < h);
@@ -284,7 +284,7 @@ impl Day<'_> {
 
 /// Whether event key `a` (time, priority) comes strictly before `b`.
 #[inline]
-fn earlier(a: (f64, u8), b: (f64, u8)) -> bool {
+fn earlier(a: (f64, Priority), b: (f64, Priority)) -> bool {
     a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).is_lt()
 }
 
