@@ -6,6 +6,7 @@ pub mod charts;
 mod compare;
 mod json;
 pub mod lang;
+mod metric_labels;
 pub mod page;
 mod staffing;
 mod tables;

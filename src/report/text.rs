@@ -1,6 +1,6 @@
 //! The terminal summary of a run: a short table a planner can read at a glance.
 
-use crate::experiment::{SeasonResults, Summary};
+use crate::experiment::{GroupMetric, SeasonResults, StopMetric};
 use crate::stats::Estimate;
 
 /// How many of the busiest stops the terminal summary lists.
@@ -14,14 +14,6 @@ fn pm(e: Estimate, decimals: usize) -> String {
     }
 }
 
-fn metric(s: &Summary, name: &str) -> Estimate {
-    s.metric(name).unwrap_or(Estimate {
-        mean: f64::NAN,
-        ci95: f64::NAN,
-        n: 0,
-    })
-}
-
 /// Season totals and the busiest stops, with 95 % confidence half-widths.
 pub fn render_run_summary(name: &str, stop_labels: &[String], results: &SeasonResults) -> String {
     let s = &results.season;
@@ -32,17 +24,17 @@ pub fn render_run_summary(name: &str, stop_labels: &[String], results: &SeasonRe
         results.replications
     );
     let rows = [
-        ("Clients arriving", pm(metric(s, "arrivals"), 1)),
-        ("Clients served", pm(metric(s, "served"), 1)),
-        ("Uses (errands served)", pm(metric(s, "uses"), 1)),
-        ("Sent home / gave up", pm(metric(s, "lost"), 1)),
+        ("Clients arriving", pm(s.get(GroupMetric::Arrivals), 1)),
+        ("Clients served", pm(s.get(GroupMetric::Served), 1)),
+        ("Uses (errands served)", pm(s.get(GroupMetric::Uses), 1)),
+        ("Sent home / gave up", pm(s.get(GroupMetric::Lost), 1)),
         ("Mean wait, minutes", pm(p.wait_mean_min, 1)),
         (
             "Served within the wait target",
             format!("{} %", pm(scale(p.share_within_target, 100.0), 1)),
         ),
-        ("Clerk-hours", pm(metric(s, "clerk_hours"), 1)),
-        ("Overtime, minutes (season total)", pm(metric(s, "overtime_min"), 1)),
+        ("Clerk-hours", pm(s.get(GroupMetric::ClerkHours), 1)),
+        ("Overtime, minutes (season total)", pm(s.get(GroupMetric::Overtime), 1)),
     ];
     for (label, value) in rows {
         out += &format!("  {label:<34} {value}\n");
@@ -55,7 +47,7 @@ fn busiest_stops(stop_labels: &[String], results: &SeasonResults) -> String {
     let mut order: Vec<usize> = (0..results.stops.len()).collect();
     let lost = |i: usize| {
         let s = &results.stops[i];
-        metric(s, "reneged").mean + metric(s, "balked").mean + metric(s, "turned_away").mean
+        s.get(StopMetric::Reneged).mean + s.get(StopMetric::Balked).mean + s.get(StopMetric::TurnedAway).mean
     };
     order.sort_by(|&a, &b| lost(b).total_cmp(&lost(a)).then(a.cmp(&b)));
     let mut out = String::from("\n  Stops losing the most clients (reneged + balked + turned away, mean per visit):\n");
@@ -64,7 +56,7 @@ fn busiest_stops(stop_labels: &[String], results: &SeasonResults) -> String {
         out += &format!(
             "    {:<40} arrivals {:>6.1}  lost {:>5.2}  mean wait {:>5.1} min\n",
             stop_labels[i],
-            metric(s, "arrivals").mean,
+            s.get(StopMetric::Arrivals).mean,
             lost(i),
             s.pooled.wait_mean_min.mean
         );

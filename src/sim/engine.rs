@@ -15,7 +15,6 @@ use super::event::{EventKind, EventQueue, Priority};
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
 use super::stop::{Balking, Closing, StopSpec};
-use crate::stats::percentile_type7;
 
 /// The rules of a stop-day that do not concern who arrives.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,7 +63,7 @@ pub struct Engine {
     slots: Vec<Slot>,
     /// Indices of waiting clients in arrival order; may hold stale entries of clients who left.
     queue: VecDeque<u32>,
-    /// Waits of served clients, minutes (for the percentile).
+    /// Waits of served clients, minutes (handed over for the percentiles, which `stats` computes).
     waits: Vec<f64>,
 }
 
@@ -90,6 +89,11 @@ impl Engine {
     /// Waits (minutes) of the clients served in the last run, in no particular order.
     pub fn served_waits(&self) -> &[f64] {
         &self.waits
+    }
+
+    /// The same waits, mutable: a percentile may reorder them in place (no copy per replication).
+    pub fn served_waits_mut(&mut self) -> &mut [f64] {
+        &mut self.waits
     }
 
     /// Simulates one stop-day with clients from `source` (sorted by arrival). `balking_rng` is
@@ -264,7 +268,6 @@ impl Engine {
         out.overtime_min = (day.last_service_end_min - h).max(0.0);
         if out.served > 0 {
             out.wait_mean_min = Some(out.wait_total_min / f64::from(out.served));
-            out.wait_p90_min = percentile_type7(&mut self.waits, 0.9);
         }
         out
     }

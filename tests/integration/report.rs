@@ -2,7 +2,7 @@
 //! equal to the CSV and to an independent computation, and byte-identical output on any threads.
 
 use ablakbusz::app::{ReportRequest, RunOptions, ScenarioSource, SeasonRun, report_files, simulate_season};
-use ablakbusz::experiment::{QueueGrid, RunSettings, queue_curve};
+use ablakbusz::experiment::{GroupMetric, QueueGrid, RunSettings, queue_curve};
 use ablakbusz::report::OutputFile;
 use ablakbusz::report::chart_inputs::{
     QUEUE_BAND_HIGH_Q, QUEUE_BAND_LOW_Q, queue_curve_input, season_weeks_input, week_start,
@@ -230,7 +230,7 @@ fn the_answer_comes_first_and_is_computed_from_the_results() {
         (share * 100.0).round()
     );
     assert!(summary.contains(&expected), "{summary}");
-    let arrivals = run.results.season.metric("arrivals").unwrap().mean;
+    let arrivals = run.results.season.get(GroupMetric::Arrivals).mean;
     assert!(
         summary.contains(&format!("about {} clients come", arrivals.round())),
         "{summary}"
@@ -300,7 +300,7 @@ fn the_weekly_chart_plots_the_week_rows_of_season_csv() {
     assert_eq!(weeks.len(), 3);
     assert_eq!(weeks[1].mean_clients, 0.0);
     // Every client of the season is in some week.
-    let season_arrivals = run.results.season.metric("arrivals").unwrap().mean;
+    let season_arrivals = run.results.season.get(GroupMetric::Arrivals).mean;
     let weekly_sum: f64 = weeks.iter().map(|w| w.mean_clients).sum();
     assert!((weekly_sum - season_arrivals).abs() < 1e-9 * season_arrivals);
 }
