@@ -8,7 +8,7 @@ use crate::app::{
     CalibrateOptions, Command, CompareOptions, ReplayOptions, ReportRequest, RunOptions, ScenarioSource, StaffOptions,
 };
 use crate::report::lang::Lang;
-use crate::sim::Closing;
+use crate::sim::{Closing, ClosingKind};
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
 ///
@@ -237,14 +237,13 @@ enum ClosingArg {
     LastEntry,
 }
 
-impl ClosingArg {
-    fn closing(self, last_entry_min: f64) -> Closing {
-        match self {
-            ClosingArg::ServeAll => Closing::ServeAll,
-            ClosingArg::TurnAway => Closing::TurnAway,
-            ClosingArg::LastEntry => Closing::LastEntry {
-                minutes: last_entry_min,
-            },
+/// The clap spelling of the engine's [`ClosingKind`] (a thin edge adapter: clap stays here).
+impl From<ClosingArg> for ClosingKind {
+    fn from(arg: ClosingArg) -> Self {
+        match arg {
+            ClosingArg::ServeAll => ClosingKind::ServeAll,
+            ClosingArg::TurnAway => ClosingKind::TurnAway,
+            ClosingArg::LastEntry => ClosingKind::LastEntry,
         }
     }
 }
@@ -326,7 +325,7 @@ impl Cli {
                 day,
                 clerks,
                 dwell_hours: dwell,
-                closing: closing.closing(last_entry_min),
+                closing: Closing::of_kind(closing.into(), last_entry_min),
                 trace,
             }),
         }

@@ -9,7 +9,7 @@ use super::diagnostic::{Diagnostic, Problems};
 use super::resolved::{DemandOrigin, SeasonStop, Venue};
 use super::settings::BusRules;
 use crate::demand::{SettlementTable, StopContext, suggest};
-use crate::sim::{Arrivals, Closing, StopSpec};
+use crate::sim::{Arrivals, NoTimeToEnter, StopSpec};
 
 /// Minutes in an hour.
 const MIN_PER_HOUR: f64 = 60.0;
@@ -312,11 +312,8 @@ fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>)
         );
         return None;
     }
-    if let Some(BusRules {
-        closing: Closing::LastEntry { minutes },
-        ..
-    }) = bus
-        && *minutes >= dwell_min
+    if let Some(BusRules { closing, .. }) = bus
+        && let Err(NoTimeToEnter { minutes, .. }) = closing.check_fits(dwell_min)
     {
         place.report(
             problems,

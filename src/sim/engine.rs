@@ -11,10 +11,11 @@ use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
 use super::client::{Client, ClientSource};
+use super::closing::Closing;
 use super::event::{EventKind, EventQueue, Priority};
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
-use super::stop::{Balking, Closing, StopSpec};
+use super::stop::{Balking, StopSpec};
 
 /// The rules of a stop-day that do not concern who arrives.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,9 +159,7 @@ impl Engine {
             client,
             state: SlotState::Gone,
         });
-        if let Closing::LastEntry { minutes } = day.rules.closing
-            && t >= day.rules.dwell_min - minutes
-        {
+        if day.rules.closing.refuses_entry(t, day.rules.dwell_min) {
             day.out.turned_away += 1;
             observer.client_settled(&left(index, &client, t, ClientFate::TurnedAway));
             return;

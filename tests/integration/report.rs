@@ -10,9 +10,9 @@ use ablakbusz::report::chart_inputs::{
 use ablakbusz::report::lang::Lang;
 use ablakbusz::report::render_season_csv;
 use ablakbusz::scenario::{self, ScenarioText, Season};
-use ablakbusz::sim::{Engine, Observer, StreamKey};
+use ablakbusz::sim::{Closing, Engine, Observer, StreamKey};
 use ablakbusz::stats::percentile_type7;
-use ablakbusz::theory::{FiniteHorizon, HorizonClosing};
+use ablakbusz::theory::FiniteHorizon;
 
 use crate::builder::StopBuilder;
 use crate::cli::{ablakbusz, temp_dir};
@@ -380,7 +380,7 @@ fn the_queue_curve_matches_the_exact_transient_m_m_2_stop() {
         assert_eq!(summary.minutes[k], t);
         let exact = FiniteHorizon::new(0.1, 1.0 / 15.0, 2, t)
             .unwrap()
-            .result(HorizonClosing::ServeAll, None)
+            .result(Closing::ServeAll, None)
             .unwrap()
             .expected_waiting_at_close;
         let d = &summary.waiting[k];

@@ -156,7 +156,7 @@ fn long_dwell_agrees_with_the_erlang_c_staffing_answer() {
 
 #[test]
 fn finite_horizon_staffing_agrees_with_the_exact_chain() {
-    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput, HorizonClosing};
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
     // A 3-hour stop with exponential service: the exact CTMC share within 20 min for each c, and the
     // fewest c meeting 80 %, must match the simulation's answer.
     let (rate_per_hour, service_min) = (8.0, 15.0);
@@ -167,7 +167,7 @@ fn finite_horizon_staffing_agrees_with_the_exact_chain() {
                 service_rate: 1.0 / service_min,
                 clerks,
                 horizon: 180.0,
-                closing: HorizonClosing::ServeAll,
+                closing: Closing::ServeAll,
                 wait_limit: Some(20.0),
             })
             .unwrap();
