@@ -8,7 +8,7 @@ use super::clients::resolve_clients;
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Problems, ScenarioError};
-use super::generate::{DwellPolicy, resolve_generate};
+use super::generate::resolve_generate;
 use super::generated::generate;
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
@@ -18,6 +18,7 @@ use super::settings::{resolve_bus, resolve_simulation};
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
 use crate::demand::SettlementTable;
+use crate::plan::DwellPolicy;
 use crate::plan::Itinerary;
 
 /// Resolves a scenario's text. `file` names it in messages; relative paths in it are resolved
