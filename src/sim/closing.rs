@@ -94,6 +94,14 @@ impl Closing {
         }
     }
 
+    /// Whether those still waiting when the door closes are served (in overtime) rather than sent home.
+    pub fn serves_waiting_at_close(self) -> bool {
+        match self {
+            Closing::ServeAll | Closing::LastEntry { .. } => true,
+            Closing::TurnAway => false,
+        }
+    }
+
     /// Whether a client arriving at `t` (minutes after opening) is sent home at the door.
     #[inline]
     pub fn refuses_entry(self, t: f64, dwell_min: f64) -> bool {
@@ -133,5 +141,6 @@ mod tests {
         assert!(Closing::LastEntry { minutes: f64::NAN }.check_fits(60.0).is_err());
         assert_eq!(Closing::TurnAway.check_fits(0.0), Ok(()));
         assert!(closing.refuses_entry(30.0, 60.0) && !closing.refuses_entry(29.9, 60.0));
+        assert!(closing.serves_waiting_at_close() && !Closing::TurnAway.serves_waiting_at_close());
     }
 }

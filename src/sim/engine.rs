@@ -242,7 +242,7 @@ impl Engine {
         day.advance(h);
         day.closed = true;
         day.out.waiting_at_close = day.waiting;
-        if day.rules.closing != Closing::TurnAway {
+        if day.rules.closing.serves_waiting_at_close() {
             return;
         }
         for index in self.queue.drain(..) {
