@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use ablakbusz::experiment::{RunSettings, SeasonModel, run_season};
+use ablakbusz::experiment::{GroupMetric, RunSettings, SeasonModel, run_season};
 use ablakbusz::sim::{
     Arrivals, Closing, Duration, Engine, ErrandType, Patience, PreparedStop, RateProfile, StopSpec, StreamKey,
 };
@@ -92,7 +92,7 @@ fn bench_season(replications: u32, threads: Option<usize>) -> f64 {
     let start = Instant::now();
     let results = run_season(&model, &settings, &|_| {}).unwrap();
     let secs = start.elapsed().as_secs_f64();
-    let clients = results.season.metric("arrivals").unwrap().mean * f64::from(replications);
+    let clients = results.season.get(GroupMetric::Arrivals).mean * f64::from(replications);
     let label = threads.map_or("all cores".to_string(), |t| format!("{t} thread(s)"));
     println!(
         "(b) season of {SEASON_STOPS} stops, {replications} replications, {label}: {secs:.2} s, {:.0} replications/s, {:.2} million clients/s",

@@ -9,7 +9,7 @@ use crate::app::{
     StaffOptions,
 };
 use crate::report::lang::Lang;
-use crate::sim::Closing;
+use crate::sim::{Closing, ClosingKind};
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
 ///
@@ -235,14 +235,13 @@ enum ClosingArg {
     LastEntry,
 }
 
-impl ClosingArg {
-    fn closing(self, last_entry_min: f64) -> Closing {
-        match self {
-            ClosingArg::ServeAll => Closing::ServeAll,
-            ClosingArg::TurnAway => Closing::TurnAway,
-            ClosingArg::LastEntry => Closing::LastEntry {
-                minutes: last_entry_min,
-            },
+/// The clap spelling of the engine's [`ClosingKind`] (a thin edge adapter: clap stays here).
+impl From<ClosingArg> for ClosingKind {
+    fn from(arg: ClosingArg) -> Self {
+        match arg {
+            ClosingArg::ServeAll => ClosingKind::ServeAll,
+            ClosingArg::TurnAway => ClosingKind::TurnAway,
+            ClosingArg::LastEntry => ClosingKind::LastEntry,
         }
     }
 }
@@ -325,7 +324,7 @@ impl CliCommand {
                 day,
                 clerks,
                 dwell_hours: dwell,
-                closing: closing.closing(last_entry_min),
+                closing: Closing::of_kind(closing.into(), last_entry_min),
                 trace,
             }),
         }

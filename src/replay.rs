@@ -7,6 +7,7 @@ use rand::rngs::ChaCha8Rng;
 use serde::Deserialize;
 
 use crate::sim::{Client, ClientRecord, DayRules, Engine, ReplayClients, StopOutcome, TraceObserver};
+use crate::stats::wait_p90;
 
 /// Seed of the balking decisions in a replay (only used when balking is on).
 const REPLAY_BALKING_SEED: u64 = 0;
@@ -119,6 +120,8 @@ fn client_of(row: Row) -> Result<Client, String> {
 #[derive(Debug, Clone)]
 pub struct ReplayResult {
     pub outcome: StopOutcome,
+    /// 90th percentile (type 7) of the served clients' waits, minutes (`None`: nobody was served).
+    pub wait_p90_min: Option<f64>,
     /// Clients in the file who arrive at or after closing (left out: arrivals are in `[0, H)`).
     pub after_closing: usize,
     /// One record per client, when a trace was asked for.
@@ -134,10 +137,12 @@ pub fn replay_day(clients: &[Client], rules: &DayRules, trace: bool) -> ReplayRe
         .collect();
     let mut rng = ChaCha8Rng::seed_from_u64(REPLAY_BALKING_SEED);
     let mut observer = TraceObserver::default();
-    let outcome = Engine::new().run(rules, ReplayClients::new(&open), &mut rng, &mut observer);
+    let mut engine = Engine::new();
+    let outcome = engine.run(rules, ReplayClients::new(&open), &mut rng, &mut observer);
     observer.records.sort_by_key(|r| r.index);
     ReplayResult {
         outcome,
+        wait_p90_min: wait_p90(engine.served_waits_mut()),
         after_closing: clients.len() - open.len(),
         trace: trace.then_some(observer.records),
     }

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use crate::replay::{read_day, replay_day};
 use crate::report::lang::Lang;
 use crate::report::{render_check, render_replay};
-use crate::sim::{Closing, DayRules};
+use crate::sim::{Closing, DayRules, NoTimeToEnter};
 
 /// What the user asked for, checked and free of clap.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,9 +100,7 @@ fn replay(options: &ReplayOptions) -> Result<(), AppError> {
         closing: options.closing,
         wait_target_min: crate::staffing::NATIONAL_AVERAGE_WAIT_MIN,
     };
-    if let Closing::LastEntry { minutes } = rules.closing
-        && !(minutes >= 0.0 && minutes < rules.dwell_min)
-    {
+    if let Err(NoTimeToEnter { minutes, .. }) = rules.closing.check_fits(rules.dwell_min) {
         return Err(AppError::Argument(format!(
             "--last-entry-min must be between 0 and the dwell ({} min), got {minutes}",
             rules.dwell_min

@@ -3,19 +3,19 @@
 
 use serde::Serialize;
 
-use super::metrics::{GROUP_METRICS, GroupTally};
-use super::tally::{GroupAcc, MetricEstimate, Summary};
+use super::metrics::{GroupMetric, GroupReplication, GroupTally, MetricEstimates};
+use super::tally::{GroupAcc, GroupSummary, estimates};
 use super::{ExperimentError, RunSettings, SeasonModel, check_run, in_chunks, with_threads};
 use crate::sim::{Engine, StreamKey};
-use crate::stats::{MeanAccumulator, percentile_type7};
+use crate::stats::{MeanAccumulator, wait_p90};
 
 /// A season compared with the baseline (the first season).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
     /// The season's own totals.
-    pub season: Summary,
+    pub season: GroupSummary,
     /// Paired differences (this season − baseline) per metric, with 95 % half-widths.
-    pub difference: Vec<MetricEstimate>,
+    pub difference: MetricEstimates<GroupMetric>,
 }
 
 /// Runs every season on the same replications and returns, for each, its totals and its paired
@@ -41,7 +41,7 @@ pub fn compare_seasons(
 #[derive(Debug, Clone)]
 struct PairedAcc {
     seasons: Vec<GroupAcc>,
-    differences: Vec<[MeanAccumulator; GROUP_METRICS.len()]>,
+    differences: Vec<[MeanAccumulator; GroupMetric::COUNT]>,
 }
 
 impl PairedAcc {
@@ -65,14 +65,7 @@ impl PairedAcc {
             .zip(&self.differences)
             .map(|(season, diff)| Comparison {
                 season: season.summary(),
-                difference: GROUP_METRICS
-                    .iter()
-                    .zip(diff)
-                    .map(|(&name, acc)| MetricEstimate {
-                        name,
-                        estimate: acc.estimate(),
-                    })
-                    .collect(),
+                difference: estimates(diff),
             })
             .collect()
     }
@@ -88,9 +81,12 @@ fn paired_chunk(models: &[SeasonModel], seed: u64, range: std::ops::Range<u64>) 
             .zip(&mut acc.seasons)
             .map(|(model, season_acc)| {
                 let tally = season_tally(model, seed, replication, &mut engine, &mut waits);
-                let p90 = percentile_type7(&mut waits, 0.9);
-                season_acc.push(&tally, p90);
-                tally.values(p90)
+                let wait_p90_min = wait_p90(&mut waits);
+                season_acc.push(&tally, wait_p90_min);
+                GroupMetric::values(&GroupReplication {
+                    tally: &tally,
+                    wait_p90_min,
+                })
             })
             .collect();
         for (diff, v) in acc.differences.iter_mut().zip(&values) {

@@ -6,40 +6,31 @@
 
 use serde::Serialize;
 
+use super::metrics::TotalMetric;
 use super::{ExperimentError, Grouping, RunSettings, SeasonModel, check_run, in_chunks, with_threads};
 use crate::sim::{Engine, StopOutcome, StreamKey};
 use crate::stats::CountDistribution;
 
-/// The totals recorded per group and replication, in this order.
-pub const TOTAL_METRICS: [&str; 5] = ["arrivals", "served", "uses", "cases", "information_uses"];
+/// A group's totals of one replication, in [`TotalMetric::ALL`] order.
+type Tally = [u32; TotalMetric::COUNT];
 
-/// A group's totals of one replication, in [`TOTAL_METRICS`] order.
-type Tally = [u32; TOTAL_METRICS.len()];
-
-/// The values of [`TOTAL_METRICS`] for one stop-day.
+/// The values of every [`TotalMetric`] for one stop-day.
 fn stop_totals(o: &StopOutcome) -> Tally {
-    [
-        o.arrivals,
-        o.served,
-        o.uses,
-        o.uses - o.information_uses,
-        o.information_uses,
-    ]
+    TotalMetric::values(o)
 }
 
 /// One group's totals over replications.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupTotals {
     pub label: String,
-    /// One distribution per metric of [`TOTAL_METRICS`].
+    /// One distribution per metric, in [`TotalMetric::ALL`] order.
     pub totals: Vec<CountDistribution>,
 }
 
 impl GroupTotals {
-    /// The distribution of a metric by name.
-    pub fn metric(&self, name: &str) -> Option<&CountDistribution> {
-        let index = TOTAL_METRICS.iter().position(|m| *m == name)?;
-        self.totals.get(index)
+    /// The distribution of `metric`.
+    pub fn get(&self, metric: TotalMetric) -> &CountDistribution {
+        &self.totals[metric as usize]
     }
 }
 
@@ -71,7 +62,7 @@ pub struct TotalSummary {
 }
 
 /// Replicates the season and records, for every group of every grouping of `model`, the distribution
-/// of each of [`TOTAL_METRICS`] over replications.
+/// of each [`TotalMetric`] over replications.
 pub fn run_group_totals(
     model: &SeasonModel,
     settings: &RunSettings,
@@ -112,7 +103,7 @@ type Acc = Vec<Vec<Vec<CountDistribution>>>;
 fn empty(groupings: &[Grouping]) -> Acc {
     groupings
         .iter()
-        .map(|g| vec![vec![CountDistribution::default(); TOTAL_METRICS.len()]; g.labels.len()])
+        .map(|g| vec![vec![CountDistribution::default(); TotalMetric::COUNT]; g.labels.len()])
         .collect()
 }
 
@@ -130,11 +121,11 @@ fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -
     let mut tallies: Vec<Vec<Tally>> = model
         .groupings
         .iter()
-        .map(|g| vec![[0; TOTAL_METRICS.len()]; g.labels.len()])
+        .map(|g| vec![[0; TotalMetric::COUNT]; g.labels.len()])
         .collect();
     let mut engine = Engine::new();
     for replication in range {
-        tallies.iter_mut().flatten().for_each(|t| *t = [0; TOTAL_METRICS.len()]);
+        tallies.iter_mut().flatten().for_each(|t| *t = [0; TotalMetric::COUNT]);
         for (index, stop) in model.stops.iter().enumerate() {
             let key = StreamKey {
                 seed,
@@ -173,7 +164,7 @@ impl TotalSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::experiment::run_season;
+    use crate::experiment::{GroupMetric, run_season};
     use crate::scenario::ScenarioText;
     use crate::sim::PreparedStop;
 
@@ -218,21 +209,26 @@ mod tests {
         let totals = run_group_totals(&model, &settings, &|_| {}).unwrap();
         let season = run_season(&model, &settings, &|_| {}).unwrap();
         let year = totals[0].group("year").unwrap();
-        for (metric, name) in [("arrivals", "arrivals"), ("served", "served"), ("uses", "uses")] {
-            let ours = year.metric(metric).unwrap().estimate();
-            let theirs = season.season.metric(name).unwrap();
-            assert!((ours.mean - theirs.mean).abs() < 1e-9 * theirs.mean, "{metric}");
-            assert!((ours.ci95 - theirs.ci95).abs() < 1e-6 * theirs.ci95, "{metric}");
+        let pairs = [
+            (TotalMetric::Arrivals, GroupMetric::Arrivals),
+            (TotalMetric::Served, GroupMetric::Served),
+            (TotalMetric::Uses, GroupMetric::Uses),
+        ];
+        for (metric, name) in pairs {
+            let ours = year.get(metric).estimate();
+            let theirs = season.season.get(name);
+            assert!((ours.mean - theirs.mean).abs() < 1e-9 * theirs.mean, "{metric:?}");
+            assert!((ours.ci95 - theirs.ci95).abs() < 1e-6 * theirs.ci95, "{metric:?}");
         }
         // The tour grouping splits the year: its groups' means add up; cases + information = uses.
         let tour = &totals[1];
-        let mean = |g: &str, m: &str| tour.group(g).unwrap().metric(m).unwrap().estimate().mean;
-        let served = mean("rest", "served") + mean("second tour", "served");
-        assert!((served - year.metric("served").unwrap().estimate().mean).abs() < 1e-9 * served);
-        let uses = mean("second tour", "cases") + mean("second tour", "information_uses");
-        assert!((uses - mean("second tour", "uses")).abs() < 1e-9 * uses);
+        let mean = |g: &str, m: TotalMetric| tour.group(g).unwrap().get(m).estimate().mean;
+        let served = mean("rest", TotalMetric::Served) + mean("second tour", TotalMetric::Served);
+        assert!((served - year.get(TotalMetric::Served).estimate().mean).abs() < 1e-9 * served);
+        let uses = mean("second tour", TotalMetric::Cases) + mean("second tour", TotalMetric::InformationUses);
+        assert!((uses - mean("second tour", TotalMetric::Uses)).abs() < 1e-9 * uses);
         // Every replication is counted once; the predictive range holds the mean.
-        let clients = tour.group("second tour").unwrap().metric("served").unwrap();
+        let clients = tour.group("second tour").unwrap().get(TotalMetric::Served);
         assert_eq!(clients.count(), 40);
         let summary = TotalSummary::of(clients);
         assert!(summary.predictive_low <= summary.mean && summary.mean <= summary.predictive_high);

@@ -1,65 +1,167 @@
-//! The reported metrics (DESIGN §5): names, and how each is read from a stop's or a group's replication.
+//! The reported metrics (DESIGN §5): three families (per stop, per group of stops, season totals),
+//! each metric with its machine name, its unit and how its value is read from one replication.
+//!
+//! Adding a metric: one row in its family below (name, unit, accessor), and its label in
+//! `report/metric_labels.rs` (plus the text in `report/lang.rs` if no label fits). Tables, JSON,
+//! CSV and charts iterate over the family, so nothing else changes.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::sim::StopOutcome;
+use crate::stats::Estimate;
 
-/// Metrics reported per stop, in output-column order. Column names are `<name>_mean` and `<name>_ci95`.
-pub const STOP_METRICS: [&str; 15] = [
-    "arrivals",
-    "served",
-    "reneged",
-    "balked",
-    "turned_away",
-    "uses",
-    "information_uses",
-    "wait_mean_min",
-    "wait_p90_min",
-    "queue_avg",
-    "queue_max",
-    "utilisation",
-    "overtime_min",
-    "waiting_at_close",
-    "delayed",
-];
-
-/// The values of [`STOP_METRICS`] for one stop in one replication (`None`: no value, e.g. no wait
-/// figure when nobody was served; such replications are left out of that metric's average).
-pub fn stop_metric_values(o: &StopOutcome) -> [Option<f64>; STOP_METRICS.len()] {
-    [
-        Some(f64::from(o.arrivals)),
-        Some(f64::from(o.served)),
-        Some(f64::from(o.reneged)),
-        Some(f64::from(o.balked)),
-        Some(f64::from(o.turned_away)),
-        Some(f64::from(o.uses)),
-        Some(f64::from(o.information_uses)),
-        o.wait_mean_min,
-        o.wait_p90_min,
-        Some(o.queue_avg),
-        Some(f64::from(o.queue_max)),
-        Some(o.utilisation),
-        Some(o.overtime_min),
-        Some(f64::from(o.waiting_at_close)),
-        Some(f64::from(o.delayed)),
-    ]
+/// What a metric's figure counts or measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricUnit {
+    /// Stops (stop-days).
+    Stops,
+    /// Clients (people).
+    Clients,
+    /// Errands (uses, cases).
+    Errands,
+    /// Minutes.
+    Minutes,
+    /// Clerk-hours.
+    ClerkHours,
+    /// A share between 0 and 1.
+    Share,
 }
 
-/// Metrics reported for the season and for groups of stops (districts, weeks): sums over the
-/// group's stops within a replication, and wait figures over all the group's served clients.
-pub const GROUP_METRICS: [&str; 13] = [
-    "stops",
-    "arrivals",
-    "served",
-    "reneged",
-    "balked",
-    "turned_away",
-    "lost",
-    "uses",
-    "information_uses",
-    "wait_mean_min",
-    "wait_p90_min",
-    "overtime_min",
-    "clerk_hours",
-];
+/// A family of metrics: an enum whose declaration order is the output-column order.
+pub trait Metric: Copy + Eq + fmt::Debug + 'static {
+    /// Every metric of the family, in output-column order.
+    const ALL: &'static [Self];
+    /// The machine name: CSV column stem (`<name>_mean`, `<name>_ci95`) and JSON `name`.
+    fn name(self) -> &'static str;
+    /// What the figure counts or measures.
+    fn unit(self) -> MetricUnit;
+    /// Position in [`Metric::ALL`] (the enum discriminant): the index of its storage slot.
+    fn index(self) -> usize;
+}
+
+/// Defines a metric family: the enum, its [`Metric`] impl, `COUNT`, and `value`/`values` reading
+/// one replication of `$input`. Each row: `Variant => "name", Unit, |input| value;`.
+macro_rules! metric_family {
+    (
+        $(#[$doc:meta])*
+        $family:ident of $input:ty => $value:ty {
+            $($(#[$vdoc:meta])* $variant:ident => $name:literal, $unit:ident, |$o:ident| $get:expr;)*
+        }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $family {
+            $($(#[$vdoc])* $variant,)*
+        }
+
+        impl $family {
+            /// Number of metrics in the family.
+            pub const COUNT: usize = [$($name),*].len();
+            /// Every metric, in output-column order.
+            pub const ALL: [$family; Self::COUNT] = [$($family::$variant),*];
+
+            /// The metric's value in one replication.
+            #[inline]
+            pub fn value(self, input: &$input) -> $value {
+                match self {
+                    $($family::$variant => {
+                        let $o = input;
+                        $get
+                    })*
+                }
+            }
+
+            /// Every metric's value in one replication, in [`Self::ALL`] order.
+            #[inline]
+            pub fn values(input: &$input) -> [$value; Self::COUNT] {
+                Self::ALL.map(|m| m.value(input))
+            }
+        }
+
+        impl Metric for $family {
+            const ALL: &'static [Self] = &$family::ALL;
+
+            fn name(self) -> &'static str {
+                match self {
+                    $($family::$variant => $name,)*
+                }
+            }
+
+            fn unit(self) -> MetricUnit {
+                match self {
+                    $($family::$variant => MetricUnit::$unit,)*
+                }
+            }
+
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+/// One stop's replication as the stop metrics read it: the engine's outcome and the 90th
+/// percentile of its served clients' waits (computed by `stats` from the waits the engine hands over).
+#[derive(Debug, Clone, Copy)]
+pub struct StopReplication<'a> {
+    pub outcome: &'a StopOutcome,
+    /// Type-7 90th percentile of the served clients' waits, minutes (`None`: nobody was served).
+    pub wait_p90_min: Option<f64>,
+}
+
+metric_family! {
+    /// Metrics reported per stop. `None`: no value in that replication (e.g. no wait figure when
+    /// nobody was served); such replications are left out of that metric's average.
+    StopMetric of StopReplication<'_> => Option<f64> {
+        Arrivals => "arrivals", Clients, |r| Some(f64::from(r.outcome.arrivals));
+        Served => "served", Clients, |r| Some(f64::from(r.outcome.served));
+        Reneged => "reneged", Clients, |r| Some(f64::from(r.outcome.reneged));
+        Balked => "balked", Clients, |r| Some(f64::from(r.outcome.balked));
+        TurnedAway => "turned_away", Clients, |r| Some(f64::from(r.outcome.turned_away));
+        Uses => "uses", Errands, |r| Some(f64::from(r.outcome.uses));
+        InformationUses => "information_uses", Errands, |r| Some(f64::from(r.outcome.information_uses));
+        WaitMean => "wait_mean_min", Minutes, |r| r.outcome.wait_mean_min;
+        WaitP90 => "wait_p90_min", Minutes, |r| r.wait_p90_min;
+        QueueAvg => "queue_avg", Clients, |r| Some(r.outcome.queue_avg);
+        QueueMax => "queue_max", Clients, |r| Some(f64::from(r.outcome.queue_max));
+        Utilisation => "utilisation", Share, |r| Some(r.outcome.utilisation);
+        Overtime => "overtime_min", Minutes, |r| Some(r.outcome.overtime_min);
+        WaitingAtClose => "waiting_at_close", Clients, |r| Some(f64::from(r.outcome.waiting_at_close));
+        Delayed => "delayed", Clients, |r| Some(f64::from(r.outcome.delayed));
+    }
+}
+
+/// One group's replication as the group metrics read it: the group's sums and the 90th percentile
+/// over all its served clients' waits.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupReplication<'a> {
+    pub tally: &'a GroupTally,
+    /// Type-7 90th percentile of the group's served clients' waits, minutes (`None`: nobody served).
+    pub wait_p90_min: Option<f64>,
+}
+
+metric_family! {
+    /// Metrics reported for the season and for groups of stops (districts, weeks): sums over the
+    /// group's stops within a replication, and wait figures over all the group's served clients.
+    GroupMetric of GroupReplication<'_> => Option<f64> {
+        Stops => "stops", Stops, |r| Some(f64::from(r.tally.stops));
+        Arrivals => "arrivals", Clients, |r| Some(f64::from(r.tally.arrivals));
+        Served => "served", Clients, |r| Some(f64::from(r.tally.served));
+        Reneged => "reneged", Clients, |r| Some(f64::from(r.tally.reneged));
+        Balked => "balked", Clients, |r| Some(f64::from(r.tally.balked));
+        TurnedAway => "turned_away", Clients, |r| Some(f64::from(r.tally.turned_away));
+        Lost => "lost", Clients, |r| Some(f64::from(r.tally.lost()));
+        Uses => "uses", Errands, |r| Some(f64::from(r.tally.uses));
+        InformationUses => "information_uses", Errands, |r| Some(f64::from(r.tally.information_uses));
+        WaitMean => "wait_mean_min", Minutes, |r| r.tally.wait_mean_min();
+        WaitP90 => "wait_p90_min", Minutes, |r| r.wait_p90_min;
+        Overtime => "overtime_min", Minutes, |r| Some(r.tally.overtime_min);
+        ClerkHours => "clerk_hours", ClerkHours, |r| Some(r.tally.clerk_hours);
+    }
+}
 
 /// Sums of one group of stops in one replication.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -100,24 +202,74 @@ impl GroupTally {
         self.clerk_hours += crate::vocab::units::minutes_to_hours(f64::from(clerks) * (dwell_min + o.overtime_min));
     }
 
-    /// The values of [`GROUP_METRICS`]; `wait_p90_min` is the type-7 percentile over the group's waits.
-    pub fn values(&self, wait_p90_min: Option<f64>) -> [Option<f64>; GROUP_METRICS.len()] {
-        let lost = self.reneged + self.balked + self.turned_away;
-        let wait_mean = (self.served > 0).then(|| self.wait_total_min / f64::from(self.served));
-        [
-            Some(f64::from(self.stops)),
-            Some(f64::from(self.arrivals)),
-            Some(f64::from(self.served)),
-            Some(f64::from(self.reneged)),
-            Some(f64::from(self.balked)),
-            Some(f64::from(self.turned_away)),
-            Some(f64::from(lost)),
-            Some(f64::from(self.uses)),
-            Some(f64::from(self.information_uses)),
-            wait_mean,
-            wait_p90_min,
-            Some(self.overtime_min),
-            Some(self.clerk_hours),
-        ]
+    /// Clients who left without service: reneged + balked + turned away.
+    pub fn lost(&self) -> u32 {
+        self.reneged + self.balked + self.turned_away
+    }
+
+    /// Mean wait of the group's served clients, minutes (`None` when nobody was served).
+    pub fn wait_mean_min(&self) -> Option<f64> {
+        (self.served > 0).then(|| self.wait_total_min / f64::from(self.served))
+    }
+}
+
+metric_family! {
+    /// Whole-number totals recorded per group and replication for the calibration (a year's uses,
+    /// a tour's clients, cases and information-only uses), summed over the group's stop-days.
+    TotalMetric of StopOutcome => u32 {
+        Arrivals => "arrivals", Clients, |o| o.arrivals;
+        Served => "served", Clients, |o| o.served;
+        Uses => "uses", Errands, |o| o.uses;
+        Cases => "cases", Errands, |o| o.uses - o.information_uses;
+        InformationUses => "information_uses", Errands, |o| o.information_uses;
+    }
+}
+
+/// Estimates of every metric of family `M`, stored in [`Metric::ALL`] order and read by metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricEstimates<M> {
+    estimates: Vec<Estimate>,
+    family: PhantomData<M>,
+}
+
+impl<M: Metric> MetricEstimates<M> {
+    /// The estimates, one per metric of [`Metric::ALL`], in that order.
+    pub fn from_ordered(estimates: impl IntoIterator<Item = Estimate>) -> Self {
+        let estimates: Vec<Estimate> = estimates.into_iter().collect();
+        assert_eq!(estimates.len(), M::ALL.len(), "one estimate per metric");
+        Self {
+            estimates,
+            family: PhantomData,
+        }
+    }
+
+    /// The estimate of `metric`.
+    pub fn get(&self, metric: M) -> Estimate {
+        self.estimates[metric.index()]
+    }
+
+    /// Every metric with its estimate, in output-column order.
+    pub fn iter(&self) -> impl Iterator<Item = (M, Estimate)> + '_ {
+        M::ALL.iter().copied().zip(self.estimates.iter().copied())
+    }
+}
+
+/// Serialised as a list of `{"name", "mean", "ci95", "n"}` in output-column order.
+impl<M: Metric> Serialize for MetricEstimates<M> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Named {
+            name: &'static str,
+            #[serde(flatten)]
+            estimate: Estimate,
+        }
+        let mut seq = serializer.serialize_seq(Some(self.estimates.len()))?;
+        for (metric, estimate) in self.iter() {
+            seq.serialize_element(&Named {
+                name: metric.name(),
+                estimate,
+            })?;
+        }
+        seq.end()
     }
 }

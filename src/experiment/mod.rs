@@ -15,15 +15,18 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use compare::{Comparison, compare_seasons};
-pub use group_totals::{GroupTotals, GroupingTotals, TOTAL_METRICS, TotalSummary, run_group_totals};
-pub use metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
+pub use group_totals::{GroupTotals, GroupingTotals, TotalSummary, run_group_totals};
+pub use metrics::{
+    GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, MetricUnit, StopMetric, StopReplication,
+    TotalMetric,
+};
 pub use queue_curve::{
     QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
 };
-pub use tally::{GroupAcc, MetricEstimate, Pooled, StopAcc, Summary};
+pub use tally::{GroupAcc, GroupSummary, Pooled, StopAcc, StopSummary, Summary};
 
 use crate::sim::{Engine, PreparedStop, StreamKey};
-use crate::stats::{Histogram, percentile_type7};
+use crate::stats::{Histogram, wait_p90};
 
 /// Replications simulated by one worker before its summary is merged (fixed: part of reproducibility).
 pub const CHUNK_REPLICATIONS: u64 = 16;
@@ -85,7 +88,7 @@ pub enum ExperimentError {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupingSummary {
     pub name: String,
-    pub groups: Vec<(String, Summary)>,
+    pub groups: Vec<(String, GroupSummary)>,
 }
 
 /// Everything a season run produced.
@@ -93,9 +96,9 @@ pub struct GroupingSummary {
 pub struct SeasonResults {
     pub replications: u32,
     /// One summary per stop, in season order.
-    pub stops: Vec<Summary>,
+    pub stops: Vec<StopSummary>,
     /// Season totals.
-    pub season: Summary,
+    pub season: GroupSummary,
     pub groupings: Vec<GroupingSummary>,
     /// Waits of all served clients of all replications, minutes.
     pub wait_histogram: Histogram,
@@ -186,7 +189,7 @@ fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -
                 replication,
             };
             let outcome = stop.simulate(&mut engine, key);
-            acc.stops[index].push(&outcome);
+            acc.stops[index].push(&outcome, engine.served_waits_mut());
             scratch.add_stop(model, index, stop, &outcome, engine.served_waits());
         }
         scratch.finish_into(&mut acc);
@@ -246,11 +249,10 @@ impl ReplicationScratch {
         for &w in &self.season_waits {
             acc.wait_histogram.add(w);
         }
-        acc.season
-            .push(&self.season, percentile_type7(&mut self.season_waits, 0.9));
+        acc.season.push(&self.season, wait_p90(&mut self.season_waits));
         for (accs, groups) in acc.groups.iter_mut().zip(&mut self.groups) {
             for (group_acc, (tally, waits)) in accs.iter_mut().zip(groups.iter_mut()) {
-                group_acc.push(tally, percentile_type7(waits, 0.9));
+                group_acc.push(tally, wait_p90(waits));
             }
         }
     }

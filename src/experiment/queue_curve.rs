@@ -6,7 +6,7 @@
 //! the stop's row in `stops.csv`.
 
 use super::{ExperimentError, RunSettings, in_chunks, with_threads};
-use crate::sim::{Closing, DayRules, Engine, Observer, PreparedStop, StreamKey};
+use crate::sim::{DayRules, Engine, Observer, PreparedStop, StreamKey};
 use crate::stats::CountDistribution;
 
 /// Sampling step of the queue curve, minutes: a 2–5 hour stop gets 25–61 points, fine enough for
@@ -40,9 +40,10 @@ impl QueueGrid {
     /// The grid for a stop: every [`QUEUE_SAMPLE_STEP_MIN`] over the opening hours, and for
     /// [`QUEUE_OVERTIME_VIEW_MIN`] more when those waiting at closing are served.
     pub fn for_stop(rules: &DayRules) -> Self {
-        let overtime_view = match rules.closing {
-            Closing::TurnAway => 0.0,
-            Closing::ServeAll | Closing::LastEntry { .. } => QUEUE_OVERTIME_VIEW_MIN,
+        let overtime_view = if rules.closing.serves_waiting_at_close() {
+            QUEUE_OVERTIME_VIEW_MIN
+        } else {
+            0.0
         };
         Self::new(QUEUE_SAMPLE_STEP_MIN, rules.dwell_min + overtime_view)
     }
@@ -191,6 +192,7 @@ pub fn queue_curve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::Closing;
 
     #[test]
     fn grid_covers_the_dwell_and_the_overtime_view() {

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::metrics::{GROUP_METRICS, GroupTally, STOP_METRICS, stop_metric_values};
+use super::metrics::{GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, StopMetric, StopReplication};
 use crate::sim::StopOutcome;
-use crate::stats::{Estimate, MeanAccumulator, RatioAccumulator};
+use crate::stats::{Estimate, MeanAccumulator, RatioAccumulator, wait_p90};
 
 /// Ratios of expectations, estimated by pooling over replications (ΣX/ΣY), e.g. the mean wait over
 /// all served clients E[Σ waits]/E[served]. This is what queueing theory's "mean wait" means.
@@ -73,40 +73,44 @@ impl PooledAcc {
     }
 }
 
-/// A named metric estimate over replications.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct MetricEstimate {
-    pub name: &'static str,
-    #[serde(flatten)]
-    pub estimate: Estimate,
-}
-
-/// Summary of one stop or group over all replications.
+/// Summary of one stop or group over all replications; `M` is the metric family (stop or group).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Summary {
+#[serde(bound(serialize = "M: Metric"))]
+pub struct Summary<M> {
     /// Replication means of each metric with 95 % half-widths, in output-column order.
-    pub metrics: Vec<MetricEstimate>,
+    pub metrics: MetricEstimates<M>,
     /// Pooled ratio estimates.
     pub pooled: Pooled,
 }
 
-impl Summary {
-    /// The estimate of a metric by name.
-    pub fn metric(&self, name: &str) -> Option<Estimate> {
-        self.metrics.iter().find(|m| m.name == name).map(|m| m.estimate)
+/// Summary of one stop over replications.
+pub type StopSummary = Summary<StopMetric>;
+/// Summary of a group of stops (the season, a district, a week) over replications.
+pub type GroupSummary = Summary<GroupMetric>;
+
+impl<M: Metric> Summary<M> {
+    /// The estimate of `metric`.
+    pub fn get(&self, metric: M) -> Estimate {
+        self.metrics.get(metric)
     }
 }
 
 /// Accumulates one stop over replications.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StopAcc {
-    metrics: [MeanAccumulator; STOP_METRICS.len()],
+    metrics: [MeanAccumulator; StopMetric::COUNT],
     pooled: PooledAcc,
 }
 
 impl StopAcc {
-    pub fn push(&mut self, o: &StopOutcome) {
-        for (acc, v) in self.metrics.iter_mut().zip(stop_metric_values(o)) {
+    /// Adds one replication: the engine's outcome and its served clients' waits, minutes (reordered
+    /// in place by the percentile).
+    pub fn push(&mut self, o: &StopOutcome, waits: &mut [f64]) {
+        let replication = StopReplication {
+            outcome: o,
+            wait_p90_min: wait_p90(waits),
+        };
+        for (acc, v) in self.metrics.iter_mut().zip(StopMetric::values(&replication)) {
             acc.push_opt(v);
         }
         self.pooled.push(PooledCounts {
@@ -125,9 +129,9 @@ impl StopAcc {
         self.pooled.merge(&o.pooled);
     }
 
-    pub fn summary(&self) -> Summary {
+    pub fn summary(&self) -> StopSummary {
         Summary {
-            metrics: named(&STOP_METRICS, &self.metrics),
+            metrics: estimates(&self.metrics),
             pooled: self.pooled.summary(),
         }
     }
@@ -136,21 +140,22 @@ impl StopAcc {
 /// Accumulates one group of stops (the season, a district, a week) over replications.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GroupAcc {
-    metrics: [MeanAccumulator; GROUP_METRICS.len()],
+    metrics: [MeanAccumulator; GroupMetric::COUNT],
     pooled: PooledAcc,
 }
 
 impl GroupAcc {
     /// Adds one replication's tally; `wait_p90_min` is the percentile over the group's waits.
     pub fn push(&mut self, t: &GroupTally, wait_p90_min: Option<f64>) {
-        for (acc, v) in self.metrics.iter_mut().zip(t.values(wait_p90_min)) {
+        let replication = GroupReplication { tally: t, wait_p90_min };
+        for (acc, v) in self.metrics.iter_mut().zip(GroupMetric::values(&replication)) {
             acc.push_opt(v);
         }
         self.pooled.push(PooledCounts {
             wait_total_min: t.wait_total_min,
             served: t.served,
             served_within_target: t.served_within_target,
-            lost: t.reneged + t.balked + t.turned_away,
+            lost: t.lost(),
             delayed: t.delayed,
             reneged: t.reneged,
             arrivals: t.arrivals,
@@ -162,21 +167,15 @@ impl GroupAcc {
         self.pooled.merge(&o.pooled);
     }
 
-    pub fn summary(&self) -> Summary {
+    pub fn summary(&self) -> GroupSummary {
         Summary {
-            metrics: named(&GROUP_METRICS, &self.metrics),
+            metrics: estimates(&self.metrics),
             pooled: self.pooled.summary(),
         }
     }
 }
 
-fn named(names: &[&'static str], accs: &[MeanAccumulator]) -> Vec<MetricEstimate> {
-    names
-        .iter()
-        .zip(accs)
-        .map(|(&name, a)| MetricEstimate {
-            name,
-            estimate: a.estimate(),
-        })
-        .collect()
+/// The estimates of a family's accumulators, in [`Metric::ALL`] order.
+pub(crate) fn estimates<M: Metric>(accs: &[MeanAccumulator]) -> MetricEstimates<M> {
+    MetricEstimates::from_ordered(accs.iter().map(MeanAccumulator::estimate))
 }

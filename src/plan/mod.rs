@@ -5,6 +5,7 @@
 //! the [`Itinerary`]; `report::render_itinerary_csv` gives the timetable a planner can publish.
 
 mod calendar;
+mod dwell_policy;
 mod error;
 mod itinerary;
 mod packer;
@@ -16,6 +17,9 @@ mod travel;
 pub use calendar::{
     FIRST_YEAR_WITH_GOOD_FRIDAY, MONDAY_TO_FRIDAY, WorkingCalendar, easter_sunday, hungarian_days_off,
     hungarian_public_holidays, hungarian_rest_days, hungarian_working_saturdays,
+};
+pub use dwell_policy::{
+    DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,
 };
 pub use error::{PlanError, PlanInputError};
 pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit};

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::RenderError;
 use super::csv::csv_table;
 use super::number::csv_cell as num;
-use crate::experiment::{Comparison, GROUP_METRICS};
+use crate::experiment::{Comparison, GroupMetric, Metric};
 use crate::scenario::Season;
 use crate::stats::Estimate;
 use crate::study::PolicySeason;
@@ -64,28 +64,17 @@ pub fn render_chosen_dwell(variants: &[PolicySeason]) -> String {
     out
 }
 
-fn metric(c: &Comparison, name: &str) -> Estimate {
-    c.season.metric(name).unwrap_or(Estimate {
-        mean: f64::NAN,
-        ci95: f64::NAN,
-        n: 0,
-    })
+fn metric(c: &Comparison, m: GroupMetric) -> Estimate {
+    c.season.get(m)
 }
 
-fn difference(c: &Comparison, name: &str) -> Estimate {
-    c.difference.iter().find(|d| d.name == name).map_or(
-        Estimate {
-            mean: f64::NAN,
-            ci95: f64::NAN,
-            n: 0,
-        },
-        |d| d.estimate,
-    )
+fn difference(c: &Comparison, m: GroupMetric) -> Estimate {
+    c.difference.get(m)
 }
 
 /// Clerk-hours per served client: the ratio of the season means.
 fn clerk_hours_per_served(c: &Comparison) -> f64 {
-    metric(c, "clerk_hours").mean / metric(c, "served").mean
+    metric(c, GroupMetric::ClerkHours).mean / metric(c, GroupMetric::Served).mean
 }
 
 /// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.
@@ -94,7 +83,7 @@ pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Resul
         let mut header: Vec<String> = ["name", "stops", "unplaced_visits", "bus_days"]
             .map(String::from)
             .to_vec();
-        for m in GROUP_METRICS {
+        for m in GroupMetric::ALL.map(GroupMetric::name) {
             header.extend([format!("{m}_mean"), format!("{m}_ci95")]);
         }
         header.extend(
@@ -105,7 +94,7 @@ pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Resul
             ]
             .map(String::from),
         );
-        for m in GROUP_METRICS {
+        for m in GroupMetric::ALL.map(GroupMetric::name) {
             header.extend([format!("diff_{m}_mean"), format!("diff_{m}_ci95")]);
         }
         w.write_record(&header)?;
@@ -117,7 +106,7 @@ pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Resul
                 opt(r.unplaced_visits),
                 opt(r.bus_days),
             ];
-            for m in GROUP_METRICS {
+            for m in GroupMetric::ALL {
                 let e = metric(r.comparison, m);
                 row.extend([num(e.mean), num(e.ci95)]);
             }
@@ -127,7 +116,7 @@ pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Resul
                 num(share.ci95),
                 num(clerk_hours_per_served(r.comparison)),
             ]);
-            for m in GROUP_METRICS {
+            for m in GroupMetric::ALL {
                 let d = difference(r.comparison, m);
                 row.extend([num(d.mean), num(d.ci95)]);
             }
@@ -163,12 +152,12 @@ pub fn render_compare_text(rows: &[ComparedSeason]) -> String {
             r.name,
             r.stops,
             r.unplaced_visits.map_or("-".to_string(), |u| u.to_string()),
-            pm(metric(c, "served")),
-            pm(metric(c, "lost")),
+            pm(metric(c, GroupMetric::Served)),
+            pm(metric(c, GroupMetric::Lost)),
             c.season.pooled.wait_mean_min.mean,
             100.0 * c.season.pooled.share_within_target.mean,
-            pm(metric(c, "clerk_hours")),
-            metric(c, "overtime_min").mean / 60.0,
+            pm(metric(c, GroupMetric::ClerkHours)),
+            metric(c, GroupMetric::Overtime).mean / 60.0,
             clerk_hours_per_served(c),
         );
     }
@@ -180,9 +169,9 @@ pub fn render_compare_text(rows: &[ComparedSeason]) -> String {
                 "{} vs {} (paired, 95 %): served {}, lost {}, clerk-hours {}",
                 r.name,
                 first.name,
-                signed(difference(c, "served")),
-                signed(difference(c, "lost")),
-                signed(difference(c, "clerk_hours")),
+                signed(difference(c, GroupMetric::Served)),
+                signed(difference(c, GroupMetric::Lost)),
+                signed(difference(c, GroupMetric::ClerkHours)),
             );
         }
     }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::experiment::{SeasonResults, Summary};
+use crate::experiment::{GroupSummary, SeasonResults, StopSummary};
 use crate::scenario::{Season, Venue};
 use crate::study::RunMeta;
 
@@ -17,13 +17,13 @@ struct StopJson<'a> {
     dwell_hours: f64,
     clerks: u32,
     expected_clients: f64,
-    results: &'a Summary,
+    results: &'a StopSummary,
 }
 
 #[derive(Serialize)]
 struct SummaryJson<'a> {
     meta: &'a RunMeta,
-    season: &'a Summary,
+    season: &'a GroupSummary,
     groupings: &'a [crate::experiment::GroupingSummary],
     stops: Vec<StopJson<'a>>,
     wait_histogram_min: &'a crate::stats::Histogram,

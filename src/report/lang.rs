@@ -414,6 +414,9 @@ label_table! {
     ColOvertime => "Overtime (min)", "Túlóra (perc)";
     ColClerkHours => "Clerk-hours", "Ügyintézői órák";
     ColUses => "Uses (errands)", "Igénybevételek (ügyek)";
+    ColCases => "Cases handled", "Elintézett ügyek";
+    ColWaitingAtClose => "Waiting at closing time (clients)", "Záráskor várakozók (fő)";
+    ColDelayed => "Clients who had to queue", "Sorban állni kényszerült ügyfelek";
     ColCiHalfWidth => "± 95% CI", "± 95%-os megbízhatósági intervallum";
 
     // --- Report sentences -----------------------------------------------------------------------

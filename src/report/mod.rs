@@ -9,6 +9,7 @@ mod csv;
 mod itinerary;
 mod json;
 pub mod lang;
+mod metric_labels;
 mod number;
 pub mod page;
 mod replay;

@@ -25,7 +25,7 @@ pub fn render_replay(result: &ReplayResult, rules: &DayRules) -> String {
         ("turned_away", o.turned_away.to_string()),
         ("uses", o.uses.to_string()),
         ("wait_mean_min", opt(o.wait_mean_min)),
-        ("wait_p90_min", opt(o.wait_p90_min)),
+        ("wait_p90_min", opt(result.wait_p90_min)),
         ("queue_avg", format!("{:.3}", o.queue_avg)),
         ("queue_max", o.queue_max.to_string()),
         ("utilisation", format!("{:.3}", o.utilisation)),

@@ -1,6 +1,6 @@
 //! CSV renderers: one row per stop (`stops.csv`) and season/group totals (`season.csv`).
 
-use crate::experiment::{GROUP_METRICS, STOP_METRICS, SeasonResults, Summary};
+use crate::experiment::{GroupMetric, Metric, SeasonResults, StopMetric, Summary};
 use crate::scenario::Season;
 use crate::stats::Estimate;
 
@@ -19,22 +19,23 @@ fn estimate_cells(e: &Estimate) -> [String; 2] {
     [cell(e.mean), cell(e.ci95)]
 }
 
-fn metric_header(names: &[&str]) -> Vec<String> {
-    names
+fn metric_header<M: Metric>() -> Vec<String> {
+    M::ALL
         .iter()
-        .chain(POOLED_COLUMNS.iter())
+        .map(|m| m.name())
+        .chain(POOLED_COLUMNS)
         .flat_map(|m| [format!("{m}_mean"), format!("{m}_ci95")])
         .collect()
 }
 
-fn summary_cells(s: &Summary) -> Vec<String> {
+fn summary_cells<M: Metric>(s: &Summary<M>) -> Vec<String> {
     let p = &s.pooled;
     let pooled = [p.wait_mean_min, p.share_within_target, p.lost_share, p.delayed_share];
     s.metrics
         .iter()
-        .map(|m| &m.estimate)
-        .chain(pooled.iter())
-        .flat_map(estimate_cells)
+        .map(|(_, e)| e)
+        .chain(pooled)
+        .flat_map(|e| estimate_cells(&e))
         .collect()
 }
 
@@ -55,7 +56,7 @@ pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<Stri
         .map(String::from)
         .to_vec();
         header.push("expected_clients".into());
-        header.extend(metric_header(&STOP_METRICS));
+        header.extend(metric_header::<StopMetric>());
         w.write_record(&header)?;
         for (stop, summary) in season.stops.iter().zip(&results.stops) {
             let mut row = vec![
@@ -81,9 +82,9 @@ pub fn render_season_csv(results: &SeasonResults) -> Result<String, RenderError>
     let table = "season.csv";
     csv_table(table, |w| {
         let mut header = vec!["level".to_string(), "group".to_string()];
-        header.extend(metric_header(&GROUP_METRICS));
+        header.extend(metric_header::<GroupMetric>());
         w.write_record(&header)?;
-        let mut write = |level: &str, group: &str, s: &Summary| {
+        let mut write = |level: &str, group: &str, s: &Summary<GroupMetric>| {
             let mut row = vec![level.to_string(), group.to_string()];
             row.extend(summary_cells(s));
             w.write_record(&row)

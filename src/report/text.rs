@@ -1,7 +1,7 @@
 //! The terminal summary of a run: a short table a planner can read at a glance, in either language.
 
 use super::lang::{FillError, Label, Lang};
-use crate::experiment::{SeasonResults, Summary};
+use crate::experiment::{GroupMetric, SeasonResults, StopMetric};
 use crate::stats::Estimate;
 
 /// How many of the busiest stops the terminal summary lists.
@@ -21,14 +21,6 @@ fn pm(lang: Lang, e: Estimate, decimals: usize) -> String {
     } else {
         lang.plain_number(e.mean, decimals)
     }
-}
-
-fn metric(s: &Summary, name: &str) -> Estimate {
-    s.metric(name).unwrap_or(Estimate {
-        mean: f64::NAN,
-        ci95: f64::NAN,
-        n: 0,
-    })
 }
 
 /// Season totals and the busiest stops, with 95 % confidence half-widths, in `lang`.
@@ -54,17 +46,17 @@ pub fn render_run_summary(
         Lang::Hu => "%",
     };
     let rows = [
-        (Label::RunClientsArriving, pm(lang, metric(s, "arrivals"), 1)),
-        (Label::RunClientsServed, pm(lang, metric(s, "served"), 1)),
-        (Label::RunUses, pm(lang, metric(s, "uses"), 1)),
-        (Label::RunLost, pm(lang, metric(s, "lost"), 1)),
+        (Label::RunClientsArriving, pm(lang, s.get(GroupMetric::Arrivals), 1)),
+        (Label::RunClientsServed, pm(lang, s.get(GroupMetric::Served), 1)),
+        (Label::RunUses, pm(lang, s.get(GroupMetric::Uses), 1)),
+        (Label::RunLost, pm(lang, s.get(GroupMetric::Lost), 1)),
         (Label::RunMeanWait, pm(lang, p.wait_mean_min, 1)),
         (
             Label::RunWithinTarget,
             format!("{}{percent_sign}", pm(lang, scale(p.share_within_target, 100.0), 1)),
         ),
-        (Label::RunClerkHours, pm(lang, metric(s, "clerk_hours"), 1)),
-        (Label::RunOvertime, pm(lang, metric(s, "overtime_min"), 1)),
+        (Label::RunClerkHours, pm(lang, s.get(GroupMetric::ClerkHours), 1)),
+        (Label::RunOvertime, pm(lang, s.get(GroupMetric::Overtime), 1)),
     ];
     let width = rows
         .iter()
@@ -83,7 +75,7 @@ fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) ->
     let mut order: Vec<usize> = (0..results.stops.len()).collect();
     let lost = |i: usize| {
         let s = &results.stops[i];
-        metric(s, "reneged").mean + metric(s, "balked").mean + metric(s, "turned_away").mean
+        s.get(StopMetric::Reneged).mean + s.get(StopMetric::Balked).mean + s.get(StopMetric::TurnedAway).mean
     };
     order.sort_by(|&a, &b| lost(b).total_cmp(&lost(a)).then(a.cmp(&b)));
     let mut out = format!("\n  {}\n", lang.text(Label::RunLosingMost));
@@ -101,7 +93,7 @@ fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) ->
             &[
                 (
                     "arrivals",
-                    &format!("{:>6}", lang.plain_number(metric(s, "arrivals").mean, 1)),
+                    &format!("{:>6}", lang.plain_number(s.get(StopMetric::Arrivals).mean, 1)),
                 ),
                 ("lost", &format!("{:>5}", lang.plain_number(lost(i), 2))),
                 (

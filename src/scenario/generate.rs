@@ -12,54 +12,10 @@ use super::raw::{
     DwellPolicyKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
 };
 use crate::demand::SettlementTable;
-use crate::plan::{DailyWindow, ItineraryRules, Place, TravelModel, WorkingCalendar};
+use crate::plan::{DailyWindow, DwellPolicy, ItineraryRules, Place, TravelModel, WorkingCalendar};
 use crate::vocab::Venue;
 use crate::vocab::suggest;
 use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
-
-/// How long the generated stops last.
-#[derive(Debug, Clone, PartialEq)]
-pub enum DwellPolicy {
-    /// By settlement population: `(minimum population, hours)`, increasing, the first at 0.
-    BySize(Vec<(u32, f64)>),
-    /// The same dwell everywhere, hours.
-    Fixed(f64),
-    /// A dwell chosen for each settlement (by name, as KSH spells it), hours; settlements not
-    /// listed stay as `otherwise` says. This is how a demand-driven policy is applied.
-    PerSettlement {
-        hours: Vec<(String, f64)>,
-        otherwise: Box<DwellPolicy>,
-    },
-}
-
-impl DwellPolicy {
-    /// Dwell of the settlement named `settlement`, of `population` residents, hours.
-    pub fn hours_for(&self, settlement: &str, population: u32) -> f64 {
-        match self {
-            DwellPolicy::Fixed(hours) => *hours,
-            DwellPolicy::BySize(classes) => classes
-                .iter()
-                .rev()
-                .find(|(min, _)| population >= *min)
-                .map_or(0.0, |(_, hours)| *hours),
-            DwellPolicy::PerSettlement { hours, otherwise } => hours
-                .iter()
-                .find(|(name, _)| name == settlement)
-                .map_or_else(|| otherwise.hours_for(settlement, population), |(_, h)| *h),
-        }
-    }
-
-    /// The longest dwell the policy can give, hours.
-    pub fn longest_hours(&self) -> f64 {
-        match self {
-            DwellPolicy::Fixed(h) => *h,
-            DwellPolicy::BySize(classes) => classes.iter().map(|c| c.1).fold(0.0, f64::max),
-            DwellPolicy::PerSettlement { hours, otherwise } => {
-                hours.iter().map(|c| c.1).fold(otherwise.longest_hours(), f64::max)
-            }
-        }
-    }
-}
 
 /// One series of visits the generator should place.
 #[derive(Debug, Clone, PartialEq)]

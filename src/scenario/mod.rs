@@ -27,16 +27,18 @@ mod stops_csv;
 
 use std::path::{Path, PathBuf};
 
+pub use crate::plan::{
+    DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,
+};
 pub use baseline::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML};
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
 pub use defaults::default_case_mix;
 pub use demand_section::DemandRules;
 pub use diagnostic::ScenarioError;
 pub use digest::digest;
-pub use generate::{DwellPolicy, GenerateRules, VisitSeries};
+pub use generate::{GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
 pub use parsed::ParsedScenario;
-pub use policies::{DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, NamedPolicy, PolicyChoice};
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
 // The shared words a scenario is written in, re-exported for the layers above.
 pub use crate::vocab::{Diagnostic, Venue};

@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use super::diagnostic::ScenarioError;
-use super::generate::DwellPolicy;
 use super::overrides::ScenarioOverrides;
 use super::resolve::{Parsed, parse_text, resolve_parsed};
 use super::resolved::Season;
 use super::{DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_ORIGIN, ScenarioText};
+use crate::plan::DwellPolicy;
 
 /// A scenario's text with its parsed form; every season resolved from it reports the same
 /// problems, at the same places, as resolving the text afresh.

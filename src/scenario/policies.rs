@@ -1,47 +1,13 @@
 //! `[targets]` and `[[policy]]`: the service level aimed for, and the dwell policies to compare.
 
-use serde::Serialize;
-
 use super::defaults::generate as d;
 use super::diagnostic::Problems;
-use super::generate::{DwellPolicy, by_size_dwell, fixed_dwell};
+use super::generate::{by_size_dwell, fixed_dwell};
 use super::raw::{DwellPolicyKind, RawPolicy, RawTargets};
-use crate::staffing::ServiceTargets;
-
-/// Candidate dwells of a demand-driven policy: the shortest meeting the targets is chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct DemandDrivenRange {
-    pub shortest_hours: f64,
-    pub longest_hours: f64,
-    /// Step between candidates, minutes.
-    pub step_min: f64,
-}
-
-/// The 2019 practice's range, 2–5 hours (DESIGN §2), in half-hour steps (issue 5).
-pub const DEFAULT_DEMAND_DRIVEN: DemandDrivenRange = DemandDrivenRange {
-    shortest_hours: 2.0,
-    longest_hours: 5.0,
-    step_min: 30.0,
+use crate::plan::{
+    DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,
 };
-
-/// The fixed dwell of the default comparison, hours: the middle of the 2019 practice's 2–5 h.
-pub const DEFAULT_FIXED_HOURS: f64 = 3.0;
-
-/// How a policy sets the dwell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PolicyChoice {
-    /// A rule known before planning (by size, fixed).
-    Rule(DwellPolicy),
-    /// The shortest dwell meeting the targets with the given clerks, found by simulation.
-    DemandDriven(DemandDrivenRange),
-}
-
-/// A dwell policy to compare, with its name for tables and charts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NamedPolicy {
-    pub name: String,
-    pub choice: PolicyChoice,
-}
+use crate::staffing::ServiceTargets;
 
 /// `[targets]`; `wait_default_min` is `bus.wait_target_min` (the default wait limit).
 pub fn resolve_targets(raw: &RawTargets, wait_default_min: f64, problems: &mut Problems<'_>) -> Option<ServiceTargets> {

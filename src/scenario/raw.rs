@@ -172,14 +172,8 @@ pub struct RawBus {
     pub wait_target_min: Option<f64>,
 }
 
-/// `bus.closing`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClosingKind {
-    ServeAll,
-    TurnAway,
-    LastEntry,
-}
+/// `bus.closing`: the engine's policy names, read as they are.
+pub use crate::sim::ClosingKind;
 
 /// `[season]` without its `[[season.stop]]` array (read stop by stop, see [`RawStop`]).
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -8,7 +8,7 @@ use super::clients::resolve_clients;
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Diagnostic, Problems, ScenarioError};
-use super::generate::{DwellPolicy, resolve_generate};
+use super::generate::resolve_generate;
 use super::generated::generate;
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
@@ -19,6 +19,7 @@ use super::source::SpanIndex;
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
 use crate::demand::SettlementTable;
+use crate::plan::DwellPolicy;
 use crate::plan::Itinerary;
 use crate::vocab::Venue;
 

@@ -79,7 +79,7 @@ pub struct Season {
     /// `[targets]`: the service level `staff` and the policy comparison aim for.
     pub targets: crate::staffing::ServiceTargets,
     /// `[[policy]]`: the dwell policies to compare (default: by size, fixed 3 h, demand-driven).
-    pub policies: Vec<super::policies::NamedPolicy>,
+    pub policies: Vec<crate::plan::NamedPolicy>,
     /// The `[demand]` section the stops were resolved with (model, arrival shape, over-dispersion):
     /// to rebuild a stop for another dwell, and for reports (assumptions, expected clients of
     /// settlements the season does not visit).

@@ -7,7 +7,7 @@ use super::defaults::{
 use super::diagnostic::Problems;
 use super::raw::{ClosingKind, RawBus, RawSimulation};
 use super::resolved::SimulationSettings;
-use crate::sim::Closing;
+use crate::sim::{Closing, ClosingError};
 
 /// Resolves `[simulation]`; `None` when something is wrong (reported).
 pub fn resolve_simulation(raw: &RawSimulation, problems: &mut Problems<'_>) -> Option<SimulationSettings> {
@@ -91,12 +91,13 @@ pub fn resolve_bus(raw: &RawBus, problems: &mut Problems<'_>) -> Option<BusRules
 }
 
 fn closing(raw: &RawBus, problems: &mut Problems<'_>) -> Option<Closing> {
-    match (raw.closing.unwrap_or(ClosingKind::ServeAll), raw.last_entry_min) {
-        (ClosingKind::ServeAll, None) => Some(Closing::ServeAll),
-        (ClosingKind::TurnAway, None) => Some(Closing::TurnAway),
-        (ClosingKind::LastEntry, Some(minutes)) => non_negative(problems, "bus.last_entry_min", minutes, " minutes")
-            .map(|minutes| Closing::LastEntry { minutes }),
-        (ClosingKind::LastEntry, None) => {
+    match Closing::new(raw.closing.unwrap_or(ClosingKind::ServeAll), raw.last_entry_min) {
+        Ok(closing) => Some(closing),
+        Err(ClosingError::NegativeMinutes(minutes)) => {
+            non_negative(problems, "bus.last_entry_min", minutes, " minutes");
+            None
+        }
+        Err(ClosingError::MissingMinutes) => {
             problems.at(
                 "bus.closing",
                 "closing = \"last_entry\" needs last_entry_min: how many minutes before closing the door shuts",
@@ -104,7 +105,7 @@ fn closing(raw: &RawBus, problems: &mut Problems<'_>) -> Option<Closing> {
             );
             None
         }
-        (_, Some(_)) => {
+        Err(ClosingError::StrayMinutes) => {
             problems.at(
                 "bus.last_entry_min",
                 "is only used with closing = \"last_entry\"",

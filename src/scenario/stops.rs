@@ -9,7 +9,7 @@ use super::diagnostic::Problems;
 use super::resolved::{DemandOrigin, SeasonStop};
 use super::settings::BusRules;
 use crate::demand::{SettlementTable, StopContext};
-use crate::sim::{Arrivals, Closing, StopSpec};
+use crate::sim::{Arrivals, NoTimeToEnter, StopSpec};
 use crate::vocab::Diagnostic;
 use crate::vocab::Venue;
 use crate::vocab::suggest;
@@ -313,11 +313,8 @@ fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>)
         );
         return None;
     }
-    if let Some(BusRules {
-        closing: Closing::LastEntry { minutes },
-        ..
-    }) = bus
-        && *minutes >= dwell_min
+    if let Some(BusRules { closing, .. }) = bus
+        && let Err(NoTimeToEnter { minutes, .. }) = closing.check_fits(dwell_min)
     {
         place.report(
             problems,

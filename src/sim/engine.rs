@@ -11,11 +11,11 @@ use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
 use super::client::{Client, ClientSource};
-use super::event::{EventKind, EventQueue, PRIORITY_ARRIVAL, PRIORITY_CLOSE};
+use super::closing::Closing;
+use super::event::{EventKind, EventQueue, Priority};
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
-use super::stop::{Balking, Closing, StopSpec};
-use crate::stats::percentile_type7;
+use super::stop::{Balking, StopSpec};
 
 /// The rules of a stop-day that do not concern who arrives.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,7 +64,7 @@ pub struct Engine {
     slots: Vec<Slot>,
     /// Indices of waiting clients in arrival order; may hold stale entries of clients who left.
     queue: VecDeque<u32>,
-    /// Waits of served clients, minutes (for the percentile).
+    /// Waits of served clients, minutes (handed over for the percentiles, which `stats` computes).
     waits: Vec<f64>,
 }
 
@@ -90,6 +90,11 @@ impl Engine {
     /// Waits (minutes) of the clients served in the last run, in no particular order.
     pub fn served_waits(&self) -> &[f64] {
         &self.waits
+    }
+
+    /// The same waits, mutable: a percentile may reorder them in place (no copy per replication).
+    pub fn served_waits_mut(&mut self) -> &mut [f64] {
+        &mut self.waits
     }
 
     /// Simulates one stop-day with clients from `source` (sorted by arrival). `balking_rng` is
@@ -120,18 +125,18 @@ impl Engine {
         let mut next_arrival = source.next_client().filter(|c| c.arrival_min < h);
         loop {
             let scheduled = self.events.peek_key();
-            let arrival = next_arrival.map(|c| (c.arrival_min, PRIORITY_ARRIVAL));
+            let arrival = next_arrival.map(|c| (c.arrival_min, Priority::Arrival));
             let next = match (scheduled, arrival) {
                 (Some(a), Some(b)) => Some(if earlier(a, b) { a } else { b }),
                 (a, b) => a.or(b),
             };
-            if !day.closed && next.is_none_or(|k| earlier((h, PRIORITY_CLOSE), k)) {
+            if !day.closed && next.is_none_or(|k| earlier((h, Priority::DoorClosing), k)) {
                 self.close(&mut day, observer);
                 continue;
             }
             let Some((time_min, priority)) = next else { break };
             day.advance(time_min);
-            if priority == PRIORITY_ARRIVAL && arrival == next {
+            if priority == Priority::Arrival && arrival == next {
                 let client = next_arrival.take().expect("an arrival was chosen");
                 self.arrive(&mut day, client, balking_rng, observer);
                 next_arrival = source.next_client().filter(|c| c.arrival_min < h);
@@ -154,9 +159,7 @@ impl Engine {
             client,
             state: SlotState::Gone,
         });
-        if let Closing::LastEntry { minutes } = day.rules.closing
-            && t >= day.rules.dwell_min - minutes
-        {
+        if day.rules.closing.refuses_entry(t, day.rules.dwell_min) {
             day.out.turned_away += 1;
             observer.client_settled(&left(index, &client, t, ClientFate::TurnedAway));
             return;
@@ -239,7 +242,7 @@ impl Engine {
         day.advance(h);
         day.closed = true;
         day.out.waiting_at_close = day.waiting;
-        if day.rules.closing != Closing::TurnAway {
+        if day.rules.closing.serves_waiting_at_close() {
             return;
         }
         for index in self.queue.drain(..) {
@@ -264,7 +267,6 @@ impl Engine {
         out.overtime_min = (day.last_service_end_min - h).max(0.0);
         if out.served > 0 {
             out.wait_mean_min = Some(out.wait_total_min / f64::from(out.served));
-            out.wait_p90_min = percentile_type7(&mut self.waits, 0.9);
         }
         out
     }
@@ -284,7 +286,7 @@ impl Day<'_> {
 
 /// Whether event key `a` (time, priority) comes strictly before `b`.
 #[inline]
-fn earlier(a: (f64, u8), b: (f64, u8)) -> bool {
+fn earlier(a: (f64, Priority), b: (f64, Priority)) -> bool {
     a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).is_lt()
 }
 

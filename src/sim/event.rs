@@ -3,20 +3,35 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
-/// Kinds of scheduled events. The discriminant is the tie-break priority at equal times:
-/// service ends come first (a freed clerk takes the next client), then abandonments.
-/// Arrivals (not stored here; see the engine) come after both, and closing sits between
-/// service ends and abandonments.
+/// The tie-break order of things happening at the same instant: declaration order is priority order.
+/// Service ends come first (a freed clerk takes the next client), then the door closing at H, then
+/// abandonments, and arrivals last. Only service ends and abandonments are scheduled in the
+/// [`EventQueue`]; the engine compares the closing and the next arrival against its head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum EventKind {
-    ServiceEnd = 0,
-    Abandon = 2,
+pub enum Priority {
+    ServiceEnd,
+    DoorClosing,
+    Abandonment,
+    Arrival,
 }
 
-/// Priority of the door closing at H, between service ends and abandonments.
-pub const PRIORITY_CLOSE: u8 = 1;
-/// Priority of an arrival: after every other event at the same instant.
-pub const PRIORITY_ARRIVAL: u8 = 3;
+/// Kinds of scheduled events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    ServiceEnd,
+    Abandon,
+}
+
+impl EventKind {
+    /// The event's tie-break priority at equal times.
+    #[inline]
+    pub fn priority(self) -> Priority {
+        match self {
+            EventKind::ServiceEnd => Priority::ServiceEnd,
+            EventKind::Abandon => Priority::Abandonment,
+        }
+    }
+}
 
 /// A scheduled event.
 #[derive(Debug, Clone, Copy)]
@@ -31,8 +46,8 @@ pub struct Event {
 }
 
 impl Event {
-    fn key(&self) -> (f64, u8, u64) {
-        (self.time_min, self.kind as u8, self.seq)
+    fn key(&self) -> (f64, Priority, u64) {
+        (self.time_min, self.kind.priority(), self.seq)
     }
 }
 
@@ -81,12 +96,34 @@ impl EventQueue {
 
     /// Time and priority of the earliest event, if any.
     #[inline]
-    pub fn peek_key(&self) -> Option<(f64, u8)> {
-        self.heap.peek().map(|e| (e.time_min, e.kind as u8))
+    pub fn peek_key(&self) -> Option<(f64, Priority)> {
+        self.heap.peek().map(|e| (e.time_min, e.kind.priority()))
     }
 
     #[inline]
     pub fn pop(&mut self) -> Option<Event> {
         self.heap.pop()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn priorities_follow_the_documented_tie_break_order() {
+        use Priority::*;
+        assert!(ServiceEnd < DoorClosing && DoorClosing < Abandonment && Abandonment < Arrival);
+        assert!(EventKind::ServiceEnd.priority() < EventKind::Abandon.priority());
+    }
+
+    #[test]
+    fn equal_times_pop_by_priority_then_insertion() {
+        let mut queue = EventQueue::default();
+        queue.schedule(5.0, EventKind::Abandon, 0);
+        queue.schedule(5.0, EventKind::ServiceEnd, 1);
+        queue.schedule(5.0, EventKind::Abandon, 2);
+        let order: Vec<u32> = std::iter::from_fn(|| queue.pop().map(|e| e.client)).collect();
+        assert_eq!(order, [1, 0, 2]);
     }
 }

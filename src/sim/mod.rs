@@ -1,6 +1,7 @@
 //! The simulation engine: one stop-day as a discrete-event queue. No I/O, no statistics.
 
 mod client;
+mod closing;
 mod engine;
 mod error;
 mod event;
@@ -12,6 +13,7 @@ mod service;
 mod stop;
 
 pub use client::{Client, ClientModel, ClientSource, ReplayClients, SampledClients};
+pub use closing::{Closing, ClosingError, ClosingKind, NoTimeToEnter};
 pub use engine::{DayRules, Engine};
 pub use error::SpecError;
 pub use observer::{ClientFate, ClientRecord, NoObserver, Observer, TraceObserver};
@@ -19,7 +21,7 @@ pub use outcome::StopOutcome;
 pub use profile::{RateProfile, RateSegment};
 pub use rng::{Purpose, StreamKey};
 pub use service::{Duration, DurationSampler, Patience};
-pub use stop::{Arrivals, Balking, Closing, ErrandType, StopSpec};
+pub use stop::{Arrivals, Balking, ErrandType, StopSpec};
 
 /// A stop ready to simulate: its rules and prepared client samplers.
 #[derive(Debug, Clone)]

@@ -25,8 +25,6 @@ pub struct StopOutcome {
     pub wait_total_min: f64,
     /// Mean wait of served clients, minutes (`None` when nobody was served).
     pub wait_mean_min: Option<f64>,
-    /// 90th percentile (type 7) of served clients' waits, minutes (`None` when nobody was served).
-    pub wait_p90_min: Option<f64>,
     /// Time-average number waiting (not in service) over `[0, H)`.
     pub queue_avg: f64,
     /// Largest number waiting at any moment.

@@ -1,6 +1,7 @@
 //! The plain description of one stop-day that the engine simulates (filled by the scenario layer).
 
 use super::SpecError;
+use super::closing::{Closing, NoTimeToEnter};
 use super::profile::RateProfile;
 use super::service::{Duration, Patience};
 
@@ -46,18 +47,6 @@ pub struct ErrandType {
     pub service: Duration,
     /// True when the errand is information only (counted apart in `information_uses`).
     pub information_only: bool,
-}
-
-/// What the closing policy does with clients still waiting when the door closes at H.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Closing {
-    /// Everyone waiting at H is served in overtime; patience keeps running after H.
-    ServeAll,
-    /// Everyone waiting at H is sent home (clients in service at H still finish).
-    TurnAway,
-    /// Nobody is admitted during the last `minutes` before H (they count as turned away at the
-    /// door); those already waiting at H are served as under `ServeAll`.
-    LastEntry { minutes: f64 },
 }
 
 /// A client who finds `threshold` or more people waiting leaves at once with `probability`.
@@ -154,9 +143,7 @@ impl StopSpec {
                 format!("must be within 0..1, got {}", b.probability),
             ));
         }
-        if let Closing::LastEntry { minutes } = self.closing
-            && !(minutes.is_finite() && minutes >= 0.0 && minutes < dwell)
-        {
+        if let Err(NoTimeToEnter { minutes, .. }) = self.closing.check_fits(dwell) {
             return Err(SpecError::new(
                 "closing.last_entry_min",
                 format!("must be within 0..dwell ({dwell} min), got {minutes}"),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::search::{SearchSettings, summarise_candidates};
 use super::targets::{ServiceTargets, TargetCheck};
+use crate::experiment::StopMetric;
 use crate::sim::{PreparedStop, SpecError, StopSpec};
 
 /// The range of dwells to try.
@@ -74,7 +75,7 @@ pub fn search_dwell(
                 dwell_min,
                 meets_all: checks.iter().all(|c| c.met),
                 checks,
-                arrivals_mean: summary.metric("arrivals").map_or(f64::NAN, |e| e.mean),
+                arrivals_mean: summary.get(StopMetric::Arrivals).mean,
             }
         })
         .collect();

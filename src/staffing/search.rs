@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::targets::{ServiceTargets, TargetCheck, TargetKind};
-use crate::experiment::{StopAcc, Summary};
+use crate::experiment::{StopAcc, StopSummary};
 use crate::sim::{Engine, PreparedStop, SpecError, StopSpec, StreamKey};
 
 /// Replications per batch of the lockstep search.
@@ -44,7 +44,7 @@ pub struct Candidate {
     pub clerks: u32,
     /// True when `clerks` exceeds the vehicle's desks (a what-if).
     pub beyond_desks: bool,
-    pub summary: Summary,
+    pub summary: StopSummary,
     pub checks: Vec<TargetCheck>,
     pub meets_all: bool,
 }
@@ -125,7 +125,7 @@ pub(crate) fn summarise_candidates(
     candidates: &[PreparedStop],
     stop_index: u64,
     settings: &SearchSettings,
-) -> (Vec<Summary>, u64) {
+) -> (Vec<StopSummary>, u64) {
     let mut accs = vec![StopAcc::default(); candidates.len()];
     let mut engine = Engine::new();
     let mut done = 0;
@@ -138,7 +138,8 @@ pub(crate) fn summarise_candidates(
                 replication,
             };
             for (stop, acc) in candidates.iter().zip(&mut accs) {
-                acc.push(&stop.simulate(&mut engine, key));
+                let outcome = stop.simulate(&mut engine, key);
+                acc.push(&outcome, engine.served_waits_mut());
             }
         }
         done = end;

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::experiment::Summary;
+use crate::experiment::{StopMetric, StopSummary};
 use crate::stats::Estimate;
 
 /// The wait a client should not exceed, minutes: a government-window client waits about 20 minutes
@@ -78,15 +78,8 @@ pub struct TargetCheck {
 
 impl ServiceTargets {
     /// Checks every target that is set against a stop's (or group's) summary.
-    pub fn check(&self, summary: &Summary) -> Vec<TargetCheck> {
+    pub fn check(&self, summary: &StopSummary) -> Vec<TargetCheck> {
         let p = &summary.pooled;
-        let figure = |name: &str| {
-            summary.metric(name).unwrap_or(Estimate {
-                mean: f64::NAN,
-                ci95: f64::NAN,
-                n: 0,
-            })
-        };
         [
             (
                 TargetKind::ShareWithinWait,
@@ -97,9 +90,13 @@ impl ServiceTargets {
             (
                 TargetKind::MeanOvertime,
                 self.max_mean_overtime_min,
-                figure("overtime_min"),
+                summary.get(StopMetric::Overtime),
             ),
-            (TargetKind::MeanQueue, self.max_mean_queue, figure("queue_avg")),
+            (
+                TargetKind::MeanQueue,
+                self.max_mean_queue,
+                summary.get(StopMetric::QueueAvg),
+            ),
         ]
         .into_iter()
         .filter_map(|(kind, required, achieved)| required.map(|r| judge(kind, r, achieved)))

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::targets::ServiceTargets;
 use crate::sim::{Closing, Duration, Patience, StopSpec};
-use crate::theory::{FiniteHorizon, HorizonClosing, min_clerks_for_abandonment, min_clerks_for_service_level};
+use crate::theory::{FiniteHorizon, min_clerks_for_abandonment, min_clerks_for_service_level};
 
 /// Fewest clerks by each formula (`None`: the formula does not apply or no number tried meets it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,11 +47,11 @@ pub fn textbook_answers(spec: &StopSpec, targets: &ServiceTargets) -> TextbookAn
 }
 
 fn finite_horizon_answer(spec: &StopSpec, targets: &ServiceTargets, rate: f64, service_rate: f64) -> Option<u32> {
-    let closing = match spec.closing {
-        Closing::ServeAll => HorizonClosing::ServeAll,
-        Closing::TurnAway => HorizonClosing::TurnAway,
-        Closing::LastEntry { .. } => return None,
-    };
+    // The finite-horizon model has no last-entry policy: no answer rather than a wrong one.
+    let closing = spec.closing;
+    if let Closing::LastEntry { .. } = closing {
+        return None;
+    }
     (1..=FINITE_HORIZON_MAX_CLERKS).find(|&clerks| {
         let Ok(chain) = FiniteHorizon::new(rate, service_rate, clerks, spec.dwell_min) else {
             return false;

@@ -8,4 +8,4 @@ mod percentile;
 pub use accumulator::{CONFIDENCE_LEVEL, Estimate, MeanAccumulator, RatioAccumulator, t_quantile};
 pub use count_distribution::{CountDistribution, PredictiveInterval};
 pub use histogram::Histogram;
-pub use percentile::percentile_type7;
+pub use percentile::{WAIT_PERCENTILE, percentile_type7, wait_p90};

@@ -14,6 +14,15 @@ pub fn percentile_type7(values: &mut [f64], q: f64) -> Option<f64> {
     Some(lower + (h - lo as f64) * (upper - lower))
 }
 
+/// The quantile every reported wait percentile uses: the 90th.
+pub const WAIT_PERCENTILE: f64 = 0.9;
+
+/// The 90th percentile (type 7) of waits, minutes, as reported per stop and per group; `None` when
+/// nobody was served. Reorders `waits` in place (no allocation).
+pub fn wait_p90(waits: &mut [f64]) -> Option<f64> {
+    percentile_type7(waits, WAIT_PERCENTILE)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

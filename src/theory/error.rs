@@ -24,6 +24,10 @@ pub enum TheoryError {
         /// Clerks available.
         clerks: u32,
     },
+    /// The finite-horizon model covers `serve_all` and `turn_away`; a last-entry policy (admission
+    /// stops before H) would need a chain whose arrivals stop early, which it does not solve.
+    #[error("the finite-horizon model covers the serve_all and turn_away closing policies, not last_entry")]
+    UnsupportedClosing,
     /// No number of clerks up to the search limit meets the service target.
     #[error("no staffing up to {max_clerks} clerks meets the target")]
     TargetUnreachable {

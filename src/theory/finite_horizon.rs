@@ -27,6 +27,7 @@ use super::error::{TheoryError, require_clerks, require_non_negative, require_po
 use super::poisson_weights::PoissonWeights;
 use super::quadrature::gauss_legendre;
 use super::uniformised_mmc::UniformisedMmc;
+use crate::sim::Closing;
 
 /// Bound on the probability that the number present exceeds the truncation level before H.
 pub const TRUNCATION_MASS: f64 = 1e-12;
@@ -56,15 +57,6 @@ const DEFAULT_RESOLUTION: QuadratureResolution = QuadratureResolution {
 /// fraction of a jump and evaluating the Erlang wait probabilities).
 const WORK_PER_NODE_PER_STATE: f64 = 10.0;
 
-/// What happens at closing time H to the clients still waiting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HorizonClosing {
-    /// Everyone waiting at H is served in overtime.
-    ServeAll,
-    /// Everyone waiting at H is sent home; clients in service at H finish.
-    TurnAway,
-}
-
 /// One stop that opens empty: M/M/c with Poisson arrivals on [0, H).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FiniteHorizonInput {
@@ -76,8 +68,9 @@ pub struct FiniteHorizonInput {
     pub clerks: u32,
     /// Opening length H (the dwell), in the time unit of the rates.
     pub horizon: f64,
-    /// Fate of those waiting at H.
-    pub closing: HorizonClosing,
+    /// Fate of those waiting at H: the engine's closing policy (`serve_all` or `turn_away`;
+    /// `last_entry` is refused with [`TheoryError::UnsupportedClosing`]).
+    pub closing: Closing,
     /// Wait limit for the service-level figure, in the time unit of the rates (`None`: not computed).
     pub wait_limit: Option<f64>,
 }
@@ -88,7 +81,7 @@ pub struct FiniteHorizonInput {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FiniteHorizonResult {
     /// Closing policy these figures are for.
-    pub closing: HorizonClosing,
+    pub closing: Closing,
     /// Expected arrivals in [0, H): λH.
     pub expected_arrivals: f64,
     /// Expected clients whose service starts (before H, or in overtime under `serve_all`).
@@ -193,13 +186,15 @@ impl FiniteHorizon {
     }
 
     /// The figures for one closing policy, with the service level at `wait_limit` if given.
-    pub fn result(&self, closing: HorizonClosing, wait_limit: Option<f64>) -> Result<FiniteHorizonResult, TheoryError> {
+    /// `serve_all` and `turn_away` only: `last_entry` is [`TheoryError::UnsupportedClosing`].
+    pub fn result(&self, closing: Closing, wait_limit: Option<f64>) -> Result<FiniteHorizonResult, TheoryError> {
         let wait_limit = wait_limit.map(|t| require_non_negative("wait_limit", t)).transpose()?;
         let lambda = self.arrival_rate;
         let waiting_at_close = self.expect_at_close(|n| self.waiting(n));
         let figures = match closing {
-            HorizonClosing::ServeAll => self.serve_all_figures(wait_limit),
-            HorizonClosing::TurnAway => self.turn_away_figures(wait_limit, waiting_at_close),
+            Closing::ServeAll => self.serve_all_figures(wait_limit),
+            Closing::TurnAway => self.turn_away_figures(wait_limit, waiting_at_close),
+            Closing::LastEntry { .. } => return Err(TheoryError::UnsupportedClosing),
         };
         let PolicyFigures {
             served,
@@ -442,7 +437,7 @@ mod tests {
 
     #[test]
     fn serve_all_reproduces_the_issue_anchors() {
-        let r = anchor_stop().result(HorizonClosing::ServeAll, None).unwrap();
+        let r = anchor_stop().result(Closing::ServeAll, None).unwrap();
         assert_to_digits(r.expected_waiting_at_close, 1.3469, 5e-5);
         assert_to_digits(r.utilisation_open, 0.63362, 5e-6);
         assert_to_digits(r.expected_overtime, 0.45429, 5e-6);
@@ -508,7 +503,7 @@ mod tests {
         // λ/μ = 1.5 nobody waits (P(N ≥ 40) < 1e-40).
         let (lambda, mu, h) = (6.0, 4.0, 3.0);
         let stop = FiniteHorizon::new(lambda, mu, 40, h).unwrap();
-        let r = stop.result(HorizonClosing::ServeAll, None).unwrap();
+        let r = stop.result(Closing::ServeAll, None).unwrap();
         let a = lambda / mu;
         let m = a * (1.0 - (-mu * h).exp());
         assert_relative(r.expected_present_at_close, m, 1e-12);
@@ -524,7 +519,7 @@ mod tests {
             overtime += pmf * harmonic;
         }
         assert_relative(r.expected_overtime, overtime, 1e-12);
-        let t = stop.result(HorizonClosing::TurnAway, None).unwrap();
+        let t = stop.result(Closing::TurnAway, None).unwrap();
         assert_relative(t.expected_overtime, overtime, 1e-12);
         assert_relative(t.expected_served, lambda * h, 1e-12);
     }
@@ -532,8 +527,8 @@ mod tests {
     #[test]
     fn turn_away_is_consistent_with_serve_all() {
         let stop = anchor_stop();
-        let all = stop.result(HorizonClosing::ServeAll, None).unwrap();
-        let away = stop.result(HorizonClosing::TurnAway, None).unwrap();
+        let all = stop.result(Closing::ServeAll, None).unwrap();
+        let away = stop.result(Closing::TurnAway, None).unwrap();
         // Closing does not change [0, H).
         assert_eq!(away.utilisation_open, all.utilisation_open);
         assert_eq!(away.mean_queue_length_open, all.mean_queue_length_open);
@@ -600,7 +595,7 @@ mod tests {
         // 2·x(2H) − x(H) must land on Erlang C: mean wait 0.321429 h, utilisation 0.75 and
         // P(delay) 0.642857 for λ = 6/h, μ = 4/h, c = 2.
         let steady = erlang_c(6.0, 4.0, 2).unwrap();
-        for (closing, wait_tolerance) in [(HorizonClosing::ServeAll, 1e-8), (HorizonClosing::TurnAway, 1e-4)] {
+        for (closing, wait_tolerance) in [(Closing::ServeAll, 1e-8), (Closing::TurnAway, 1e-4)] {
             let solve = |h: f64| {
                 FiniteHorizon::new(6.0, 4.0, 2, h)
                     .unwrap()
@@ -627,7 +622,7 @@ mod tests {
     #[test]
     fn service_level_limits_are_consistent() {
         let stop = anchor_stop();
-        for closing in [HorizonClosing::ServeAll, HorizonClosing::TurnAway] {
+        for closing in [Closing::ServeAll, Closing::TurnAway] {
             let none_wait = stop.result(closing, Some(0.0)).unwrap();
             let served_at_once = none_wait.expected_arrivals - none_wait.expected_delayed;
             assert_relative(
@@ -640,14 +635,14 @@ mod tests {
             assert!(within > served_at_once && within < r.expected_served);
         }
         // Under turn_away nobody served waits longer than H: a limit of H counts every served client.
-        let all = stop.result(HorizonClosing::TurnAway, Some(3.0)).unwrap();
+        let all = stop.result(Closing::TurnAway, Some(3.0)).unwrap();
         assert_relative(
             all.expected_served_within_wait_limit.unwrap(),
             all.expected_served,
             1e-12,
         );
         // Under serve_all a limit far beyond every plausible wait counts every arrival.
-        let long = stop.result(HorizonClosing::ServeAll, Some(100.0)).unwrap();
+        let long = stop.result(Closing::ServeAll, Some(100.0)).unwrap();
         assert_relative(long.expected_served_within_wait_limit.unwrap(), 18.0, 1e-12);
     }
 
@@ -660,14 +655,14 @@ mod tests {
             service_rate: 1.0,
             clerks: 200,
             horizon: 5.0,
-            closing: HorizonClosing::TurnAway,
+            closing: Closing::TurnAway,
             wait_limit: Some(0.1),
         })
         .unwrap();
         assert!(big.mean_wait.is_finite() && big.mean_wait >= 0.0);
         assert!(big.utilisation_open > 0.5 && big.utilisation_open < 0.95);
         let over = FiniteHorizon::new(24.0, 4.0, 2, 3.0).unwrap();
-        let r = over.result(HorizonClosing::ServeAll, None).unwrap();
+        let r = over.result(Closing::ServeAll, None).unwrap();
         assert!(r.truncation_mass_bound < TRUNCATION_MASS);
         // Arrivals 72, capacity 24 in 3 h: about 48 − (ramp-up) left waiting.
         assert!(r.expected_waiting_at_close > 40.0 && r.expected_waiting_at_close < 50.0);
@@ -687,7 +682,11 @@ mod tests {
             })
         ));
         assert!(FiniteHorizon::new(6.0, 4.0, 0, 3.0).is_err());
-        assert!(anchor_stop().result(HorizonClosing::ServeAll, Some(-1.0)).is_err());
+        assert!(anchor_stop().result(Closing::ServeAll, Some(-1.0)).is_err());
+        assert_eq!(
+            anchor_stop().result(Closing::LastEntry { minutes: 10.0 }, None),
+            Err(TheoryError::UnsupportedClosing)
+        );
         assert!(matches!(
             FiniteHorizon::new(1e6, 4.0, 2, 1e6),
             Err(TheoryError::TooLarge { .. })

@@ -18,5 +18,5 @@ pub use erlang::{ErlangC, STAFFING_SEARCH_LIMIT_CLERKS, erlang_b, erlang_c, min_
 pub use erlang_a::{ERLANG_A_STATE_LIMIT, ErlangA, NEGLIGIBLE_RELATIVE_MASS, erlang_a, min_clerks_for_abandonment};
 pub use error::TheoryError;
 pub use finite_horizon::{
-    FINITE_HORIZON_WORK_LIMIT, FiniteHorizon, FiniteHorizonInput, FiniteHorizonResult, HorizonClosing, TRUNCATION_MASS,
+    FINITE_HORIZON_WORK_LIMIT, FiniteHorizon, FiniteHorizonInput, FiniteHorizonResult, TRUNCATION_MASS,
 };

@@ -1,6 +1,6 @@
 //! Paired comparisons of seasons (common random numbers).
 
-use ablakbusz::experiment::{RunSettings, SeasonModel, compare_seasons};
+use ablakbusz::experiment::{GroupMetric, RunSettings, SeasonModel, compare_seasons};
 use ablakbusz::sim::Closing;
 
 use crate::builder::StopBuilder;
@@ -26,8 +26,8 @@ fn a_season_compared_with_itself_differs_by_exactly_zero() {
         threads: None,
     };
     let result = compare_seasons(&[season(2), season(2)], &settings, &|_| {}).unwrap();
-    for d in &result[1].difference {
-        assert_eq!((d.estimate.mean, d.estimate.ci95), (0.0, 0.0), "{}", d.name);
+    for (metric, d) in result[1].difference.iter() {
+        assert_eq!((d.mean, d.ci95), (0.0, 0.0), "{metric:?}");
     }
     assert_eq!(result[0].season, result[1].season);
 }
@@ -40,15 +40,10 @@ fn pairing_narrows_the_interval_of_a_difference() {
         threads: None,
     };
     let result = compare_seasons(&[season(2), season(3)], &settings, &|_| {}).unwrap();
-    let diff = result[1]
-        .difference
-        .iter()
-        .find(|d| d.name == "served")
-        .unwrap()
-        .estimate;
+    let diff = result[1].difference.get(GroupMetric::Served);
     assert!(diff.mean > 0.0, "a third clerk serves more clients");
     // Unpaired, the half-width would be about sqrt(ci_a² + ci_b²); pairing must do better.
-    let ci = |i: usize| result[i].season.metric("served").unwrap().ci95;
+    let ci = |i: usize| result[i].season.get(GroupMetric::Served).ci95;
     assert!(
         diff.ci95 < (ci(0).powi(2) + ci(1).powi(2)).sqrt(),
         "paired {} vs unpaired",

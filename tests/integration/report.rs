@@ -2,7 +2,7 @@
 //! equal to the CSV and to an independent computation, and byte-identical output on any threads.
 
 use ablakbusz::app::{ReportRequest, RunOptions, ScenarioSource, report_files};
-use ablakbusz::experiment::{QueueGrid, RunSettings, queue_curve};
+use ablakbusz::experiment::{GroupMetric, QueueGrid, RunSettings, queue_curve};
 use ablakbusz::report::OutputFile;
 use ablakbusz::report::chart_inputs::{
     QUEUE_BAND_HIGH_Q, QUEUE_BAND_LOW_Q, queue_curve_input, season_weeks_input, week_start,
@@ -10,10 +10,10 @@ use ablakbusz::report::chart_inputs::{
 use ablakbusz::report::lang::Lang;
 use ablakbusz::report::render_season_csv;
 use ablakbusz::scenario::{self, ScenarioText, Season};
-use ablakbusz::sim::{Engine, Observer, StreamKey};
+use ablakbusz::sim::{Closing, Engine, Observer, StreamKey};
 use ablakbusz::stats::percentile_type7;
 use ablakbusz::study::{SeasonRun, Silent, simulate_season};
-use ablakbusz::theory::{FiniteHorizon, HorizonClosing};
+use ablakbusz::theory::FiniteHorizon;
 
 use crate::builder::StopBuilder;
 use crate::cli::{ablakbusz, temp_dir};
@@ -231,7 +231,7 @@ fn the_answer_comes_first_and_is_computed_from_the_results() {
         (share * 100.0).round()
     );
     assert!(summary.contains(&expected), "{summary}");
-    let arrivals = run.results.season.metric("arrivals").unwrap().mean;
+    let arrivals = run.results.season.get(GroupMetric::Arrivals).mean;
     assert!(
         summary.contains(&format!("about {} clients come", arrivals.round())),
         "{summary}"
@@ -301,7 +301,7 @@ fn the_weekly_chart_plots_the_week_rows_of_season_csv() {
     assert_eq!(weeks.len(), 3);
     assert_eq!(weeks[1].mean_clients, 0.0);
     // Every client of the season is in some week.
-    let season_arrivals = run.results.season.metric("arrivals").unwrap().mean;
+    let season_arrivals = run.results.season.get(GroupMetric::Arrivals).mean;
     let weekly_sum: f64 = weeks.iter().map(|w| w.mean_clients).sum();
     assert!((weekly_sum - season_arrivals).abs() < 1e-9 * season_arrivals);
 }
@@ -381,7 +381,7 @@ fn the_queue_curve_matches_the_exact_transient_m_m_2_stop() {
         assert_eq!(summary.minutes[k], t);
         let exact = FiniteHorizon::new(0.1, 1.0 / 15.0, 2, t)
             .unwrap()
-            .result(HorizonClosing::ServeAll, None)
+            .result(Closing::ServeAll, None)
             .unwrap()
             .expected_waiting_at_close;
         let d = &summary.waiting[k];

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use ablakbusz::experiment::{RunSettings, SeasonModel, run_season};
+use ablakbusz::experiment::{GroupMetric, RunSettings, SeasonModel, run_season};
 use ablakbusz::scenario::{self, DemandOrigin, Season, Venue};
 use ablakbusz::sim::PreparedStop;
 
@@ -351,7 +351,7 @@ fn expected_demand_matches_the_mean_simulated_arrivals() {
         };
         let results = run_season(&model, &settings, &|_| {}).unwrap();
         let expected: f64 = season.stops.iter().map(|s| s.expected_clients).sum();
-        let arrivals = results.season.metric("arrivals").unwrap();
+        let arrivals = results.season.get(GroupMetric::Arrivals);
         assert_within_ci(name, arrivals, expected, 4.0);
     }
 }

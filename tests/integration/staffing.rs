@@ -1,5 +1,6 @@
 //! Staffing search: monotone in clerks under common random numbers; clear advice when targets fail.
 
+use ablakbusz::experiment::StopMetric;
 use ablakbusz::sim::Closing;
 use ablakbusz::staffing::{SearchSettings, ServiceTargets, search_stop};
 
@@ -33,15 +34,20 @@ fn more_clerks_never_worsen_the_expected_figures() {
             assert!(pm.wait_mean_min.mean <= pf.wait_mean_min.mean, "{closing:?}: mean wait");
             // Overtime under turn_away is not monotone, and rightly so: with more clerks more clients are
             // still in service at closing, and the last of them finishes later.
-            let metrics: &[&str] = match closing {
-                Closing::TurnAway => &["queue_avg", "turned_away", "reneged"],
-                _ => &["queue_avg", "overtime_min", "turned_away", "reneged"],
+            let metrics: &[StopMetric] = match closing {
+                Closing::TurnAway => &[StopMetric::QueueAvg, StopMetric::TurnedAway, StopMetric::Reneged],
+                _ => &[
+                    StopMetric::QueueAvg,
+                    StopMetric::Overtime,
+                    StopMetric::TurnedAway,
+                    StopMetric::Reneged,
+                ],
             };
             for &metric in metrics {
-                let (a, b) = (few.metric(metric).unwrap().mean, more.metric(metric).unwrap().mean);
+                let (a, b) = (few.get(metric).mean, more.get(metric).mean);
                 assert!(
                     b <= a,
-                    "{closing:?}: {metric} rose from {a} to {b} with clerks {}",
+                    "{closing:?}: {metric:?} rose from {a} to {b} with clerks {}",
                     pair[1].clerks
                 );
             }
@@ -150,7 +156,7 @@ fn long_dwell_agrees_with_the_erlang_c_staffing_answer() {
 
 #[test]
 fn finite_horizon_staffing_agrees_with_the_exact_chain() {
-    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput, HorizonClosing};
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
     // A 3-hour stop with exponential service: the exact CTMC share within 20 min for each c, and the
     // fewest c meeting 80 %, must match the simulation's answer.
     let (rate_per_hour, service_min) = (8.0, 15.0);
@@ -161,7 +167,7 @@ fn finite_horizon_staffing_agrees_with_the_exact_chain() {
                 service_rate: 1.0 / service_min,
                 clerks,
                 horizon: 180.0,
-                closing: HorizonClosing::ServeAll,
+                closing: Closing::ServeAll,
                 wait_limit: Some(20.0),
             })
             .unwrap();

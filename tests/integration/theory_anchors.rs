@@ -3,6 +3,7 @@
 //! The expected values are written out here from the theory (see the issue and DESIGN §6), not
 //! taken from the code. Tolerance: 4 standard errors of the simulation estimate.
 
+use ablakbusz::experiment::StopMetric;
 use ablakbusz::sim::{ClientFate, ClientRecord, Closing, Duration, Engine, Observer, StreamKey};
 use ablakbusz::stats::MeanAccumulator;
 use statrs::distribution::{ChiSquared, ContinuousCDF, Discrete, LogNormal, Poisson};
@@ -178,12 +179,12 @@ fn finite_horizon_stop_serve_all() {
     let stop = &r.stops[0];
     assert_within_ci(
         "waiting at closing",
-        stop.metric("waiting_at_close").unwrap(),
+        stop.get(StopMetric::WaitingAtClose),
         1.3469,
         SIGMAS,
     );
-    assert_within_ci("utilisation", stop.metric("utilisation").unwrap(), 0.63362, SIGMAS);
-    let overtime = stop.metric("overtime_min").unwrap();
+    assert_within_ci("utilisation", stop.get(StopMetric::Utilisation), 0.63362, SIGMAS);
+    let overtime = stop.get(StopMetric::Overtime);
     assert_within_ci("overtime (h)", scale(overtime, 1.0 / 60.0), 0.45429, SIGMAS);
     assert_within_ci(
         "mean wait (h)",
@@ -202,15 +203,20 @@ fn closing_policies_change_only_what_happens_after_closing() {
         .dwell_hours(3.0)
         .closing(Closing::TurnAway)
         .replicate(2000, 16);
-    for metric in ["arrivals", "queue_avg", "utilisation", "waiting_at_close"] {
+    for metric in [
+        StopMetric::Arrivals,
+        StopMetric::QueueAvg,
+        StopMetric::Utilisation,
+        StopMetric::WaitingAtClose,
+    ] {
         assert_eq!(
-            serve_all.stops[0].metric(metric),
-            turn_away.stops[0].metric(metric),
-            "{metric}"
+            serve_all.stops[0].get(metric),
+            turn_away.stops[0].get(metric),
+            "{metric:?}"
         );
     }
-    let turned = turn_away.stops[0].metric("turned_away").unwrap().mean;
-    let waiting = serve_all.stops[0].metric("waiting_at_close").unwrap().mean;
+    let turned = turn_away.stops[0].get(StopMetric::TurnedAway).mean;
+    let waiting = serve_all.stops[0].get(StopMetric::WaitingAtClose).mean;
     assert!(
         (turned - waiting).abs() < 1e-12,
         "turn_away sends home exactly those waiting at H"
@@ -227,14 +233,14 @@ fn scale(e: ablakbusz::stats::Estimate, factor: f64) -> ablakbusz::stats::Estima
 
 #[test]
 fn finite_horizon_stop_turn_away_matches_the_exact_chain() {
-    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput, HorizonClosing};
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
     // The same stop under turn_away, against the uniformised CTMC (rates per minute).
     let exact = FiniteHorizon::solve(&FiniteHorizonInput {
         arrival_rate: 6.0 / 60.0,
         service_rate: 1.0 / 15.0,
         clerks: 2,
         horizon: 180.0,
-        closing: HorizonClosing::TurnAway,
+        closing: Closing::TurnAway,
         wait_limit: Some(20.0),
     })
     .unwrap();
@@ -243,22 +249,22 @@ fn finite_horizon_stop_turn_away_matches_the_exact_chain() {
         .closing(Closing::TurnAway)
         .replicate(40_000, 17);
     let stop = &r.stops[0];
-    assert_within_ci("served", stop.metric("served").unwrap(), exact.expected_served, SIGMAS);
+    assert_within_ci("served", stop.get(StopMetric::Served), exact.expected_served, SIGMAS);
     assert_within_ci(
         "turned away",
-        stop.metric("turned_away").unwrap(),
+        stop.get(StopMetric::TurnedAway),
         exact.expected_turned_away,
         SIGMAS,
     );
     assert_within_ci(
         "overtime (min)",
-        stop.metric("overtime_min").unwrap(),
+        stop.get(StopMetric::Overtime),
         exact.expected_overtime,
         SIGMAS,
     );
     assert_within_ci(
         "queue (time average)",
-        stop.metric("queue_avg").unwrap(),
+        stop.get(StopMetric::QueueAvg),
         exact.mean_queue_length_open,
         SIGMAS,
     );

@@ -1,6 +1,6 @@
 //! The queue chart's input: the chosen stop's queue curve summarised over replications.
 
-use crate::experiment::{QueueCurveSummary, SeasonResults};
+use crate::experiment::{QueueCurveSummary, SeasonResults, StopMetric};
 use crate::report::charts::QueueCurve;
 use crate::scenario::SeasonStop;
 
@@ -12,11 +12,7 @@ pub const QUEUE_BAND_HIGH_Q: f64 = 0.9;
 /// Index of the stop with the most clients (mean arrivals over replications); the first of
 /// equals. `None` for an empty season.
 pub fn busiest_stop(results: &SeasonResults) -> Option<usize> {
-    let arrivals = |i: usize| {
-        results.stops[i]
-            .metric("arrivals")
-            .map_or(f64::NEG_INFINITY, |e| e.mean)
-    };
+    let arrivals = |i: usize| results.stops[i].get(StopMetric::Arrivals).mean;
     (0..results.stops.len()).reduce(|best, i| if arrivals(i) > arrivals(best) { i } else { best })
 }
 

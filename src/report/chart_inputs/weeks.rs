@@ -3,7 +3,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
-use crate::experiment::SeasonResults;
+use crate::experiment::{GroupMetric, SeasonResults};
 use crate::report::charts::{BandKind, SeasonWeek, SeasonWeeks};
 
 /// Name of the grouping of stops by ISO week (labels like `2020-W09`), as the run builds it.
@@ -26,7 +26,7 @@ pub fn season_weeks_input(results: &SeasonResults) -> SeasonWeeks {
         .filter(|g| g.name == WEEK_GROUPING)
         .flat_map(|g| &g.groups)
         .filter_map(|(label, summary)| {
-            let arrivals = summary.metric("arrivals")?;
+            let arrivals = summary.get(GroupMetric::Arrivals);
             let half_width = if arrivals.ci95.is_finite() { arrivals.ci95 } else { 0.0 };
             Some(SeasonWeek {
                 week_start: week_start(label)?,

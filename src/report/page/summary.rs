@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::phrases::{self, fill};
 use super::{ReportData, ReportError};
+use crate::experiment::{GroupMetric, StopMetric};
 use crate::report::lang::{Label, Lang};
 use crate::stats::Estimate;
 
@@ -35,12 +36,8 @@ pub fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<String>, R
     Ok(sentences)
 }
 
-fn season_metric(data: &ReportData, name: &str) -> Estimate {
-    data.results.season.metric(name).unwrap_or(Estimate {
-        mean: f64::NAN,
-        ci95: f64::NAN,
-        n: 0,
-    })
+fn season_metric(data: &ReportData, metric: GroupMetric) -> Estimate {
+    data.results.season.get(metric)
 }
 
 /// "With 2 clerks and ..., 92% of the clients served wait less than 20 minutes (...)".
@@ -69,7 +66,7 @@ fn wait_answer(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
 /// "The season has 200 stops on 95 days; about 3,016 clients come ...".
 fn season_volume(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let days: BTreeSet<_> = data.season.stops.iter().map(|s| s.date).collect();
-    let arrivals = season_metric(data, "arrivals");
+    let arrivals = season_metric(data, GroupMetric::Arrivals);
     fill(
         lang,
         Label::SentenceSeasonVolume,
@@ -78,17 +75,16 @@ fn season_volume(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             ("days", &phrases::days(lang, days.len())?),
             ("clients", &lang.number(arrivals.mean, 0)),
             ("ci", &lang.number(arrivals.ci95, 0)),
-            ("served", &lang.number(season_metric(data, "served").mean, 0)),
+            ("served", &lang.number(season_metric(data, GroupMetric::Served).mean, 0)),
         ],
     )
 }
 
 /// Mean clients lost at stop `i` (reneged + balked + turned away).
 pub(super) fn stop_lost(data: &ReportData, i: usize) -> f64 {
-    ["reneged", "balked", "turned_away"]
+    [StopMetric::Reneged, StopMetric::Balked, StopMetric::TurnedAway]
         .iter()
-        .filter_map(|m| data.results.stops[i].metric(m))
-        .map(|e| e.mean)
+        .map(|&m| data.results.stops[i].get(m).mean)
         .sum()
 }
 
@@ -103,21 +99,21 @@ pub(super) fn stops_by_lost(data: &ReportData) -> Vec<usize> {
 
 /// Who leaves unserved, and where most of them do.
 fn lost(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
-    let lost = season_metric(data, "lost");
+    let lost = season_metric(data, GroupMetric::Lost);
     // NaN (no figure) counts as negligible too.
     if lost.mean.is_nan() || lost.mean < NEGLIGIBLE_LOST_CLIENTS {
         return Ok(lang.text(Label::SentenceNoneSentHome).to_string());
     }
-    let count = |name: &str| lang.number(season_metric(data, name).mean, 0);
+    let count = |metric: GroupMetric| lang.number(season_metric(data, metric).mean, 0);
     let mut text = fill(
         lang,
         Label::SentenceLost,
         &[
             ("lost", &lang.number(lost.mean, 0)),
             ("share", &lang.percent(data.results.season.pooled.lost_share.mean, 1)),
-            ("reneged", &count("reneged")),
-            ("balked", &count("balked")),
-            ("turned_away", &count("turned_away")),
+            ("reneged", &count(GroupMetric::Reneged)),
+            ("balked", &count(GroupMetric::Balked)),
+            ("turned_away", &count(GroupMetric::TurnedAway)),
         ],
     )?;
     let worst: Vec<String> = stops_by_lost(data)
@@ -231,12 +227,8 @@ fn policies(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
         .iter()
         .filter(|p| p.season.stops != baseline.season.stops)
     {
-        let diff = |name: &str, decimals: usize| {
-            p.comparison
-                .difference
-                .iter()
-                .find(|d| d.name == name)
-                .map_or_else(String::new, |d| phrases::signed_estimate(lang, d.estimate, decimals))
+        let diff = |metric: GroupMetric, decimals: usize| {
+            phrases::signed_estimate(lang, p.comparison.difference.get(metric), decimals)
         };
         out.push(fill(
             lang,
@@ -244,9 +236,9 @@ fn policies(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
             &[
                 ("policy", &phrases::policy_name(lang, p.policy)?),
                 ("baseline", &baseline_name),
-                ("served", &diff("served", 0)),
-                ("lost", &diff("lost", 0)),
-                ("hours", &diff("clerk_hours", 0)),
+                ("served", &diff(GroupMetric::Served, 0)),
+                ("lost", &diff(GroupMetric::Lost, 0)),
+                ("hours", &diff(GroupMetric::ClerkHours, 0)),
             ],
         )?);
     }
@@ -270,7 +262,7 @@ fn policies(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
 
 /// What the season costs in clerk-hours, and how long the bus stays open after closing.
 fn clerk_hours(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
-    let hours = season_metric(data, "clerk_hours");
+    let hours = season_metric(data, GroupMetric::ClerkHours);
     fill(
         lang,
         Label::SentenceClerkHours,
@@ -279,7 +271,7 @@ fn clerk_hours(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             ("ci", &lang.number(hours.ci95, 0)),
             (
                 "overtime",
-                &lang.number(season_metric(data, "overtime_min").mean / MIN_PER_HOUR, 0),
+                &lang.number(season_metric(data, GroupMetric::Overtime).mean / MIN_PER_HOUR, 0),
             ),
         ],
     )

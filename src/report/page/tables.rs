@@ -6,7 +6,7 @@ use super::html::{Cell, table};
 use super::phrases::{self, fill};
 use super::summary::stops_by_lost;
 use super::{ReportData, ReportError};
-use crate::experiment::DISTRICT_GROUPING;
+use crate::experiment::{DISTRICT_GROUPING, GroupMetric, StopMetric};
 use crate::report::SIZE_CLASS_LOWER_BOUNDS;
 use crate::report::lang::{Label, Lang};
 use crate::stats::Estimate;
@@ -35,14 +35,6 @@ fn header(lang: Lang, labels: &[Label]) -> Vec<String> {
     labels.iter().map(|&l| lang.text(l).to_string()).collect()
 }
 
-fn missing() -> Estimate {
-    Estimate {
-        mean: f64::NAN,
-        ci95: f64::NAN,
-        n: 0,
-    }
-}
-
 /// A mean and its half-width as two numeric cells.
 fn estimate_cells(lang: Lang, e: Estimate, decimals: usize) -> [Cell; 2] {
     [
@@ -53,7 +45,7 @@ fn estimate_cells(lang: Lang, e: Estimate, decimals: usize) -> [Cell; 2] {
 
 fn season_totals(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let season = &data.results.season;
-    let metric = |name: &str| season.metric(name).unwrap_or_else(missing);
+    let metric = |m: GroupMetric| season.get(m);
     let percent = |e: Estimate| Estimate {
         mean: 100.0 * e.mean,
         ci95: 100.0 * e.ci95,
@@ -71,32 +63,40 @@ fn season_totals(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         &[("target_min", &lang.number(target, 0))],
     )?;
     let rows: Vec<(String, Estimate, usize)> = vec![
-        (lang.text(Label::ColArrivals).into(), metric("arrivals"), 0),
-        (lang.text(Label::ColServed).into(), metric("served"), 0),
-        (lang.text(Label::ColReneged).into(), metric("reneged"), 1),
-        (lang.text(Label::ColBalked).into(), metric("balked"), 1),
-        (lang.text(Label::ColTurnedAway).into(), metric("turned_away"), 1),
-        (lang.text(Label::ColLost).into(), metric("lost"), 1),
+        (lang.text(Label::ColArrivals).into(), metric(GroupMetric::Arrivals), 0),
+        (lang.text(Label::ColServed).into(), metric(GroupMetric::Served), 0),
+        (lang.text(Label::ColReneged).into(), metric(GroupMetric::Reneged), 1),
+        (lang.text(Label::ColBalked).into(), metric(GroupMetric::Balked), 1),
+        (
+            lang.text(Label::ColTurnedAway).into(),
+            metric(GroupMetric::TurnedAway),
+            1,
+        ),
+        (lang.text(Label::ColLost).into(), metric(GroupMetric::Lost), 1),
         (
             format!("{} (%)", lang.text(Label::RowLostShare)),
             percent(season.pooled.lost_share),
             2,
         ),
-        (lang.text(Label::ColUses).into(), metric("uses"), 0),
+        (lang.text(Label::ColUses).into(), metric(GroupMetric::Uses), 0),
         (
             lang.text(Label::RowInformationUses).into(),
-            metric("information_uses"),
+            metric(GroupMetric::InformationUses),
             0,
         ),
         (lang.text(Label::ColMeanWait).into(), season.pooled.wait_mean_min, 2),
-        (lang.text(Label::ColP90Wait).into(), metric("wait_p90_min"), 2),
+        (lang.text(Label::ColP90Wait).into(), metric(GroupMetric::WaitP90), 2),
         (format!("{within} (%)"), percent(season.pooled.share_within_target), 2),
         (
             lang.text(Label::RowOvertimeHours).into(),
-            hours(metric("overtime_min")),
+            hours(metric(GroupMetric::Overtime)),
             1,
         ),
-        (lang.text(Label::ColClerkHours).into(), metric("clerk_hours"), 0),
+        (
+            lang.text(Label::ColClerkHours).into(),
+            metric(GroupMetric::ClerkHours),
+            0,
+        ),
     ];
     let body: Vec<Vec<Cell>> = rows
         .into_iter()
@@ -132,13 +132,13 @@ const STOP_COLUMNS: [Label; 5] = [
     Label::ColClerks,
 ];
 
-fn stop_metric(data: &ReportData, i: usize, name: &str) -> Estimate {
-    data.results.stops[i].metric(name).unwrap_or_else(missing)
+fn stop_metric(data: &ReportData, i: usize, metric: StopMetric) -> Estimate {
+    data.results.stops[i].get(metric)
 }
 
 fn busiest_stops(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let mut order: Vec<usize> = (0..data.results.stops.len()).collect();
-    let arrivals = |i: usize| stop_metric(data, i, "arrivals").mean;
+    let arrivals = |i: usize| stop_metric(data, i, StopMetric::Arrivals).mean;
     order.sort_by(|&a, &b| arrivals(b).total_cmp(&arrivals(a)).then(a.cmp(&b)));
     let body: Vec<Vec<Cell>> = order
         .into_iter()
@@ -147,12 +147,18 @@ fn busiest_stops(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             let mut row = stop_cells(data, lang, i);
             row.push(Cell::number(phrases::estimate(
                 lang,
-                stop_metric(data, i, "arrivals"),
+                stop_metric(data, i, StopMetric::Arrivals),
                 1,
             )));
-            row.push(Cell::number(lang.number(stop_metric(data, i, "wait_mean_min").mean, 1)));
-            row.push(Cell::number(lang.number(stop_metric(data, i, "wait_p90_min").mean, 1)));
-            row.push(Cell::number(lang.number(stop_metric(data, i, "queue_max").mean, 1)));
+            row.push(Cell::number(
+                lang.number(stop_metric(data, i, StopMetric::WaitMean).mean, 1),
+            ));
+            row.push(Cell::number(
+                lang.number(stop_metric(data, i, StopMetric::WaitP90).mean, 1),
+            ));
+            row.push(Cell::number(
+                lang.number(stop_metric(data, i, StopMetric::QueueMax).mean, 1),
+            ));
             row.push(Cell::number(lang.number(super::summary::stop_lost(data, i), 2)));
             row
         })
@@ -184,8 +190,13 @@ fn most_losing_stops(data: &ReportData, lang: Lang) -> Result<String, ReportErro
         .take(TOP_STOPS)
         .map(|i| {
             let mut row = stop_cells(data, lang, i);
-            for name in ["arrivals", "reneged", "balked", "turned_away"] {
-                row.push(Cell::number(lang.number(stop_metric(data, i, name).mean, 2)));
+            for metric in [
+                StopMetric::Arrivals,
+                StopMetric::Reneged,
+                StopMetric::Balked,
+                StopMetric::TurnedAway,
+            ] {
+                row.push(Cell::number(lang.number(stop_metric(data, i, metric).mean, 2)));
             }
             row.push(Cell::number(lang.number(super::summary::stop_lost(data, i), 2)));
             row
@@ -266,17 +277,20 @@ fn policies(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let mut body = Vec::new();
     for p in data.policies {
         let s = &p.comparison.season;
-        let metric = |name: &str| s.metric(name).unwrap_or_else(missing);
+        let metric = |m: GroupMetric| s.get(m);
         let within = s.pooled.share_within_target;
         body.push(vec![
             Cell::text(phrases::policy_name(lang, p.policy)?),
             Cell::number(lang.number(p.season.stops.len() as f64, 0)),
-            Cell::number(phrases::estimate(lang, metric("served"), 0)),
-            Cell::number(phrases::estimate(lang, metric("lost"), 0)),
+            Cell::number(phrases::estimate(lang, metric(GroupMetric::Served), 0)),
+            Cell::number(phrases::estimate(lang, metric(GroupMetric::Lost), 0)),
             Cell::number(lang.number(s.pooled.wait_mean_min.mean, 1)),
             Cell::number(lang.percent(within.mean, 1)),
-            Cell::number(phrases::estimate(lang, metric("clerk_hours"), 0)),
-            Cell::number(lang.number(metric("clerk_hours").mean / metric("served").mean, 2)),
+            Cell::number(phrases::estimate(lang, metric(GroupMetric::ClerkHours), 0)),
+            Cell::number(lang.number(
+                metric(GroupMetric::ClerkHours).mean / metric(GroupMetric::Served).mean,
+                2,
+            )),
         ]);
     }
     let columns = header(
@@ -299,22 +313,22 @@ fn districts(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let Some(grouping) = data.results.groupings.iter().find(|g| g.name == DISTRICT_GROUPING) else {
         return Ok(String::new());
     };
-    let mut groups: Vec<&(String, crate::experiment::Summary)> = grouping.groups.iter().collect();
+    let mut groups: Vec<&(String, crate::experiment::GroupSummary)> = grouping.groups.iter().collect();
     groups.sort_by_cached_key(|(district, _)| hungarian_sort_key(district));
     let body: Vec<Vec<Cell>> = groups
         .into_iter()
         .map(|(district, s)| {
-            let metric = |name: &str| s.metric(name).unwrap_or_else(missing);
+            let metric = |m: GroupMetric| s.get(m);
             vec![
                 Cell::text(if district.is_empty() {
                     "–".to_string()
                 } else {
                     district.clone()
                 }),
-                Cell::number(lang.number(metric("stops").mean, 0)),
-                Cell::number(phrases::estimate(lang, metric("arrivals"), 0)),
-                Cell::number(lang.number(metric("served").mean, 0)),
-                Cell::number(lang.number(metric("lost").mean, 1)),
+                Cell::number(lang.number(metric(GroupMetric::Stops).mean, 0)),
+                Cell::number(phrases::estimate(lang, metric(GroupMetric::Arrivals), 0)),
+                Cell::number(lang.number(metric(GroupMetric::Served).mean, 0)),
+                Cell::number(lang.number(metric(GroupMetric::Lost).mean, 1)),
                 Cell::number(lang.number(s.pooled.wait_mean_min.mean, 1)),
             ]
         })

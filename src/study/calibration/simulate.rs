@@ -2,7 +2,7 @@
 //! describe (the year's uses; the tour's arrivals, clients served, cases and information-only uses).
 
 use crate::calibration::TotalsCalibration;
-use crate::experiment::{Grouping, RunSettings, SeasonModel, TotalSummary, run_group_totals};
+use crate::experiment::{Grouping, RunSettings, SeasonModel, TotalMetric, TotalSummary, run_group_totals};
 use crate::scenario::{CalibrationTargets, ParsedScenario, ScenarioOverrides};
 use crate::study::{Progress, SimulationOverrides, StudyError, season_model, stage};
 
@@ -54,19 +54,19 @@ pub fn simulate_totals(
     let totals = stage(progress, u64::from(settings.replications), |n| {
         run_group_totals(&model, &settings, n)
     })?;
-    let summary = |grouping: usize, group: &str, metric: &str| {
-        let distribution = totals[grouping].group(group).and_then(|g| g.metric(metric));
+    let summary = |grouping: usize, group: &str, metric: TotalMetric| {
+        let distribution = totals[grouping].group(group).map(|g| g.get(metric));
         distribution
             .map(TotalSummary::of)
-            .expect("the groupings and metrics are the ones built here")
+            .expect("the groupings are the ones built here")
     };
     Ok(SimulatedTotals {
         settings,
-        year_uses: summary(0, YEAR, "uses"),
-        tour_arrivals: summary(1, TOUR, "arrivals"),
-        tour_served: summary(1, TOUR, "served"),
-        tour_cases: summary(1, TOUR, "cases"),
-        tour_information_uses: summary(1, TOUR, "information_uses"),
+        year_uses: summary(0, YEAR, TotalMetric::Uses),
+        tour_arrivals: summary(1, TOUR, TotalMetric::Arrivals),
+        tour_served: summary(1, TOUR, TotalMetric::Served),
+        tour_cases: summary(1, TOUR, TotalMetric::Cases),
+        tour_information_uses: summary(1, TOUR, TotalMetric::InformationUses),
     })
 }
 
