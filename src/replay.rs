@@ -44,7 +44,7 @@ struct Row {
 }
 
 /// Reads a recorded day: one client per row, sorted by arrival on return.
-pub fn read_day(path: &Path) -> Result<Vec<Client>, ReplayError> {
+pub(crate) fn read_day(path: &Path) -> Result<Vec<Client>, ReplayError> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| ReplayError::Read {
         path: name.clone(),
@@ -54,7 +54,7 @@ pub fn read_day(path: &Path) -> Result<Vec<Client>, ReplayError> {
 }
 
 /// Parses a recorded day from CSV text; `origin` names it in errors.
-pub fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayError> {
+pub(crate) fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
@@ -67,12 +67,12 @@ pub fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayError> {
     let headers = reader.headers().map_err(|e| row_error(1, e.to_string()))?.clone();
     let mut clients = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| row_error(e.position().map_or(1, |p| p.line()), e.to_string()))?;
-        let line = record.position().map_or(1, |p| p.line());
+        let record = record.map_err(|e| row_error(e.position().map_or(1, csv::Position::line), e.to_string()))?;
+        let line = record.position().map_or(1, csv::Position::line);
         let row: Row = record
             .deserialize(Some(&headers))
             .map_err(|e| row_error(line, field_message(&e, &headers)))?;
-        clients.push(client_of(row).map_err(|m| row_error(line, m))?);
+        clients.push(client_of(&row).map_err(|m| row_error(line, m))?);
     }
     if clients.is_empty() {
         return Err(ReplayError::Empty {
@@ -94,7 +94,7 @@ fn field_message(e: &csv::Error, headers: &csv::StringRecord) -> String {
     }
 }
 
-fn client_of(row: Row) -> Result<Client, String> {
+fn client_of(row: &Row) -> Result<Client, String> {
     let non_negative = |name: &str, v: f64| {
         if v.is_finite() && v >= 0.0 {
             Ok(v)
@@ -129,7 +129,7 @@ pub struct ReplayResult {
 }
 
 /// Replays `clients` under `rules`.
-pub fn replay_day(clients: &[Client], rules: &DayRules, trace: bool) -> ReplayResult {
+pub(crate) fn replay_day(clients: &[Client], rules: &DayRules, trace: bool) -> ReplayResult {
     let open: Vec<Client> = clients
         .iter()
         .copied()

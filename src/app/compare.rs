@@ -40,7 +40,7 @@ impl CompareOptions {
 }
 
 /// `compare A.toml B.toml …`: every scenario on the same replications, differences to the first.
-pub fn compare(options: &CompareOptions) -> Result<(), AppError> {
+pub(super) fn compare(options: &CompareOptions) -> Result<(), AppError> {
     let seasons: Vec<Season> = options
         .scenarios
         .iter()
@@ -51,7 +51,7 @@ pub fn compare(options: &CompareOptions) -> Result<(), AppError> {
 }
 
 /// `policies SCENARIO`: the scenario under each of its dwell policies, re-planned, side by side.
-pub fn policies(options: &CompareOptions) -> Result<(), AppError> {
+pub(super) fn policies(options: &CompareOptions) -> Result<(), AppError> {
     let source = options
         .scenarios
         .first()

@@ -10,9 +10,9 @@ use crate::scenario::ScenarioError;
 use crate::study::StudyError;
 
 /// Exit code for bad input (a scenario, a data file or an argument the user can fix).
-pub const EXIT_BAD_INPUT: i32 = 2;
+pub(super) const EXIT_BAD_INPUT: i32 = 2;
 /// Exit code for any other failure (writing outputs, starting threads).
-pub const EXIT_FAILURE: i32 = 1;
+pub(super) const EXIT_FAILURE: i32 = 1;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -45,10 +45,12 @@ impl AppError {
     /// 2 for input the user can fix, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            AppError::Argument(_) | AppError::Replay(_) | AppError::Scenario(_) => EXIT_BAD_INPUT,
+            AppError::Argument(_)
+            | AppError::Replay(_)
+            | AppError::Scenario(_)
+            | AppError::Calibrate(_)
+            | AppError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
             AppError::Study(e) => e.exit_code(),
-            AppError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
-            AppError::Calibrate(_) => EXIT_BAD_INPUT,
             _ => EXIT_FAILURE,
         }
     }

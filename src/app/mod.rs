@@ -74,7 +74,7 @@ pub fn execute(invocation: Invocation) -> Result<(), AppError> {
             print!("{}", render_check(&source.load()?, lang)?);
             Ok(())
         }
-        Command::Plan { scenario, out } => plan::plan(&scenario, out),
+        Command::Plan { scenario, out } => plan::plan(&scenario, out.as_deref()),
         Command::Replay(options) => replay(&options),
         Command::Staff(options) => staff::staff(&options, lang),
         Command::Compare(options) => compare::compare(&options),

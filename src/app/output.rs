@@ -9,12 +9,12 @@ use crate::report::lang::{FillError, Label, Lang};
 const OUTPUT_ROOT: &str = "output";
 
 /// The folder a command writes to: `out` when given, else `output/<name>/`.
-pub fn output_dir(out: Option<&Path>, name: &str) -> PathBuf {
+pub(super) fn output_dir(out: Option<&Path>, name: &str) -> PathBuf {
     out.map_or_else(|| PathBuf::from(OUTPUT_ROOT).join(name), Path::to_path_buf)
 }
 
 /// `Written to DIR/ (a.csv, b.json)`, in `lang`.
-pub fn written_line(lang: Lang, dir: &Path, files: &[OutputFile]) -> Result<String, FillError> {
+pub(super) fn written_line(lang: Lang, dir: &Path, files: &[OutputFile]) -> Result<String, FillError> {
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     Label::WrittenTo.fill(
         lang,
@@ -23,6 +23,6 @@ pub fn written_line(lang: Lang, dir: &Path, files: &[OutputFile]) -> Result<Stri
 }
 
 /// `Written to DIR/NAME`, in `lang`.
-pub fn written_file(lang: Lang, dir: &Path, name: &str) -> Result<String, FillError> {
+pub(super) fn written_file(lang: Lang, dir: &Path, name: &str) -> Result<String, FillError> {
     Label::WrittenFile.fill(lang, &[("path", &format!("{}/{name}", dir.display()))])
 }

@@ -10,7 +10,7 @@ use crate::study::Progress;
 const RUN_TEMPLATE: &str = "{bar:40} {pos}/{len} replications ({eta} left)";
 
 /// One progress bar per stage of a study, on stderr; hidden when quiet (or stderr is no terminal).
-pub struct ProgressBars {
+pub(super) struct ProgressBars {
     quiet: bool,
     /// The `run` look, else indicatif's default.
     styled: bool,
@@ -19,12 +19,12 @@ pub struct ProgressBars {
 
 impl ProgressBars {
     /// Bars in the look of `run`.
-    pub fn styled(quiet: bool) -> Self {
+    pub(super) fn styled(quiet: bool) -> Self {
         Self::new(quiet, true)
     }
 
     /// Bars in indicatif's default look.
-    pub fn plain(quiet: bool) -> Self {
+    pub(super) fn plain(quiet: bool) -> Self {
         Self::new(quiet, false)
     }
 

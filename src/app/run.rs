@@ -72,7 +72,7 @@ impl ScenarioSource {
 }
 
 /// `ablakbusz run`: loads the scenario, replicates it, writes its outputs.
-pub fn run(options: &RunOptions, lang: Lang) -> Result<(), AppError> {
+pub(super) fn run(options: &RunOptions, lang: Lang) -> Result<(), AppError> {
     let text = options.scenario.parse()?;
     let season = text.resolve(None)?;
     run_loaded(&text, &season, &scenario::digest(&season), options, lang).map(|_| ())

@@ -35,7 +35,7 @@ impl StaffOptions {
 
 /// Searches every stop under every dwell policy of the scenario, writes staffing.csv and prints
 /// the size-class table of each policy.
-pub fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> {
+pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> {
     let text = options.scenario.parse()?;
     let base = text.resolve(None)?;
     let defaults = SearchSettings::default();

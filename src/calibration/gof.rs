@@ -205,12 +205,11 @@ pub fn group_table<S: AsRef<str>>(
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, label) in groups.iter().enumerate() {
         let label = label.as_ref();
-        match labels.iter().position(|&l| l == label) {
-            Some(g) => members[g].push(i),
-            None => {
-                labels.push(label);
-                members.push(vec![i]);
-            }
+        if let Some(g) = labels.iter().position(|&l| l == label) {
+            members[g].push(i);
+        } else {
+            labels.push(label);
+            members.push(vec![i]);
         }
     }
     Ok(labels

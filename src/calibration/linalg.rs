@@ -3,7 +3,7 @@
 /// A column whose Cholesky pivot falls below this share of its diagonal is a linear combination of the
 /// earlier columns (its squared residual after projecting on them is under 10⁻¹⁰ of its squared length,
 /// i.e. R² > 1 − 10⁻¹⁰). The share is invariant to the column's scale.
-pub const RANK_TOLERANCE: f64 = 1e-10;
+pub(super) const RANK_TOLERANCE: f64 = 1e-10;
 
 /// A dense square matrix, stored row by row.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,20 +68,20 @@ impl SquareMatrix {
 
 /// The first column (from 0) at which a matrix stopped being positive definite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotPositiveDefinite {
+pub(super) struct NotPositiveDefinite {
     pub column: usize,
 }
 
 /// The lower-triangular factor L of a symmetric positive-definite A = L Lᵀ.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cholesky {
+pub(super) struct Cholesky {
     lower: SquareMatrix,
 }
 
 impl Cholesky {
     /// Factors `a` (only its lower triangle is read). Fails at the first column whose pivot is not above
     /// [`RANK_TOLERANCE`] times its diagonal entry: that column is (numerically) a combination of the earlier ones.
-    pub fn factor(a: &SquareMatrix) -> Result<Self, NotPositiveDefinite> {
+    pub(super) fn factor(a: &SquareMatrix) -> Result<Self, NotPositiveDefinite> {
         let n = a.dim();
         let mut lower = SquareMatrix::zeros(n);
         for j in 0..n {
@@ -101,7 +101,7 @@ impl Cholesky {
     }
 
     /// Solves A x = b.
-    pub fn solve(&self, b: &[f64]) -> Vec<f64> {
+    pub(super) fn solve(&self, b: &[f64]) -> Vec<f64> {
         let n = self.lower.dim();
         let mut y = vec![0.0; n];
         for i in 0..n {
@@ -117,7 +117,7 @@ impl Cholesky {
     }
 
     /// A⁻¹, column by column.
-    pub fn inverse(&self) -> SquareMatrix {
+    pub(super) fn inverse(&self) -> SquareMatrix {
         let n = self.lower.dim();
         let mut inverse = SquareMatrix::zeros(n);
         let mut unit = vec![0.0; n];

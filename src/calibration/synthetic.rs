@@ -29,7 +29,7 @@ pub(crate) struct SyntheticTruth {
 
 impl SyntheticTruth {
     /// Plausible 2019-like values: 3–60 clients per stop, 2–5 h dwell, villages of 250–12,000 people.
-    pub fn reference() -> Self {
+    pub(super) fn reference() -> Self {
         Self {
             base_rate: 8.0,
             population_elasticity: 0.5,
@@ -47,7 +47,7 @@ impl SyntheticTruth {
     }
 
     /// The true regression coefficients by design column name.
-    pub fn coefficients(&self) -> Vec<(String, f64)> {
+    pub(super) fn coefficients(&self) -> Vec<(String, f64)> {
         let intercept = self.base_rate.ln()
             - self.population_elasticity * self.population_ref.ln()
             - self.dwell_exponent * self.dwell_ref_hours.ln();
@@ -62,7 +62,7 @@ impl SyntheticTruth {
     }
 
     /// Expected clients at a stop.
-    pub fn mean(&self, stop: &StopCovariates) -> f64 {
+    pub(super) fn mean(&self, stop: &StopCovariates) -> f64 {
         let venue = self
             .venues
             .iter()

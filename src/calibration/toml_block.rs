@@ -90,7 +90,7 @@ impl DemandParameters {
             .collect();
         let known: Vec<String> = [INTERCEPT, LN_POPULATION, LN_DWELL_HOURS, DISTANCE_KM]
             .iter()
-            .map(|s| s.to_string())
+            .map(std::string::ToString::to_string)
             .chain(Venue::ALL.into_iter().map(venue_column))
             .collect();
         let other_terms = coefficients
@@ -193,7 +193,9 @@ pub fn render_totals_toml(calibration: &TotalsCalibration, provenance: &str, hel
     comment_lines(&mut out, provenance);
     match calibration.dispersion_shape {
         None => {
-            out.push_str("# Comments give exact 95 % intervals (Garwood, Clopper–Pearson) over the published ranges.\n")
+            out.push_str(
+                "# Comments give exact 95 % intervals (Garwood, Clopper–Pearson) over the published ranges.\n",
+            );
         }
         Some(k) => {
             let _ = writeln!(
@@ -276,7 +278,11 @@ mod tests {
         for (j, &v) in variances.iter().enumerate() {
             cov.set(j, j, v);
         }
-        Coefficients::new(names.iter().map(|s| s.to_string()).collect(), estimates.to_vec(), cov)
+        Coefficients::new(
+            names.iter().map(std::string::ToString::to_string).collect(),
+            estimates.to_vec(),
+            cov,
+        )
     }
 
     #[test]

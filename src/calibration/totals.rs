@@ -784,7 +784,7 @@ mod tests {
             ..SeasonFigures::published_2019()
         };
         let tour: Vec<StopDemand> = (0..71)
-            .map(|i| StopDemand::Relative(1.0 + (i % 5) as f64 * 0.25))
+            .map(|i| StopDemand::Relative(1.0 + f64::from(i % 5) * 0.25))
             .collect();
         let year = vec![StopDemand::Relative(1.0); 196];
         let demand = itinerary_demand("tour", 71, &tour).unwrap();
@@ -822,7 +822,7 @@ mod tests {
         use rand_distr::{Distribution, Gamma, Poisson};
         const TOURS: usize = 1000;
         let (base, k) = (14.0, 5.0);
-        let relative: Vec<f64> = (0..71).map(|i| 0.4 + (i % 7) as f64 * 0.2).collect();
+        let relative: Vec<f64> = (0..71).map(|i| 0.4 + f64::from(i % 7) * 0.2).collect();
         let tour: Vec<StopDemand> = relative.iter().map(|&r| StopDemand::Relative(r)).collect();
         let year = vec![StopDemand::Relative(1.0); 196];
         let day = Gamma::new(k, 1.0 / k).unwrap();

@@ -115,12 +115,12 @@ fn piece_problems(pieces: &[(f64, f64)], out: &mut Vec<(String, String)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::units::per_minute_to_per_hour;
+    use crate::vocab::units::MINUTES_PER_HOUR;
 
     fn rates_per_hour(p: &RateProfile) -> Vec<(f64, f64, f64)> {
         p.segments()
             .iter()
-            .map(|s| (s.start_min, s.end_min, per_minute_to_per_hour(s.rate_per_min)))
+            .map(|s| (s.start_min, s.end_min, s.rate_per_min * MINUTES_PER_HOUR))
             .collect()
     }
 

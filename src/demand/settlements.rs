@@ -228,13 +228,13 @@ fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settle
             Ok(r) => r,
             Err(e) => {
                 problems.push(RowProblem {
-                    line: e.position().map(|p| p.line()),
+                    line: e.position().map(csv::Position::line),
                     message: csv_message(&e, None),
                 });
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, csv::Position::line);
         match record.deserialize::<Settlement>(Some(&headers)) {
             Ok(s) => rows.push((line, s)),
             Err(e) => problems.push(RowProblem {
@@ -350,7 +350,7 @@ mod tests {
              C,X,község,500,2019,46.5,19.0,probable\nD,X,község,500,2019,45.0,19.0,no\n"
         );
         let t = SettlementTable::from_csv_str(&csv, "t.csv").unwrap();
-        let half_degree = crate::vocab::MEAN_EARTH_RADIUS_KM * std::f64::consts::PI / 360.0;
+        let half_degree = crate::vocab::geo::MEAN_EARTH_RADIUS_KM * std::f64::consts::PI / 360.0;
         assert_eq!(t.office_km(0), 0.0);
         assert_eq!(t.office_km(2), 0.0, "probable counts as an office");
         // B is half a degree from C (probable) and a whole degree from A.

@@ -170,7 +170,9 @@ pub(crate) fn in_chunks<A: Send>(
                 acc
             })
             .collect();
-        batch.iter().for_each(|acc| merge(&mut total, acc));
+        for acc in &batch {
+            merge(&mut total, acc);
+        }
     }
     total
 }

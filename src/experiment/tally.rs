@@ -9,7 +9,7 @@ use crate::stats::{Estimate, MeanAccumulator, RatioAccumulator, wait_p90};
 /// Ratios of expectations, estimated by pooling over replications (ΣX/ΣY), e.g. the mean wait over
 /// all served clients E[Σ waits]/E[served]. This is what queueing theory's "mean wait" means.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct PooledAcc {
+pub(super) struct PooledAcc {
     /// Σ waits / Σ served, minutes.
     wait_mean_min: RatioAccumulator,
     /// Σ served within the wait target / Σ served.
@@ -34,7 +34,7 @@ pub struct Pooled {
 
 /// Per-replication counts that feed [`PooledAcc`].
 #[derive(Debug, Clone, Copy)]
-pub struct PooledCounts {
+pub(super) struct PooledCounts {
     pub wait_total_min: f64,
     pub served: u32,
     pub served_within_target: u32,

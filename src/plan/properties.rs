@@ -13,9 +13,10 @@ use rand::{RngExt, SeedableRng};
 
 use super::*;
 use crate::report::render_itinerary_csv;
+use crate::vocab::Coordinates;
 use crate::vocab::Venue;
+use crate::vocab::geo::MEAN_EARTH_RADIUS_KM;
 use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
-use crate::vocab::{Coordinates, MEAN_EARTH_RADIUS_KM};
 
 const CASES: u64 = 300;
 /// Bács-Kiskun's bounding box, degrees.

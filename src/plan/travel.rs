@@ -111,7 +111,7 @@ impl TravelModel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::vocab::MEAN_EARTH_RADIUS_KM;
+    use crate::vocab::geo::MEAN_EARTH_RADIUS_KM;
     use std::f64::consts::PI;
 
     #[test]

@@ -303,7 +303,7 @@ fn itinerary_summary(lang: Lang, itinerary: &crate::plan::Itinerary, out: &mut S
 }
 
 /// Why a wanted visit did not fit, in `lang`.
-pub fn unplaced_reason(lang: Lang, reason: &UnplacedReason) -> Result<String, FillError> {
+pub(super) fn unplaced_reason(lang: Lang, reason: &UnplacedReason) -> Result<String, FillError> {
     match reason {
         UnplacedReason::LongerThanWindow { needed_min, window_min } => Label::UnplacedLongerThanWindow.fill(
             lang,

@@ -30,7 +30,7 @@ impl<'a> ComparedSeason<'a> {
             name,
             stops: season.stops.len(),
             unplaced_visits: season.itinerary.as_ref().map(|i| i.unplaced.len()),
-            bus_days: season.itinerary.as_ref().map(|i| i.bus_days_used()),
+            bus_days: season.itinerary.as_ref().map(crate::plan::Itinerary::bus_days_used),
             comparison,
         }
     }

@@ -3,7 +3,7 @@
 
 /// How a number is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NumberStyle {
+pub(super) struct NumberStyle {
     /// Between groups of three digits of the integer part.
     pub group_separator: &'static str,
     /// Between the integer and the fraction.
@@ -20,7 +20,7 @@ pub struct NumberStyle {
 
 /// A figure in a CSV file: plain digits, `.` decimal point, empty when not finite, sign kept on a
 /// rounded zero (as `format!("{x:.4}")` writes it).
-pub const CSV_NUMBER: NumberStyle = NumberStyle {
+pub(super) const CSV_NUMBER: NumberStyle = NumberStyle {
     group_separator: "",
     decimal_separator: ".",
     min_digits_to_group: usize::MAX,
@@ -30,16 +30,16 @@ pub const CSV_NUMBER: NumberStyle = NumberStyle {
 };
 
 /// [`CSV_NUMBER`] without the sign of a rounded zero (a difference of −1e-13 is written "0.000000").
-pub const CSV_NUMBER_SIGNLESS_ZERO: NumberStyle = NumberStyle {
+pub(super) const CSV_NUMBER_SIGNLESS_ZERO: NumberStyle = NumberStyle {
     signed_zero: false,
     ..CSV_NUMBER
 };
 
 /// Decimal places of figures in CSV files (counts are means over replications, so not integers).
-pub const CSV_DECIMALS: usize = 4;
+pub(super) const CSV_DECIMALS: usize = 4;
 
 /// `value` rounded to `decimals`, written in `style`.
-pub fn format_number(value: f64, decimals: usize, style: &NumberStyle) -> String {
+pub(super) fn format_number(value: f64, decimals: usize, style: &NumberStyle) -> String {
     if !value.is_finite() {
         return style.not_finite.to_string();
     }
@@ -66,7 +66,7 @@ pub fn format_number(value: f64, decimals: usize, style: &NumberStyle) -> String
 }
 
 /// A CSV cell of `value` with [`CSV_DECIMALS`] decimals (empty when not finite).
-pub fn csv_cell(value: f64) -> String {
+pub(super) fn csv_cell(value: f64) -> String {
     format_number(value, CSV_DECIMALS, &CSV_NUMBER)
 }
 

@@ -8,7 +8,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 /// A calendar date; deserializes from a TOML date (`2020-03-02`) or a string (`"2020-03-02"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct TomlDate(pub Date);
+pub(super) struct TomlDate(pub Date);
 
 impl<'de> Deserialize<'de> for TomlDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -38,7 +38,7 @@ impl<'de> Deserialize<'de> for TomlDate {
 }
 
 /// Parses `YYYY-MM-DD`, with a message a planner understands.
-pub fn parse_date(s: &str) -> Result<Date, String> {
+pub(super) fn parse_date(s: &str) -> Result<Date, String> {
     s.trim()
         .parse::<Date>()
         .map_err(|e| format!("\"{s}\" is not a date that exists ({e}); write it as YYYY-MM-DD, e.g. 2020-03-02"))
@@ -47,7 +47,7 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 /// A time of day in minutes after midnight; deserializes from `"08:00"` or a TOML local time
 /// (`08:00` or `08:00:00`, seconds must be 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct ClockTime(pub u32);
+pub(super) struct ClockTime(pub u32);
 
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,7 +88,7 @@ impl<'de> Deserialize<'de> for ClockTime {
 }
 
 /// Parses `H:MM` or `HH:MM` (00:00–23:59) into minutes after midnight.
-pub fn parse_clock(s: &str) -> Result<ClockTime, String> {
+pub(super) fn parse_clock(s: &str) -> Result<ClockTime, String> {
     let bad = || format!("\"{s}\" is not a time of day; write it as HH:MM between 00:00 and 23:59, e.g. \"08:00\"");
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
     let digits = |p: &str, max_len: usize| !p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit());

@@ -18,7 +18,7 @@ pub const DEFAULT_TOUR_TO: Date = date(2019, 11, 30);
 
 /// A published count as written: `400` (exact) or `{ more_than = 1000 }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RawFigure {
+pub(super) enum RawFigure {
     Exact(u64),
     MoreThan(u64),
 }
@@ -64,7 +64,7 @@ impl<'de> Deserialize<'de> for RawFigure {
 /// `[calibration]` as written.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawCalibration {
+pub(super) struct RawCalibration {
     pub year_stops: Option<usize>,
     pub year_uses: Option<RawFigure>,
     pub tour_from: Option<TomlDate>,
@@ -103,7 +103,7 @@ impl CalibrationTargets {
 }
 
 /// Resolves `[calibration]` (defaults: the 2019 figures); `None` when something is wrong (reported).
-pub fn resolve_calibration(raw: &RawCalibration, problems: &mut Problems<'_>) -> Option<CalibrationTargets> {
+pub(super) fn resolve_calibration(raw: &RawCalibration, problems: &mut Problems<'_>) -> Option<CalibrationTargets> {
     let defaults = CalibrationTargets::published_2019();
     let step = match raw.rounding_step.unwrap_or(DEFAULT_ROUNDING_STEP) {
         0 => {
@@ -193,7 +193,7 @@ fn consistent(targets: &CalibrationTargets, problems: &mut Problems<'_>) -> bool
 
 /// Checks that the season is the one the figures describe: the year's stop count, and the tour's
 /// stop count between its dates. `stop_dates` holds the date of every stop of the season.
-pub fn check_calibration_season(targets: &CalibrationTargets, stop_dates: &[Date], problems: &mut Problems<'_>) {
+pub(super) fn check_calibration_season(targets: &CalibrationTargets, stop_dates: &[Date], problems: &mut Problems<'_>) {
     let f = &targets.figures;
     if stop_dates.len() != f.year_stops {
         problems.at(

@@ -3,7 +3,7 @@
 use super::diagnostic::Problems;
 
 /// `value` if it is a finite number > 0.
-pub fn positive(problems: &mut Problems<'_>, key: &str, value: f64, unit: &str) -> Option<f64> {
+pub(super) fn positive(problems: &mut Problems<'_>, key: &str, value: f64, unit: &str) -> Option<f64> {
     if value.is_finite() && value > 0.0 {
         Some(value)
     } else {
@@ -13,7 +13,7 @@ pub fn positive(problems: &mut Problems<'_>, key: &str, value: f64, unit: &str) 
 }
 
 /// `value` if it is a finite number ≥ 0.
-pub fn non_negative(problems: &mut Problems<'_>, key: &str, value: f64, unit: &str) -> Option<f64> {
+pub(super) fn non_negative(problems: &mut Problems<'_>, key: &str, value: f64, unit: &str) -> Option<f64> {
     if value.is_finite() && value >= 0.0 {
         Some(value)
     } else {
@@ -23,7 +23,14 @@ pub fn non_negative(problems: &mut Problems<'_>, key: &str, value: f64, unit: &s
 }
 
 /// `value` if it is finite and within `lo..=hi`; `meaning` explains the ends.
-pub fn within(problems: &mut Problems<'_>, key: &str, value: f64, lo: f64, hi: f64, meaning: &str) -> Option<f64> {
+pub(super) fn within(
+    problems: &mut Problems<'_>,
+    key: &str,
+    value: f64,
+    lo: f64,
+    hi: f64,
+    meaning: &str,
+) -> Option<f64> {
     if value.is_finite() && (lo..=hi).contains(&value) {
         Some(value)
     } else {
@@ -37,7 +44,7 @@ pub fn within(problems: &mut Problems<'_>, key: &str, value: f64, lo: f64, hi: f
 }
 
 /// `value` if it is finite (any sign).
-pub fn finite(problems: &mut Problems<'_>, key: &str, value: f64) -> Option<f64> {
+pub(super) fn finite(problems: &mut Problems<'_>, key: &str, value: f64) -> Option<f64> {
     if value.is_finite() {
         Some(value)
     } else {
@@ -47,7 +54,7 @@ pub fn finite(problems: &mut Problems<'_>, key: &str, value: f64) -> Option<f64>
 }
 
 /// Applies `check` to the value written in the file, or returns `default` when the key is absent.
-pub fn or_default<T>(value: Option<T>, default: T, check: impl FnOnce(T) -> Option<T>) -> Option<T> {
+pub(super) fn or_default<T>(value: Option<T>, default: T, check: impl FnOnce(T) -> Option<T>) -> Option<T> {
     match value {
         Some(v) => check(v),
         None => Some(default),

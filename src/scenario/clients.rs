@@ -10,7 +10,7 @@ use crate::sim::{Balking, Duration, ErrandType, Patience};
 
 /// The `[clients]` section, resolved.
 #[derive(Debug, Clone)]
-pub struct ClientRules {
+pub(super) struct ClientRules {
     /// Mean errands per client (≥ 1).
     pub errands_per_client: f64,
     pub case_mix: Vec<ErrandType>,
@@ -19,7 +19,7 @@ pub struct ClientRules {
 }
 
 /// Resolves `[clients]`; `None` when something is wrong (reported).
-pub fn resolve_clients(raw: &RawClients, problems: &mut Problems<'_>) -> Option<ClientRules> {
+pub(super) fn resolve_clients(raw: &RawClients, problems: &mut Problems<'_>) -> Option<ClientRules> {
     let errands_per_client = or_default(raw.errands_per_client, DEFAULT_ERRANDS_PER_CLIENT, |v| {
         if v.is_finite() && v >= 1.0 {
             Some(v)

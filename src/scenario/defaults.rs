@@ -4,24 +4,24 @@ use crate::sim::{Duration, ErrandType};
 
 /// Replications of the season when `simulation.replications` is absent: enough for confidence
 /// intervals of a few per cent on season totals, fast in release builds.
-pub const DEFAULT_REPLICATIONS: u32 = 200;
+pub(super) const DEFAULT_REPLICATIONS: u32 = 200;
 /// Seed when `simulation.seed` is absent.
-pub const DEFAULT_SEED: u64 = 1;
+pub(super) const DEFAULT_SEED: u64 = 1;
 /// Fewest replications that give a confidence interval.
-pub const MIN_REPLICATIONS: u32 = 2;
+pub(super) const MIN_REPLICATIONS: u32 = 2;
 
 /// Workstations on the bus: 2 (DESIGN §2; the Vas and Heves buses: one document desk and one
 /// kormányablak desk).
-pub const DEFAULT_DESKS: u32 = 2;
+pub(super) const DEFAULT_DESKS: u32 = 2;
 /// Clerks on duty: one per desk.
-pub const DEFAULT_CLERKS: u32 = 2;
+pub(super) const DEFAULT_CLERKS: u32 = 2;
 /// Wait target, minutes: the national average wait in government windows is about 20 minutes
 /// (DESIGN §2), a natural "no worse than a permanent office" target.
-pub const DEFAULT_WAIT_TARGET_MIN: f64 = crate::staffing::NATIONAL_AVERAGE_WAIT_MIN;
+pub(super) const DEFAULT_WAIT_TARGET_MIN: f64 = crate::staffing::NATIONAL_AVERAGE_WAIT_MIN;
 
 /// Mean errands per client: the second 2019 tour had about 1,200 uses (800 cases + 400
 /// information) from about 1,000 clients (DESIGN §2).
-pub const DEFAULT_ERRANDS_PER_CLIENT: f64 = 1.2;
+pub(super) const DEFAULT_ERRANDS_PER_CLIENT: f64 = 1.2;
 
 /// Coefficient of variation of document-case desk times. Assumption: lognormal with CV 0.5, a
 /// common shape for administrative service times; no Hungarian per-case data are public.
@@ -70,33 +70,33 @@ pub fn default_case_mix() -> Vec<ErrandType> {
 }
 
 /// Defaults of `[season.generate]` (the itinerary generator's own defaults, see `crate::plan`).
-pub mod generate {
+pub(super) mod generate {
     use crate::plan;
 
     /// The bus leaves the depot, minutes after midnight: 8:00.
-    pub const DAY_START_MIN: u32 = plan::DEFAULT_WINDOW_START_MIN;
+    pub(crate) const DAY_START_MIN: u32 = plan::DEFAULT_WINDOW_START_MIN;
     /// The bus is back at the depot, minutes after midnight: 16:00.
-    pub const DAY_END_MIN: u32 = plan::DEFAULT_WINDOW_END_MIN;
+    pub(crate) const DAY_END_MIN: u32 = plan::DEFAULT_WINDOW_END_MIN;
     /// Depot: Kecskemét, the county seat and seat of the county government office.
-    pub const DEPOT: &str = plan::DEFAULT_DEPOT_NAME;
+    pub(crate) const DEPOT: &str = plan::DEFAULT_DEPOT_NAME;
     /// Road distance ÷ straight-line distance (1.3, see `plan::DEFAULT_ROAD_FACTOR`).
-    pub const ROAD_FACTOR: f64 = plan::DEFAULT_ROAD_FACTOR;
+    pub(crate) const ROAD_FACTOR: f64 = plan::DEFAULT_ROAD_FACTOR;
     /// Average bus speed on the road, km/h (50, see `plan::DEFAULT_SPEED_KMH`).
-    pub const SPEED_KMH: f64 = plan::DEFAULT_SPEED_KMH;
+    pub(crate) const SPEED_KMH: f64 = plan::DEFAULT_SPEED_KMH;
     /// Set-up before the door opens and pack-up after it closes, minutes.
-    pub const SETUP_MIN: u32 = plan::DEFAULT_SETUP_MIN;
-    pub const PACKUP_MIN: u32 = plan::DEFAULT_PACKUP_MIN;
+    pub(crate) const SETUP_MIN: u32 = plan::DEFAULT_SETUP_MIN;
+    pub(crate) const PACKUP_MIN: u32 = plan::DEFAULT_PACKUP_MIN;
     /// Visits of each selected settlement in the date range.
-    pub const VISITS_PER_SETTLEMENT: u32 = 1;
+    pub(crate) const VISITS_PER_SETTLEMENT: u32 = 1;
     /// Fewest days between two visits of the same settlement: the bus returns about every two
     /// weeks to monthly (DESIGN §2).
-    pub const MIN_DAYS_BETWEEN_VISITS: u32 = plan::DEFAULT_MIN_GAP_DAYS;
+    pub(crate) const MIN_DAYS_BETWEEN_VISITS: u32 = plan::DEFAULT_MIN_GAP_DAYS;
     /// Most stops in one day: 2–3 stops a day elsewhere (DESIGN §2).
-    pub const MAX_STOPS_PER_DAY: u32 = plan::DEFAULT_MAX_STOPS_PER_DAY;
+    pub(crate) const MAX_STOPS_PER_DAY: u32 = plan::DEFAULT_MAX_STOPS_PER_DAY;
     /// The 2019 practice of 2–5 hours by settlement size (DESIGN §2) as `(minimum population,
     /// hours)`; the thresholds are an assumption (no public list). With the embedded table they
     /// give 30, 50, 19 and 1 of the 100 settlements without an office 2, 3, 4 and 5 hours.
-    pub const DWELL_BY_SIZE: [(u32, f64); 4] = [(0, 2.0), (1_000, 3.0), (2_500, 4.0), (5_000, 5.0)];
+    pub(crate) const DWELL_BY_SIZE: [(u32, f64); 4] = [(0, 2.0), (1_000, 3.0), (2_500, 4.0), (5_000, 5.0)];
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub struct DemandRules {
 }
 
 /// Resolves `[demand]` without its settlements file; `None` when something is wrong (reported).
-pub fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<DemandRules> {
+pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<DemandRules> {
     let d = DemandModel::default();
     let base_rate = or_default(raw.base_rate, d.base_rate, |v| {
         non_negative(problems, "demand.base_rate", v, " clients per reference visit")
@@ -147,9 +147,10 @@ fn arrival_shape(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<Arrival
         ProfileKind::FrontLoaded => ArrivalShape::FrontLoaded {
             first_hour_weight: raw.first_hour_weight.unwrap_or(DEFAULT_FIRST_HOUR_WEIGHT),
         },
-        ProfileKind::Piecewise => match &raw.profile_pieces {
-            Some(pieces) => ArrivalShape::Piecewise { pieces: pieces.clone() },
-            None => {
+        ProfileKind::Piecewise => {
+            if let Some(pieces) = &raw.profile_pieces {
+                ArrivalShape::Piecewise { pieces: pieces.clone() }
+            } else {
                 problems.at(
                     "demand.profile",
                     "profile = \"piecewise\" needs profile_pieces",
@@ -157,7 +158,7 @@ fn arrival_shape(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<Arrival
                 );
                 return None;
             }
-        },
+        }
     };
     let shape_problems = shape.problems();
     for (key, message) in &shape_problems {
@@ -182,7 +183,7 @@ fn scenario_key(shape_key: &str) -> String {
 }
 
 /// The settlement table: the embedded one, or `demand.settlements_csv` relative to `base_dir`.
-pub fn settlement_table(
+pub(super) fn settlement_table(
     raw: &RawDemand,
     base_dir: Option<&Path>,
     problems: &mut Problems<'_>,
@@ -228,7 +229,7 @@ pub fn settlement_table(
 
 /// `name` relative to `base_dir` (absolute names as they are); an error for a relative name when the
 /// scenario has no directory (the embedded default).
-pub fn resolve_path(
+pub(super) fn resolve_path(
     name: &str,
     base_dir: Option<&Path>,
     key: &str,
@@ -238,15 +239,14 @@ pub fn resolve_path(
     if path.is_absolute() {
         return Some(path.to_path_buf());
     }
-    match base_dir {
-        Some(dir) => Some(dir.join(path)),
-        None => {
-            problems.at(
-                key,
-                format!("\"{name}\" is relative, but this scenario has no directory to resolve it from"),
-                Some("give an absolute path, or load the scenario from a file".into()),
-            );
-            None
-        }
+    if let Some(dir) = base_dir {
+        Some(dir.join(path))
+    } else {
+        problems.at(
+            key,
+            format!("\"{name}\" is relative, but this scenario has no directory to resolve it from"),
+            Some("give an absolute path, or load the scenario from a file".into()),
+        );
+        None
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::source::{SpanIndex, line_col};
 // The shared type, also named here so that scenario files find every diagnostic word in one place.
-pub use crate::vocab::Diagnostic;
+pub(super) use crate::vocab::Diagnostic;
 
 /// A scenario that cannot be used: every problem found, in file and line order.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -24,7 +24,7 @@ impl fmt::Display for ScenarioError {
 }
 
 /// Collects diagnostics while a scenario is read; knows the scenario's text and key spans.
-pub struct Problems<'a> {
+pub(super) struct Problems<'a> {
     file: String,
     text: &'a str,
     spans: SpanIndex,
@@ -32,7 +32,7 @@ pub struct Problems<'a> {
 }
 
 impl<'a> Problems<'a> {
-    pub fn new(file: &str, text: &'a str) -> Self {
+    pub(super) fn new(file: &str, text: &'a str) -> Self {
         Self {
             file: file.to_string(),
             text,
@@ -42,18 +42,18 @@ impl<'a> Problems<'a> {
     }
 
     /// Uses `spans` to place problems by key path from now on.
-    pub fn set_spans(&mut self, spans: SpanIndex) {
+    pub(super) fn set_spans(&mut self, spans: SpanIndex) {
         self.spans = spans;
     }
 
     /// A problem with the value at `key` (or its nearest ancestor written in the file).
-    pub fn at(&mut self, key: &str, message: impl Into<String>, help: Option<String>) {
+    pub(super) fn at(&mut self, key: &str, message: impl Into<String>, help: Option<String>) {
         let span = self.spans.span_of(key);
         self.push_span(key.to_string(), span, message.into(), help);
     }
 
     /// A problem at a byte span of the scenario text; the key path is found from the span.
-    pub fn at_span(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
+    pub(super) fn at_span(&mut self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) {
         let key = span.as_ref().map(|s| self.spans.path_at(s.start)).unwrap_or_default();
         self.push_span(key, span, message.into(), help);
     }
@@ -71,18 +71,18 @@ impl<'a> Problems<'a> {
     }
 
     /// A problem located in another file (a CSV the scenario names).
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    pub(super) fn push(&mut self, diagnostic: Diagnostic) {
         self.found.push(diagnostic);
     }
 
     /// Number of problems found so far.
-    pub fn count(&self) -> usize {
+    pub(super) fn count(&self) -> usize {
         self.found.len()
     }
 
     /// `Ok(value)` when there were no problems, otherwise every problem, sorted by place; `value` is
     /// `None` exactly when problems were reported.
-    pub fn finish_option<T>(mut self, value: Option<T>) -> Result<T, ScenarioError> {
+    pub(super) fn finish_option<T>(mut self, value: Option<T>) -> Result<T, ScenarioError> {
         match value {
             Some(v) if self.found.is_empty() => Ok(v),
             None if self.found.is_empty() => {
@@ -112,12 +112,12 @@ impl<'a> Problems<'a> {
 /// A collector paused after parsing and resumed for each resolution of the same text.
 impl<'a> Problems<'a> {
     /// The key spans and the problems found so far.
-    pub fn into_parts(self) -> (SpanIndex, Vec<Diagnostic>) {
+    pub(super) fn into_parts(self) -> (SpanIndex, Vec<Diagnostic>) {
         (self.spans, self.found)
     }
 
     /// Resumes collecting for `text` with the key spans and problems of [`Self::into_parts`].
-    pub fn resume(file: &str, text: &'a str, spans: SpanIndex, found: Vec<Diagnostic>) -> Self {
+    pub(super) fn resume(file: &str, text: &'a str, spans: SpanIndex, found: Vec<Diagnostic>) -> Self {
         Self {
             file: file.to_string(),
             text,

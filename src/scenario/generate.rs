@@ -48,7 +48,7 @@ pub struct GenerateRules {
 
 /// Checks `[season.generate]` against the settlement table (`None`: the table is invalid and
 /// names are not checked); every problem is reported.
-pub fn resolve_generate(
+pub(super) fn resolve_generate(
     raw: &RawGenerate,
     table: Option<&SettlementTable>,
     dwell_override: Option<&DwellPolicy>,
@@ -120,16 +120,15 @@ fn hungarian_days_off(from: Date, to: Date, problems: &mut Problems<'_>) -> Opti
     let mut days = Vec::new();
     for year in from.year()..=to.year() {
         let known = crate::plan::hungarian_days_off(year).or_else(|| crate::plan::hungarian_public_holidays(year));
-        match known {
-            Some(list) => days.extend(list),
-            None => {
-                problems.at(
-                    "season.generate.hungarian_days_off",
-                    format!("the Hungarian days off of {year} are not known (public holidays are known from 2017)"),
-                    Some("set hungarian_days_off = false and list the days in holidays".into()),
-                );
-                return None;
-            }
+        if let Some(list) = known {
+            days.extend(list);
+        } else {
+            problems.at(
+                "season.generate.hungarian_days_off",
+                format!("the Hungarian days off of {year} are not known (public holidays are known from 2017)"),
+                Some("set hungarian_days_off = false and list the days in holidays".into()),
+            );
+            return None;
         }
     }
     Some(days)
@@ -363,7 +362,12 @@ fn fits_window(policy: DwellPolicy, window_hours: f64, problems: &mut Problems<'
 }
 
 /// `policy = "fixed"` with its `hours` (`has_size`: size classes were given, which do not belong).
-pub fn fixed_dwell(hours: Option<f64>, has_size: bool, key: &str, problems: &mut Problems<'_>) -> Option<DwellPolicy> {
+pub(super) fn fixed_dwell(
+    hours: Option<f64>,
+    has_size: bool,
+    key: &str,
+    problems: &mut Problems<'_>,
+) -> Option<DwellPolicy> {
     if has_size {
         problems.at(
             &format!("{key}.size"),
@@ -390,7 +394,7 @@ pub fn fixed_dwell(hours: Option<f64>, has_size: bool, key: &str, problems: &mut
 }
 
 /// `policy = "by_size"` with its size classes (default: the 2019 practice); `hours` does not belong.
-pub fn by_size_dwell(
+pub(super) fn by_size_dwell(
     hours: Option<f64>,
     size: Option<&[RawSizeClass]>,
     key: &str,

@@ -10,14 +10,14 @@ use crate::plan::{Itinerary, Place, PlanInputError, Visit, build_itinerary};
 use crate::vocab::units::minutes_to_hours;
 
 /// Runs the generator; `None` when it refuses the input (reported under `season.generate`).
-pub fn generate(
-    rules: GenerateRules,
+pub(super) fn generate(
+    rules: &GenerateRules,
     table: &SettlementTable,
     problems: &mut Problems<'_>,
 ) -> Option<(Vec<StopInput>, Itinerary)> {
     let working_days = match rules.calendar.working_days() {
         Ok(days) => days,
-        Err(e) => return report(e, &rules, problems),
+        Err(e) => return report(e, rules, problems),
     };
     let itinerary_rules = crate::plan::ItineraryRules {
         working_days,
@@ -38,7 +38,7 @@ pub fn generate(
         .collect();
     let itinerary = match build_itinerary(&itinerary_rules, &visits) {
         Ok(itinerary) => itinerary,
-        Err(e) => return report(e, &rules, problems),
+        Err(e) => return report(e, rules, problems),
     };
     if itinerary.stops.is_empty() {
         problems.at(

@@ -12,7 +12,7 @@ use super::source::SpanIndex;
 use crate::vocab::suggest;
 
 /// Top-level keys of a scenario.
-pub const TOP_LEVEL_KEYS: [&str; 10] = [
+pub(super) const TOP_LEVEL_KEYS: [&str; 10] = [
     "name",
     "description",
     "simulation",
@@ -28,7 +28,7 @@ pub const TOP_LEVEL_KEYS: [&str; 10] = [
 /// The scenario file as written. A section is `None` when it could not be read (its problem is
 /// already reported), and its default when the file leaves it out.
 #[derive(Debug, Clone, Default)]
-pub struct RawScenario {
+pub(super) struct RawScenario {
     pub name: Option<String>,
     pub description: Option<String>,
     pub simulation: Option<RawSimulation>,
@@ -51,7 +51,7 @@ pub struct RawScenario {
 }
 
 /// Parses `text`; on a TOML syntax error, reports every syntax error and returns `None`.
-pub fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
+pub(super) fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenario> {
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for e in errors {

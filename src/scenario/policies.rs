@@ -10,7 +10,11 @@ use crate::plan::{
 use crate::staffing::ServiceTargets;
 
 /// `[targets]`; `wait_default_min` is `bus.wait_target_min` (the default wait limit).
-pub fn resolve_targets(raw: &RawTargets, wait_default_min: f64, problems: &mut Problems<'_>) -> Option<ServiceTargets> {
+pub(super) fn resolve_targets(
+    raw: &RawTargets,
+    wait_default_min: f64,
+    problems: &mut Problems<'_>,
+) -> Option<ServiceTargets> {
     let d = ServiceTargets::default();
     let mut ok = true;
     let mut share = |key: &str, v: Option<f64>, default: Option<f64>| match v {
@@ -63,7 +67,7 @@ pub fn resolve_targets(raw: &RawTargets, wait_default_min: f64, problems: &mut P
 
 /// `[[policy]]` entries, or — when the file lists none — the three policies of issue 5: by size
 /// (the 2019 practice), a fixed 3 hours, and demand-driven 2–5 h in half-hour steps.
-pub fn resolve_policies(raw: Option<&[RawPolicy]>, problems: &mut Problems<'_>) -> Option<Vec<NamedPolicy>> {
+pub(super) fn resolve_policies(raw: Option<&[RawPolicy]>, problems: &mut Problems<'_>) -> Option<Vec<NamedPolicy>> {
     let Some(raw) = raw else {
         return Some(default_policies());
     };
@@ -81,7 +85,7 @@ pub fn resolve_policies(raw: Option<&[RawPolicy]>, problems: &mut Problems<'_>) 
         .map(|(i, p)| resolve_policy(p, &format!("policy[{}]", i + 1), problems))
         .collect();
     let mut names: Vec<&str> = raw.iter().map(|p| p.name.as_str()).collect();
-    names.sort();
+    names.sort_unstable();
     if names.windows(2).any(|w| w[0] == w[1]) {
         problems.at(
             "policy",

@@ -11,7 +11,7 @@ use crate::vocab::Venue;
 /// `[simulation]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSimulation {
+pub(super) struct RawSimulation {
     pub replications: Option<u32>,
     pub seed: Option<u64>,
     pub threads: Option<usize>,
@@ -20,7 +20,7 @@ pub struct RawSimulation {
 /// `[demand]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDemand {
+pub(super) struct RawDemand {
     pub settlements_csv: Option<String>,
     pub base_rate: Option<f64>,
     pub population_elasticity: Option<f64>,
@@ -38,7 +38,7 @@ pub struct RawDemand {
 /// `demand.profile`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ProfileKind {
+pub(super) enum ProfileKind {
     Flat,
     FrontLoaded,
     Piecewise,
@@ -47,7 +47,7 @@ pub enum ProfileKind {
 /// `[demand.venue]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawVenueMultipliers {
+pub(super) struct RawVenueMultipliers {
     pub municipality: Option<f64>,
     pub social_institution: Option<f64>,
     pub school: Option<f64>,
@@ -58,7 +58,7 @@ pub struct RawVenueMultipliers {
 /// `[demand.month]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMonthMultipliers {
+pub(super) struct RawMonthMultipliers {
     pub jan: Option<f64>,
     pub feb: Option<f64>,
     pub mar: Option<f64>,
@@ -75,7 +75,7 @@ pub struct RawMonthMultipliers {
 
 impl RawMonthMultipliers {
     /// The month keys in calendar order with their values.
-    pub fn by_month(&self) -> [(&'static str, Option<f64>); 12] {
+    pub(super) fn by_month(&self) -> [(&'static str, Option<f64>); 12] {
         [
             ("jan", self.jan),
             ("feb", self.feb),
@@ -96,7 +96,7 @@ impl RawMonthMultipliers {
 /// `[clients]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawClients {
+pub(super) struct RawClients {
     pub errands_per_client: Option<f64>,
     pub information_share: Option<f64>,
     pub errand: Option<Vec<RawErrand>>,
@@ -107,7 +107,7 @@ pub struct RawClients {
 /// `[[clients.errand]]`: one errand type of the case mix.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawErrand {
+pub(super) struct RawErrand {
     pub name: String,
     pub share: f64,
     pub distribution: DistributionKind,
@@ -119,7 +119,7 @@ pub struct RawErrand {
 /// A duration distribution's family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum DistributionKind {
+pub(super) enum DistributionKind {
     Exponential,
     Lognormal,
     Gamma,
@@ -128,7 +128,7 @@ pub enum DistributionKind {
 
 impl DistributionKind {
     /// True when the family needs a coefficient of variation.
-    pub fn needs_cv(self) -> bool {
+    pub(super) fn needs_cv(self) -> bool {
         matches!(self, DistributionKind::Lognormal | DistributionKind::Gamma)
     }
 }
@@ -136,7 +136,7 @@ impl DistributionKind {
 /// `[clients.patience]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPatience {
+pub(super) struct RawPatience {
     pub distribution: PatienceKind,
     pub mean_min: Option<f64>,
     pub cv: Option<f64>,
@@ -145,7 +145,7 @@ pub struct RawPatience {
 /// `clients.patience.distribution`: `none` or a duration family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum PatienceKind {
+pub(super) enum PatienceKind {
     None,
     Exponential,
     Lognormal,
@@ -156,7 +156,7 @@ pub enum PatienceKind {
 /// `[clients.balking]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawBalking {
+pub(super) struct RawBalking {
     pub threshold: u32,
     pub probability: f64,
 }
@@ -164,7 +164,7 @@ pub struct RawBalking {
 /// `[bus]`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawBus {
+pub(super) struct RawBus {
     pub desks: Option<u32>,
     pub clerks: Option<u32>,
     pub closing: Option<ClosingKind>,
@@ -173,12 +173,12 @@ pub struct RawBus {
 }
 
 /// `bus.closing`: the engine's policy names, read as they are.
-pub use crate::sim::ClosingKind;
+pub(super) use crate::sim::ClosingKind;
 
 /// `[season]` without its `[[season.stop]]` array (read stop by stop, see [`RawStop`]).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSeason {
+pub(super) struct RawSeason {
     pub stops_csv: Option<String>,
     pub generate: Option<RawGenerate>,
 }
@@ -186,7 +186,7 @@ pub struct RawSeason {
 /// `[[season.stop]]`: one explicit stop.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawStop {
+pub(super) struct RawStop {
     pub date: TomlDate,
     pub start: ClockTime,
     pub settlement: Option<String>,
@@ -201,7 +201,7 @@ pub struct RawStop {
 /// `[season.generate]`: rules for a generated itinerary.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawGenerate {
+pub(super) struct RawGenerate {
     pub from: TomlDate,
     pub to: TomlDate,
     pub weekdays: Option<Vec<WeekdayName>>,
@@ -229,7 +229,7 @@ pub struct RawGenerate {
 /// `[[season.generate.visit]]`: a series of extra visits (an employer, a care home) for the generator.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawVisit {
+pub(super) struct RawVisit {
     pub settlement: String,
     pub venue: Option<Venue>,
     pub label: Option<String>,
@@ -243,7 +243,7 @@ pub struct RawVisit {
 /// A working weekday in `season.generate.weekdays`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum WeekdayName {
+pub(super) enum WeekdayName {
     #[serde(alias = "monday")]
     Mon,
     #[serde(alias = "tuesday")]
@@ -262,7 +262,7 @@ pub enum WeekdayName {
 
 impl WeekdayName {
     /// The jiff weekday.
-    pub fn weekday(self) -> jiff::civil::Weekday {
+    pub(super) fn weekday(self) -> jiff::civil::Weekday {
         use jiff::civil::Weekday as W;
         match self {
             WeekdayName::Mon => W::Monday,
@@ -279,7 +279,7 @@ impl WeekdayName {
 /// `season.generate.settlements`: which settlements the generator visits before include/exclude.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SettlementSelection {
+pub(super) enum SettlementSelection {
     /// Settlements without a permanent office (`has_government_window = no`).
     WithoutOffice,
     /// Every settlement of the table.
@@ -291,7 +291,7 @@ pub enum SettlementSelection {
 /// `[season.generate.dwell]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawDwellPolicy {
+pub(super) struct RawDwellPolicy {
     pub policy: DwellPolicyKind,
     pub hours: Option<f64>,
     pub size: Option<Vec<RawSizeClass>>,
@@ -300,7 +300,7 @@ pub struct RawDwellPolicy {
 /// `season.generate.dwell.policy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum DwellPolicyKind {
+pub(super) enum DwellPolicyKind {
     BySize,
     Fixed,
     DemandDriven,
@@ -309,7 +309,7 @@ pub enum DwellPolicyKind {
 /// `[[season.generate.dwell.size]]`: settlements of at least `min_population` stay `hours`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawSizeClass {
+pub(super) struct RawSizeClass {
     pub min_population: u32,
     pub hours: f64,
 }
@@ -317,7 +317,7 @@ pub struct RawSizeClass {
 /// `[targets]`: the service level that `staff` and the policy comparison aim for.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTargets {
+pub(super) struct RawTargets {
     pub wait_limit_min: Option<f64>,
     pub min_share_within_wait: Option<f64>,
     pub max_lost_share: Option<f64>,
@@ -328,7 +328,7 @@ pub struct RawTargets {
 /// `[[policy]]`: a dwell policy to compare (by size, fixed, or demand-driven).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPolicy {
+pub(super) struct RawPolicy {
     pub name: String,
     pub policy: DwellPolicyKind,
     pub hours: Option<f64>,

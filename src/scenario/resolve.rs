@@ -26,14 +26,14 @@ use crate::vocab::Venue;
 /// A scenario's text parsed once: the mirror (`None` after a syntax error), the key spans and the
 /// problems parsing found.
 #[derive(Debug, Clone)]
-pub struct Parsed {
+pub(super) struct Parsed {
     raw: Option<RawScenario>,
     spans: SpanIndex,
     found: Vec<Diagnostic>,
 }
 
 /// Parses `text` (named `file` in messages) into the form every resolution starts from.
-pub fn parse_text(text: &str, file: &str) -> Parsed {
+pub(super) fn parse_text(text: &str, file: &str) -> Parsed {
     let mut problems = Problems::new(file, text);
     let raw = parse(text, &mut problems);
     let (spans, found) = problems.into_parts();
@@ -45,7 +45,7 @@ pub fn parse_text(text: &str, file: &str) -> Parsed {
 /// season when the file has no `name`. `dwell` replaces the dwell of every settlement stop (a policy
 /// under comparison). `overrides` replace some of the text's values (in a copy of the mirror) before
 /// validation.
-pub fn resolve_parsed(
+pub(super) fn resolve_parsed(
     parsed: &Parsed,
     text: &str,
     file: &str,
@@ -205,7 +205,7 @@ fn stop_inputs(
     if let Some(raw_generate) = &season.generate {
         let rules = resolve_generate(raw_generate, table, dwell, problems);
         if let (Some(rules), Some(table)) = (rules, table)
-            && let Some((generated, plan)) = generate(rules, table, problems)
+            && let Some((generated, plan)) = generate(&rules, table, problems)
         {
             inputs.extend(generated);
             itinerary = Some(plan);

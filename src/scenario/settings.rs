@@ -10,7 +10,7 @@ use super::resolved::SimulationSettings;
 use crate::sim::{Closing, ClosingError};
 
 /// Resolves `[simulation]`; `None` when something is wrong (reported).
-pub fn resolve_simulation(raw: &RawSimulation, problems: &mut Problems<'_>) -> Option<SimulationSettings> {
+pub(super) fn resolve_simulation(raw: &RawSimulation, problems: &mut Problems<'_>) -> Option<SimulationSettings> {
     let replications = raw.replications.unwrap_or(DEFAULT_REPLICATIONS);
     let mut ok = true;
     if replications < MIN_REPLICATIONS {
@@ -38,7 +38,7 @@ pub fn resolve_simulation(raw: &RawSimulation, problems: &mut Problems<'_>) -> O
 
 /// The `[bus]` section, resolved.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BusRules {
+pub(super) struct BusRules {
     /// Workstations on the vehicle.
     pub desks: u32,
     /// Clerks on duty when a stop does not say otherwise.
@@ -49,7 +49,7 @@ pub struct BusRules {
 }
 
 /// Resolves `[bus]`; `None` when something is wrong (reported).
-pub fn resolve_bus(raw: &RawBus, problems: &mut Problems<'_>) -> Option<BusRules> {
+pub(super) fn resolve_bus(raw: &RawBus, problems: &mut Problems<'_>) -> Option<BusRules> {
     let desks = raw.desks.unwrap_or(DEFAULT_DESKS);
     let clerks = raw.clerks.unwrap_or(DEFAULT_CLERKS);
     let mut ok = true;

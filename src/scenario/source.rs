@@ -7,13 +7,13 @@ use toml::de::{DeTable, DeValue};
 
 /// A line and column, both from 1; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineCol {
+pub(super) struct LineCol {
     pub line: usize,
     pub column: usize,
 }
 
 /// Line and column of byte `offset` in `text` (clamped to the text, moved back to a char boundary).
-pub fn line_col(text: &str, offset: usize) -> LineCol {
+pub(super) fn line_col(text: &str, offset: usize) -> LineCol {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -37,37 +37,37 @@ struct Entry {
 
 /// Every key path of a parsed document with its spans.
 #[derive(Debug, Clone, Default)]
-pub struct SpanIndex {
+pub(super) struct SpanIndex {
     entries: Vec<Entry>,
 }
 
 impl SpanIndex {
     /// Indexes a parsed document.
-    pub fn new(root: &DeTable<'_>) -> Self {
+    pub(super) fn new(root: &DeTable<'_>) -> Self {
         let mut index = Self::default();
         index.add_table("", root);
         index
     }
 
     fn add_table(&mut self, prefix: &str, table: &DeTable<'_>) {
-        for (key, value) in table.iter() {
+        for (key, value) in table {
             let path = join(prefix, key.get_ref());
-            self.add_value(path, key.span(), value);
+            self.add_value(&path, key.span(), value);
         }
     }
 
-    fn add_value(&mut self, path: String, key_span: Range<usize>, value: &Spanned<DeValue<'_>>) {
+    fn add_value(&mut self, path: &str, key_span: Range<usize>, value: &Spanned<DeValue<'_>>) {
         self.entries.push(Entry {
-            path: path.clone(),
+            path: path.to_string(),
             key_span: key_span.clone(),
             value_span: value.span(),
         });
         match value.get_ref() {
-            DeValue::Table(t) => self.add_table(&path, t),
+            DeValue::Table(t) => self.add_table(path, t),
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     // An element has no key of its own: point at the element itself.
-                    self.add_value(format!("{path}[{}]", i + 1), item.span(), item);
+                    self.add_value(&format!("{path}[{}]", i + 1), item.span(), item);
                 }
             }
             _ => {}
@@ -75,7 +75,7 @@ impl SpanIndex {
     }
 
     /// The span to point at for `path`: its value, or the nearest ancestor present in the file.
-    pub fn span_of(&self, path: &str) -> Option<Range<usize>> {
+    pub(super) fn span_of(&self, path: &str) -> Option<Range<usize>> {
         let mut path = path;
         loop {
             if let Some(e) = self.entries.iter().find(|e| e.path == path) {
@@ -86,7 +86,7 @@ impl SpanIndex {
     }
 
     /// The innermost key path whose key or value contains byte `offset` (empty: the document).
-    pub fn path_at(&self, offset: usize) -> String {
+    pub(super) fn path_at(&self, offset: usize) -> String {
         self.entries
             .iter()
             .filter(|e| e.key_span.contains(&offset) || e.value_span.contains(&offset))
@@ -97,7 +97,7 @@ impl SpanIndex {
 }
 
 /// `prefix.key`, or `key` at the top.
-pub fn join(prefix: &str, key: &str) -> String {
+pub(super) fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
         key.to_string()
     } else {

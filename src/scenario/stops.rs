@@ -17,7 +17,7 @@ use crate::vocab::units::{MINUTES_PER_DAY, hours_to_minutes};
 
 /// Where a stop was written, to point problems at it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum StopPlace {
+pub(super) enum StopPlace {
     /// A `[[season.stop]]` of the scenario, with its key path (e.g. `season.stop[3]`).
     Toml { key: String },
     /// A row of a stops CSV.
@@ -32,7 +32,7 @@ pub enum StopPlace {
 
 impl StopPlace {
     /// Reports a problem with `field` of this stop.
-    pub fn report(&self, problems: &mut Problems<'_>, field: &str, message: String, help: Option<String>) {
+    pub(super) fn report(&self, problems: &mut Problems<'_>, field: &str, message: String, help: Option<String>) {
         match self {
             StopPlace::Toml { key } => {
                 let path = if field.is_empty() {
@@ -56,7 +56,7 @@ impl StopPlace {
 
 /// One stop as the planner wrote it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StopInput {
+pub(super) struct StopInput {
     pub date: Date,
     pub start: ClockTime,
     pub settlement: Option<String>,
@@ -75,7 +75,7 @@ pub struct StopInput {
 
 /// The resolved sections a stop needs; a section is `None` when it had problems (already reported),
 /// and the checks that depend on it are skipped.
-pub struct StopRules<'a> {
+pub(super) struct StopRules<'a> {
     pub table: Option<&'a SettlementTable>,
     pub demand: Option<&'a DemandRules>,
     pub clients: Option<&'a ClientRules>,
@@ -95,7 +95,11 @@ struct CheckedStop {
 
 /// Checks `input` and, when every section it needs is valid, builds its [`SeasonStop`] (with
 /// index 0: the season numbers its stops after sorting them).
-pub fn resolve_stop(input: &StopInput, rules: &StopRules<'_>, problems: &mut Problems<'_>) -> Option<SeasonStop> {
+pub(super) fn resolve_stop(
+    input: &StopInput,
+    rules: &StopRules<'_>,
+    problems: &mut Problems<'_>,
+) -> Option<SeasonStop> {
     let checked = check_stop(input, rules, problems)?;
     let (table, demand, clients, bus) = (rules.table?, rules.demand?, rules.clients?, rules.bus?);
     let (settlement, district, origin) = match checked.settlement {
@@ -271,19 +275,18 @@ fn settlement(
     };
     // Without a valid table the name cannot be checked; that problem is reported already.
     let table = table?;
-    match table.index_of(name) {
-        Some(i) => Some(Some(i)),
-        None => {
-            let help = suggest::did_you_mean(&table.suggest(name))
-                .unwrap_or_else(|| format!("names are spelled as in {}, with accents", table.origin));
-            place.report(
-                problems,
-                "settlement",
-                format!("unknown settlement \"{name}\""),
-                Some(help),
-            );
-            None
-        }
+    if let Some(i) = table.index_of(name) {
+        Some(Some(i))
+    } else {
+        let help = suggest::did_you_mean(&table.suggest(name))
+            .unwrap_or_else(|| format!("names are spelled as in {}, with accents", table.origin));
+        place.report(
+            problems,
+            "settlement",
+            format!("unknown settlement \"{name}\""),
+            Some(help),
+        );
+        None
     }
 }
 

@@ -7,12 +7,12 @@ use crate::vocab::Diagnostic;
 use crate::vocab::Venue;
 
 /// Columns every stops CSV must have.
-pub const REQUIRED_COLUMNS: [&str; 5] = ["date", "start", "settlement", "venue", "dwell_hours"];
+pub(super) const REQUIRED_COLUMNS: [&str; 5] = ["date", "start", "settlement", "venue", "dwell_hours"];
 /// Columns a stops CSV may add (cells may be empty).
-pub const OPTIONAL_COLUMNS: [&str; 4] = ["clerks", "arrival_rate_per_hour", "expected_clients", "label"];
+pub(super) const OPTIONAL_COLUMNS: [&str; 4] = ["clerks", "arrival_rate_per_hour", "expected_clients", "label"];
 
 /// Reads the stops of a CSV text; every bad cell is reported with its line and column.
-pub fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>) -> Vec<StopInput> {
+pub(super) fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>) -> Vec<StopInput> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
@@ -157,9 +157,10 @@ fn row(cells: &[(&str, &str)], place: StopPlace, problems: &mut Problems<'_>) ->
     };
     let venue = match cell("venue") {
         None => Some(Venue::Municipality),
-        Some(v) => match Venue::ALL.iter().find(|x| x.as_str() == v) {
-            Some(&venue) => Some(venue),
-            None => {
+        Some(v) => {
+            if let Some(&venue) = Venue::ALL.iter().find(|x| x.as_str() == v) {
+                Some(venue)
+            } else {
                 let names: Vec<&str> = Venue::ALL.iter().map(Venue::as_str).collect();
                 bad(
                     "venue",
@@ -168,7 +169,7 @@ fn row(cells: &[(&str, &str)], place: StopPlace, problems: &mut Problems<'_>) ->
                 );
                 None
             }
-        },
+        }
     };
     let dwell_hours = number(cell("dwell_hours"), "dwell_hours", &place, problems);
     let dwell_hours = match dwell_hours {
@@ -181,13 +182,14 @@ fn row(cells: &[(&str, &str)], place: StopPlace, problems: &mut Problems<'_>) ->
     };
     let clerks = match cell("clerks") {
         None => Some(None),
-        Some(c) => match c.parse::<u32>() {
-            Ok(n) => Some(Some(n)),
-            Err(_) => {
+        Some(c) => {
+            if let Ok(n) = c.parse::<u32>() {
+                Some(Some(n))
+            } else {
                 bad("clerks", format!("\"{c}\" is not a whole number of clerks"), problems);
                 None
             }
-        },
+        }
     };
     let rate = number(cell("arrival_rate_per_hour"), "arrival_rate_per_hour", &place, problems);
     let expected = number(cell("expected_clients"), "expected_clients", &place, problems);
@@ -209,13 +211,14 @@ fn row(cells: &[(&str, &str)], place: StopPlace, problems: &mut Problems<'_>) ->
 fn number(cell: Option<&str>, field: &str, place: &StopPlace, problems: &mut Problems<'_>) -> Option<Option<f64>> {
     match cell {
         None => Some(None),
-        Some(text) => match text.parse::<f64>() {
-            Ok(x) => Some(Some(x)),
-            Err(_) => {
+        Some(text) => {
+            if let Ok(x) = text.parse::<f64>() {
+                Some(Some(x))
+            } else {
                 place.report(problems, field, format!("\"{text}\" is not a number"), None);
                 None
             }
-        },
+        }
     }
 }
 

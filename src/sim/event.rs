@@ -8,7 +8,7 @@ use std::collections::BinaryHeap;
 /// abandonments, and arrivals last. Only service ends and abandonments are scheduled in the
 /// [`EventQueue`]; the engine compares the closing and the next arrival against its head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Priority {
+pub(super) enum Priority {
     ServiceEnd,
     DoorClosing,
     Abandonment,
@@ -17,7 +17,7 @@ pub enum Priority {
 
 /// Kinds of scheduled events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
+pub(super) enum EventKind {
     ServiceEnd,
     Abandon,
 }
@@ -25,7 +25,7 @@ pub enum EventKind {
 impl EventKind {
     /// The event's tie-break priority at equal times.
     #[inline]
-    pub fn priority(self) -> Priority {
+    pub(super) fn priority(self) -> Priority {
         match self {
             EventKind::ServiceEnd => Priority::ServiceEnd,
             EventKind::Abandon => Priority::Abandonment,
@@ -35,7 +35,7 @@ impl EventKind {
 
 /// A scheduled event.
 #[derive(Debug, Clone, Copy)]
-pub struct Event {
+pub(super) struct Event {
     /// When it happens, minutes after opening.
     pub time_min: f64,
     pub kind: EventKind,
@@ -72,19 +72,19 @@ impl Ord for Event {
 
 /// The pending events of one stop-day; reused across replications (cleared, not reallocated).
 #[derive(Debug, Default)]
-pub struct EventQueue {
+pub(super) struct EventQueue {
     heap: BinaryHeap<Event>,
     next_seq: u64,
 }
 
 impl EventQueue {
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         self.heap.clear();
         self.next_seq = 0;
     }
 
     #[inline]
-    pub fn schedule(&mut self, time_min: f64, kind: EventKind, client: u32) {
+    pub(super) fn schedule(&mut self, time_min: f64, kind: EventKind, client: u32) {
         self.heap.push(Event {
             time_min,
             kind,
@@ -96,12 +96,12 @@ impl EventQueue {
 
     /// Time and priority of the earliest event, if any.
     #[inline]
-    pub fn peek_key(&self) -> Option<(f64, Priority)> {
+    pub(super) fn peek_key(&self) -> Option<(f64, Priority)> {
         self.heap.peek().map(|e| (e.time_min, e.kind.priority()))
     }
 
     #[inline]
-    pub fn pop(&mut self) -> Option<Event> {
+    pub(super) fn pop(&mut self) -> Option<Event> {
         self.heap.pop()
     }
 }

@@ -170,19 +170,17 @@ fn advise(candidates: &[Candidate], desks: u32, without_limit: Option<u32>) -> S
             )
         })
         .collect();
-    let fix = match without_limit {
-        Some(n) => format!("{n} clerks would meet every target: a vehicle with {n} desks"),
-        None => {
-            let lost_fails = at_desks
-                .checks
-                .iter()
-                .any(|c| c.kind == TargetKind::LostShare && !c.met);
-            if lost_fails {
-                "no number of clerks tried meets them: a longer dwell (or serving everyone at closing) would cut the clients sent home".to_string()
-            } else {
-                "no number of clerks tried meets them: a longer dwell spreads the same clients over more hours"
-                    .to_string()
-            }
+    let fix = if let Some(n) = without_limit {
+        format!("{n} clerks would meet every target: a vehicle with {n} desks")
+    } else {
+        let lost_fails = at_desks
+            .checks
+            .iter()
+            .any(|c| c.kind == TargetKind::LostShare && !c.met);
+        if lost_fails {
+            "no number of clerks tried meets them: a longer dwell (or serving everyone at closing) would cut the clients sent home".to_string()
+        } else {
+            "no number of clerks tried meets them: a longer dwell spreads the same clients over more hours".to_string()
         }
     };
     format!("with all {desks} desks staffed, {}; {fix}", failing.join(", "))

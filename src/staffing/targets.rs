@@ -57,7 +57,7 @@ impl TargetKind {
     }
 
     /// Whether the figure must be at least (true) or at most (false) the required value.
-    fn is_minimum(&self) -> bool {
+    fn is_minimum(self) -> bool {
         matches!(self, TargetKind::ShareWithinWait)
     }
 }

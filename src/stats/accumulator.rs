@@ -96,9 +96,7 @@ pub fn t_quantile(n: u64) -> f64 {
     if n < 2 {
         return f64::NAN;
     }
-    StudentsT::new(0.0, 1.0, (n - 1) as f64)
-        .map(|t| t.inverse_cdf(0.5 + CONFIDENCE_LEVEL / 2.0))
-        .unwrap_or(f64::NAN)
+    StudentsT::new(0.0, 1.0, (n - 1) as f64).map_or(f64::NAN, |t| t.inverse_cdf(0.5 + CONFIDENCE_LEVEL / 2.0))
 }
 
 /// A ratio of expectations E[X]/E[Y] estimated from per-replication pairs (X, Y), e.g. the mean
@@ -182,7 +180,9 @@ mod tests {
     fn welford_matches_two_pass_and_merge() {
         let xs = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0];
         let mut all = MeanAccumulator::default();
-        xs.iter().for_each(|&x| all.push(x));
+        for &x in &xs {
+            all.push(x);
+        }
         let mean = xs.iter().sum::<f64>() / 8.0;
         let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 7.0;
         assert!((all.mean() - mean).abs() < 1e-12 && (all.variance() - var).abs() < 1e-12);

@@ -145,7 +145,9 @@ mod tests {
 
     fn of(values: &[u32]) -> CountDistribution {
         let mut d = CountDistribution::new();
-        values.iter().for_each(|&v| d.push(v));
+        for &v in values {
+            d.push(v);
+        }
         d
     }
 

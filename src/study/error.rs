@@ -30,8 +30,12 @@ impl StudyError {
     /// 2 for input the user can fix, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            StudyError::Scenario(_) | StudyError::Stop { .. } | StudyError::Calibrate(_) => EXIT_BAD_INPUT,
-            StudyError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => EXIT_BAD_INPUT,
+            StudyError::Scenario(_)
+            | StudyError::Stop { .. }
+            | StudyError::Calibrate(_)
+            | StudyError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => {
+                EXIT_BAD_INPUT
+            }
             StudyError::Experiment(_) => EXIT_FAILURE,
         }
     }

@@ -227,7 +227,7 @@ pub fn min_clerks_for_abandonment(
     for clerks in 1..=STAFFING_SEARCH_LIMIT_CLERKS {
         match erlang_a(arrival_rate, service_rate, patience_rate, clerks) {
             Ok(q) if q.prob_abandon <= max_abandon_fraction => return Ok(clerks),
-            Ok(_) | Err(TheoryError::Unstable { .. }) => continue,
+            Ok(_) | Err(TheoryError::Unstable { .. }) => {}
             Err(e) => return Err(e),
         }
     }

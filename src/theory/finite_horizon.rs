@@ -514,8 +514,8 @@ mod tests {
         // Overtime = E[max of N exponential services] = Σ_n P(N = n) Σ_{k≤n} 1/(kμ).
         let (mut pmf, mut harmonic, mut overtime) = ((-m).exp(), 0.0, 0.0);
         for n in 1..60 {
-            pmf *= m / n as f64;
-            harmonic += 1.0 / (n as f64 * mu);
+            pmf *= m / f64::from(n);
+            harmonic += 1.0 / (f64::from(n) * mu);
             overtime += pmf * harmonic;
         }
         assert_relative(r.expected_overtime, overtime, 1e-12);

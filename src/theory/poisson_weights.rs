@@ -30,7 +30,9 @@ impl PoissonWeights {
         let mut pmf: Vec<f64> = below.into_iter().rev().collect();
         pmf.extend(Self::terms_from_mode(mean, mode));
         let total: f64 = pmf.iter().sum();
-        pmf.iter_mut().for_each(|p| *p /= total);
+        for p in &mut pmf {
+            *p /= total;
+        }
         let mut upper_tail = vec![0.0; pmf.len()];
         for i in (0..pmf.len().saturating_sub(1)).rev() {
             upper_tail[i] = upper_tail[i + 1] + pmf[i + 1];

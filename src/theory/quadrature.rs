@@ -70,7 +70,7 @@ mod tests {
         let rule = gauss_legendre(6);
         // ∫₋₁¹ x^k = 2/(k+1) for even k, 0 for odd k.
         for k in 0..12 {
-            let exact = if k % 2 == 0 { 2.0 / (k as f64 + 1.0) } else { 0.0 };
+            let exact = if k % 2 == 0 { 2.0 / (f64::from(k) + 1.0) } else { 0.0 };
             let got: f64 = rule.iter().map(|&(x, w)| w * x.powi(k)).sum();
             assert!((got - exact).abs() < 1e-14, "x^{k}: {got} vs {exact}");
         }

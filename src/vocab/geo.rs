@@ -1,11 +1,11 @@
 //! Geography: a point on the Earth and the great-circle distance between two points.
 
 /// Mean Earth radius, km (IUGG value R1 = (2a + b) / 3 of the WGS84 ellipsoid).
-pub const MEAN_EARTH_RADIUS_KM: f64 = 6371.0088;
+pub(crate) const MEAN_EARTH_RADIUS_KM: f64 = 6371.0088;
 /// Latitudes run from the south pole to the north pole, degrees.
-pub const MAX_ABS_LATITUDE_DEG: f64 = 90.0;
+pub(crate) const MAX_ABS_LATITUDE_DEG: f64 = 90.0;
 /// Longitudes run around the globe from −180° to 180°, degrees.
-pub const MAX_ABS_LONGITUDE_DEG: f64 = 180.0;
+pub(crate) const MAX_ABS_LONGITUDE_DEG: f64 = 180.0;
 
 /// A point on the Earth (WGS84 degrees, as in the settlements file).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,7 +34,7 @@ impl Coordinates {
 
 /// Great-circle (straight-line) distance between two points, km, by the haversine formula on a
 /// sphere of radius [`MEAN_EARTH_RADIUS_KM`] (within about 0.5 % of the ellipsoid's geodesic).
-pub fn great_circle_km(from: Coordinates, to: Coordinates) -> f64 {
+pub(crate) fn great_circle_km(from: Coordinates, to: Coordinates) -> f64 {
     let lat1 = from.lat_deg.to_radians();
     let lat2 = to.lat_deg.to_radians();
     let half_dlat = (lat2 - lat1) / 2.0;

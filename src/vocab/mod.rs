@@ -4,12 +4,12 @@
 //! `tests/integration/layering.rs` checks it): venues, diagnostics, name suggestions, units and
 //! geography.
 
-pub mod diagnostic;
-pub mod geo;
-pub mod suggest;
-pub mod units;
-pub mod venue;
+pub(crate) mod diagnostic;
+pub(crate) mod geo;
+pub(crate) mod suggest;
+pub(crate) mod units;
+pub(crate) mod venue;
 
 pub use diagnostic::Diagnostic;
-pub use geo::{Coordinates, MEAN_EARTH_RADIUS_KM, great_circle_km};
+pub(crate) use geo::{Coordinates, great_circle_km};
 pub use venue::Venue;

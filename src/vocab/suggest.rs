@@ -3,10 +3,10 @@
 use strsim::levenshtein;
 
 /// Most names suggested for one unknown name.
-pub const MAX_SUGGESTIONS: usize = 3;
+pub(crate) const MAX_SUGGESTIONS: usize = 3;
 
 /// Lower case with the Hungarian (and common Latin) accents removed: `Kiskőrös` → `kiskoros`.
-pub fn fold_accents(name: &str) -> String {
+pub(crate) fn fold_accents(name: &str) -> String {
     name.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
@@ -26,7 +26,7 @@ pub fn fold_accents(name: &str) -> String {
 /// the accent-folded names (so `Kiskoros` ranks `Kiskőrös` first), then alphabetically. Candidates
 /// further than a third of the longer name's length (at least 2 edits) are not suggested, except
 /// that an accent-folded exact match is always suggested.
-pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     let wanted_folded = fold_accents(wanted);
     let mut ranked: Vec<(usize, usize, &str)> = candidates
@@ -39,7 +39,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
             (plain <= allowed || folded == 0).then_some((plain, folded, name))
         })
         .collect();
-    ranked.sort();
+    ranked.sort_unstable();
     ranked
         .into_iter()
         .take(MAX_SUGGESTIONS)
@@ -48,7 +48,7 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 }
 
 /// `"A", "B" or "C"` for a help line; empty when there is nothing to suggest.
-pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
+pub(crate) fn did_you_mean(suggestions: &[&str]) -> Option<String> {
     let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
     match quoted.as_slice() {
         [] => None,

@@ -4,32 +4,27 @@
 //! `x * 60.0` by [`hours_to_minutes`] keeps every result bit for bit.
 
 /// Minutes in an hour, for durations and rates in `f64`.
-pub const MINUTES_PER_HOUR: f64 = 60.0;
+pub(crate) const MINUTES_PER_HOUR: f64 = 60.0;
 /// Minutes in an hour, for whole-minute clock times.
-pub const WHOLE_MINUTES_PER_HOUR: u32 = 60;
+pub(crate) const WHOLE_MINUTES_PER_HOUR: u32 = 60;
 /// Hours in a day: the clock runs from 00:00 to 24:00.
-pub const HOURS_PER_DAY: u32 = 24;
+pub(crate) const HOURS_PER_DAY: u32 = 24;
 /// Minutes in a day, whole: a clock time of 24:00.
-pub const MINUTES_PER_DAY: u32 = HOURS_PER_DAY * WHOLE_MINUTES_PER_HOUR;
+pub(crate) const MINUTES_PER_DAY: u32 = HOURS_PER_DAY * WHOLE_MINUTES_PER_HOUR;
 
 /// A duration in hours as minutes (`hours × 60`).
-pub fn hours_to_minutes(hours: f64) -> f64 {
+pub(crate) fn hours_to_minutes(hours: f64) -> f64 {
     hours * MINUTES_PER_HOUR
 }
 
 /// A duration in minutes as hours (`minutes ÷ 60`).
-pub fn minutes_to_hours(minutes: f64) -> f64 {
+pub(crate) fn minutes_to_hours(minutes: f64) -> f64 {
     minutes / MINUTES_PER_HOUR
 }
 
 /// A rate per hour as a rate per minute (`rate ÷ 60`).
-pub fn per_hour_to_per_minute(rate_per_hour: f64) -> f64 {
+pub(crate) fn per_hour_to_per_minute(rate_per_hour: f64) -> f64 {
     rate_per_hour / MINUTES_PER_HOUR
-}
-
-/// A rate per minute as a rate per hour (`rate × 60`).
-pub fn per_minute_to_per_hour(rate_per_min: f64) -> f64 {
-    rate_per_min * MINUTES_PER_HOUR
 }
 
 #[cfg(test)]
@@ -42,7 +37,6 @@ mod tests {
             assert_eq!(hours_to_minutes(x).to_bits(), (x * 60.0).to_bits());
             assert_eq!(minutes_to_hours(x).to_bits(), (x / 60.0).to_bits());
             assert_eq!(per_hour_to_per_minute(x).to_bits(), (x / 60.0).to_bits());
-            assert_eq!(per_minute_to_per_hour(x).to_bits(), (x * 60.0).to_bits());
         }
         assert_eq!(MINUTES_PER_DAY, 1440);
     }

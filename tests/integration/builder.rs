@@ -5,7 +5,7 @@ use ablakbusz::sim::{Arrivals, Balking, Closing, Duration, ErrandType, Patience,
 
 /// Builds a [`StopSpec`]; defaults: flat 6 clients/h, exponential 15-min service, 2 clerks, 2 desks,
 /// one errand per client, no patience limit, no balking, `serve_all`, 3-hour dwell, 20-min target.
-pub struct StopBuilder {
+pub(crate) struct StopBuilder {
     dwell_min: f64,
     pieces_per_hour: Vec<(f64, f64)>,
     fixed_count: Option<u32>,
@@ -20,7 +20,7 @@ pub struct StopBuilder {
 }
 
 impl StopBuilder {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             dwell_min: 180.0,
             pieces_per_hour: vec![(0.0, 6.0)],
@@ -35,57 +35,57 @@ impl StopBuilder {
             closing: Closing::ServeAll,
         }
     }
-    pub fn dwell_hours(mut self, hours: f64) -> Self {
+    pub(crate) fn dwell_hours(mut self, hours: f64) -> Self {
         self.dwell_min = hours * 60.0;
         self
     }
-    pub fn rate_per_hour(mut self, rate: f64) -> Self {
+    pub(crate) fn rate_per_hour(mut self, rate: f64) -> Self {
         self.pieces_per_hour = vec![(0.0, rate)];
         self
     }
     /// Piecewise rates: (start minute, clients per hour).
-    pub fn pieces(mut self, pieces: &[(f64, f64)]) -> Self {
+    pub(crate) fn pieces(mut self, pieces: &[(f64, f64)]) -> Self {
         self.pieces_per_hour = pieces.to_vec();
         self
     }
-    pub fn fixed_count(mut self, clients: u32) -> Self {
+    pub(crate) fn fixed_count(mut self, clients: u32) -> Self {
         self.fixed_count = Some(clients);
         self
     }
-    pub fn dispersion(mut self, shape: f64) -> Self {
+    pub(crate) fn dispersion(mut self, shape: f64) -> Self {
         self.dispersion_shape = Some(shape);
         self
     }
-    pub fn service(mut self, service: Duration) -> Self {
+    pub(crate) fn service(mut self, service: Duration) -> Self {
         self.service = service;
         self
     }
-    pub fn exp_service_min(self, mean_min: f64) -> Self {
+    pub(crate) fn exp_service_min(self, mean_min: f64) -> Self {
         self.service(Duration::Exponential { mean_min })
     }
-    pub fn errands(mut self, per_client: f64) -> Self {
+    pub(crate) fn errands(mut self, per_client: f64) -> Self {
         self.errands_per_client = per_client;
         self
     }
-    pub fn clerks(mut self, clerks: u32) -> Self {
+    pub(crate) fn clerks(mut self, clerks: u32) -> Self {
         self.clerks = clerks;
         self.desks = self.desks.max(clerks);
         self
     }
-    pub fn exp_patience_min(mut self, mean_min: f64) -> Self {
+    pub(crate) fn exp_patience_min(mut self, mean_min: f64) -> Self {
         self.patience = Patience::Limited(Duration::Exponential { mean_min });
         self
     }
-    pub fn balking(mut self, threshold: u32, probability: f64) -> Self {
+    pub(crate) fn balking(mut self, threshold: u32, probability: f64) -> Self {
         self.balking = Some(Balking { threshold, probability });
         self
     }
-    pub fn closing(mut self, closing: Closing) -> Self {
+    pub(crate) fn closing(mut self, closing: Closing) -> Self {
         self.closing = closing;
         self
     }
 
-    pub fn spec(&self) -> StopSpec {
+    pub(crate) fn spec(&self) -> StopSpec {
         let profile = RateProfile::from_hourly_pieces(&self.pieces_per_hour, self.dwell_min).expect("valid profile");
         let arrivals = match self.fixed_count {
             Some(clients) => Arrivals::Count { profile, clients },
@@ -113,12 +113,12 @@ impl StopBuilder {
         }
     }
 
-    pub fn build(&self) -> PreparedStop {
+    pub(crate) fn build(&self) -> PreparedStop {
         PreparedStop::new(&self.spec()).expect("valid stop")
     }
 
     /// Replicates this one stop as a season of one stop.
-    pub fn replicate(&self, replications: u32, seed: u64) -> SeasonResults {
+    pub(crate) fn replicate(&self, replications: u32, seed: u64) -> SeasonResults {
         let model = SeasonModel {
             stops: vec![self.build()],
             groupings: vec![],
@@ -133,7 +133,7 @@ impl StopBuilder {
 }
 
 /// Asserts `estimate` is within `sigmas` standard errors (`ci95 / t ≈ 1.96` → SE) of `theory`.
-pub fn assert_within_ci(what: &str, estimate: ablakbusz::stats::Estimate, theory: f64, sigmas: f64) {
+pub(crate) fn assert_within_ci(what: &str, estimate: ablakbusz::stats::Estimate, theory: f64, sigmas: f64) {
     let se = estimate.ci95 / ablakbusz::stats::t_quantile(estimate.n);
     let gap = (estimate.mean - theory).abs();
     assert!(

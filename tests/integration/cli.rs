@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-pub fn ablakbusz(args: &[&str]) -> Output {
+pub(crate) fn ablakbusz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
         .args(args)
         .output()
@@ -11,7 +11,7 @@ pub fn ablakbusz(args: &[&str]) -> Output {
 }
 
 /// A fresh temporary folder for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
+pub(crate) fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ablakbusz-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

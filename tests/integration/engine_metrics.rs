@@ -177,7 +177,7 @@ fn trace_reports_every_client_once() {
         &mut trace,
     );
     let mut indices: Vec<u32> = trace.records.iter().map(|r| r.index).collect();
-    indices.sort();
+    indices.sort_unstable();
     assert_eq!(indices, vec![0, 1, 2, 3, 4]);
 }
 

@@ -73,7 +73,7 @@ fn each_policy_sets_the_dwell_of_every_settlement_stop() {
             .season
             .stops
             .iter()
-            .map(|s| s.dwell_hours())
+            .map(ablakbusz::scenario::SeasonStop::dwell_hours)
             .collect::<Vec<_>>()
     };
     assert_eq!(dwell(0), [4.0, 4.0]);

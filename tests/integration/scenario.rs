@@ -239,9 +239,8 @@ fn the_broken_corpus_gives_every_expected_message() {
             .find_map(|l| l.strip_prefix("# expect-problems: "))
             .map(|n| n.trim().parse().unwrap());
         assert!(!expected.is_empty(), "{} has no `# expect:` line", file.display());
-        let error = match scenario::load_file(&file) {
-            Ok(_) => panic!("{} loaded without error", file.display()),
-            Err(e) => e,
+        let Err(error) = scenario::load_file(&file) else {
+            panic!("{} loaded without error", file.display())
         };
         let rendered = error.to_string();
         for fragment in expected {

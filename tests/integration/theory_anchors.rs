@@ -109,7 +109,9 @@ fn poisson_fit_p_value(counts: &[u32], mean: f64) -> f64 {
     let poisson = Poisson::new(mean).unwrap();
     let n = counts.len() as f64;
     let mut observed = [0.0; LAST_BIN + 1];
-    counts.iter().for_each(|&c| observed[(c as usize).min(LAST_BIN)] += 1.0);
+    for &c in counts {
+        observed[(c as usize).min(LAST_BIN)] += 1.0;
+    }
     let mut chi2 = 0.0;
     let mut tail = 1.0;
     for (k, &o) in observed.iter().enumerate() {
@@ -130,7 +132,9 @@ fn infinite_servers_time_varying_rate_is_poisson() {
         .clerks(60);
     let counts = present_at_one_hour(&builder, 20_000);
     let mut acc = MeanAccumulator::default();
-    counts.iter().for_each(|&c| acc.push(f64::from(c)));
+    for &c in &counts {
+        acc.push(f64::from(c));
+    }
     assert_within_ci("present at 1 h", acc.estimate(), 1.963369, SIGMAS);
     let p = poisson_fit_p_value(&counts, 1.963369);
     assert!(p > 1e-3, "counts are not Poisson(1.963369): chi-squared p = {p}");
@@ -143,7 +147,7 @@ fn infinite_servers_with_lognormal_service() {
     let sigma2 = (1.0 + cv * cv).ln();
     let service = LogNormal::new(mean.ln() - sigma2 / 2.0, sigma2.sqrt()).unwrap();
     let steps = 6000; // Simpson's rule on [0, 60] min
-    let h = 60.0 / steps as f64;
+    let h = 60.0 / f64::from(steps);
     let integral: f64 = (0..=steps)
         .map(|i| {
             let w = if i == 0 || i == steps {
@@ -153,7 +157,7 @@ fn infinite_servers_with_lognormal_service() {
             } else {
                 2.0
             };
-            w * service.sf(i as f64 * h)
+            w * service.sf(f64::from(i) * h)
         })
         .sum::<f64>()
         * h
@@ -166,7 +170,9 @@ fn infinite_servers_with_lognormal_service() {
         .clerks(60);
     let counts = present_at_one_hour(&builder, 20_000);
     let mut acc = MeanAccumulator::default();
-    counts.iter().for_each(|&c| acc.push(f64::from(c)));
+    for &c in &counts {
+        acc.push(f64::from(c));
+    }
     assert_within_ci("present at 1 h (lognormal)", acc.estimate(), expected, SIGMAS);
     assert!(poisson_fit_p_value(&counts, expected) > 1e-3);
 }

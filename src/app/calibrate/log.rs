@@ -15,7 +15,7 @@ use crate::stats::CONFIDENCE_LEVEL;
 use crate::study::calibration::fit_log;
 
 /// Fits the stop log at `path` (settlements from the embedded table) and reports.
-pub fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang) -> Result<(), AppError> {
+pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang) -> Result<(), AppError> {
     let table = SettlementTable::embedded();
     let log = read_stop_log(path, table).map_err(CalibrateError::from)?;
     let report = fit_log(&log, table)?;

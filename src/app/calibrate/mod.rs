@@ -67,9 +67,10 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
     let progress = ProgressBars::plain(options.quiet);
     let study = calibrate_scenario(&text, &options.simulation(), &progress)?;
     let sensitivity = sensitivity(&text, &study)?;
-    let backtest = match options.backtest {
-        true => Some(backtest(&text, &study, &options.simulation(), &progress)?),
-        false => None,
+    let backtest = if options.backtest {
+        Some(backtest(&text, &study, &options.simulation(), &progress)?)
+    } else {
+        None
     };
     let report = study_report(&text, &study, sensitivity, backtest);
     let meta = CalibrationMeta {

@@ -4,7 +4,7 @@ use crate::calibration::IntervalEstimate;
 use crate::report::number::{CSV_NUMBER_SIGNLESS_ZERO, format_number};
 
 /// `9.07 (8.12–10.1)`: the estimate and its 95 % interval, with `decimals` decimals.
-pub fn with_interval(e: &IntervalEstimate, decimals: usize) -> String {
+pub(super) fn with_interval(e: &IntervalEstimate, decimals: usize) -> String {
     format!(
         "{:.*} ({:.*}–{})",
         decimals,
@@ -25,7 +25,7 @@ fn upper(x: f64, decimals: usize) -> String {
 }
 
 /// A published range: `3600–3699`, or `400` when exact.
-pub fn published_range(low: u64, high: u64) -> String {
+pub(super) fn published_range(low: u64, high: u64) -> String {
     if low == high {
         low.to_string()
     } else {
@@ -37,11 +37,11 @@ pub fn published_range(low: u64, high: u64) -> String {
 const CALIBRATION_CSV_DECIMALS: usize = 6;
 
 /// A number for a CSV cell (empty when not finite; a difference of −1e-13 is written without sign).
-pub fn cell(x: f64) -> String {
+pub(super) fn cell(x: f64) -> String {
     format_number(x, CALIBRATION_CSV_DECIMALS, &CSV_NUMBER_SIGNLESS_ZERO)
 }
 
 /// "yes" or "no".
-pub fn yes_no(b: bool) -> &'static str {
+pub(super) fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }

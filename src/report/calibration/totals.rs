@@ -117,7 +117,7 @@ fn parameters(out: &mut String, report: &TotalsReport) {
             );
         }
         None => {
-            out.push_str("  The base rate's interval assumes Poisson counts (the scenario has no dispersion_shape).\n")
+            out.push_str("  The base rate's interval assumes Poisson counts (the scenario has no dispersion_shape).\n");
         }
     }
     if c.tour_given_clients > 0.0 {

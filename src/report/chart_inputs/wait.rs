@@ -61,7 +61,9 @@ mod tests {
 
     fn histogram(values: &[f64]) -> Histogram {
         let mut h = Histogram::new(1.0, 240);
-        values.iter().for_each(|&v| h.add(v));
+        for &v in values {
+            h.add(v);
+        }
         h
     }
 
@@ -80,7 +82,7 @@ mod tests {
     fn long_waits_are_merged_into_wider_bars_and_the_rest_overflows() {
         // 99 waits spread over 0–147 min and one of 300 min: the 99th percentile edge is 148 min,
         // rounded up to 150; 150 one-minute bins need 3-minute bars (50 bars).
-        let mut values: Vec<f64> = (0..99).map(|k| k as f64 * 1.5).collect();
+        let mut values: Vec<f64> = (0..99).map(|k| f64::from(k) * 1.5).collect();
         values.push(300.0);
         let h = histogram(&values);
         let w = wait_input(&h, 20.0, None);

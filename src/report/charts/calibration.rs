@@ -187,7 +187,7 @@ impl CalibrationComparison {
                 EmptyElement::at((item.target, y)) + target_marker((0, 0), lower_bound),
             ))
             .drawn()?;
-        let decimals = if item.model.mean < 10.0 { 1 } else { 0 };
+        let decimals = usize::from(item.model.mean < 10.0);
         let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
         let right_end = item.model.high().max(item.target);
         chart

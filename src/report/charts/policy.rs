@@ -112,7 +112,7 @@ impl ChartSpec for PolicyComparison {
             )?);
         }
         let lines = title_lines.iter().map(Vec::len).max().unwrap_or(1);
-        let title_height = (lines as f64 * PANEL_TITLE_PX as f64 * PANEL_TITLE_SPACING) as u32;
+        let title_height = (lines as f64 * f64::from(PANEL_TITLE_PX) * PANEL_TITLE_SPACING) as u32;
         let mut row_pixels = Vec::new();
         for (panel, (panel_area, title)) in panels.iter().zip(&title_lines).enumerate() {
             let (title_area, plot_area) = panel_area.split_vertically(title_height);
@@ -143,7 +143,7 @@ fn draw_panel_title<DB: DrawingBackend>(
     font: &TextStyle,
 ) -> Result<(), DrawFailure> {
     let (width, _) = area.dim_in_pixel();
-    let line_height = (PANEL_TITLE_PX as f64 * PANEL_TITLE_SPACING) as i32;
+    let line_height = (f64::from(PANEL_TITLE_PX) * PANEL_TITLE_SPACING) as i32;
     let centred = font.pos(Pos::new(HPos::Center, VPos::Top));
     for (i, line) in lines.iter().enumerate() {
         area.draw_text(line, &centred, (width as i32 / 2, line_height * i as i32))
@@ -207,7 +207,7 @@ impl PolicyComparison {
             )))
             .drawn()?;
         style::draw_horizontal_whisker(chart, value, y, WHISKER_CAP)?;
-        let decimals = if value.mean < 10.0 { 1 } else { 0 };
+        let decimals = usize::from(value.mean < 10.0);
         let text = lang.number(value.mean, decimals);
         let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
         chart

@@ -162,10 +162,10 @@ pub(super) mod tests {
 
     /// A front-loaded queue at a 3-hour stop in Kiskőrös, with overtime to 190 min.
     pub(crate) fn sample() -> QueueCurve {
-        let minutes: Vec<f64> = (0..=38).map(|k| k as f64 * 5.0).collect();
+        let minutes: Vec<f64> = (0..=38).map(|k| f64::from(k) * 5.0).collect();
         let mean: Vec<f64> = minutes
             .iter()
-            .map(|&t| 6.0 * (-t / 50.0).exp() + 1.5 * (1.0 - (-t / 40.0).exp()) * (t < 180.0) as u8 as f64)
+            .map(|&t| 6.0 * (-t / 50.0).exp() + 1.5 * (1.0 - (-t / 40.0).exp()) * f64::from(u8::from(t < 180.0)))
             .collect();
         QueueCurve {
             stop_label: "Kiskőrös, 2020-09-14".into(),

@@ -81,7 +81,7 @@ fn one_two_five_ticks(lo: f64, hi: f64) -> Vec<f64> {
 impl StaffingByPopulation {
     /// The row of "target not met": one above the desks.
     fn not_met_row(&self) -> f64 {
-        self.desks as f64 + 1.0
+        f64::from(self.desks) + 1.0
     }
 
     fn population_range(&self) -> (f64, f64) {
@@ -245,7 +245,7 @@ impl StaffingByPopulation {
         let (met, not_met): (Vec<_>, Vec<_>) = series.points.iter().partition(|p| p.clerks_needed.is_some());
         let met: Vec<(f64, f64)> = met
             .iter()
-            .map(|p| (p.population, p.clerks_needed.unwrap_or_default() as f64 + dodge))
+            .map(|p| (p.population, f64::from(p.clerks_needed.unwrap_or_default()) + dodge))
             .collect();
         let not_met: Vec<(f64, f64)> = not_met
             .iter()
@@ -262,7 +262,7 @@ impl StaffingByPopulation {
         pop_hi: f64,
         lang: Lang,
     ) -> Result<(), DrawFailure> {
-        let desks = self.desks as f64 + 0.5;
+        let desks = f64::from(self.desks) + 0.5;
         let line = DARK_GREY.stroke_width(2);
         let label = Label::StaffingDesks
             .fill(lang, &[("desks", &self.desks.to_string())])

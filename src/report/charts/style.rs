@@ -228,7 +228,7 @@ pub(super) fn draw_row_label<DB: DrawingBackend>(
 ) -> Result<(), DrawFailure> {
     let font = text_style(LEGEND_PX);
     let lines = wrap_words(area, text, &font, max_width_px)?;
-    let line_height = (LEGEND_PX as f64 * ROW_LABEL_LINE_SPACING) as i32;
+    let line_height = (f64::from(LEGEND_PX) * ROW_LABEL_LINE_SPACING) as i32;
     let first_y = centre_y - line_height * (lines.len() as i32 - 1) / 2;
     let anchored = font.pos(Pos::new(HPos::Right, VPos::Center));
     for (i, line) in lines.iter().enumerate() {

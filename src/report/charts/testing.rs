@@ -21,7 +21,7 @@ pub(super) fn inked_share(png: &[u8]) -> f64 {
         .expect("PNG decodes")
         .to_rgb8();
     let inked = image.pixels().filter(|p| p.0 != [255, 255, 255]).count();
-    inked as f64 / (image.width() as f64 * image.height() as f64)
+    inked as f64 / (f64::from(image.width()) * f64::from(image.height()))
 }
 
 /// `text` as plotters' SVG backend escapes it.

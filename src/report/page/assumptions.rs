@@ -15,7 +15,7 @@ use crate::sim::{Closing, Duration, Patience, StopSpec};
 use crate::vocab::units::MINUTES_PER_HOUR as MIN_PER_HOUR;
 
 /// The assumptions section's content, as HTML.
-pub fn assumptions(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
+pub(super) fn assumptions(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let mut out = String::new();
     out.push_str(&demand(data, lang)?);
     if let Some(first) = data.season.stops.first() {

@@ -5,7 +5,7 @@
 /// o = ó < ö = ő, u = ú < ü = ű, case ignored. (The digraphs cs, gy, ly, ny, sz, ty, zs and dzs,
 /// which Hungarian sorts as letters of their own, are not treated apart; ties fall back to the
 /// text itself, so the order is total.)
-pub fn hungarian_sort_key(name: &str) -> (Vec<(char, u8)>, String) {
+pub(super) fn hungarian_sort_key(name: &str) -> (Vec<(char, u8)>, String) {
     let letters = name
         .chars()
         .flat_map(char::to_lowercase)

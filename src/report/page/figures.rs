@@ -26,7 +26,7 @@ pub struct Figure {
 /// distribution, season over time, staffing by population (one series per dwell policy), and the
 /// dwell policies compared. A chart whose input has nothing to draw (no served client, no stop
 /// with a population, no policy) is left out.
-pub fn figures(data: &ReportData, lang: Lang) -> Result<Vec<Figure>, ReportError> {
+pub(super) fn figures(data: &ReportData, lang: Lang) -> Result<Vec<Figure>, ReportError> {
     let candidates = [
         map_figure(data, lang),
         queue_figure(data, lang),

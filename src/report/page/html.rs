@@ -40,13 +40,13 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// A PNG as a `data:` URI, to be used as an `<img src>` inside the page.
-pub fn png_data_uri(png: &[u8]) -> String {
+pub(super) fn png_data_uri(png: &[u8]) -> String {
     format!("data:image/png;base64,{}", base64(png))
 }
 
 /// How a cell is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellKind {
+pub(super) enum CellKind {
     /// Running text, left-aligned, may wrap.
     Text,
     /// A number, right-aligned.
@@ -68,27 +68,27 @@ impl CellKind {
 
 /// One table cell: its text (escaped when written) and how it is set.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
+pub(super) struct Cell {
     pub text: String,
     pub kind: CellKind,
 }
 
 impl Cell {
-    pub fn text(text: impl Into<String>) -> Self {
+    pub(super) fn text(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             kind: CellKind::Text,
         }
     }
 
-    pub fn number(text: impl Into<String>) -> Self {
+    pub(super) fn number(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             kind: CellKind::Number,
         }
     }
 
-    pub fn token(text: impl Into<String>) -> Self {
+    pub(super) fn token(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             kind: CellKind::Token,
@@ -98,7 +98,7 @@ impl Cell {
 
 /// A table with a caption, a header row and body rows; a column's header is aligned like the
 /// column's first cell.
-pub fn table(caption: &str, header: &[String], rows: &[Vec<Cell>]) -> String {
+pub(super) fn table(caption: &str, header: &[String], rows: &[Vec<Cell>]) -> String {
     let mut out = String::from("<table>\n");
     let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     out.push_str("<thead><tr>");
@@ -123,7 +123,7 @@ pub fn table(caption: &str, header: &[String], rows: &[Vec<Cell>]) -> String {
 }
 
 /// A two-column table of names and values (assumptions).
-pub fn key_values(caption: &str, pairs: &[(String, String)]) -> String {
+pub(super) fn key_values(caption: &str, pairs: &[(String, String)]) -> String {
     let mut out = String::from("<table class=\"kv\">\n");
     let _ = writeln!(out, "<caption>{}</caption>", escape(caption));
     out.push_str("<tbody>\n");

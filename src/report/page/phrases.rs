@@ -10,12 +10,12 @@ use crate::stats::Estimate;
 use crate::vocab::units::MINUTES_PER_HOUR as MIN_PER_HOUR;
 
 /// Fills `label` in `lang`.
-pub fn fill(lang: Lang, label: Label, values: &[(&str, &str)]) -> Result<String, ReportError> {
+pub(super) fn fill(lang: Lang, label: Label, values: &[(&str, &str)]) -> Result<String, ReportError> {
     Ok(label.fill(lang, values)?)
 }
 
 /// "3,016 ± 16" (the mean and its 95 % half-width; the mean alone when there is no half-width).
-pub fn estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
+pub(super) fn estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
     if e.ci95.is_finite() {
         format!("{} ± {}", lang.number(e.mean, decimals), lang.number(e.ci95, decimals))
     } else {
@@ -24,7 +24,7 @@ pub fn estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
 }
 
 /// A difference with its interval and an explicit sign: "+11 ± 4", "−48 ± 8".
-pub fn signed_estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
+pub(super) fn signed_estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
     let sign = if e.mean > 0.0 && lang.number(e.mean, decimals) != lang.number(0.0, decimals) {
         "+"
     } else {
@@ -35,7 +35,7 @@ pub fn signed_estimate(lang: Lang, e: Estimate, decimals: usize) -> String {
 
 /// A dwell policy's name for the report: the three default policies in the report's language,
 /// any other by the name the scenario gives it.
-pub fn policy_name(lang: Lang, policy: &NamedPolicy) -> Result<String, ReportError> {
+pub(super) fn policy_name(lang: Lang, policy: &NamedPolicy) -> Result<String, ReportError> {
     match &policy.choice {
         PolicyChoice::Rule(DwellPolicy::BySize(_)) if policy.name == "by size" => {
             Ok(lang.text(Label::PolicyDwellBySize).to_string())
@@ -53,13 +53,13 @@ pub fn policy_name(lang: Lang, policy: &NamedPolicy) -> Result<String, ReportErr
 }
 
 /// Hours with no decimals when whole, else one ("3", "2.5").
-pub fn hours(lang: Lang, h: f64) -> String {
+pub(super) fn hours(lang: Lang, h: f64) -> String {
     let whole = (h - h.round()).abs() < 1e-9;
-    lang.number(h, if whole { 0 } else { 1 })
+    lang.number(h, usize::from(!whole))
 }
 
 /// "1 clerk" / "2 clerks" ("1 ügyintéző" / "2 ügyintéző").
-pub fn clerks(lang: Lang, count: u32) -> Result<String, ReportError> {
+pub(super) fn clerks(lang: Lang, count: u32) -> Result<String, ReportError> {
     if count == 1 {
         Ok(lang.text(Label::ClerkOne).to_string())
     } else {
@@ -68,7 +68,7 @@ pub fn clerks(lang: Lang, count: u32) -> Result<String, ReportError> {
 }
 
 /// "1 stop" / "20 stops" ("1 megálló" / "20 megálló").
-pub fn stops(lang: Lang, count: usize) -> Result<String, ReportError> {
+pub(super) fn stops(lang: Lang, count: usize) -> Result<String, ReportError> {
     if count == 1 {
         Ok(lang.text(Label::StopOne).to_string())
     } else {
@@ -77,7 +77,7 @@ pub fn stops(lang: Lang, count: usize) -> Result<String, ReportError> {
 }
 
 /// `text` with its first letter in upper case (for a phrase that starts a line).
-pub fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -86,7 +86,7 @@ pub fn capitalised(text: &str) -> String {
 }
 
 /// "on 1 day" / "on 134 days" as the season sentence needs it ("1 day" / "134 napon").
-pub fn days(lang: Lang, count: usize) -> Result<String, ReportError> {
+pub(super) fn days(lang: Lang, count: usize) -> Result<String, ReportError> {
     if count == 1 {
         Ok(lang.text(Label::DayOne).to_string())
     } else {
@@ -95,7 +95,7 @@ pub fn days(lang: Lang, count: usize) -> Result<String, ReportError> {
 }
 
 /// "A, B and C" ("A, B és C").
-pub fn list(lang: Lang, items: &[String]) -> String {
+pub(super) fn list(lang: Lang, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -104,13 +104,13 @@ pub fn list(lang: Lang, items: &[String]) -> String {
 }
 
 /// "Kiskőrös (2020-09-14)": a stop in running text.
-pub fn stop_in_text(stop: &SeasonStop) -> String {
+pub(super) fn stop_in_text(stop: &SeasonStop) -> String {
     format!("{} ({})", stop.settlement, stop.date)
 }
 
 /// The clerks of the season for the answer sentence ("2 clerks" / "2 ügyintézővel"; a range when
 /// stops differ).
-pub fn clerks_phrase(lang: Lang, season: &Season) -> Result<String, ReportError> {
+pub(super) fn clerks_phrase(lang: Lang, season: &Season) -> Result<String, ReportError> {
     let (low, high) = min_max(season.stops.iter().map(|s| f64::from(s.spec.clerks)));
     if low != high {
         return fill(
@@ -128,7 +128,7 @@ pub fn clerks_phrase(lang: Lang, season: &Season) -> Result<String, ReportError>
 
 /// How the season's dwell looks, read from its stops: one fixed dwell; dwell growing with the
 /// settlement's population (the 2019 by-size practice); or just the range.
-pub fn dwell_phrase(lang: Lang, season: &Season) -> Result<String, ReportError> {
+pub(super) fn dwell_phrase(lang: Lang, season: &Season) -> Result<String, ReportError> {
     let (low, high) = dwell_range_hours(season);
     if low == high {
         return fill(lang, Label::DwellPhraseFixed, &[("hours", &hours(lang, low))]);
@@ -144,7 +144,7 @@ pub fn dwell_phrase(lang: Lang, season: &Season) -> Result<String, ReportError> 
 }
 
 /// The dwell as a short range for legends: "2–5 h" / "3 h".
-pub fn dwell_short(lang: Lang, season: &Season) -> Result<String, ReportError> {
+pub(super) fn dwell_short(lang: Lang, season: &Season) -> Result<String, ReportError> {
     let (low, high) = dwell_range_hours(season);
     if low == high {
         fill(lang, Label::HoursOne, &[("hours", &hours(lang, low))])
@@ -158,7 +158,7 @@ pub fn dwell_short(lang: Lang, season: &Season) -> Result<String, ReportError> {
 }
 
 /// Shortest and longest dwell of the season, hours.
-pub fn dwell_range_hours(season: &Season) -> (f64, f64) {
+pub(super) fn dwell_range_hours(season: &Season) -> (f64, f64) {
     min_max(season.stops.iter().map(|s| s.spec.dwell_min / MIN_PER_HOUR))
 }
 
@@ -180,7 +180,7 @@ fn dwell_grows_with_population(season: &Season) -> bool {
 }
 
 /// The targets a staffing answer must meet, joined: "at least 80% wait at most 20 min, ...".
-pub fn targets_phrase(lang: Lang, targets: &ServiceTargets) -> Result<String, ReportError> {
+pub(super) fn targets_phrase(lang: Lang, targets: &ServiceTargets) -> Result<String, ReportError> {
     let mut parts = Vec::new();
     if let Some(share) = targets.min_share_within_wait {
         parts.push(fill(
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn lists_and_counted_nouns_read_naturally() {
-        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let items = |v: &[&str]| v.iter().map(std::string::ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             list(Lang::En, &items(&["Baja", "Kiskőrös", "Tompa"])),
             "Baja, Kiskőrös and Tompa"

@@ -7,7 +7,7 @@ use super::{ReportData, ReportError};
 use crate::report::lang::{Label, Lang};
 
 /// The data sources section's content, as an HTML list.
-pub fn sources(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
+pub(super) fn sources(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let items = [
         lang.text(Label::SourceKsh).to_string(),
         lang.text(Label::SourceFacts).to_string(),

@@ -18,7 +18,7 @@ const NEGLIGIBLE_LOST_CLIENTS: f64 = 0.5;
 use crate::vocab::units::MINUTES_PER_HOUR as MIN_PER_HOUR;
 
 /// The summary's sentences, in reading order.
-pub fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
+pub(super) fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<String>, ReportError> {
     let mut sentences = vec![wait_answer(data, lang)?, season_volume(data, lang)?, lost(data, lang)?];
     if let Some(queue) = queue_peak(data, lang)? {
         sentences.push(queue);

@@ -17,7 +17,7 @@ const TOP_STOPS: usize = 10;
 const MIN_PER_HOUR: f64 = 60.0;
 
 /// Every key table, as HTML.
-pub fn key_tables(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
+pub(super) fn key_tables(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let mut out = season_totals(data, lang)?;
     out.push_str(&busiest_stops(data, lang)?);
     out.push_str(&most_losing_stops(data, lang)?);

@@ -185,7 +185,7 @@ impl MapLegend {
             let centre = (KEY_CENTRE_X, y + row / 2);
             area.draw(&Circle::new(centre, r, DARK_GREY.mix(0.5).filled()))
                 .drawn()?;
-            let decimals = if clients < 1.0 { 1 } else { 0 };
+            let decimals = usize::from(clients < 1.0);
             Self::row_text(area, &lang.number(clients, decimals), centre.1)?;
             y += row;
         }
@@ -234,7 +234,7 @@ impl MarkerKind {
         match self {
             MarkerKind::Settlement => area.draw(&Circle::new((x, y), r, grey)).drawn(),
             MarkerKind::Office => {
-                let h = (r as f64 * SQUARE_HALF_SIDE_PER_RADIUS).round() as i32 + 1;
+                let h = (f64::from(r) * SQUARE_HALF_SIDE_PER_RADIUS).round() as i32 + 1;
                 let corners = [(x - h, y - h), (x + h, y + h)];
                 area.draw(&Rectangle::new(corners, grey)).drawn()?;
                 area.draw(&Rectangle::new(corners, BLACK.stroke_width(2))).drawn()

@@ -187,7 +187,7 @@ impl ChartSpec for CountyMap {
         self.draw_routes(&mut chart, &projection)?;
         self.draw_settlements(&mut chart, &projection)?;
         self.draw_office_names(root, &mut chart, &projection)?;
-        let px_per_km = plot_px.0 as f64 / ((projection.x.end - projection.x.start) * KM_PER_DEGREE);
+        let px_per_km = f64::from(plot_px.0) / ((projection.x.end - projection.x.start) * KM_PER_DEGREE);
         MapLegend::of(self, px_per_km).draw(&legend_area, lang)
     }
 }

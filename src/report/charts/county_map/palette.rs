@@ -27,8 +27,7 @@ pub(super) fn district_colour(district: &str) -> RGBColor {
     DISTRICT_COLOURS
         .iter()
         .find(|(name, _)| *name == district)
-        .map(|(_, colour)| *colour)
-        .unwrap_or(OTHER_DISTRICT)
+        .map_or(OTHER_DISTRICT, |(_, colour)| *colour)
 }
 
 /// Position of a district in the fixed order (unknown districts after the eleven).

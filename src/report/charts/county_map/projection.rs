@@ -33,7 +33,7 @@ impl Projection {
         let cos_mid_lat = ((lat_lo + lat_hi) / 2.0).to_radians().cos();
         let (x_lo, x_hi) = bounds(points.iter().map(|p| p.1 * cos_mid_lat));
         let pad = |lo: f64, hi: f64| ((hi - lo) * (1.0 + 2.0 * PAD_SHARE)).max(MIN_EXTENT_DEG);
-        let (width_px, height_px) = (plot_px.0.max(1) as f64, plot_px.1.max(1) as f64);
+        let (width_px, height_px) = (f64::from(plot_px.0.max(1)), f64::from(plot_px.1.max(1)));
         let units_per_px = (pad(x_lo, x_hi) / width_px).max(pad(lat_lo, lat_hi) / height_px);
         let centred = |lo: f64, hi: f64, px: f64| {
             let mid = (lo + hi) / 2.0;
