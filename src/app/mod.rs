@@ -23,6 +23,7 @@ use crate::replay::{read_day, replay_day};
 use crate::report::lang::Lang;
 use crate::report::{render_check, render_replay};
 use crate::sim::{Closing, DayRules, NoTimeToEnter};
+use crate::vocab::units::hours_to_minutes;
 
 /// What the user asked for, checked and free of clap.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +95,7 @@ fn replay(options: &ReplayOptions) -> Result<(), AppError> {
         )));
     }
     let rules = DayRules {
-        dwell_min: options.dwell_hours * 60.0,
+        dwell_min: hours_to_minutes(options.dwell_hours),
         clerks: options.clerks,
         balking: None,
         closing: options.closing,

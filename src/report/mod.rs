@@ -28,7 +28,7 @@ pub use itinerary::{
 };
 pub use json::render_summary_json;
 pub use replay::render_replay;
-pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing_text};
+pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing_text, staffing_advice};
 pub use tables::{render_season_csv, render_stops_csv};
 pub use text::render_run_summary;
 pub use venue::{venue_label, venue_name};

@@ -190,7 +190,7 @@ fn clerk_counts(lang: Lang, rows: &[&StaffingRow]) -> Result<String, FillError> 
 
 /// When no number of clerks within the desks meets every target: which targets fail with all
 /// desks staffed, and what would fix it (more desks, or a longer dwell), in `lang`.
-pub(super) fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<String>, FillError> {
+pub fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<String>, FillError> {
     if answer.clerks_needed.is_some() {
         return Ok(None);
     }

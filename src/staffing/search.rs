@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::targets::{ServiceTargets, TargetCheck, TargetKind};
+use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::{StopAcc, StopSummary};
 use crate::sim::{Engine, PreparedStop, SpecError, StopSpec, StreamKey};
 
@@ -59,8 +59,6 @@ pub struct StaffingAnswer {
     pub clerks_needed_without_desk_limit: Option<u32>,
     pub candidates: Vec<Candidate>,
     pub replications: u64,
-    /// When no candidate within the desks meets the targets: which fail and what would fix it.
-    pub advice: Option<String>,
 }
 
 /// Searches the clerks for one stop; `stop_index` selects its random streams.
@@ -106,16 +104,12 @@ pub fn search_stop(
     };
     let clerks_needed = first_meeting(true);
     let clerks_needed_without_desk_limit = first_meeting(false);
-    let advice = clerks_needed
-        .is_none()
-        .then(|| advise(&candidates, desks, clerks_needed_without_desk_limit));
     Ok(StaffingAnswer {
         desks,
         clerks_needed,
         clerks_needed_without_desk_limit,
         candidates,
         replications,
-        advice,
     })
 }
 
@@ -152,36 +146,4 @@ pub(crate) fn summarise_candidates(
         }
     }
     (accs.iter().map(StopAcc::summary).collect(), done)
-}
-
-/// A sentence naming the failing targets at the most clerks the desks allow, and the fix.
-fn advise(candidates: &[Candidate], desks: u32, without_limit: Option<u32>) -> String {
-    let at_desks = &candidates[desks as usize - 1];
-    let failing: Vec<String> = at_desks
-        .checks
-        .iter()
-        .filter(|c| !c.met)
-        .map(|c| {
-            format!(
-                "{} is {:.3} (target {:.3})",
-                c.kind.as_str(),
-                c.achieved.mean,
-                c.required
-            )
-        })
-        .collect();
-    let fix = if let Some(n) = without_limit {
-        format!("{n} clerks would meet every target: a vehicle with {n} desks")
-    } else {
-        let lost_fails = at_desks
-            .checks
-            .iter()
-            .any(|c| c.kind == TargetKind::LostShare && !c.met);
-        if lost_fails {
-            "no number of clerks tried meets them: a longer dwell (or serving everyone at closing) would cut the clients sent home".to_string()
-        } else {
-            "no number of clerks tried meets them: a longer dwell spreads the same clients over more hours".to_string()
-        }
-    };
-    format!("with all {desks} desks staffed, {}; {fix}", failing.join(", "))
 }

@@ -3,6 +3,8 @@
 
 use rayon::prelude::*;
 
+use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
+
 use super::StudyError;
 use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, ParsedScenario, PolicyChoice, Season, SeasonStop};
 use crate::staffing::{DwellRange, SearchSettings, ServiceTargets, search_dwell};
@@ -77,8 +79,8 @@ fn demand_driven_dwells(
     settings: &SearchSettings,
 ) -> Result<Vec<ChosenDwell>, StudyError> {
     let dwell_range = DwellRange {
-        shortest_min: range.shortest_hours * 60.0,
-        longest_min: range.longest_hours * 60.0,
+        shortest_min: hours_to_minutes(range.shortest_hours),
+        longest_min: hours_to_minutes(range.longest_hours),
         step_min: range.step_min,
     };
     let model_stops: Vec<&SeasonStop> = base
@@ -90,7 +92,7 @@ fn demand_driven_dwells(
         .par_iter()
         .map(|stop| {
             let answer = search_dwell(
-                |dwell_min| base.spec_with_dwell(stop, dwell_min / 60.0),
+                |dwell_min| base.spec_with_dwell(stop, minutes_to_hours(dwell_min)),
                 stop.index as u64,
                 &dwell_range,
                 targets,

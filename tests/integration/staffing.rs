@@ -81,7 +81,9 @@ fn unmeetable_targets_say_which_target_fails_and_what_would_fix_it() {
         .spec();
     let answer = search_stop(&spec, 0, &ServiceTargets::default(), &settings()).unwrap();
     assert_eq!(answer.clerks_needed, None);
-    let advice = answer.advice.expect("advice when targets cannot be met");
+    let advice = ablakbusz::report::staffing_advice(ablakbusz::report::lang::Lang::En, &answer)
+        .unwrap()
+        .expect("advice when targets cannot be met");
     assert!(
         advice.contains("lost_share") || advice.contains("share_within_wait"),
         "{advice}"

@@ -10,11 +10,10 @@ use crate::experiment::{DISTRICT_GROUPING, GroupMetric, StopMetric};
 use crate::report::SIZE_CLASS_LOWER_BOUNDS;
 use crate::report::lang::{Label, Lang};
 use crate::stats::Estimate;
+use crate::vocab::units::minutes_to_hours;
 
 /// Rows of the busiest-stops and most-losing-stops tables.
 const TOP_STOPS: usize = 10;
-/// Minutes in an hour.
-const MIN_PER_HOUR: f64 = 60.0;
 
 /// Every key table, as HTML.
 pub(super) fn key_tables(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
@@ -52,8 +51,8 @@ fn season_totals(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         n: e.n,
     };
     let hours = |e: Estimate| Estimate {
-        mean: e.mean / MIN_PER_HOUR,
-        ci95: e.ci95 / MIN_PER_HOUR,
+        mean: minutes_to_hours(e.mean),
+        ci95: minutes_to_hours(e.ci95),
         n: e.n,
     };
     let target = data.season.stops.first().map_or(f64::NAN, |s| s.spec.wait_target_min);
