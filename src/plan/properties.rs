@@ -15,7 +15,7 @@ use super::*;
 use crate::report::render_itinerary_csv;
 use crate::vocab::Coordinates;
 use crate::vocab::Venue;
-use crate::vocab::geo::MEAN_EARTH_RADIUS_KM;
+use crate::vocab::geo::chord_km;
 use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
 
 const CASES: u64 = 300;
@@ -24,17 +24,6 @@ const LAT_RANGE_DEG: (f64, f64) = (45.8, 47.2);
 const LON_RANGE_DEG: (f64, f64) = (18.7, 20.4);
 /// Slack for comparing a rounded-up travel time with its exact value, minutes.
 const CEIL_SLACK_MIN: f64 = 1e-6;
-
-/// Straight-line km from the chord between unit vectors (independent of the haversine).
-fn chord_km(from: Coordinates, to: Coordinates) -> f64 {
-    let unit = |c: Coordinates| {
-        let (lat, lon) = (c.lat_deg.to_radians(), c.lon_deg.to_radians());
-        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-    };
-    let (a, b) = (unit(from), unit(to));
-    let chord = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
-    2.0 * MEAN_EARTH_RADIUS_KM * (chord / 2.0).asin()
-}
 
 fn exact_travel_min(rules: &ItineraryRules, from: Coordinates, to: Coordinates) -> f64 {
     hours_to_minutes(chord_km(from, to) * rules.travel.road_factor / rules.travel.speed_kmh)

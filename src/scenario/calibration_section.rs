@@ -335,7 +335,7 @@ dwell_hours = 4
 
     #[test]
     fn overrides_replace_the_files_values() {
-        let text = ScenarioText::embedded_2019_baseline();
+        let text = ScenarioText::embedded_2019_baseline().parse();
         let plain = text.resolve(None).unwrap();
         let doubled = text
             .resolve_with(

@@ -96,20 +96,10 @@ impl ScenarioText {
         }
     }
 
-    /// Validates the scenario into a season; `dwell` replaces the dwell of every settlement stop
-    /// (a policy under comparison; `None`: as written).
+    /// Parses and validates the scenario in one go ([`ParsedScenario::resolve`]); a command that
+    /// resolves several variants parses once with [`Self::parse`] instead.
     pub fn resolve(&self, dwell: Option<&DwellPolicy>) -> Result<Season, ScenarioError> {
-        self.resolve_with(dwell, &ScenarioOverrides::default())
-    }
-
-    /// [`Self::resolve`] with some of the scenario's values replaced (calibrated parameters, the
-    /// held parameters of a sensitivity analysis).
-    pub fn resolve_with(
-        &self,
-        dwell: Option<&DwellPolicy>,
-        overrides: &ScenarioOverrides,
-    ) -> Result<Season, ScenarioError> {
-        self.parse().resolve_with(dwell, overrides)
+        self.parse().resolve(dwell)
     }
 }
 

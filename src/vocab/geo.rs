@@ -44,21 +44,23 @@ pub(crate) fn great_circle_km(from: Coordinates, to: Coordinates) -> f64 {
     2.0 * MEAN_EARTH_RADIUS_KM * haversine.sqrt().min(1.0).asin()
 }
 
+/// The great-circle distance from the chord between unit vectors: a test oracle independent of
+/// the haversine above.
+#[cfg(test)]
+pub(crate) fn chord_km(from: Coordinates, to: Coordinates) -> f64 {
+    let unit = |c: Coordinates| {
+        let (lat, lon) = (c.lat_deg.to_radians(), c.lon_deg.to_radians());
+        [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+    };
+    let (a, b) = (unit(from), unit(to));
+    let chord = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
+    2.0 * MEAN_EARTH_RADIUS_KM * (chord / 2.0).asin()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::f64::consts::PI;
-
-    /// Independent of the haversine: the central angle from the chord between unit vectors.
-    fn chord_km(from: Coordinates, to: Coordinates) -> f64 {
-        let unit = |c: Coordinates| {
-            let (lat, lon) = (c.lat_deg.to_radians(), c.lon_deg.to_radians());
-            [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-        };
-        let (a, b) = (unit(from), unit(to));
-        let chord = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
-        2.0 * MEAN_EARTH_RADIUS_KM * (chord / 2.0).asin()
-    }
 
     #[test]
     fn a_degree_of_meridian_is_the_radius_times_pi_over_180() {
