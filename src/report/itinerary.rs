@@ -1,5 +1,9 @@
 //! Pure CSV renderers of an itinerary: the timetable a planner can publish, and the visits left out.
 
+use std::fmt::Write;
+
+use super::check::unplaced_reason;
+use super::lang::{FillError, Label, Lang};
 use crate::plan::{Itinerary, UnplacedVisit};
 use crate::report::{RenderError, csv_rows};
 use crate::scenario::Season;
@@ -103,6 +107,48 @@ pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> Result<String, RenderE
         ],
         rows,
     )
+}
+
+/// How many unplaced visits the terminal summary names (all are in unplaced.csv).
+const UNPLACED_SHOWN: usize = 10;
+
+/// The terminal summary of a generated itinerary: stops, bus-days, road km, driving, and the first
+/// visits that did not fit with their reasons.
+pub fn render_itinerary_summary(lang: Lang, name: &str, itinerary: &Itinerary) -> Result<String, FillError> {
+    let s = itinerary.summary();
+    let mut out = Label::PlanSummary.fill(
+        lang,
+        &[
+            ("name", name),
+            ("stops", &s.stops.to_string()),
+            ("bus_days", &s.bus_days.to_string()),
+            ("km", &lang.plain_number(s.total_km, 0)),
+            ("driving", &lang.plain_number(s.travel_hours, 1)),
+            ("unplaced", &s.unplaced_visits.to_string()),
+        ],
+    )?;
+    out.push('\n');
+    for u in itinerary.unplaced.iter().take(UNPLACED_SHOWN) {
+        let line = Label::PlanNotPlaced.fill(
+            lang,
+            &[
+                ("place", &u.visit.place.name),
+                ("occurrence", &u.occurrence.to_string()),
+                ("reason", &unplaced_reason(lang, &u.reason)?),
+            ],
+        )?;
+        let _ = writeln!(out, "  {line}");
+    }
+    Ok(out)
+}
+
+/// The terminal line of a season whose stops the scenario lists (no itinerary generated).
+pub fn render_explicit_stops_summary(lang: Lang, season: &Season) -> Result<String, FillError> {
+    let line = Label::PlanExplicit.fill(
+        lang,
+        &[("name", &season.name), ("stops", &season.stops.len().to_string())],
+    )?;
+    Ok(format!("{line}\n"))
 }
 
 #[cfg(test)]

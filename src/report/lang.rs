@@ -280,6 +280,45 @@ label_table! {
     TargetMeanOvertime => "mean overtime (min)", "átlagos túlóra (perc)";
     TargetMeanQueue => "mean queue length", "átlagos sorhossz";
 
+    // --- Terminal: compare and policies ------------------------------------------------------------
+    CompareHeading => "{replications} replications, seed {seed} (figures: season totals, mean ± 95 % half-width)",
+        "{replications} replikáció, véletlenszám-mag {seed} (a számok: szezonösszesítők, átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";
+    CompareColStops => "stops", "megálló";
+    CompareColUnplaced => "unplaced", "kimaradt";
+    CompareColServed => "served", "kiszolgált";
+    CompareColLost => "lost", "elveszett";
+    CompareColWait => "wait min", "várakozás, perc";
+    CompareColWithinTarget => "≤ target", "≤ cél";
+    CompareColClerkHours => "clerk-hours", "ügyintézői óra";
+    CompareColOvertime => "overtime h", "túlóra, óra";
+    CompareColPerClient => "h/client", "óra/ügyfél";
+    ComparePaired => "{name} vs {baseline} (paired, 95 %): served {served}, lost {lost}, clerk-hours {hours}",
+        "{name} a(z) {baseline} változathoz képest (páros eltérés, 95%): kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    ChosenDwell => "{policy}: shortest dwell meeting the targets chosen for {settlements} settlements (mean {mean} h); {unmet} cannot meet them within the range (longest used){list}",
+        "{policy}: {settlements} településen a célokat teljesítő legrövidebb tartózkodás kiválasztva (átlag {mean} óra); {unmet} település a tartományon belül nem teljesíti őket (a leghosszabb kipróbáltat kapja){list}";
+
+    // --- Terminal: plan --------------------------------------------------------------------------
+    PlanSummary => "{name}: {stops} stops on {bus_days} bus-days, {km} km, {driving} h of driving; {unplaced} visit(s) did not fit",
+        "{name}: {stops} megálló {bus_days} busznapon, {km} km, {driving} óra vezetés; {unplaced} látogatás nem fért el";
+    PlanNotPlaced => "not placed: {place} (visit {occurrence}): {reason}", "nem fért el: {place} ({occurrence}. látogatás): {reason}";
+    PlanExplicit => "{name}: {stops} stops, listed explicitly in the scenario (no travel computed)",
+        "{name}: {stops} megálló, a forgatókönyv sorolja fel őket (utazás nincs számolva)";
+
+    // --- Terminal: replay ------------------------------------------------------------------------
+    ReplayHeading => "Replayed day: {clerks} clerk(s), door closes at {dwell} min",
+        "Visszajátszott nap: {clerks} ügyintéző, az ajtó a nyitás után {dwell} perccel zár";
+    ReplayAfterClosing => "({count} client(s) arriving after closing were left out)",
+        "(a zárás után érkező {count} ügyfél kimaradt)";
+    ReplayColClient => "client", "ügyfél";
+    ReplayColArrival => "arrival_min", "érkezés, perc";
+    ReplayColStart => "start_min", "kezdés, perc";
+    ReplayColLeave => "leave_min", "távozás, perc";
+    ReplayColOutcome => "outcome", "kimenet";
+    FateServed => "served", "kiszolgálva";
+    FateReneged => "reneged", "feladta";
+    FateBalked => "balked", "be sem állt";
+    FateTurnedAway => "turned_away", "hazaküldve";
+
     // --- Terminal: run summary -----------------------------------------------------------------
     RunHeading => "Scenario {name}: {stops} stops, {replications} replications (figures: mean ± 95 % confidence half-width)",
         "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció (a számok: átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";

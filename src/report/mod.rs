@@ -20,11 +20,13 @@ mod venue;
 mod writer;
 
 pub use check::render_check;
-pub use compare::{ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_text};
+pub use compare::{
+    ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
+};
 pub use csv::{RenderError, csv_rows, csv_table};
 pub use itinerary::{
-    ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv, render_itinerary_csv,
-    render_unplaced_csv,
+    ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
+    render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
 };
 pub use json::render_summary_json;
 pub use replay::render_replay;

@@ -86,7 +86,7 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
     ];
     if let Some(b) = &report.backtest {
         files.push(OutputFile::text("backtest.csv", render_backtest_csv(b)?));
-        files.extend(render_backtest_chart(b)?);
+        files.extend(render_backtest_chart(lang, b)?);
     }
     let dir = output_dir(options.out.as_deref(), &report.scenario);
     write_outputs(&dir, &files)?;
