@@ -84,7 +84,10 @@ fn write_side_by_side(
         .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
     let dir = output_dir(options.out.as_deref(), default_name);
-    write_outputs(&dir, &[OutputFile::text(table, render_compare_csv(table, &rows)?)])?;
+    write_outputs(
+        &dir,
+        &[OutputFile::text(table, render_compare_csv(lang, table, &rows)?)],
+    )?;
     println!(
         "{}\n",
         render_compare_heading(lang, study.settings.replications, study.settings.seed)?

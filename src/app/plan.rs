@@ -16,14 +16,17 @@ pub(super) fn plan(source: &ScenarioSource, out: Option<&Path>, lang: Lang) -> R
     let dir = output_dir(out, &season.name);
     let mut files = vec![];
     if let Some(itinerary) = &season.itinerary {
-        files.push(OutputFile::text(ITINERARY_FILE, render_itinerary_csv(itinerary)?));
+        files.push(OutputFile::text(ITINERARY_FILE, render_itinerary_csv(lang, itinerary)?));
         files.push(OutputFile::text(
             UNPLACED_FILE,
-            render_unplaced_csv(&itinerary.unplaced)?,
+            render_unplaced_csv(lang, &itinerary.unplaced)?,
         ));
         print!("{}", render_itinerary_summary(lang, &season.name, itinerary)?);
     } else {
-        files.push(OutputFile::text(ITINERARY_FILE, render_explicit_stops_csv(&season)?));
+        files.push(OutputFile::text(
+            ITINERARY_FILE,
+            render_explicit_stops_csv(lang, &season)?,
+        ));
         print!("{}", render_explicit_stops_summary(lang, &season)?);
     }
     write_outputs(&dir, &files)?;

@@ -3,10 +3,11 @@
 use std::fmt::Write;
 
 use super::RenderError;
-use super::csv::csv_table;
+use super::csv::{Column, Part, csv_table, headers, part_headers};
 use super::lang::{FillError, Label, Lang};
+use super::metric_labels::MetricColumn;
 use super::number::csv_cell as num;
-use crate::experiment::{Comparison, GroupMetric, Metric};
+use crate::experiment::{Comparison, GroupMetric};
 use crate::scenario::Season;
 use crate::stats::Estimate;
 use crate::study::PolicySeason;
@@ -83,26 +84,30 @@ fn clerk_hours_per_served(c: &Comparison) -> f64 {
     metric(c, GroupMetric::ClerkHours).mean / metric(c, GroupMetric::Served).mean
 }
 
+/// The columns of `compare.csv` / `policies.csv` before the metrics.
+pub(crate) const COMPARE_COLUMNS: [Column; 4] = [
+    Column::new("name", Label::CsvName),
+    Column::new("stops", Label::ColStops),
+    Column::new("unplaced_visits", Label::ParamUnplaced),
+    Column::new("bus_days", Label::ParamBusDays),
+];
+
+/// The pooled share served within the wait target (after the metrics).
+pub(crate) const SHARE_WITHIN_TARGET: Column = Column::new("share_within_target", Label::ColWithinTarget);
+
+/// Clerk-hours per served client (after the share).
+pub(crate) const CLERK_HOURS_PER_SERVED: Column = Column::new("clerk_hours_per_served", Label::ColClerkHoursPerServed);
+
 /// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.
-pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
+pub fn render_compare_csv(lang: Lang, table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
     csv_table(table, |w| {
-        let mut header: Vec<String> = ["name", "stops", "unplaced_visits", "bus_days"]
-            .map(String::from)
-            .to_vec();
-        for m in GroupMetric::ALL.map(GroupMetric::name) {
-            header.extend([format!("{m}_mean"), format!("{m}_ci95")]);
-        }
-        header.extend(
-            [
-                "share_within_target_mean",
-                "share_within_target_ci95",
-                "clerk_hours_per_served",
-            ]
-            .map(String::from),
-        );
-        for m in GroupMetric::ALL.map(GroupMetric::name) {
-            header.extend([format!("diff_{m}_mean"), format!("diff_{m}_ci95")]);
-        }
+        let estimate = [Part::Mean, Part::Ci95];
+        let metrics = || GroupMetric::ALL.iter().map(|m| m.column());
+        let mut header = headers(lang, &COMPARE_COLUMNS);
+        header.extend(part_headers(lang, metrics(), &estimate));
+        header.extend(part_headers(lang, [SHARE_WITHIN_TARGET], &estimate));
+        header.push(CLERK_HOURS_PER_SERVED.header(lang, Part::Whole));
+        header.extend(part_headers(lang, metrics(), &[Part::DiffMean, Part::DiffCi95]));
         w.write_record(&header)?;
         for r in rows {
             let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());

@@ -319,6 +319,63 @@ label_table! {
     FateBalked => "balked", "be sem állt";
     FateTurnedAway => "turned_away", "hazaküldve";
 
+    // --- CSV headers (Hungarian titles; the English header is the column's machine name) -------
+    CsvMean => "mean", "átlag";
+    CsvCi95 => "95% half-width", "95%-os fél szélesség";
+    CsvCi95Low => "95% interval, lower limit", "95%-os intervallum alsó határa";
+    CsvCi95High => "95% interval, upper limit", "95%-os intervallum felső határa";
+    CsvDiffMean => "difference from the first, mean", "eltérés az elsőtől, átlag";
+    CsvDiffCi95 => "difference from the first, 95% half-width", "eltérés az elsőtől, 95%-os fél szélesség";
+    CsvWaitMeanPooled => "Mean wait over all served clients (min)", "Átlagos várakozás az összes kiszolgált ügyfélre (perc)";
+    CsvDelayedShare => "Share who had to queue", "Sorban állni kényszerültek aránya";
+    CsvLevel => "Level", "Szint";
+    CsvGroup => "Group", "Csoport";
+    CsvEnd => "Closes", "Zárás";
+    CsvTravelMin => "Travel from the previous stop (min)", "Utazás az előző megállótól (perc)";
+    CsvKm => "Road km of that drive", "Az út hossza (közúti km)";
+    CsvOccurrence => "Visit of the series", "A sorozat hányadik látogatása";
+    CsvVisitsWanted => "Visits wanted", "Kívánt látogatások";
+    CsvReason => "Reason", "Ok";
+    CsvClerksNeeded => "Fewest clerks meeting every target", "A minden célt teljesítő legkisebb létszám";
+    CsvClerksNeededWithoutDesks => "Fewest clerks meeting every target, without the desk limit",
+        "A minden célt teljesítő legkisebb létszám a pultok száma nélkül";
+    CsvErlangC => "Clerks by Erlang C", "Létszám az Erlang C képlet szerint";
+    CsvErlangA => "Clerks by Erlang A", "Létszám az Erlang A képlet szerint";
+    CsvFiniteHorizon => "Clerks by the finite-horizon formula", "Létszám a véges időtávú képlet szerint";
+    CsvReportedClerks => "Clerks of the figures that follow", "Ügyintézők száma, amelyre a további értékek vonatkoznak";
+    CsvAdvice => "Advice", "Javaslat";
+    CsvName => "Scenario or policy", "Forgatókönyv vagy szabály";
+    CsvTable => "Table", "Táblázat";
+    CsvItem => "Item", "Tétel";
+    CsvRole => "Role", "Szerep";
+    CsvPublished => "Published figure", "Közölt adat";
+    CsvPublishedLow => "Published figure, lowest reading", "Közölt adat, alsó érték";
+    CsvPublishedHigh => "Published figure, highest reading", "Közölt adat, felső érték";
+    CsvEstimate => "Estimate", "Becslés";
+    CsvDifference => "Difference", "Eltérés";
+    CsvDwellExponent => "Dwell exponent", "Tartózkodási kitevő";
+    CsvScenarioValues => "The scenario's own values", "A forgatókönyv saját értékei";
+    CsvBaseRate => "Base rate", "Alapráta";
+    CsvYearUsesModel => "Uses in the year (model)", "Éves igénybevétel (modell)";
+    CsvPlanClients => "Clients of the 2020 plan", "A 2020-as terv ügyfelei";
+    CsvPlanUses => "Uses of the 2020 plan", "A 2020-as terv igénybevételei";
+    CsvTarget => "Figure", "Adat";
+    CsvSimulatedMean => "Simulated mean", "Szimulált átlag";
+    CsvPredictiveLow => "Lowest 2.5% of seasons", "A szezonok alsó 2,5%-ának határa";
+    CsvPredictiveHigh => "Highest 2.5% of seasons", "A szezonok felső 2,5%-ának határa";
+    CsvMeanMeets => "The mean's interval meets the published range", "Az átlag intervalluma eléri a közölt tartományt";
+    CsvInsideRange => "Published within the range of seasons", "A közölt adat a szezonok tartományán belül van";
+    CsvModel => "Model", "Modell";
+    CsvSimulatedMeanCi95 => "Simulated mean, 95% half-width", "Szimulált átlag (95%-os fél szélesség)";
+    CsvBaseRateLow => "Base rate, 95% lower limit", "Alapráta (95%-os intervallum alsó határa)";
+    CsvBaseRateHigh => "Base rate, 95% upper limit", "Alapráta (95%-os intervallum felső határa)";
+    CsvPlanClientsLow => "Clients of the 2020 plan, 95% lower limit", "A 2020-as terv ügyfelei (95%-os intervallum alsó határa)";
+    CsvPlanClientsHigh => "Clients of the 2020 plan, 95% upper limit", "A 2020-as terv ügyfelei (95%-os intervallum felső határa)";
+    CsvTerm => "Term", "Tag";
+    CsvStdError => "Standard error", "Standard hiba";
+    CsvZValue => "z value", "z-érték";
+    CsvPValue => "p value", "p-érték";
+
     // --- Terminal: run summary -----------------------------------------------------------------
     RunHeading => "Scenario {name}: {stops} stops, {replications} replications (figures: mean ± 95 % confidence half-width)",
         "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció (a számok: átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";

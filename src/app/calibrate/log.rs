@@ -27,7 +27,7 @@ pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang)
     };
     let chart = render_stop_log_chart(lang, &report)?;
     let mut files = vec![
-        OutputFile::text("calibration.csv", render_stop_log_csv(&report)?),
+        OutputFile::text("calibration.csv", render_stop_log_csv(lang, &report)?),
         OutputFile::text("calibration.json", render_stop_log_json(&meta, &report)?),
     ];
     files.extend(chart);

@@ -6,6 +6,8 @@ use std::fmt::Write;
 use super::format::{cell, published_range, yes_no};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{Label, Lang};
+use crate::report::{Column, headers};
 use crate::study::calibration::BacktestReport;
 
 /// The back-test table with its reading.
@@ -62,8 +64,22 @@ pub fn render_backtest_text(report: &BacktestReport) -> String {
     out
 }
 
+/// The columns of `backtest.csv`.
+pub(crate) const BACKTEST_COLUMNS: [Column; 10] = [
+    Column::new("target", Label::CsvTarget),
+    Column::new("published", Label::CsvPublished),
+    Column::new("published_low", Label::CsvPublishedLow),
+    Column::new("published_high", Label::CsvPublishedHigh),
+    Column::new("simulated_mean", Label::CsvSimulatedMean),
+    Column::new("simulated_mean_ci95", Label::CsvSimulatedMeanCi95),
+    Column::new("predictive_low_2_5", Label::CsvPredictiveLow),
+    Column::new("predictive_high_97_5", Label::CsvPredictiveHigh),
+    Column::new("mean_interval_meets_published", Label::CsvMeanMeets),
+    Column::new("published_in_predictive_range", Label::CsvInsideRange),
+];
+
 /// `backtest.csv`: one row per published figure.
-pub fn render_backtest_csv(report: &BacktestReport) -> Result<String, RenderError> {
+pub fn render_backtest_csv(lang: Lang, report: &BacktestReport) -> Result<String, RenderError> {
     let rows: Vec<Vec<String>> = report
         .rows
         .iter()
@@ -82,20 +98,10 @@ pub fn render_backtest_csv(report: &BacktestReport) -> Result<String, RenderErro
             ]
         })
         .collect();
+    let header = headers(lang, &BACKTEST_COLUMNS);
     csv_rows(
         "backtest.csv",
-        &[
-            "target",
-            "published",
-            "published_low",
-            "published_high",
-            "simulated_mean",
-            "simulated_mean_ci95",
-            "predictive_low_2_5",
-            "predictive_high_97_5",
-            "mean_interval_meets_published",
-            "published_in_predictive_range",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &rows,
     )
 }

@@ -6,6 +6,8 @@ use std::fmt::Write;
 use super::format::{cell, with_interval};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{Label, Lang};
+use crate::report::{Column, headers};
 use crate::study::calibration::SensitivityRow;
 
 /// The table, with a note on what it shows and the range it covers.
@@ -52,8 +54,23 @@ pub fn render_sensitivity_text(rows: &[SensitivityRow], held: &[(String, f64)]) 
     out
 }
 
+/// The columns of `sensitivity.csv`.
+pub(crate) const SENSITIVITY_COLUMNS: [Column; 11] = [
+    Column::new("population_elasticity", Label::ParamElasticity),
+    Column::new("dwell_exponent", Label::CsvDwellExponent),
+    Column::new("scenario_values", Label::CsvScenarioValues),
+    Column::new("base_rate", Label::CsvBaseRate),
+    Column::new("base_rate_ci95_low", Label::CsvBaseRateLow),
+    Column::new("base_rate_ci95_high", Label::CsvBaseRateHigh),
+    Column::new("year_uses_model", Label::CsvYearUsesModel),
+    Column::new("plan_2020_clients", Label::CsvPlanClients),
+    Column::new("plan_2020_clients_ci95_low", Label::CsvPlanClientsLow),
+    Column::new("plan_2020_clients_ci95_high", Label::CsvPlanClientsHigh),
+    Column::new("plan_2020_uses", Label::CsvPlanUses),
+];
+
 /// `sensitivity.csv`: one row per pair of held values.
-pub fn render_sensitivity_csv(rows: &[SensitivityRow]) -> Result<String, RenderError> {
+pub fn render_sensitivity_csv(lang: Lang, rows: &[SensitivityRow]) -> Result<String, RenderError> {
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -72,21 +89,10 @@ pub fn render_sensitivity_csv(rows: &[SensitivityRow]) -> Result<String, RenderE
             ]
         })
         .collect();
+    let header = headers(lang, &SENSITIVITY_COLUMNS);
     csv_rows(
         "sensitivity.csv",
-        &[
-            "population_elasticity",
-            "dwell_exponent",
-            "scenario_values",
-            "base_rate",
-            "base_rate_ci95_low",
-            "base_rate_ci95_high",
-            "year_uses_model",
-            "plan_2020_clients",
-            "plan_2020_clients_ci95_low",
-            "plan_2020_clients_ci95_high",
-            "plan_2020_uses",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &body,
     )
 }

@@ -8,6 +8,8 @@ use super::format::{cell, with_interval};
 use crate::calibration::{ChosenModel, CoefficientRow, GroupRow, StopLogCalibration};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{Label, Lang};
+use crate::report::{Column, headers};
 use crate::study::calibration::StopLogReport;
 
 fn model_name(chosen: ChosenModel) -> &'static str {
@@ -116,8 +118,20 @@ fn group_rows(out: &mut String, by: &str, rows: &[GroupRow]) {
     }
 }
 
+/// The columns of `calibration.csv`.
+pub(crate) const STOP_LOG_COLUMNS: [Column; 8] = [
+    Column::new("model", Label::CsvModel),
+    Column::new("term", Label::CsvTerm),
+    Column::new("estimate", Label::CsvEstimate),
+    Column::new("std_error", Label::CsvStdError),
+    Column::new("z_value", Label::CsvZValue),
+    Column::new("p_value", Label::CsvPValue),
+    Column::new("ci95_low", Label::CsvCi95Low),
+    Column::new("ci95_high", Label::CsvCi95High),
+];
+
 /// `calibration.csv` of a stop log: the coefficients of each fitted model.
-pub fn render_stop_log_csv(report: &StopLogReport) -> Result<String, RenderError> {
+pub fn render_stop_log_csv(lang: Lang, report: &StopLogReport) -> Result<String, RenderError> {
     let c = &report.calibration;
     let mut fits = vec![("poisson", c.poisson.coefficients.rows())];
     if let Some(nb) = &c.negbin {
@@ -140,18 +154,10 @@ pub fn render_stop_log_csv(report: &StopLogReport) -> Result<String, RenderError
             })
         })
         .collect();
+    let header = headers(lang, &STOP_LOG_COLUMNS);
     csv_rows(
         "calibration.csv",
-        &[
-            "model",
-            "term",
-            "estimate",
-            "std_error",
-            "z_value",
-            "p_value",
-            "ci95_low",
-            "ci95_high",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &rows,
     )
 }

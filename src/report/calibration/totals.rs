@@ -9,6 +9,8 @@ use super::sensitivity::render_sensitivity_text;
 use crate::calibration::{Qualifier, TargetRole, TotalsCalibration};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{Label, Lang};
+use crate::report::{Column, headers};
 use crate::scenario::CalibrationTargets;
 use crate::study::calibration::TotalsReport;
 
@@ -164,8 +166,22 @@ fn tenths(x: f64) -> f64 {
     (x * 10.0).round() / 10.0 + 0.0
 }
 
+/// The columns of `calibration.csv`.
+pub(crate) const TOTALS_COLUMNS: [Column; 10] = [
+    Column::new("table", Label::CsvTable),
+    Column::new("item", Label::CsvItem),
+    Column::new("role", Label::CsvRole),
+    Column::new("published", Label::CsvPublished),
+    Column::new("published_low", Label::CsvPublishedLow),
+    Column::new("published_high", Label::CsvPublishedHigh),
+    Column::new("estimate", Label::CsvEstimate),
+    Column::new("ci95_low", Label::CsvCi95Low),
+    Column::new("ci95_high", Label::CsvCi95High),
+    Column::new("difference", Label::CsvDifference),
+];
+
 /// `calibration.csv`: parameters, held values and the fit table in one long table.
-pub fn render_totals_csv(report: &TotalsReport) -> Result<String, RenderError> {
+pub fn render_totals_csv(lang: Lang, report: &TotalsReport) -> Result<String, RenderError> {
     let c = &report.calibration;
     let mut rows = Vec::new();
     for (name, e) in [
@@ -206,20 +222,10 @@ pub fn render_totals_csv(report: &TotalsReport) -> Result<String, RenderError> {
             cell(f.difference),
         ]);
     }
+    let header = headers(lang, &TOTALS_COLUMNS);
     csv_rows(
         "calibration.csv",
-        &[
-            "table",
-            "item",
-            "role",
-            "published",
-            "published_low",
-            "published_high",
-            "estimate",
-            "ci95_low",
-            "ci95_high",
-            "difference",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &rows,
     )
 }
