@@ -238,3 +238,27 @@ fn replay_prints_in_hungarian() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn calibrate_prints_and_writes_in_hungarian() {
+    let hu = both_languages(
+        "lang-calibrate",
+        &["calibrate", "--backtest", "--replications", "5"],
+        &["calibration.csv", "sensitivity.csv", "backtest.csv"],
+    );
+    assert_holds(
+        &hu,
+        &[
+            "kalibrálása",
+            "Paraméterek",
+            "Illeszkedés",
+            "Érzékenység",
+            "Visszamérés",
+            "TOML-blokk",
+        ],
+    );
+    assert!(
+        !hu.contains("Sensitivity:") && !hu.contains("Back-test:") && !hu.contains("Fit to"),
+        "{hu}"
+    );
+}

@@ -91,7 +91,7 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
     let dir = output_dir(options.out.as_deref(), &report.scenario);
     write_outputs(&dir, &files)?;
     if !options.quiet {
-        print!("{}", render_totals_text(&report));
+        print!("{}", render_totals_text(lang, &report)?);
         println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())

@@ -57,7 +57,7 @@ pub fn render_stop_log_text(report: &StopLogReport) -> String {
             out,
             "\nNegative-binomial regression (Var = μ + μ²/k): shape k = {} ; likelihood ratio against Poisson {:.2}, \
              p = {:.4}",
-            with_interval(&nb.shape.interval(), 3),
+            with_interval(Lang::En, &nb.shape.interval(), 3),
             nb.lr_test.statistic,
             nb.lr_test.p_value
         );
@@ -69,8 +69,8 @@ pub fn render_stop_log_text(report: &StopLogReport) -> String {
         let _ = writeln!(
             out,
             "\nErrands per client {}; information-only share {} (exact 95 % intervals).",
-            with_interval(&e.errands_per_client, 3),
-            with_interval(&e.information_share, 3)
+            with_interval(Lang::En, &e.errands_per_client, 3),
+            with_interval(Lang::En, &e.information_share, 3)
         );
     }
     let _ = writeln!(out, "\nTOML block for a scenario:\n\n{}", report.toml_block);
