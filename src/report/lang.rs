@@ -524,6 +524,11 @@ label_table! {
     CalibrationStopLog => "Stop log", "Megállónapló";
     CalibrationTitleStopLog => "Calibration: model against the stop log", "Kalibráció: a modell és a megállónapló";
     CalibrationTargetStopLog => "Observed in the stop log", "A megállónaplóban megfigyelt";
+    CalibrationBacktestSubtitle => "back-test: {replications} simulated seasons, seed {seed}",
+        "visszamérés: {replications} szimulált szezon, véletlenszám-mag {seed}";
+    CalibrationStopLogSubtitle => "stop log {file}: {stops} stops, grouped by fitted mean",
+        "megállónapló ({file}): {stops} megálló, az illesztett átlag szerint csoportosítva";
+    CalibrationStopLogGroup => "{group} ({stops} stops)", "{group} ({stops} megálló)";
     Stops2019 => "Stops, 2019", "Megállók, 2019";
     Uses2019 => "Uses, 2019 (whole year)", "Igénybevételek, 2019 (egész év)";
     ClientsTour2 => "Clients, Aug–Nov 2019", "Ügyfelek, 2019. aug.–nov.";
