@@ -51,10 +51,18 @@ mkdir -p "$work/calibrate-log"
 cp scenarios/data/example-stop-log.csv "$work/calibrate-log/"
 snap calibrate-log calibrate --log example-stop-log.csv --out out
 snap calibrate-2019 calibrate "$(realpath scenarios/2019-baseline.toml)" "${sim[@]}" --out out
+snap plan-hu plan "$main" --out out --lang hu
+snap policies-hu policies "$main" "${sim[@]}" --out out --lang hu
+snap compare-hu compare "$main" "$(realpath scenarios/whatif-3-desks.toml)" "${sim[@]}" --out out --lang hu
+snap calibrate-backtest-hu calibrate --backtest "${sim[@]}" --out out --lang hu
+mkdir -p "$work/calibrate-log-hu"
+cp scenarios/data/example-stop-log.csv "$work/calibrate-log-hu/"
+snap calibrate-log-hu calibrate --log example-stop-log.csv --out out --lang hu
 printf 'arrival_min,service_min,patience_min,errands\n0,10,,1\n1,12,5,2\n2,8,30,1\n3,15,,1\n40,9,20,1\n170,20,,1\n175,6,3,1\n' >"$work/day.csv"
 for closing in serve_all turn_away last_entry; do
   snap "replay-$closing" replay "$work/day.csv" --clerks 1 --dwell 3 --closing "$closing" --last-entry-min 10 --trace
 done
+snap replay-hu replay "$work/day.csv" --clerks 1 --dwell 3 --closing turn_away --trace --lang hu
 for f in tests/fixtures/broken/*.toml; do
   snap "broken-$(basename "$f" .toml)" check "$(realpath "$f")"
 done

@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
-use super::output::output_dir;
+use super::output::{output_dir, written_file};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
+use crate::report::lang::Lang;
 use crate::report::{
-    ComparedSeason, OutputFile, render_chosen_dwell, render_compare_csv, render_compare_text, write_outputs,
+    ComparedSeason, OutputFile, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
+    write_outputs,
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
@@ -40,18 +42,18 @@ impl CompareOptions {
 }
 
 /// `compare A.toml B.toml …`: every scenario on the same replications, differences to the first.
-pub(super) fn compare(options: &CompareOptions) -> Result<(), AppError> {
+pub(super) fn compare(options: &CompareOptions, lang: Lang) -> Result<(), AppError> {
     let seasons: Vec<Season> = options
         .scenarios
         .iter()
         .map(ScenarioSource::load)
         .collect::<Result<_, _>>()?;
     let named: Vec<(String, Season)> = seasons.into_iter().map(|s| (s.name.clone(), s)).collect();
-    write_side_by_side(&named, options, "compare.csv", COMPARE_DIR)
+    write_side_by_side(&named, options, lang, "compare.csv", COMPARE_DIR)
 }
 
 /// `policies SCENARIO`: the scenario under each of its dwell policies, re-planned, side by side.
-pub(super) fn policies(options: &CompareOptions) -> Result<(), AppError> {
+pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppError> {
     let source = options
         .scenarios
         .first()
@@ -63,14 +65,15 @@ pub(super) fn policies(options: &CompareOptions) -> Result<(), AppError> {
         ..SearchSettings::default()
     };
     let variants = with_threads(options.threads, || policy_seasons(&text, &base, &settings))??;
-    print!("{}", render_chosen_dwell(&variants));
+    print!("{}", render_chosen_dwell(lang, &variants)?);
     let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
-    write_side_by_side(&named, options, "policies.csv", &base.name)
+    write_side_by_side(&named, options, lang, "policies.csv", &base.name)
 }
 
 fn write_side_by_side(
     named: &[(String, Season)],
     options: &CompareOptions,
+    lang: Lang,
     table: &'static str,
     default_name: &str,
 ) -> Result<(), AppError> {
@@ -81,12 +84,15 @@ fn write_side_by_side(
         .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
     let dir = output_dir(options.out.as_deref(), default_name);
-    write_outputs(&dir, &[OutputFile::text(table, render_compare_csv(table, &rows)?)])?;
+    write_outputs(
+        &dir,
+        &[OutputFile::text(table, render_compare_csv(lang, table, &rows)?)],
+    )?;
     println!(
-        "{} replications, seed {} (figures: season totals, mean ± 95 % half-width)\n",
-        study.settings.replications, study.settings.seed
+        "{}\n",
+        render_compare_heading(lang, study.settings.replications, study.settings.seed)?
     );
-    print!("{}", render_compare_text(&rows));
-    println!("\nWritten to {}/{table}", dir.display());
+    print!("{}", render_compare_text(lang, &rows)?);
+    println!("\n{}", written_file(lang, &dir, table)?);
     Ok(())
 }

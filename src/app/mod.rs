@@ -75,16 +75,16 @@ pub fn execute(invocation: Invocation) -> Result<(), AppError> {
             print!("{}", render_check(&source.load()?, lang)?);
             Ok(())
         }
-        Command::Plan { scenario, out } => plan::plan(&scenario, out.as_deref()),
-        Command::Replay(options) => replay(&options),
+        Command::Plan { scenario, out } => plan::plan(&scenario, out.as_deref(), lang),
+        Command::Replay(options) => replay(&options, lang),
         Command::Staff(options) => staff::staff(&options, lang),
-        Command::Compare(options) => compare::compare(&options),
-        Command::Policies(options) => compare::policies(&options),
+        Command::Compare(options) => compare::compare(&options, lang),
+        Command::Policies(options) => compare::policies(&options, lang),
         Command::Calibrate(options) => calibrate::calibrate(&options, lang),
     }
 }
 
-fn replay(options: &ReplayOptions) -> Result<(), AppError> {
+fn replay(options: &ReplayOptions, lang: Lang) -> Result<(), AppError> {
     if options.clerks == 0 {
         return Err(AppError::Argument("--clerks must be at least 1".into()));
     }
@@ -110,7 +110,7 @@ fn replay(options: &ReplayOptions) -> Result<(), AppError> {
     let clients = read_day(&options.day)?;
     print!(
         "{}",
-        render_replay(&replay_day(&clients, &rules, options.trace), &rules)
+        render_replay(lang, &replay_day(&clients, &rules, options.trace), &rules)?
     );
     Ok(())
 }

@@ -2,47 +2,34 @@
 
 use std::path::Path;
 
-use super::output::output_dir;
+use super::output::{output_dir, written_file};
 use super::{AppError, ScenarioSource};
+use crate::report::lang::Lang;
 use crate::report::{
-    ITINERARY_FILE, OutputFile, UNPLACED_FILE, render_explicit_stops_csv, render_itinerary_csv, render_unplaced_csv,
-    write_outputs,
+    ITINERARY_FILE, OutputFile, UNPLACED_FILE, render_explicit_stops_csv, render_explicit_stops_summary,
+    render_itinerary_csv, render_itinerary_summary, render_unplaced_csv, write_outputs,
 };
 
-/// How many unplaced visits the terminal summary names (all are in unplaced.csv).
-const UNPLACED_SHOWN: usize = 10;
-
 /// Writes `itinerary.csv` (and `unplaced.csv` when some visits did not fit) and prints a summary.
-pub(super) fn plan(source: &ScenarioSource, out: Option<&Path>) -> Result<(), AppError> {
+pub(super) fn plan(source: &ScenarioSource, out: Option<&Path>, lang: Lang) -> Result<(), AppError> {
     let season = source.load()?;
     let dir = output_dir(out, &season.name);
     let mut files = vec![];
     if let Some(itinerary) = &season.itinerary {
-        files.push(OutputFile::text(ITINERARY_FILE, render_itinerary_csv(itinerary)?));
+        files.push(OutputFile::text(ITINERARY_FILE, render_itinerary_csv(lang, itinerary)?));
         files.push(OutputFile::text(
             UNPLACED_FILE,
-            render_unplaced_csv(&itinerary.unplaced)?,
+            render_unplaced_csv(lang, &itinerary.unplaced)?,
         ));
-        let s = itinerary.summary();
-        println!(
-            "{}: {} stops on {} bus-days, {:.0} km, {:.1} h of driving; {} visit(s) did not fit",
-            season.name, s.stops, s.bus_days, s.total_km, s.travel_hours, s.unplaced_visits
-        );
-        for u in itinerary.unplaced.iter().take(UNPLACED_SHOWN) {
-            println!(
-                "  not placed: {} (visit {}): {}",
-                u.visit.place.name, u.occurrence, u.reason
-            );
-        }
+        print!("{}", render_itinerary_summary(lang, &season.name, itinerary)?);
     } else {
-        files.push(OutputFile::text(ITINERARY_FILE, render_explicit_stops_csv(&season)?));
-        println!(
-            "{}: {} stops, listed explicitly in the scenario (no travel computed)",
-            season.name,
-            season.stops.len()
-        );
+        files.push(OutputFile::text(
+            ITINERARY_FILE,
+            render_explicit_stops_csv(lang, &season)?,
+        ));
+        print!("{}", render_explicit_stops_summary(lang, &season)?);
     }
     write_outputs(&dir, &files)?;
-    println!("Written to {}/{ITINERARY_FILE}", dir.display());
+    println!("{}", written_file(lang, &dir, ITINERARY_FILE)?);
     Ok(())
 }

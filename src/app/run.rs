@@ -78,11 +78,11 @@ pub(super) fn run(options: &RunOptions, lang: Lang) -> Result<(), AppError> {
     run_loaded(&text, &season, &scenario::digest(&season), options, lang).map(|_| ())
 }
 
-/// The run's tables: stops.csv, season.csv and summary.json.
-pub fn run_files(season: &Season, run: &SeasonRun) -> Result<Vec<OutputFile>, AppError> {
+/// The run's tables: stops.csv, season.csv (headers in `lang`) and summary.json.
+pub fn run_files(lang: Lang, season: &Season, run: &SeasonRun) -> Result<Vec<OutputFile>, AppError> {
     Ok(vec![
-        OutputFile::text("stops.csv", render_stops_csv(season, &run.results)?),
-        OutputFile::text("season.csv", render_season_csv(&run.results)?),
+        OutputFile::text("stops.csv", render_stops_csv(lang, season, &run.results)?),
+        OutputFile::text("season.csv", render_season_csv(lang, &run.results)?),
         OutputFile::text("summary.json", render_summary_json(&run.meta, season, &run.results)?),
     ])
 }
@@ -101,7 +101,7 @@ pub fn run_loaded(
     }
     let progress = ProgressBars::styled(options.quiet);
     let run = simulate_season(season, digest, &options.simulation(), &progress)?;
-    let mut files = run_files(season, &run)?;
+    let mut files = run_files(lang, season, &run)?;
     if let Some(request) = &options.report {
         files.extend(report_files(text, season, &run, request)?);
     }

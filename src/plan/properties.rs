@@ -12,6 +12,7 @@ use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
 use super::*;
+use crate::report::lang::Lang;
 use crate::report::render_itinerary_csv;
 use crate::vocab::Coordinates;
 use crate::vocab::Venue;
@@ -256,7 +257,10 @@ fn the_same_input_gives_the_same_itinerary() {
         let first = build_itinerary(&rules, &visits).unwrap();
         let second = build_itinerary(&rules, &visits).unwrap();
         assert_eq!(first, second);
-        assert_eq!(render_itinerary_csv(&first), render_itinerary_csv(&second));
+        assert_eq!(
+            render_itinerary_csv(Lang::En, &first),
+            render_itinerary_csv(Lang::En, &second)
+        );
     }
 }
 

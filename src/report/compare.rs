@@ -3,12 +3,15 @@
 use std::fmt::Write;
 
 use super::RenderError;
-use super::csv::csv_table;
+use super::csv::{Column, Part, csv_table, headers, part_headers};
+use super::lang::{FillError, Label, Lang};
+use super::metric_labels::MetricColumn;
 use super::number::csv_cell as num;
-use crate::experiment::{Comparison, GroupMetric, Metric};
+use crate::experiment::{Comparison, GroupMetric};
 use crate::scenario::Season;
 use crate::stats::Estimate;
 use crate::study::PolicySeason;
+use crate::vocab::units::MINUTES_PER_HOUR;
 
 /// One compared season and what identifies it.
 #[derive(Debug, Clone)]
@@ -38,7 +41,7 @@ impl<'a> ComparedSeason<'a> {
 
 /// One line per demand-driven policy: for how many settlements a dwell was chosen, and which cannot
 /// meet the targets within the range.
-pub fn render_chosen_dwell(variants: &[PolicySeason]) -> String {
+pub fn render_chosen_dwell(lang: Lang, variants: &[PolicySeason]) -> Result<String, FillError> {
     let mut out = String::new();
     for v in variants.iter().filter(|v| !v.chosen_dwell.is_empty()) {
         let unmet: Vec<&str> = v
@@ -48,20 +51,24 @@ pub fn render_chosen_dwell(variants: &[PolicySeason]) -> String {
             .map(|c| c.settlement.as_str())
             .collect();
         let mean = v.chosen_dwell.iter().map(|c| c.hours).sum::<f64>() / v.chosen_dwell.len() as f64;
-        let _ = writeln!(
-            out,
-            "{}: shortest dwell meeting the targets chosen for {} settlements (mean {mean:.1} h); {} cannot meet them within the range (longest used){}",
-            v.name,
-            v.chosen_dwell.len(),
-            unmet.len(),
-            if unmet.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", unmet.join(", "))
-            }
-        );
+        let list = if unmet.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", unmet.join(", "))
+        };
+        let line = Label::ChosenDwell.fill(
+            lang,
+            &[
+                ("policy", &v.name),
+                ("settlements", &v.chosen_dwell.len().to_string()),
+                ("mean", &lang.plain_number(mean, 1)),
+                ("unmet", &unmet.len().to_string()),
+                ("list", &list),
+            ],
+        )?;
+        let _ = writeln!(out, "{line}");
     }
-    out
+    Ok(out)
 }
 
 fn metric(c: &Comparison, m: GroupMetric) -> Estimate {
@@ -77,26 +84,30 @@ fn clerk_hours_per_served(c: &Comparison) -> f64 {
     metric(c, GroupMetric::ClerkHours).mean / metric(c, GroupMetric::Served).mean
 }
 
+/// The columns of `compare.csv` / `policies.csv` before the metrics.
+pub(crate) const COMPARE_COLUMNS: [Column; 4] = [
+    Column::new("name", Label::CsvName),
+    Column::new("stops", Label::ColStops),
+    Column::new("unplaced_visits", Label::ParamUnplaced),
+    Column::new("bus_days", Label::ParamBusDays),
+];
+
+/// The pooled share served within the wait target (after the metrics).
+pub(crate) const SHARE_WITHIN_TARGET: Column = Column::new("share_within_target", Label::ColWithinTarget);
+
+/// Clerk-hours per served client (after the share).
+pub(crate) const CLERK_HOURS_PER_SERVED: Column = Column::new("clerk_hours_per_served", Label::ColClerkHoursPerServed);
+
 /// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.
-pub fn render_compare_csv(table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
+pub fn render_compare_csv(lang: Lang, table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
     csv_table(table, |w| {
-        let mut header: Vec<String> = ["name", "stops", "unplaced_visits", "bus_days"]
-            .map(String::from)
-            .to_vec();
-        for m in GroupMetric::ALL.map(GroupMetric::name) {
-            header.extend([format!("{m}_mean"), format!("{m}_ci95")]);
-        }
-        header.extend(
-            [
-                "share_within_target_mean",
-                "share_within_target_ci95",
-                "clerk_hours_per_served",
-            ]
-            .map(String::from),
-        );
-        for m in GroupMetric::ALL.map(GroupMetric::name) {
-            header.extend([format!("diff_{m}_mean"), format!("diff_{m}_ci95")]);
-        }
+        let estimate = [Part::Mean, Part::Ci95];
+        let metrics = || GroupMetric::ALL.iter().map(|m| m.column());
+        let mut header = headers(lang, &COMPARE_COLUMNS);
+        header.extend(part_headers(lang, metrics(), &estimate));
+        header.extend(part_headers(lang, [SHARE_WITHIN_TARGET], &estimate));
+        header.push(CLERK_HOURS_PER_SERVED.header(lang, Part::Whole));
+        header.extend(part_headers(lang, metrics(), &[Part::DiffMean, Part::DiffCi95]));
         w.write_record(&header)?;
         for r in rows {
             let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
@@ -138,42 +149,73 @@ fn signed(e: Estimate) -> String {
     format!("{:+.0} ± {:.0}", e.mean, e.ci95)
 }
 
+/// Titles of the comparison table's columns after the name, with their narrowest widths
+/// (characters): the English layout; a longer title widens its column.
+const TEXT_COLUMNS: [(Label, usize); 9] = [
+    (Label::CompareColStops, 5),
+    (Label::CompareColUnplaced, 8),
+    (Label::CompareColServed, 14),
+    (Label::CompareColLost, 10),
+    (Label::CompareColWait, 9),
+    (Label::CompareColWithinTarget, 8),
+    (Label::CompareColClerkHours, 14),
+    (Label::CompareColOvertime, 10),
+    (Label::CompareColPerClient, 9),
+];
+
+/// Width of the name column, characters.
+const NAME_WIDTH: usize = 28;
+
 /// The readable comparison: one line per season, then the paired differences to the first.
-pub fn render_compare_text(rows: &[ComparedSeason]) -> String {
-    let mut out = format!(
-        "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9} {:>8} {:>14} {:>10} {:>9}\n",
-        "", "stops", "unplaced", "served", "lost", "wait min", "≤ target", "clerk-hours", "overtime h", "h/client"
-    );
+pub fn render_compare_text(lang: Lang, rows: &[ComparedSeason]) -> Result<String, FillError> {
+    let widths = TEXT_COLUMNS.map(|(label, width)| width.max(lang.text(label).chars().count()));
+    let mut out = format!("{:<NAME_WIDTH$}", "");
+    for ((label, _), width) in TEXT_COLUMNS.iter().zip(widths) {
+        let _ = write!(out, " {:>width$}", lang.text(*label));
+    }
+    out.push('\n');
+    let [stops, unplaced, served, lost, wait, within, hours, overtime, per_client] = widths;
+    let within = within - 1;
     for r in rows {
         let c = r.comparison;
         let _ = writeln!(
             out,
-            "{:<28} {:>5} {:>8} {:>14} {:>10} {:>9.1} {:>7.1}% {:>14} {:>10.1} {:>9.2}",
+            "{:<NAME_WIDTH$} {:>stops$} {:>unplaced$} {:>served$} {:>lost$} {:>wait$} {:>within$}% {:>hours$} {:>overtime$} {:>per_client$}",
             r.name,
             r.stops,
             r.unplaced_visits.map_or("-".to_string(), |u| u.to_string()),
             pm(metric(c, GroupMetric::Served)),
             pm(metric(c, GroupMetric::Lost)),
-            c.season.pooled.wait_mean_min.mean,
-            100.0 * c.season.pooled.share_within_target.mean,
+            lang.plain_number(c.season.pooled.wait_mean_min.mean, 1),
+            lang.plain_number(100.0 * c.season.pooled.share_within_target.mean, 1),
             pm(metric(c, GroupMetric::ClerkHours)),
-            metric(c, GroupMetric::Overtime).mean / 60.0,
-            clerk_hours_per_served(c),
+            lang.plain_number(metric(c, GroupMetric::Overtime).mean / MINUTES_PER_HOUR, 1),
+            lang.plain_number(clerk_hours_per_served(c), 2),
         );
     }
     if let Some((first, rest)) = rows.split_first() {
         for r in rest {
             let c = r.comparison;
-            let _ = writeln!(
-                out,
-                "{} vs {} (paired, 95 %): served {}, lost {}, clerk-hours {}",
-                r.name,
-                first.name,
-                signed(difference(c, GroupMetric::Served)),
-                signed(difference(c, GroupMetric::Lost)),
-                signed(difference(c, GroupMetric::ClerkHours)),
-            );
+            let line = Label::ComparePaired.fill(
+                lang,
+                &[
+                    ("name", r.name),
+                    ("baseline", first.name),
+                    ("served", &signed(difference(c, GroupMetric::Served))),
+                    ("lost", &signed(difference(c, GroupMetric::Lost))),
+                    ("hours", &signed(difference(c, GroupMetric::ClerkHours))),
+                ],
+            )?;
+            let _ = writeln!(out, "{line}");
         }
     }
-    out
+    Ok(out)
+}
+
+/// The line above the comparison: replications and seed, and what the figures are.
+pub fn render_compare_heading(lang: Lang, replications: u32, seed: u64) -> Result<String, FillError> {
+    Label::CompareHeading.fill(
+        lang,
+        &[("replications", &replications.to_string()), ("seed", &seed.to_string())],
+    )
 }

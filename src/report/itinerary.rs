@@ -1,5 +1,10 @@
 //! Pure CSV renderers of an itinerary: the timetable a planner can publish, and the visits left out.
 
+use std::fmt::Write;
+
+use super::check::unplaced_reason;
+use super::csv::{Column, headers};
+use super::lang::{FillError, Label, Lang};
 use crate::plan::{Itinerary, UnplacedVisit};
 use crate::report::{RenderError, csv_rows};
 use crate::scenario::Season;
@@ -19,7 +24,7 @@ pub fn format_clock(minutes_after_midnight: u32) -> String {
 /// (YYYY-MM-DD), `start` and `end` (door opens and closes, HH:MM), `settlement`, `venue`,
 /// `dwell_hours` (2 decimals), `travel_min` (drive from the previous stop or the depot) and `km`
 /// (road km of that drive, 1 decimal).
-pub fn render_itinerary_csv(itinerary: &Itinerary) -> Result<String, RenderError> {
+pub fn render_itinerary_csv(lang: Lang, itinerary: &Itinerary) -> Result<String, RenderError> {
     let rows = itinerary.stops.iter().map(|stop| {
         vec![
             stop.date.to_string(),
@@ -32,7 +37,7 @@ pub fn render_itinerary_csv(itinerary: &Itinerary) -> Result<String, RenderError
             format!("{:.1}", stop.km),
         ]
     });
-    render_itinerary_rows(rows)
+    render_itinerary_rows(lang, rows)
 }
 
 /// The published itinerary's file.
@@ -41,68 +46,125 @@ pub const ITINERARY_FILE: &str = "itinerary.csv";
 pub const UNPLACED_FILE: &str = "unplaced.csv";
 
 /// Columns of the published itinerary.
-pub const ITINERARY_COLUMNS: [&str; 8] = [
-    "date",
-    "start",
-    "end",
-    "settlement",
-    "venue",
-    "dwell_hours",
-    "travel_min",
-    "km",
+pub const ITINERARY_COLUMNS: [Column; 8] = [
+    Column::new("date", Label::ColDate),
+    Column::new("start", Label::ColStart),
+    Column::new("end", Label::CsvEnd),
+    Column::new("settlement", Label::ColSettlement),
+    Column::new("venue", Label::ColVenue),
+    Column::new("dwell_hours", Label::ColDwellHours),
+    Column::new("travel_min", Label::CsvTravelMin),
+    Column::new("km", Label::CsvKm),
+];
+
+/// Columns of the visits left out.
+pub(crate) const UNPLACED_COLUMNS: [Column; 6] = [
+    Column::new("settlement", Label::ColSettlement),
+    Column::new("venue", Label::ColVenue),
+    Column::new("occurrence", Label::CsvOccurrence),
+    Column::new("visits_wanted", Label::CsvVisitsWanted),
+    Column::new("dwell_hours", Label::ColDwellHours),
+    Column::new("reason", Label::CsvReason),
 ];
 
 /// An itinerary CSV from rows in [`ITINERARY_COLUMNS`] order (for stops listed explicitly, whose
 /// travel is unknown, the last two cells are empty).
-fn render_itinerary_rows(rows: impl Iterator<Item = Vec<String>>) -> Result<String, RenderError> {
-    csv_rows(ITINERARY_FILE, &ITINERARY_COLUMNS, rows)
+fn render_itinerary_rows(lang: Lang, rows: impl Iterator<Item = Vec<String>>) -> Result<String, RenderError> {
+    let header = headers(lang, &ITINERARY_COLUMNS);
+    csv_rows(
+        ITINERARY_FILE,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+        rows,
+    )
 }
 
 /// Explicit stops in the itinerary's columns (travel unknown: left empty).
-pub fn render_explicit_stops_csv(season: &Season) -> Result<String, RenderError> {
-    render_itinerary_rows(season.stops.iter().map(|s| {
-        let end = s.start_min + s.spec.dwell_min.round() as u32;
-        vec![
-            s.date.to_string(),
-            format_clock(s.start_min),
-            format_clock(end),
-            s.settlement.clone(),
-            s.venue.as_str().to_string(),
-            format!("{:.2}", s.dwell_hours()),
-            String::new(),
-            String::new(),
-        ]
-    }))
+pub fn render_explicit_stops_csv(lang: Lang, season: &Season) -> Result<String, RenderError> {
+    render_itinerary_rows(
+        lang,
+        season.stops.iter().map(|s| {
+            let end = s.start_min + s.spec.dwell_min.round() as u32;
+            vec![
+                s.date.to_string(),
+                format_clock(s.start_min),
+                format_clock(end),
+                s.settlement.clone(),
+                s.venue.as_str().to_string(),
+                format!("{:.2}", s.dwell_hours()),
+                String::new(),
+                String::new(),
+            ]
+        }),
+    )
 }
 
 /// The visits left out as CSV, one row per missing visit: `settlement`, `venue`, `occurrence`
 /// (which visit of the series, from 1), `visits_wanted`, `dwell_hours` and `reason`.
-pub fn render_unplaced_csv(unplaced: &[UnplacedVisit]) -> Result<String, RenderError> {
-    let rows = unplaced.iter().map(|missing| {
-        vec![
-            missing.visit.place.name.clone(),
-            missing.visit.venue.as_str().to_string(),
-            missing.occurrence.to_string(),
-            missing.visit.visits_wanted.to_string(),
-            format!(
-                "{:.2}",
-                f64::from(missing.visit.dwell_min) / f64::from(MINUTES_PER_HOUR)
-            ),
-            missing.reason.to_string(),
-        ]
-    });
+pub fn render_unplaced_csv(lang: Lang, unplaced: &[UnplacedVisit]) -> Result<String, RenderError> {
+    let rows = unplaced
+        .iter()
+        .map(|missing| {
+            Ok(vec![
+                missing.visit.place.name.clone(),
+                missing.visit.venue.as_str().to_string(),
+                missing.occurrence.to_string(),
+                missing.visit.visits_wanted.to_string(),
+                format!(
+                    "{:.2}",
+                    f64::from(missing.visit.dwell_min) / f64::from(MINUTES_PER_HOUR)
+                ),
+                unplaced_reason(lang, &missing.reason)?,
+            ])
+        })
+        .collect::<Result<Vec<_>, FillError>>()?;
+    let header = headers(lang, &UNPLACED_COLUMNS);
     csv_rows(
         UNPLACED_FILE,
-        &[
-            "settlement",
-            "venue",
-            "occurrence",
-            "visits_wanted",
-            "dwell_hours",
-            "reason",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         rows,
     )
+}
+
+/// How many unplaced visits the terminal summary names (all are in unplaced.csv).
+const UNPLACED_SHOWN: usize = 10;
+
+/// The terminal summary of a generated itinerary: stops, bus-days, road km, driving, and the first
+/// visits that did not fit with their reasons.
+pub fn render_itinerary_summary(lang: Lang, name: &str, itinerary: &Itinerary) -> Result<String, FillError> {
+    let s = itinerary.summary();
+    let mut out = Label::PlanSummary.fill(
+        lang,
+        &[
+            ("name", name),
+            ("stops", &s.stops.to_string()),
+            ("bus_days", &s.bus_days.to_string()),
+            ("km", &lang.plain_number(s.total_km, 0)),
+            ("driving", &lang.plain_number(s.travel_hours, 1)),
+            ("unplaced", &s.unplaced_visits.to_string()),
+        ],
+    )?;
+    out.push('\n');
+    for u in itinerary.unplaced.iter().take(UNPLACED_SHOWN) {
+        let line = Label::PlanNotPlaced.fill(
+            lang,
+            &[
+                ("place", &u.visit.place.name),
+                ("occurrence", &u.occurrence.to_string()),
+                ("reason", &unplaced_reason(lang, &u.reason)?),
+            ],
+        )?;
+        let _ = writeln!(out, "  {line}");
+    }
+    Ok(out)
+}
+
+/// The terminal line of a season whose stops the scenario lists (no itinerary generated).
+pub fn render_explicit_stops_summary(lang: Lang, season: &Season) -> Result<String, FillError> {
+    let line = Label::PlanExplicit.fill(
+        lang,
+        &[("name", &season.name), ("stops", &season.stops.len().to_string())],
+    )?;
+    Ok(format!("{line}\n"))
 }
 
 #[cfg(test)]
@@ -155,7 +217,7 @@ mod tests {
         let expected = "date,start,end,settlement,venue,dwell_hours,travel_min,km\n\
                         2020-09-07,08:36,11:06,Fülöpháza,municipality,2.50,21,17.3\n\
                         2020-09-07,13:25,15:05,\"Kiskunfélegyháza, \"\"Petőfi\"\" iskola\",school,1.67,8,7.0\n";
-        assert_eq!(render_itinerary_csv(&itinerary).unwrap(), expected);
+        assert_eq!(render_itinerary_csv(Lang::En, &itinerary).unwrap(), expected);
     }
 
     #[test]
@@ -167,7 +229,7 @@ mod tests {
             depot: Place::default_depot(),
         };
         assert_eq!(
-            render_itinerary_csv(&itinerary).unwrap(),
+            render_itinerary_csv(Lang::En, &itinerary).unwrap(),
             "date,start,end,settlement,venue,dwell_hours,travel_min,km\n"
         );
     }
@@ -188,7 +250,7 @@ mod tests {
                 window_min: 480,
             },
         };
-        let csv = render_unplaced_csv(&[missing]).unwrap();
+        let csv = render_unplaced_csv(Lang::En, &[missing]).unwrap();
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),

@@ -280,6 +280,169 @@ label_table! {
     TargetMeanOvertime => "mean overtime (min)", "átlagos túlóra (perc)";
     TargetMeanQueue => "mean queue length", "átlagos sorhossz";
 
+    // --- Terminal: compare and policies ------------------------------------------------------------
+    CompareHeading => "{replications} replications, seed {seed} (figures: season totals, mean ± 95 % half-width)",
+        "{replications} replikáció, véletlenszám-mag {seed} (a számok: szezonösszesítők, átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";
+    CompareColStops => "stops", "megálló";
+    CompareColUnplaced => "unplaced", "kimaradt";
+    CompareColServed => "served", "kiszolgált";
+    CompareColLost => "lost", "elveszett";
+    CompareColWait => "wait min", "várakozás, perc";
+    CompareColWithinTarget => "≤ target", "≤ cél";
+    CompareColClerkHours => "clerk-hours", "ügyintézői óra";
+    CompareColOvertime => "overtime h", "túlóra, óra";
+    CompareColPerClient => "h/client", "óra/ügyfél";
+    ComparePaired => "{name} vs {baseline} (paired, 95 %): served {served}, lost {lost}, clerk-hours {hours}",
+        "{name} a(z) {baseline} változathoz képest (páros eltérés, 95%): kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    ChosenDwell => "{policy}: shortest dwell meeting the targets chosen for {settlements} settlements (mean {mean} h); {unmet} cannot meet them within the range (longest used){list}",
+        "{policy}: {settlements} településen a célokat teljesítő legrövidebb tartózkodás kiválasztva (átlag {mean} óra); {unmet} település a tartományon belül nem teljesíti őket (a leghosszabb kipróbáltat kapja){list}";
+
+    // --- Terminal: plan --------------------------------------------------------------------------
+    PlanSummary => "{name}: {stops} stops on {bus_days} bus-days, {km} km, {driving} h of driving; {unplaced} visit(s) did not fit",
+        "{name}: {stops} megálló {bus_days} busznapon, {km} km, {driving} óra vezetés; {unplaced} látogatás nem fért el";
+    PlanNotPlaced => "not placed: {place} (visit {occurrence}): {reason}", "nem fért el: {place} ({occurrence}. látogatás): {reason}";
+    PlanExplicit => "{name}: {stops} stops, listed explicitly in the scenario (no travel computed)",
+        "{name}: {stops} megálló, a forgatókönyv sorolja fel őket (utazás nincs számolva)";
+
+    // --- Terminal: replay ------------------------------------------------------------------------
+    ReplayHeading => "Replayed day: {clerks} clerk(s), door closes at {dwell} min",
+        "Visszajátszott nap: {clerks} ügyintéző, az ajtó a nyitás után {dwell} perccel zár";
+    ReplayAfterClosing => "({count} client(s) arriving after closing were left out)",
+        "(a zárás után érkező {count} ügyfél kimaradt)";
+    ReplayColClient => "client", "ügyfél";
+    ReplayColArrival => "arrival_min", "érkezés, perc";
+    ReplayColStart => "start_min", "kezdés, perc";
+    ReplayColLeave => "leave_min", "távozás, perc";
+    ReplayColOutcome => "outcome", "kimenet";
+    FateServed => "served", "kiszolgálva";
+    FateReneged => "reneged", "feladta";
+    FateBalked => "balked", "be sem állt";
+    FateTurnedAway => "turned_away", "hazaküldve";
+
+    // --- CSV headers (Hungarian titles; the English header is the column's machine name) -------
+    CsvMean => "mean", "átlag";
+    CsvCi95 => "95% half-width", "95%-os fél szélesség";
+    CsvCi95Low => "95% interval, lower limit", "95%-os intervallum alsó határa";
+    CsvCi95High => "95% interval, upper limit", "95%-os intervallum felső határa";
+    CsvDiffMean => "difference from the first, mean", "eltérés az elsőtől, átlag";
+    CsvDiffCi95 => "difference from the first, 95% half-width", "eltérés az elsőtől, 95%-os fél szélesség";
+    CsvWaitMeanPooled => "Mean wait over all served clients (min)", "Átlagos várakozás az összes kiszolgált ügyfélre (perc)";
+    CsvDelayedShare => "Share who had to queue", "Sorban állni kényszerültek aránya";
+    CsvLevel => "Level", "Szint";
+    CsvGroup => "Group", "Csoport";
+    CsvEnd => "Closes", "Zárás";
+    CsvTravelMin => "Travel from the previous stop (min)", "Utazás az előző megállótól (perc)";
+    CsvKm => "Road km of that drive", "Az út hossza (közúti km)";
+    CsvOccurrence => "Visit of the series", "A sorozat hányadik látogatása";
+    CsvVisitsWanted => "Visits wanted", "Kívánt látogatások";
+    CsvReason => "Reason", "Ok";
+    CsvClerksNeeded => "Fewest clerks meeting every target", "A minden célt teljesítő legkisebb létszám";
+    CsvClerksNeededWithoutDesks => "Fewest clerks meeting every target, without the desk limit",
+        "A minden célt teljesítő legkisebb létszám a pultok száma nélkül";
+    CsvErlangC => "Clerks by Erlang C", "Létszám az Erlang C képlet szerint";
+    CsvErlangA => "Clerks by Erlang A", "Létszám az Erlang A képlet szerint";
+    CsvFiniteHorizon => "Clerks by the finite-horizon formula", "Létszám a véges időtávú képlet szerint";
+    CsvReportedClerks => "Clerks of the figures that follow", "Ügyintézők száma, amelyre a további értékek vonatkoznak";
+    CsvAdvice => "Advice", "Javaslat";
+    CsvName => "Scenario or policy", "Forgatókönyv vagy szabály";
+    CsvTable => "Table", "Táblázat";
+    CsvItem => "Item", "Tétel";
+    CsvRole => "Role", "Szerep";
+    CsvPublished => "Published figure", "Közölt adat";
+    CsvPublishedLow => "Published figure, lowest reading", "Közölt adat, alsó érték";
+    CsvPublishedHigh => "Published figure, highest reading", "Közölt adat, felső érték";
+    CsvEstimate => "Estimate", "Becslés";
+    CsvDifference => "Difference", "Eltérés";
+    CsvDwellExponent => "Dwell exponent", "Tartózkodási kitevő";
+    CsvScenarioValues => "The scenario's own values", "A forgatókönyv saját értékei";
+    CsvBaseRate => "Base rate", "Alapráta";
+    CsvYearUsesModel => "Uses in the year (model)", "Éves igénybevétel (modell)";
+    CsvPlanClients => "Clients of the 2020 plan", "A 2020-as terv ügyfelei";
+    CsvPlanUses => "Uses of the 2020 plan", "A 2020-as terv igénybevételei";
+    CsvTarget => "Figure", "Adat";
+    CsvSimulatedMean => "Simulated mean", "Szimulált átlag";
+    CsvPredictiveLow => "Lowest 2.5% of seasons", "A szezonok alsó 2,5%-ának határa";
+    CsvPredictiveHigh => "Highest 2.5% of seasons", "A szezonok felső 2,5%-ának határa";
+    CsvMeanMeets => "The mean's interval meets the published range", "Az átlag intervalluma eléri a közölt tartományt";
+    CsvInsideRange => "Published within the range of seasons", "A közölt adat a szezonok tartományán belül van";
+    CsvModel => "Model", "Modell";
+    CsvSimulatedMeanCi95 => "Simulated mean, 95% half-width", "Szimulált átlag (95%-os fél szélesség)";
+    CsvBaseRateLow => "Base rate, 95% lower limit", "Alapráta (95%-os intervallum alsó határa)";
+    CsvBaseRateHigh => "Base rate, 95% upper limit", "Alapráta (95%-os intervallum felső határa)";
+    CsvPlanClientsLow => "Clients of the 2020 plan, 95% lower limit", "A 2020-as terv ügyfelei (95%-os intervallum alsó határa)";
+    CsvPlanClientsHigh => "Clients of the 2020 plan, 95% upper limit", "A 2020-as terv ügyfelei (95%-os intervallum felső határa)";
+    CsvTerm => "Term", "Tag";
+    CsvStdError => "Standard error", "Standard hiba";
+    CsvZValue => "z value", "z-érték";
+    CsvPValue => "p value", "p-érték";
+
+    // --- Terminal: calibrate (back-test, sensitivity) ------------------------------------------
+    BacktestHeading => "Back-test: the scenario simulated with the calibrated parameters ({parameters}), {replications} seasons, seed {seed}",
+        "Visszamérés: a forgatókönyv szimulálva a kalibrált paraméterekkel ({parameters}), {replications} szezon, véletlenszám-mag {seed}";
+    BacktestColFigure => "published figure", "közölt adat";
+    BacktestColPublished => "published", "közölt";
+    BacktestColRange => "range", "tartomány";
+    BacktestColSimulated => "simulated mean", "szimulált átlag";
+    BacktestColSeasons => "95 % of seasons", "a szezonok 95%-a";
+    BacktestColMeets => "mean meets", "átlag eléri";
+    BacktestColInside => "inside", "benne van";
+    BacktestNote => "simulated mean: over the seasons, ± its 95 % confidence half-width; 95 % of seasons: the 2.5–97.5 %\n  range of one season's total. One observed season is compared with that range (inside: the published\n  range meets it); the mean's interval says how precisely the simulation knows the model's expectation.",
+        "szimulált átlag: a szezonok átlaga ± a 95%-os megbízhatósági intervallum fél szélessége; a szezonok 95%-a: egy\n  szezon összegének 2,5–97,5%-os tartománya. Egy megfigyelt szezont ezzel a tartománnyal vetünk össze (benne van: a\n  közölt tartomány eléri); az átlag intervalluma azt mutatja, milyen pontosan ismeri a szimuláció a modell várható értékét.";
+    BacktestLost => "Clients are those served: {share} % of the tour's {arrivals} arrivals per season balked or gave up.",
+        "Ügyfél a kiszolgált ügyfél: a túra szezononként {arrivals} érkezőjének {share}%-a be sem állt a sorba vagy feladta a várakozást.";
+    BacktestAllInside => "Every published figure lies within the range of simulated seasons.",
+        "Minden közölt adat a szimulált szezonok tartományán belül van.";
+    BacktestSomeOutside => "Some published figures lie outside the range of simulated seasons: the model does not reproduce them.",
+        "Néhány közölt adat a szimulált szezonok tartományán kívül esik: a modell ezeket nem adja vissza.";
+    SensitivityIntro => "Sensitivity: the totals cannot tell the population elasticity or the dwell exponent apart, so the\ncalibration is redone over a range of both (elasticity 0.3–0.7, sub-linear around the assumed 0.5;\ndwell exponent over its whole range, 0 = fixed pool per visit to 1 = proportional to hours).",
+        "Érzékenység: az összesítők alapján a lakosságrugalmasság és a tartózkodási kitevő nem különíthető el, ezért a\nkalibráció mindkettő egy-egy tartományán megismétlődik (rugalmasság 0,3–0,7, a feltételezett 0,5 körül szublineáris;\ntartózkodási kitevő a teljes tartományán, 0 = látogatásonként rögzített ügyfélkör, 1 = az órákkal arányos).";
+    SensitivityHeld => "Other demand parameters as in the scenario ({held}).", "A többi keresleti paraméter a forgatókönyv szerint ({held}).";
+    SensitivityColElasticity => "elasticity", "rugalmasság";
+    SensitivityColDwell => "dwell^", "kitevő";
+    SensitivityColBaseRate => "base_rate (95 % CI)", "alapráta (95%-os int.)";
+    SensitivityColYearUses => "year uses", "éves igénybevétel";
+    SensitivityColPlanClients => "2020 plan clients (95 % CI)", "2020-as terv ügyfelei (95%-os int.)";
+    SensitivityColPlanUses => "2020 plan uses", "2020-as terv igénybevétele";
+    SensitivityNote => "* the scenario's own values. year uses: the calibrated model's expectation for the year (published\n    as a check, see the fit table); the 2020 plan is the embedded default scenario.",
+        "* a forgatókönyv saját értékei. éves igénybevétel: a kalibrált modell várható értéke az évre (a közölt adat\n    ellenőrzésként szolgál, lásd az illeszkedési táblázatot); a 2020-as terv a beépített alapforgatókönyv.";
+
+    // --- Terminal: calibrate (totals) -----------------------------------------------------------
+    TotalsHeading => "Calibration of {scenario} to its published figures ({origin})", "{scenario} kalibrálása a közölt adatokhoz ({origin})";
+    TotalsTour => "Tour {from} to {to}: {tour_stops} of the year's {year_stops} stops.",
+        "Túra: {from} – {to}, az év {year_stops} megállójából {tour_stops}.";
+    MoreThanNone => "Every figure is taken as exact.", "Minden adatot pontosnak veszünk.";
+    MoreThanExact => "A figure published as \"more than X\" is taken as exactly X (rounding_step = 1).",
+        "A „több mint X” formában közölt adatot pontosan X-nek vesszük (rounding_step = 1).";
+    MoreThanRange => "A figure published as \"more than X\" is a lower bound. It is read as the range X to X + {last} (the publisher rounded down to a multiple of {step}; rounding_step = {step}). The estimates use the middle of that range, and each confidence interval covers every value in it, so the lower limits rest only on the published lower bounds.",
+        "A „több mint X” formában közölt adat alsó korlát: X és X + {last} közötti tartománynak vesszük (a közlő {step} többszörösére kerekített lefelé; rounding_step = {step}). A becslések a tartomány közepét használják, és minden megbízhatósági intervallum lefedi a tartomány minden értékét, így az alsó határok csak a közölt alsó korlátokon nyugszanak.";
+    TomlBlock => "TOML block for a scenario:", "TOML-blokk egy forgatókönyvhöz:";
+    TotalsParameters => "Parameters (estimate and 95 % confidence interval)", "Paraméterek (becslés és 95%-os megbízhatósági intervallum)";
+    MeaningBaseRate => "expected clients of a reference visit", "egy referencialátogatás várható ügyfélszáma";
+    MeaningErrands => "uses per client", "igénybevétel ügyfelenként";
+    MeaningInformation => "share of errands that are information only", "a csak tájékoztatást jelentő ügyek aránya";
+    TotalsHeld => "held at the scenario's values (the totals cannot identify them): {held}",
+        "a forgatókönyv értékén tartva (az összesítők alapján nem azonosíthatók): {held}";
+    TotalsLoss => "The published clients are those served. Seasons simulated with base rate {arrival_rate} (arrivals matching\n  the clients) lose {lost_share} % of the tour's arrivals to balking and reneging ({lost} of {arrivals} per season, {replications} seasons),\n  so the base rate is raised to {base_rate}, at which the clients served match.",
+        "A közölt ügyfélszám a kiszolgáltaké. A(z) {arrival_rate} alaprátával (az érkezők száma megegyezik az ügyfelekével)\n  szimulált szezonokban a túra érkezőinek {lost_share}%-a be sem áll a sorba vagy feladja a várakozást (szezononként {arrivals} érkezőből {lost}, {replications} szezon),\n  ezért az alapráta {base_rate} értékre nő, amellyel a kiszolgált ügyfelek száma egyezik.";
+    TotalsDispersion => "The base rate's interval allows for the scenario's stop-to-stop variation (negative binomial, k = {k}).",
+        "Az alapráta intervalluma számol a forgatókönyv megállók közötti szórásával (negatív binomiális, k = {k}).";
+    TotalsPoisson => "The base rate's interval assumes Poisson counts (the scenario has no dispersion_shape).",
+        "Az alapráta intervalluma Poisson-eloszlású darabszámot feltételez (a forgatókönyvben nincs dispersion_shape).";
+    TotalsGiven => "The tour's stops with given demand ({clients} expected clients) are taken as they are; the base rate scales the others.",
+        "A túra megadott keresletű megállóit ({clients} várható ügyfél) változatlanul vesszük; az alapráta a többit skálázza.";
+    FitHeading => "Fit to the published figures (model: expected value with the calibrated parameters, clients served)",
+        "Illeszkedés a közölt adatokhoz (modell: várható érték a kalibrált paraméterekkel, kiszolgált ügyfelek)";
+    FitColTarget => "target", "adat";
+    FitColRole => "role", "szerep";
+    FitColPublished => "published", "közölt";
+    FitColUsedAs => "used as", "számítva";
+    FitColModel => "model", "modell";
+    FitColDifference => "difference", "eltérés";
+    RoleFitted => "fitted", "illesztett";
+    RoleCheck => "check", "ellenőrző";
+    FitNote => "fitted: used to estimate the parameters (reproduced by construction); check: not used, an independent test.",
+        "illesztett: a paraméterek becsléséhez felhasználva (a modell szükségképpen visszaadja); ellenőrző: nincs felhasználva, független próba.";
+
     // --- Terminal: run summary -----------------------------------------------------------------
     RunHeading => "Scenario {name}: {stops} stops, {replications} replications (figures: mean ± 95 % confidence half-width)",
         "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció (a számok: átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";
@@ -361,6 +524,11 @@ label_table! {
     CalibrationStopLog => "Stop log", "Megállónapló";
     CalibrationTitleStopLog => "Calibration: model against the stop log", "Kalibráció: a modell és a megállónapló";
     CalibrationTargetStopLog => "Observed in the stop log", "A megállónaplóban megfigyelt";
+    CalibrationBacktestSubtitle => "back-test: {replications} simulated seasons, seed {seed}",
+        "visszamérés: {replications} szimulált szezon, véletlenszám-mag {seed}";
+    CalibrationStopLogSubtitle => "stop log {file}: {stops} stops, grouped by fitted mean",
+        "megállónapló ({file}): {stops} megálló, az illesztett átlag szerint csoportosítva";
+    CalibrationStopLogGroup => "{group} ({stops} stops)", "{group} ({stops} megálló)";
     Stops2019 => "Stops, 2019", "Megállók, 2019";
     Uses2019 => "Uses, 2019 (whole year)", "Igénybevételek, 2019 (egész év)";
     ClientsTour2 => "Clients, Aug–Nov 2019", "Ügyfelek, 2019. aug.–nov.";

@@ -1,8 +1,33 @@
 //! The label of every metric, in the report's label table (both languages): the one place that
 //! names a metric for people. An exhaustive match, so a new metric does not compile without one.
 
-use crate::experiment::{GroupMetric, StopMetric, TotalMetric};
+use crate::experiment::{GroupMetric, Metric, StopMetric, TotalMetric};
+use crate::report::csv::Column;
 use crate::report::lang::{Label, Lang};
+
+/// A metric as a CSV column: its machine name and its label (so a new metric needs no header text).
+pub trait MetricColumn: Metric {
+    /// The metric's column.
+    fn column(self) -> Column;
+}
+
+impl MetricColumn for StopMetric {
+    fn column(self) -> Column {
+        Column::new(self.name(), self.label())
+    }
+}
+
+impl MetricColumn for GroupMetric {
+    fn column(self) -> Column {
+        Column::new(self.name(), self.label())
+    }
+}
+
+impl MetricColumn for TotalMetric {
+    fn column(self) -> Column {
+        Column::new(self.name(), self.label())
+    }
+}
 
 impl StopMetric {
     /// The metric's label (column header, table row).
@@ -81,7 +106,6 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::experiment::Metric;
 
     /// Within a family, no two metrics read the same in either language.
     fn distinct<M: Metric>(text: impl Fn(M, Lang) -> &'static str) {

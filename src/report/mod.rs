@@ -20,13 +20,16 @@ mod venue;
 mod writer;
 
 pub use check::render_check;
-pub use compare::{ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_text};
-pub use csv::{RenderError, csv_rows, csv_table};
+pub use compare::{
+    ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
+};
+pub use csv::{Column, Part, RenderError, csv_rows, csv_table, headers, part_headers};
 pub use itinerary::{
-    ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv, render_itinerary_csv,
-    render_unplaced_csv,
+    ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
+    render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
 };
 pub use json::render_summary_json;
+pub use metric_labels::MetricColumn;
 pub use replay::render_replay;
 pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing_text, staffing_advice};
 pub use tables::{render_season_csv, render_stops_csv};

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::RenderError;
-use super::csv::csv_table;
+use super::csv::{Column, Part, csv_table, headers, part_headers};
 use super::lang::{FillError, Label, Lang};
 use super::number::csv_cell;
 use crate::staffing::{StaffingAnswer, TargetKind};
@@ -18,6 +18,39 @@ fn cells(e: Option<Estimate>) -> [String; 2] {
     e.map_or([String::new(), String::new()], |e| [csv_cell(e.mean), csv_cell(e.ci95)])
 }
 
+/// The columns of `staffing.csv` before the targets.
+pub(crate) const STAFFING_COLUMNS: [Column; 15] = [
+    Column::new("policy", Label::ColPolicy),
+    Column::new("stop", Label::ColStop),
+    Column::new("date", Label::ColDate),
+    Column::new("settlement", Label::ColSettlement),
+    Column::new("venue", Label::ColVenue),
+    Column::new("population", Label::ColResidents),
+    Column::new("dwell_hours", Label::ColDwellHours),
+    Column::new("expected_clients", Label::ColExpectedClients),
+    Column::new("desks", Label::ParamDesks),
+    Column::new("clerks_needed", Label::CsvClerksNeeded),
+    Column::new("clerks_needed_without_desk_limit", Label::CsvClerksNeededWithoutDesks),
+    Column::new("erlang_c_clerks", Label::CsvErlangC),
+    Column::new("erlang_a_clerks", Label::CsvErlangA),
+    Column::new("finite_horizon_clerks", Label::CsvFiniteHorizon),
+    Column::new("reported_clerks", Label::CsvReportedClerks),
+];
+
+/// The targets whose achieved values `staffing.csv` reports, in column order.
+const TARGET_COLUMNS: [TargetKind; 4] = [
+    TargetKind::ShareWithinWait,
+    TargetKind::LostShare,
+    TargetKind::MeanOvertime,
+    TargetKind::MeanQueue,
+];
+
+/// The columns of `staffing.csv` after the targets.
+pub(crate) const STAFFING_TAIL_COLUMNS: [Column; 2] = [
+    Column::new("replications", Label::ParamReplications),
+    Column::new("advice", Label::CsvAdvice),
+];
+
 /// `staffing.csv`: per stop, the fewest clerks by simulation and by the textbook formulas, and what
 /// the reported number of clerks achieves (mean and 95 % half-width).
 pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, RenderError> {
@@ -27,35 +60,10 @@ pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, R
         .map(|r| staffing_advice(lang, &r.answer).map(Option::unwrap_or_default))
         .collect::<Result<_, _>>()?;
     csv_table(table, |w| {
-        let mut header: Vec<String> = [
-            "policy",
-            "stop",
-            "date",
-            "settlement",
-            "venue",
-            "population",
-            "dwell_hours",
-            "expected_clients",
-            "desks",
-            "clerks_needed",
-            "clerks_needed_without_desk_limit",
-            "erlang_c_clerks",
-            "erlang_a_clerks",
-            "finite_horizon_clerks",
-            "reported_clerks",
-        ]
-        .map(String::from)
-        .to_vec();
-        for kind in [
-            TargetKind::ShareWithinWait,
-            TargetKind::LostShare,
-            TargetKind::MeanOvertime,
-            TargetKind::MeanQueue,
-        ] {
-            header.push(format!("{}_mean", kind.as_str()));
-            header.push(format!("{}_ci95", kind.as_str()));
-        }
-        header.extend(["replications".to_string(), "advice".to_string()]);
+        let mut header = headers(lang, &STAFFING_COLUMNS);
+        let targets = TARGET_COLUMNS.map(|kind| Column::new(kind.as_str(), target_label(kind)));
+        header.extend(part_headers(lang, targets, &[Part::Mean, Part::Ci95]));
+        header.extend(headers(lang, &STAFFING_TAIL_COLUMNS));
         w.write_record(&header)?;
         for (r, advice) in rows.iter().zip(advice) {
             let mut row = vec![
@@ -240,11 +248,16 @@ pub fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<Str
 fn target_name(lang: Lang, kind: TargetKind) -> &'static str {
     match lang {
         Lang::En => kind.as_str(),
-        Lang::Hu => lang.text(match kind {
-            TargetKind::ShareWithinWait => Label::TargetShareWithinWait,
-            TargetKind::LostShare => Label::TargetLostShare,
-            TargetKind::MeanOvertime => Label::TargetMeanOvertime,
-            TargetKind::MeanQueue => Label::TargetMeanQueue,
-        }),
+        Lang::Hu => lang.text(target_label(kind)),
+    }
+}
+
+/// A service target's name in words (the label table).
+fn target_label(kind: TargetKind) -> Label {
+    match kind {
+        TargetKind::ShareWithinWait => Label::TargetShareWithinWait,
+        TargetKind::LostShare => Label::TargetLostShare,
+        TargetKind::MeanOvertime => Label::TargetMeanOvertime,
+        TargetKind::MeanQueue => Label::TargetMeanQueue,
     }
 }

@@ -4,28 +4,45 @@ use crate::experiment::{GroupMetric, Metric, SeasonResults, StopMetric, Summary}
 use crate::scenario::Season;
 use crate::stats::Estimate;
 
-use super::csv::{RenderError, csv_table};
+use super::csv::{Column, Part, RenderError, csv_table, headers, part_headers};
+use super::lang::{Label, Lang};
+use super::metric_labels::MetricColumn;
 use super::number::csv_cell as cell;
 
-/// Pooled ratio columns appended after the metrics (names of the pooled estimates).
-const POOLED_COLUMNS: [&str; 4] = [
-    "wait_mean_pooled_min",
-    "share_within_target",
-    "lost_share",
-    "delayed_share",
+/// Pooled ratio columns appended after the metrics (the pooled estimates).
+pub(crate) const POOLED_COLUMNS: [Column; 4] = [
+    Column::new("wait_mean_pooled_min", Label::CsvWaitMeanPooled),
+    Column::new("share_within_target", Label::ColWithinTarget),
+    Column::new("lost_share", Label::RowLostShare),
+    Column::new("delayed_share", Label::CsvDelayedShare),
+];
+
+/// The columns of `stops.csv` before the metrics.
+pub(crate) const STOP_COLUMNS: [Column; 9] = [
+    Column::new("stop", Label::ColStop),
+    Column::new("date", Label::ColDate),
+    Column::new("start", Label::ColStart),
+    Column::new("settlement", Label::ColSettlement),
+    Column::new("district", Label::ColDistrict),
+    Column::new("venue", Label::ColVenue),
+    Column::new("dwell_hours", Label::ColDwellHours),
+    Column::new("clerks", Label::ColClerks),
+    Column::new("expected_clients", Label::ColExpectedClients),
+];
+
+/// The columns of `season.csv` before the metrics.
+pub(crate) const SEASON_COLUMNS: [Column; 2] = [
+    Column::new("level", Label::CsvLevel),
+    Column::new("group", Label::CsvGroup),
 ];
 
 fn estimate_cells(e: &Estimate) -> [String; 2] {
     [cell(e.mean), cell(e.ci95)]
 }
 
-fn metric_header<M: Metric>() -> Vec<String> {
-    M::ALL
-        .iter()
-        .map(|m| m.name())
-        .chain(POOLED_COLUMNS)
-        .flat_map(|m| [format!("{m}_mean"), format!("{m}_ci95")])
-        .collect()
+fn metric_header<M: MetricColumn>(lang: Lang) -> Vec<String> {
+    let columns = M::ALL.iter().map(|m| m.column()).chain(POOLED_COLUMNS);
+    part_headers(lang, columns, &[Part::Mean, Part::Ci95])
 }
 
 fn summary_cells<M: Metric>(s: &Summary<M>) -> Vec<String> {
@@ -40,23 +57,11 @@ fn summary_cells<M: Metric>(s: &Summary<M>) -> Vec<String> {
 }
 
 /// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` per metric.
-pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<String, RenderError> {
+pub fn render_stops_csv(lang: Lang, season: &Season, results: &SeasonResults) -> Result<String, RenderError> {
     let table = "stops.csv";
     csv_table(table, |w| {
-        let mut header: Vec<String> = [
-            "stop",
-            "date",
-            "start",
-            "settlement",
-            "district",
-            "venue",
-            "dwell_hours",
-            "clerks",
-        ]
-        .map(String::from)
-        .to_vec();
-        header.push("expected_clients".into());
-        header.extend(metric_header::<StopMetric>());
+        let mut header = headers(lang, &STOP_COLUMNS);
+        header.extend(metric_header::<StopMetric>(lang));
         w.write_record(&header)?;
         for (stop, summary) in season.stops.iter().zip(&results.stops) {
             let mut row = vec![
@@ -78,11 +83,11 @@ pub fn render_stops_csv(season: &Season, results: &SeasonResults) -> Result<Stri
 }
 
 /// `season.csv`: one row for the season, then one per group of each grouping (district, week).
-pub fn render_season_csv(results: &SeasonResults) -> Result<String, RenderError> {
+pub fn render_season_csv(lang: Lang, results: &SeasonResults) -> Result<String, RenderError> {
     let table = "season.csv";
     csv_table(table, |w| {
-        let mut header = vec!["level".to_string(), "group".to_string()];
-        header.extend(metric_header::<GroupMetric>());
+        let mut header = headers(lang, &SEASON_COLUMNS);
+        header.extend(metric_header::<GroupMetric>(lang));
         w.write_record(&header)?;
         let mut write = |level: &str, group: &str, s: &Summary<GroupMetric>| {
             let mut row = vec![level.to_string(), group.to_string()];

@@ -108,3 +108,157 @@ fn an_unknown_language_is_refused_with_the_choices() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("en") && stderr.contains("hu"), "{stderr}");
 }
+
+const PLAN_2020: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/2020-plan.toml");
+
+/// The header row of the CSV `file`: its cells.
+fn header_of(file: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader.headers().unwrap().iter().map(String::from).collect()
+}
+
+/// Runs `args` with `--out` in English and in Hungarian; for each of `files`, the Hungarian
+/// header has as many columns as the English one and reads as Hungarian; returns the Hungarian output.
+fn both_languages(name: &str, args: &[&str], files: &[&str]) -> String {
+    let en_dir = temp_dir(&format!("{name}-en"));
+    let hu_dir = temp_dir(&format!("{name}-hu"));
+    let with = |lang: &str, dir: &std::path::Path| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--lang", lang, "--out"]);
+        let dir = dir.to_str().unwrap().to_string();
+        let mut owned: Vec<String> = all.iter().map(|s| (*s).to_string()).collect();
+        owned.push(dir);
+        stdout_of(&owned.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let en = with("en", &en_dir);
+    let hu = with("hu", &hu_dir);
+    assert!(en.contains("Written to"), "{en}");
+    assert!(hu.contains("Kiírva:") && !hu.contains("Written to"), "{hu}");
+    for file in files {
+        let en_header = header_of(&en_dir.join(file));
+        let hu_header = header_of(&hu_dir.join(file));
+        assert_eq!(
+            en_header.len(),
+            hu_header.len(),
+            "{file}: {en_header:?} / {hu_header:?}"
+        );
+        assert!(hu_header.iter().all(|h| !h.contains('_')), "{file}: {hu_header:?}");
+        assert!(
+            hu_header.iter().any(|h| h.chars().any(|c| "áéíóöőúüű".contains(c))),
+            "{file}: {hu_header:?}"
+        );
+    }
+    std::fs::remove_dir_all(&en_dir).unwrap();
+    std::fs::remove_dir_all(&hu_dir).unwrap();
+    hu
+}
+
+#[test]
+fn run_and_staff_write_hungarian_csv_headers() {
+    both_languages(
+        "lang-run-csv",
+        &["run", SCENARIO, "--replications", "5"],
+        &["stops.csv", "season.csv"],
+    );
+    both_languages(
+        "lang-staff-csv",
+        &["staff", SCENARIO, "--replications", "5"],
+        &["staffing.csv"],
+    );
+}
+
+#[test]
+fn compare_prints_and_writes_in_hungarian() {
+    let hu = both_languages(
+        "lang-compare",
+        &["compare", PLAN_2020, SCENARIO, "--replications", "5", "--quiet"],
+        &["compare.csv"],
+    );
+    assert_holds(
+        &hu,
+        &["replikáció", "megálló", "kiszolgált", "ügyintézői óra", "páros eltérés"],
+    );
+    assert!(!hu.contains("replications") && !hu.contains("paired"), "{hu}");
+}
+
+#[test]
+fn policies_prints_and_writes_in_hungarian() {
+    let hu = both_languages(
+        "lang-policies",
+        &["policies", PLAN_2020, "--replications", "5", "--quiet"],
+        &["policies.csv"],
+    );
+    assert_holds(&hu, &["településen", "tartózkodás", "replikáció", "elveszett"]);
+    assert!(!hu.contains("shortest dwell") && !hu.contains("clerk-hours"), "{hu}");
+}
+
+#[test]
+fn plan_prints_and_writes_in_hungarian() {
+    let hu = both_languages("lang-plan", &["plan", PLAN_2020], &["itinerary.csv", "unplaced.csv"]);
+    assert_holds(&hu, &["megálló", "busznapon", "óra vezetés", "látogatás nem fért el"]);
+    assert!(!hu.contains("bus-days") && !hu.contains("did not fit"), "{hu}");
+}
+
+#[test]
+fn replay_prints_in_hungarian() {
+    let dir = temp_dir("lang-replay");
+    let day = dir.join("day.csv");
+    std::fs::write(
+        &day,
+        "arrival_min,service_min,patience_min,errands\n0,10,,1\n1,12,5,2\n170,20,,1\n",
+    )
+    .unwrap();
+    let day = day.to_str().unwrap();
+    let args = |lang| {
+        [
+            "replay", day, "--clerks", "1", "--dwell", "3", "--trace", "--lang", lang,
+        ]
+    };
+    let hu = stdout_of(&args("hu"));
+    assert_holds(
+        &hu,
+        &[
+            "Visszajátszott nap",
+            "ügyintéző",
+            "Kiszolgált ügyfelek",
+            "érkezés, perc",
+            "kiszolgálva",
+            "feladta",
+        ],
+    );
+    assert!(!hu.contains("Replayed day") && !hu.contains("arrival_min"), "{hu}");
+    let en = stdout_of(&args("en"));
+    assert_holds(
+        &en,
+        &[
+            "Replayed day: 1 clerk(s)",
+            "client  arrival_min  start_min  leave_min  outcome",
+        ],
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn calibrate_prints_and_writes_in_hungarian() {
+    let hu = both_languages(
+        "lang-calibrate",
+        &["calibrate", "--backtest", "--replications", "5"],
+        &["calibration.csv", "sensitivity.csv", "backtest.csv"],
+    );
+    assert_holds(
+        &hu,
+        &[
+            "kalibrálása",
+            "Paraméterek",
+            "Illeszkedés",
+            "Érzékenység",
+            "Visszamérés",
+            "TOML-blokk",
+        ],
+    );
+    assert!(
+        !hu.contains("Sensitivity:") && !hu.contains("Back-test:") && !hu.contains("Fit to"),
+        "{hu}"
+    );
+}

@@ -278,7 +278,7 @@ fn the_weekly_chart_plots_the_week_rows_of_season_csv() {
     let season = small_season();
     let run = simulate_season(&season, "x", &options(2, 40, Lang::En, None).simulation(), &Silent).unwrap();
     let weeks = season_weeks_input(&run.results).weeks;
-    let csv_text = render_season_csv(&run.results).unwrap();
+    let csv_text = render_season_csv(ablakbusz::report::lang::Lang::En, &run.results).unwrap();
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header = reader.headers().unwrap().clone();
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();

@@ -25,9 +25,9 @@ pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang)
         scenario_digest: None,
         confidence_level: CONFIDENCE_LEVEL,
     };
-    let chart = render_stop_log_chart(&report)?;
+    let chart = render_stop_log_chart(lang, &report)?;
     let mut files = vec![
-        OutputFile::text("calibration.csv", render_stop_log_csv(&report)?),
+        OutputFile::text("calibration.csv", render_stop_log_csv(lang, &report)?),
         OutputFile::text("calibration.json", render_stop_log_json(&meta, &report)?),
     ];
     files.extend(chart);

@@ -80,18 +80,18 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
         confidence_level: CONFIDENCE_LEVEL,
     };
     let mut files = vec![
-        OutputFile::text("calibration.csv", render_totals_csv(&report)?),
-        OutputFile::text("sensitivity.csv", render_sensitivity_csv(&report.sensitivity)?),
+        OutputFile::text("calibration.csv", render_totals_csv(lang, &report)?),
+        OutputFile::text("sensitivity.csv", render_sensitivity_csv(lang, &report.sensitivity)?),
         OutputFile::text("calibration.json", render_calibration_json(&meta, &report)?),
     ];
     if let Some(b) = &report.backtest {
-        files.push(OutputFile::text("backtest.csv", render_backtest_csv(b)?));
-        files.extend(render_backtest_chart(b)?);
+        files.push(OutputFile::text("backtest.csv", render_backtest_csv(lang, b)?));
+        files.extend(render_backtest_chart(lang, b)?);
     }
     let dir = output_dir(options.out.as_deref(), &report.scenario);
     write_outputs(&dir, &files)?;
     if !options.quiet {
-        print!("{}", render_totals_text(&report));
+        print!("{}", render_totals_text(lang, &report)?);
         println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())

@@ -6,64 +6,111 @@ use std::fmt::Write;
 use super::format::{cell, published_range, yes_no};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{FillError, Label, Lang};
+use crate::report::{Column, headers};
 use crate::study::calibration::BacktestReport;
 
-/// The back-test table with its reading.
-pub fn render_backtest_text(report: &BacktestReport) -> String {
+/// Titles of the back-test table's columns with their narrowest widths (characters) and whether
+/// they align left: the English layout; a longer title widens its column.
+const TEXT_COLUMNS: [(Label, usize, bool); 7] = [
+    (Label::BacktestColFigure, 28, true),
+    (Label::BacktestColPublished, 10, false),
+    (Label::BacktestColRange, 11, false),
+    (Label::BacktestColSimulated, 18, false),
+    (Label::BacktestColSeasons, 17, false),
+    (Label::BacktestColMeets, 11, true),
+    (Label::BacktestColInside, 9, true),
+];
+
+/// One line of the table: cells padded to `widths`, two spaces before the left-aligned last two.
+fn table_line(cells: &[String], widths: &[usize; 7]) -> String {
+    let mut line = String::from(" ");
+    for (i, ((cell, width), (_, _, left))) in cells.iter().zip(widths).zip(TEXT_COLUMNS).enumerate() {
+        let gap = if i == 5 { "  " } else { " " };
+        let _ = if left {
+            write!(line, "{gap}{cell:<width$}")
+        } else {
+            write!(line, "{gap}{cell:>width$}")
+        };
+    }
+    line
+}
+
+/// The back-test table with its reading, in `lang`.
+pub fn render_backtest_text(lang: Lang, report: &BacktestReport) -> Result<String, FillError> {
     let mut out = String::new();
-    let parameters: Vec<String> = report.parameters.iter().map(|(k, v)| format!("{k} = {v:.4}")).collect();
-    let _ = writeln!(
-        out,
-        "Back-test: the scenario simulated with the calibrated parameters ({}), {} seasons, seed {}",
-        parameters.join(", "),
-        report.replications,
-        report.seed
-    );
-    let _ = writeln!(
-        out,
-        "  {:<28} {:>10} {:>11} {:>18} {:>17}  {:<11} {:<9}",
-        "published figure", "published", "range", "simulated mean", "95 % of seasons", "mean meets", "inside"
-    );
+    let parameters: Vec<String> = report
+        .parameters
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", lang.plain_number(*v, 4)))
+        .collect();
+    let heading = Label::BacktestHeading.fill(
+        lang,
+        &[
+            ("parameters", &parameters.join(", ")),
+            ("replications", &report.replications.to_string()),
+            ("seed", &report.seed.to_string()),
+        ],
+    )?;
+    let _ = writeln!(out, "{heading}");
+    let widths = TEXT_COLUMNS.map(|(label, width, _)| width.max(lang.text(label).chars().count()));
+    let titles: Vec<String> = TEXT_COLUMNS.iter().map(|(l, _, _)| lang.text(*l).to_string()).collect();
+    let _ = writeln!(out, "{}", table_line(&titles, &widths));
     for row in &report.rows {
         let s = &row.simulated;
-        let _ = writeln!(
-            out,
-            "  {:<28} {:>10} {:>11} {:>18} {:>17}  {:<11} {:<9}",
-            row.target,
-            row.published,
+        let cells = [
+            row.target.clone(),
+            row.published.clone(),
             published_range(row.published_low, row.published_high),
-            format!("{:.1} ± {:.1}", s.mean, s.ci95),
-            format!("{:.0}–{:.0}", s.predictive_low, s.predictive_high),
-            yes_no(row.mean_interval_meets_published()),
-            yes_no(row.published_in_predictive_range()),
-        );
+            format!("{} ± {}", lang.plain_number(s.mean, 1), lang.plain_number(s.ci95, 1)),
+            format!(
+                "{}–{}",
+                lang.plain_number(s.predictive_low, 0),
+                lang.plain_number(s.predictive_high, 0)
+            ),
+            yes_no(lang, row.mean_interval_meets_published()).to_string(),
+            yes_no(lang, row.published_in_predictive_range()).to_string(),
+        ];
+        let _ = writeln!(out, "{}", table_line(&cells, &widths));
     }
-    out.push_str(
-        "  simulated mean: over the seasons, ± its 95 % confidence half-width; 95 % of seasons: the 2.5–97.5 %\n  \
-         range of one season's total. One observed season is compared with that range (inside: the published\n  \
-         range meets it); the mean's interval says how precisely the simulation knows the model's expectation.\n",
-    );
+    let _ = writeln!(out, "  {}", lang.text(Label::BacktestNote));
     let served = report.rows.iter().find(|r| r.target.starts_with("tour clients"));
     if let Some(served) = served {
         let lost = 1.0 - served.simulated.mean / report.tour_arrivals.mean;
-        let _ = writeln!(
-            out,
-            "  Clients are those served: {:.2} % of the tour's {:.1} arrivals per season balked or gave up.",
-            100.0 * lost,
-            report.tour_arrivals.mean
-        );
+        let line = Label::BacktestLost.fill(
+            lang,
+            &[
+                ("share", &lang.plain_number(100.0 * lost, 2)),
+                ("arrivals", &lang.plain_number(report.tour_arrivals.mean, 1)),
+            ],
+        )?;
+        let _ = writeln!(out, "  {line}");
     }
     let verdict = if report.all_inside() {
-        "Every published figure lies within the range of simulated seasons."
+        Label::BacktestAllInside
     } else {
-        "Some published figures lie outside the range of simulated seasons: the model does not reproduce them."
+        Label::BacktestSomeOutside
     };
-    let _ = writeln!(out, "  {verdict}");
-    out
+    let _ = writeln!(out, "  {}", lang.text(verdict));
+    Ok(out)
 }
 
+/// The columns of `backtest.csv`.
+pub(crate) const BACKTEST_COLUMNS: [Column; 10] = [
+    Column::new("target", Label::CsvTarget),
+    Column::new("published", Label::CsvPublished),
+    Column::new("published_low", Label::CsvPublishedLow),
+    Column::new("published_high", Label::CsvPublishedHigh),
+    Column::new("simulated_mean", Label::CsvSimulatedMean),
+    Column::new("simulated_mean_ci95", Label::CsvSimulatedMeanCi95),
+    Column::new("predictive_low_2_5", Label::CsvPredictiveLow),
+    Column::new("predictive_high_97_5", Label::CsvPredictiveHigh),
+    Column::new("mean_interval_meets_published", Label::CsvMeanMeets),
+    Column::new("published_in_predictive_range", Label::CsvInsideRange),
+];
+
 /// `backtest.csv`: one row per published figure.
-pub fn render_backtest_csv(report: &BacktestReport) -> Result<String, RenderError> {
+pub fn render_backtest_csv(lang: Lang, report: &BacktestReport) -> Result<String, RenderError> {
     let rows: Vec<Vec<String>> = report
         .rows
         .iter()
@@ -82,20 +129,10 @@ pub fn render_backtest_csv(report: &BacktestReport) -> Result<String, RenderErro
             ]
         })
         .collect();
+    let header = headers(lang, &BACKTEST_COLUMNS);
     csv_rows(
         "backtest.csv",
-        &[
-            "target",
-            "published",
-            "published_low",
-            "published_high",
-            "simulated_mean",
-            "simulated_mean_ci95",
-            "predictive_low_2_5",
-            "predictive_high_97_5",
-            "mean_interval_meets_published",
-            "published_in_predictive_range",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &rows,
     )
 }

@@ -1,27 +1,44 @@
 //! Number formatting shared by the calibration reports: estimates with intervals, counts, ranges.
 
 use crate::calibration::IntervalEstimate;
+use crate::report::lang::{Label, Lang};
 use crate::report::number::{CSV_NUMBER_SIGNLESS_ZERO, format_number};
 
-/// `9.07 (8.12–10.1)`: the estimate and its 95 % interval, with `decimals` decimals.
-pub(super) fn with_interval(e: &IntervalEstimate, decimals: usize) -> String {
+/// `9.07 (8.12–10.1)`: the estimate and its 95 % interval, with `decimals` decimals, in `lang`.
+pub(super) fn with_interval(lang: Lang, e: &IntervalEstimate, decimals: usize) -> String {
     format!(
-        "{:.*} ({:.*}–{})",
-        decimals,
-        e.estimate,
-        decimals,
-        e.ci95_low,
-        upper(e.ci95_high, decimals)
+        "{} ({}–{})",
+        lang.plain_number(e.estimate, decimals),
+        lang.plain_number(e.ci95_low, decimals),
+        upper(lang, e.ci95_high, decimals)
     )
 }
 
 /// An upper limit: `∞` when there is none.
-fn upper(x: f64, decimals: usize) -> String {
+fn upper(lang: Lang, x: f64, decimals: usize) -> String {
     if x.is_finite() {
-        format!("{x:.decimals$}")
+        lang.plain_number(x, decimals)
     } else {
         "∞".into()
     }
+}
+
+/// A parameter as Rust's `{:?}` writes it (`0.5`, `1.0`), with this language's decimal separator.
+pub(super) fn debug_number(lang: Lang, x: f64) -> String {
+    let text = format!("{x:?}");
+    match lang {
+        Lang::En => text,
+        Lang::Hu => text.replace('.', ","),
+    }
+}
+
+/// `name = value` pairs of held parameters, joined by commas.
+pub(super) fn held_list(lang: Lang, held: &[(String, f64)]) -> String {
+    let pairs: Vec<String> = held
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", debug_number(lang, *v)))
+        .collect();
+    pairs.join(", ")
 }
 
 /// A published range: `3600–3699`, or `400` when exact.
@@ -41,7 +58,7 @@ pub(super) fn cell(x: f64) -> String {
     format_number(x, CALIBRATION_CSV_DECIMALS, &CSV_NUMBER_SIGNLESS_ZERO)
 }
 
-/// "yes" or "no".
-pub(super) fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
+/// "yes" or "no", in `lang`.
+pub(super) fn yes_no(lang: Lang, b: bool) -> &'static str {
+    lang.text(if b { Label::ValueYes } else { Label::ValueNo })
 }

@@ -15,3 +15,12 @@ pub use files::{CalibrationMeta, render_calibration_json, render_stop_log_json};
 pub use sensitivity::{render_sensitivity_csv, render_sensitivity_text};
 pub use stop_log::{render_stop_log_csv, render_stop_log_text};
 pub use totals::{more_than_sentence, render_totals_csv, render_totals_text};
+
+#[cfg(test)]
+pub(crate) use backtest::BACKTEST_COLUMNS;
+#[cfg(test)]
+pub(crate) use sensitivity::SENSITIVITY_COLUMNS;
+#[cfg(test)]
+pub(crate) use stop_log::STOP_LOG_COLUMNS;
+#[cfg(test)]
+pub(crate) use totals::TOTALS_COLUMNS;

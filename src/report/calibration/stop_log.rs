@@ -8,6 +8,8 @@ use super::format::{cell, with_interval};
 use crate::calibration::{ChosenModel, CoefficientRow, GroupRow, StopLogCalibration};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{Label, Lang};
+use crate::report::{Column, headers};
 use crate::study::calibration::StopLogReport;
 
 fn model_name(chosen: ChosenModel) -> &'static str {
@@ -55,7 +57,7 @@ pub fn render_stop_log_text(report: &StopLogReport) -> String {
             out,
             "\nNegative-binomial regression (Var = μ + μ²/k): shape k = {} ; likelihood ratio against Poisson {:.2}, \
              p = {:.4}",
-            with_interval(&nb.shape.interval(), 3),
+            with_interval(Lang::En, &nb.shape.interval(), 3),
             nb.lr_test.statistic,
             nb.lr_test.p_value
         );
@@ -67,8 +69,8 @@ pub fn render_stop_log_text(report: &StopLogReport) -> String {
         let _ = writeln!(
             out,
             "\nErrands per client {}; information-only share {} (exact 95 % intervals).",
-            with_interval(&e.errands_per_client, 3),
-            with_interval(&e.information_share, 3)
+            with_interval(Lang::En, &e.errands_per_client, 3),
+            with_interval(Lang::En, &e.information_share, 3)
         );
     }
     let _ = writeln!(out, "\nTOML block for a scenario:\n\n{}", report.toml_block);
@@ -116,8 +118,20 @@ fn group_rows(out: &mut String, by: &str, rows: &[GroupRow]) {
     }
 }
 
+/// The columns of `calibration.csv`.
+pub(crate) const STOP_LOG_COLUMNS: [Column; 8] = [
+    Column::new("model", Label::CsvModel),
+    Column::new("term", Label::CsvTerm),
+    Column::new("estimate", Label::CsvEstimate),
+    Column::new("std_error", Label::CsvStdError),
+    Column::new("z_value", Label::CsvZValue),
+    Column::new("p_value", Label::CsvPValue),
+    Column::new("ci95_low", Label::CsvCi95Low),
+    Column::new("ci95_high", Label::CsvCi95High),
+];
+
 /// `calibration.csv` of a stop log: the coefficients of each fitted model.
-pub fn render_stop_log_csv(report: &StopLogReport) -> Result<String, RenderError> {
+pub fn render_stop_log_csv(lang: Lang, report: &StopLogReport) -> Result<String, RenderError> {
     let c = &report.calibration;
     let mut fits = vec![("poisson", c.poisson.coefficients.rows())];
     if let Some(nb) = &c.negbin {
@@ -140,18 +154,10 @@ pub fn render_stop_log_csv(report: &StopLogReport) -> Result<String, RenderError
             })
         })
         .collect();
+    let header = headers(lang, &STOP_LOG_COLUMNS);
     csv_rows(
         "calibration.csv",
-        &[
-            "model",
-            "term",
-            "estimate",
-            "std_error",
-            "z_value",
-            "p_value",
-            "ci95_low",
-            "ci95_high",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &rows,
     )
 }

@@ -4,16 +4,18 @@
 use std::fmt::Write;
 
 use super::backtest::render_backtest_text;
-use super::format::{cell, with_interval};
+use super::format::{cell, held_list, with_interval};
 use super::sensitivity::render_sensitivity_text;
 use crate::calibration::{Qualifier, TargetRole, TotalsCalibration};
 use crate::report::RenderError;
 use crate::report::csv_rows;
+use crate::report::lang::{FillError, Label, Lang};
+use crate::report::{Column, headers};
 use crate::scenario::CalibrationTargets;
 use crate::study::calibration::TotalsReport;
 
-/// How "more than" figures were read, in one or two sentences.
-pub fn more_than_sentence(targets: &CalibrationTargets) -> String {
+/// How "more than" figures were read, in one or two sentences, in `lang`.
+pub fn more_than_sentence(lang: Lang, targets: &CalibrationTargets) -> Result<String, FillError> {
     let f = &targets.figures;
     let figures = [f.year_uses, f.tour_clients, f.tour_cases, f.tour_information_uses];
     let step = figures.iter().find_map(|fig| match fig.qualifier {
@@ -21,15 +23,11 @@ pub fn more_than_sentence(targets: &CalibrationTargets) -> String {
         Qualifier::Exact => None,
     });
     match step {
-        None => "Every figure is taken as exact.".into(),
-        Some(1) => "A figure published as \"more than X\" is taken as exactly X (rounding_step = 1).".into(),
-        Some(step) => format!(
-            "A figure published as \"more than X\" is a lower bound. It is read as the range X to X + {} (the \
-             publisher rounded down to a multiple of {step}; rounding_step = {step}). The estimates use the \
-             middle of that range, and each confidence interval covers every value in it, so the lower \
-             limits rest only on the published lower bounds.",
-            step - 1
-        ),
+        None => Ok(lang.text(Label::MoreThanNone).into()),
+        Some(1) => Ok(lang.text(Label::MoreThanExact).into()),
+        Some(step) => {
+            Label::MoreThanRange.fill(lang, &[("last", &(step - 1).to_string()), ("step", &step.to_string())])
+        }
     }
 }
 
@@ -40,123 +38,153 @@ fn role(role: TargetRole) -> &'static str {
     }
 }
 
-/// The terminal report: parameters, fit table, "more than" note, TOML block, sensitivity, back-test.
-pub fn render_totals_text(report: &TotalsReport) -> String {
-    let mut out = String::new();
-    let t = &report.targets;
-    let _ = writeln!(
-        out,
-        "Calibration of {} to its published figures ({})",
-        report.scenario, report.origin
-    );
-    let _ = writeln!(
-        out,
-        "Tour {} to {}: {} of the year's {} stops.\n",
-        t.tour_from, t.tour_to, t.figures.tour_stops, t.figures.year_stops
-    );
-    parameters(&mut out, report);
-    fit_table(&mut out, &report.calibration);
-    let _ = writeln!(out, "\n{}\n", more_than_sentence(t));
-    let _ = writeln!(out, "TOML block for a scenario:\n\n{}", report.toml_block);
-    out.push_str(&render_sensitivity_text(&report.sensitivity, &report.held));
-    if let Some(backtest) = &report.backtest {
-        out.push('\n');
-        out.push_str(&render_backtest_text(backtest));
-    }
-    out
+/// A target's role in the terminal table, in `lang`.
+fn role_text(lang: Lang, role: TargetRole) -> &'static str {
+    lang.text(match role {
+        TargetRole::Fitted => Label::RoleFitted,
+        TargetRole::Check => Label::RoleCheck,
+    })
 }
 
-fn parameters(out: &mut String, report: &TotalsReport) {
+/// The terminal report: parameters, fit table, "more than" note, TOML block, sensitivity, back-test,
+/// in `lang` (the TOML block is a scenario fragment and stays as it is).
+pub fn render_totals_text(lang: Lang, report: &TotalsReport) -> Result<String, FillError> {
+    let mut out = String::new();
+    let t = &report.targets;
+    let heading = Label::TotalsHeading.fill(lang, &[("scenario", &report.scenario), ("origin", &report.origin)])?;
+    let tour = Label::TotalsTour.fill(
+        lang,
+        &[
+            ("from", &t.tour_from.to_string()),
+            ("to", &t.tour_to.to_string()),
+            ("tour_stops", &t.figures.tour_stops.to_string()),
+            ("year_stops", &t.figures.year_stops.to_string()),
+        ],
+    )?;
+    let _ = writeln!(out, "{heading}\n{tour}\n");
+    parameters(lang, &mut out, report)?;
+    fit_table(lang, &mut out, &report.calibration);
+    let _ = writeln!(out, "\n{}\n", more_than_sentence(lang, t)?);
+    let _ = writeln!(out, "{}\n\n{}", lang.text(Label::TomlBlock), report.toml_block);
+    out.push_str(&render_sensitivity_text(lang, &report.sensitivity, &report.held)?);
+    if let Some(backtest) = &report.backtest {
+        out.push('\n');
+        out.push_str(&render_backtest_text(lang, backtest)?);
+    }
+    Ok(out)
+}
+
+fn parameters(lang: Lang, out: &mut String, report: &TotalsReport) -> Result<(), FillError> {
     let c = &report.calibration;
-    out.push_str("Parameters (estimate and 95 % confidence interval)\n");
+    let _ = writeln!(out, "{}", lang.text(Label::TotalsParameters));
     let rows = [
         (
             "base_rate",
-            with_interval(&c.base_rate, 3),
-            "expected clients of a reference visit",
+            with_interval(lang, &c.base_rate, 3),
+            Label::MeaningBaseRate,
         ),
         (
             "errands_per_client",
-            with_interval(&c.errands_per_client, 3),
-            "uses per client",
+            with_interval(lang, &c.errands_per_client, 3),
+            Label::MeaningErrands,
         ),
         (
             "information_share",
-            with_interval(&c.information_share, 3),
-            "share of errands that are information only",
+            with_interval(lang, &c.information_share, 3),
+            Label::MeaningInformation,
         ),
     ];
     for (name, value, meaning) in rows {
-        let _ = writeln!(out, "  {name:<20} {value:<26} {meaning}");
+        let _ = writeln!(out, "  {name:<20} {value:<26} {}", lang.text(meaning));
     }
-    let held: Vec<String> = report.held.iter().map(|(k, v)| format!("{k} = {v:?}")).collect();
-    let _ = writeln!(
-        out,
-        "  held at the scenario's values (the totals cannot identify them): {}",
-        held.join(", ")
-    );
+    let held = Label::TotalsHeld.fill(lang, &[("held", &held_list(lang, &report.held))])?;
+    let _ = writeln!(out, "  {held}");
     let loss = &report.loss;
-    let _ = writeln!(
-        out,
-        "  The published clients are those served. Seasons simulated with base rate {:.3} (arrivals matching\n  \
-         the clients) lose {:.2} % of the tour's arrivals to balking and reneging ({:.1} of {:.1} per season, {} \
-         seasons),\n  so the base rate is raised to {:.3}, at which the clients served match.",
-        loss.arrival_base_rate.estimate,
-        100.0 * loss.lost_share,
-        loss.tour_arrivals.mean - loss.tour_served.mean,
-        loss.tour_arrivals.mean,
-        loss.replications,
-        c.base_rate.estimate
-    );
-    match c.dispersion_shape {
-        Some(k) => {
-            let _ = writeln!(
-                out,
-                "  The base rate's interval allows for the scenario's stop-to-stop variation (negative binomial, \
-                 k = {k})."
-            );
-        }
-        None => {
-            out.push_str("  The base rate's interval assumes Poisson counts (the scenario has no dispersion_shape).\n");
-        }
-    }
+    let loss_line = Label::TotalsLoss.fill(
+        lang,
+        &[
+            ("arrival_rate", &lang.plain_number(loss.arrival_base_rate.estimate, 3)),
+            ("lost_share", &lang.plain_number(100.0 * loss.lost_share, 2)),
+            (
+                "lost",
+                &lang.plain_number(loss.tour_arrivals.mean - loss.tour_served.mean, 1),
+            ),
+            ("arrivals", &lang.plain_number(loss.tour_arrivals.mean, 1)),
+            ("replications", &loss.replications.to_string()),
+            ("base_rate", &lang.plain_number(c.base_rate.estimate, 3)),
+        ],
+    )?;
+    let _ = writeln!(out, "  {loss_line}");
+    let dispersion = match c.dispersion_shape {
+        Some(k) => Label::TotalsDispersion.fill(lang, &[("k", &lang.shortest_number(k))])?,
+        None => lang.text(Label::TotalsPoisson).to_string(),
+    };
+    let _ = writeln!(out, "  {dispersion}");
     if c.tour_given_clients > 0.0 {
-        let _ = writeln!(
-            out,
-            "  The tour's stops with given demand ({:.1} expected clients) are taken as they are; the base rate \
-             scales the others.",
-            c.tour_given_clients
-        );
+        let given = Label::TotalsGiven.fill(lang, &[("clients", &lang.plain_number(c.tour_given_clients, 1))])?;
+        let _ = writeln!(out, "  {given}");
     }
     out.push('\n');
+    Ok(())
 }
 
-fn fit_table(out: &mut String, c: &TotalsCalibration) {
-    out.push_str(
-        "Fit to the published figures (model: expected value with the calibrated parameters, clients served)\n",
-    );
+/// A number with its sign (`+1.5`, `-0.3`) and this language's decimal separator.
+fn signed(lang: Lang, x: f64, decimals: usize) -> String {
+    let text = format!("{x:+.decimals$}");
+    match lang {
+        Lang::En => text,
+        Lang::Hu => text.replace('.', ","),
+    }
+}
+
+/// Narrowest widths of the fit table's columns (characters): the English layout; a longer title
+/// or role widens its column.
+const FIT_COLUMNS: [(Label, usize); 6] = [
+    (Label::FitColTarget, 28),
+    (Label::FitColRole, 7),
+    (Label::FitColPublished, 10),
+    (Label::FitColUsedAs, 11),
+    (Label::FitColModel, 9),
+    (Label::FitColDifference, 18),
+];
+
+/// Width of the difference's number in the English layout, characters.
+const DIFFERENCE_NUMBER_WIDTH: usize = 9;
+
+fn fit_table(lang: Lang, out: &mut String, c: &TotalsCalibration) {
+    let _ = writeln!(out, "{}", lang.text(Label::FitHeading));
+    let mut widths = FIT_COLUMNS.map(|(label, width)| width.max(lang.text(label).chars().count()));
+    for row in &c.fit {
+        widths[1] = widths[1].max(role_text(lang, row.role).chars().count());
+    }
+    let [target, role_width, published, used_as, model, difference] = widths;
+    let title = |i: usize| lang.text(FIT_COLUMNS[i].0);
     let _ = writeln!(
         out,
-        "  {:<28} {:<7} {:>10} {:>11} {:>9} {:>18}",
-        "target", "role", "published", "used as", "model", "difference"
+        "  {:<target$} {:<role_width$} {:>published$} {:>used_as$} {:>model$} {:>difference$}",
+        title(0),
+        title(1),
+        title(2),
+        title(3),
+        title(4),
+        title(5)
     );
+    // The difference cell is the number, then its share in parentheses (wider than its title).
+    let difference = DIFFERENCE_NUMBER_WIDTH + (difference - FIT_COLUMNS[5].1);
     for row in &c.fit {
         let _ = writeln!(
             out,
-            "  {:<28} {:<7} {:>10} {:>11.1} {:>9.1} {:>+9.1} ({:>+5.1} %)",
+            "  {:<target$} {:<role_width$} {:>published$} {:>used_as$} {:>model$} {:>difference$} ({:>5} %)",
             row.target,
-            role(row.role),
+            role_text(lang, row.role),
             row.reported,
-            row.observed,
-            row.model,
-            tenths(row.difference),
-            tenths(100.0 * row.relative_difference)
+            lang.plain_number(row.observed, 1),
+            lang.plain_number(row.model, 1),
+            signed(lang, tenths(row.difference), 1),
+            signed(lang, tenths(100.0 * row.relative_difference), 1)
         );
     }
-    out.push_str(
-        "  fitted: used to estimate the parameters (reproduced by construction); check: not used, an \
-         independent test.\n",
-    );
+    let _ = writeln!(out, "  {}", lang.text(Label::FitNote));
 }
 
 /// `x` rounded to tenths, with no negative zero (a difference of −1e-13 shows as +0.0).
@@ -164,8 +192,22 @@ fn tenths(x: f64) -> f64 {
     (x * 10.0).round() / 10.0 + 0.0
 }
 
+/// The columns of `calibration.csv`.
+pub(crate) const TOTALS_COLUMNS: [Column; 10] = [
+    Column::new("table", Label::CsvTable),
+    Column::new("item", Label::CsvItem),
+    Column::new("role", Label::CsvRole),
+    Column::new("published", Label::CsvPublished),
+    Column::new("published_low", Label::CsvPublishedLow),
+    Column::new("published_high", Label::CsvPublishedHigh),
+    Column::new("estimate", Label::CsvEstimate),
+    Column::new("ci95_low", Label::CsvCi95Low),
+    Column::new("ci95_high", Label::CsvCi95High),
+    Column::new("difference", Label::CsvDifference),
+];
+
 /// `calibration.csv`: parameters, held values and the fit table in one long table.
-pub fn render_totals_csv(report: &TotalsReport) -> Result<String, RenderError> {
+pub fn render_totals_csv(lang: Lang, report: &TotalsReport) -> Result<String, RenderError> {
     let c = &report.calibration;
     let mut rows = Vec::new();
     for (name, e) in [
@@ -206,20 +248,10 @@ pub fn render_totals_csv(report: &TotalsReport) -> Result<String, RenderError> {
             cell(f.difference),
         ]);
     }
+    let header = headers(lang, &TOTALS_COLUMNS);
     csv_rows(
         "calibration.csv",
-        &[
-            "table",
-            "item",
-            "role",
-            "published",
-            "published_low",
-            "published_high",
-            "estimate",
-            "ci95_low",
-            "ci95_high",
-            "difference",
-        ],
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
         &rows,
     )
 }

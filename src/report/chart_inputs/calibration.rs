@@ -1,12 +1,13 @@
 //! The calibration chart's input from a back-test: the simulated totals against the published figures.
 
 use crate::report::charts::{CalibrationComparison, CalibrationItem, ObservedSource};
+use crate::report::lang::{FillError, Label, Lang};
 use crate::stats::Estimate;
 use crate::study::calibration::{BacktestReport, StopLogReport};
 
 /// One item per back-test row: the simulated mean with its 95 % half-width, and the published
 /// figure (its lower end; a "more than" figure is marked as a lower bound).
-pub fn calibration_input(backtest: &BacktestReport) -> CalibrationComparison {
+pub fn calibration_input(lang: Lang, backtest: &BacktestReport) -> Result<CalibrationComparison, FillError> {
     let items = backtest
         .rows
         .iter()
@@ -21,41 +22,52 @@ pub fn calibration_input(backtest: &BacktestReport) -> CalibrationComparison {
             target_is_lower_bound: row.published_high > row.published_low,
         })
         .collect();
-    CalibrationComparison {
+    let subtitle = Label::CalibrationBacktestSubtitle.fill(
+        lang,
+        &[
+            ("replications", &backtest.replications.to_string()),
+            ("seed", &backtest.seed.to_string()),
+        ],
+    )?;
+    Ok(CalibrationComparison {
         observed: ObservedSource::Published2019,
-        subtitle: Some(format!(
-            "back-test: {} simulated seasons, seed {}",
-            backtest.replications, backtest.seed
-        )),
+        subtitle: Some(subtitle),
         items,
-    }
+    })
 }
 
 /// One item per group of stops by fitted mean: the model's expected clients (Σ fitted means; no
 /// whisker) against the log's observed clients.
-pub fn stop_log_calibration_input(report: &StopLogReport) -> CalibrationComparison {
+pub fn stop_log_calibration_input(lang: Lang, report: &StopLogReport) -> Result<CalibrationComparison, FillError> {
     let items = report
         .calibration
         .by_fitted_mean
         .iter()
-        .map(|row| CalibrationItem {
-            // "μ̂" (a combining circumflex) does not render in the chart's bitmap text: spell it out.
-            label: format!("{} ({} stops)", row.group.replace("μ̂", "fitted "), row.stops),
-            model: Estimate {
-                mean: row.expected,
-                ci95: f64::NAN,
-                n: row.stops as u64,
-            },
-            target: row.observed,
-            target_is_lower_bound: false,
+        .map(|row| {
+            Ok(CalibrationItem {
+                // "μ̂" (a combining circumflex) does not render in the chart's bitmap text: spell it out.
+                label: Label::CalibrationStopLogGroup.fill(
+                    lang,
+                    &[
+                        ("group", &row.group.replace("μ̂", "fitted ")),
+                        ("stops", &row.stops.to_string()),
+                    ],
+                )?,
+                model: Estimate {
+                    mean: row.expected,
+                    ci95: f64::NAN,
+                    n: row.stops as u64,
+                },
+                target: row.observed,
+                target_is_lower_bound: false,
+            })
         })
-        .collect();
-    CalibrationComparison {
+        .collect::<Result<_, FillError>>()?;
+    let subtitle = Label::CalibrationStopLogSubtitle
+        .fill(lang, &[("file", &report.file), ("stops", &report.stops.to_string())])?;
+    Ok(CalibrationComparison {
         observed: ObservedSource::StopLog,
-        subtitle: Some(format!(
-            "stop log {}: {} stops, grouped by fitted mean",
-            report.file, report.stops
-        )),
+        subtitle: Some(subtitle),
         items,
-    }
+    })
 }
