@@ -443,6 +443,50 @@ label_table! {
     FitNote => "fitted: used to estimate the parameters (reproduced by construction); check: not used, an independent test.",
         "illesztett: a paraméterek becsléséhez felhasználva (a modell szükségképpen visszaadja); ellenőrző: nincs felhasználva, független próba.";
 
+    // --- Terminal: calibrate --log ---------------------------------------------------------------
+    LogHeading => "Stop-log calibration of {file}: {stops} stops, {clients} clients",
+        "Kalibráció a megállónaplóból ({file}): {stops} megálló, {clients} ügyfél";
+    LogNote => "note: {note}", "megjegyzés: {note}";
+    LogPoissonHeading => "Poisson regression of clients per stop (log link, maximum likelihood)",
+        "Az ügyfélszám megállónkénti Poisson-regressziója (logaritmikus kapcsolófüggvény, legnagyobb valószínűség)";
+    LogDispersion => "Dispersion test (Pearson): X² = {chi2} on {df} degrees of freedom, X²/df = {ratio}, p = {p}: {verdict}",
+        "Szóródáspróba (Pearson): X² = {chi2}, szabadsági fok {df}, X²/df = {ratio}, p = {p}: {verdict}";
+    LogOverDispersed => "the counts vary more than Poisson (over-dispersed)",
+        "a darabszámok jobban szóródnak, mint a Poisson-eloszlás szerint (túlszóródás)";
+    LogConsistentWithPoisson => "consistent with Poisson counts", "összhangban van a Poisson-eloszlással";
+    LogCameronTrivedi => "Cameron–Trivedi test: α = {alpha} (SE {se}), t = {t}, one-sided p = {p}",
+        "Cameron–Trivedi-próba: α = {alpha} (standard hiba {se}), t = {t}, egyoldali p = {p}";
+    LogNegBin => "Negative-binomial regression (Var = μ + μ²/k): shape k = {shape} ; likelihood ratio against Poisson {lr}, p = {p}",
+        "Negatív binomiális regresszió (Var = μ + μ²/k): alakparaméter k = {shape}; likelihood-hányados a Poissonnal szemben {lr}, p = {p}";
+    LogModelPoisson => "Poisson", "Poisson-modell";
+    LogModelPoissonAtBoundary => "Poisson (the negative binomial's maximum is the Poisson)",
+        "Poisson-modell (a negatív binomiális maximuma a Poisson-eloszlás)";
+    LogModelNegBin => "negative binomial", "negatív binomiális modell";
+    LogParametersFrom => "Parameters from the {model} fit.", "A paraméterek ebből az illesztésből: {model}.";
+    LogErrands => "Errands per client {errands}; information-only share {information} (exact 95 % intervals).",
+        "Ügyszám ügyfelenként {errands}; a csak tájékoztatás aránya {information} (egzakt 95%-os intervallumok).";
+    LogTomlBlock => "TOML block for a scenario:", "TOML-blokk egy forgatókönyvhöz:";
+    LogColTerm => "term", "tag";
+    LogColEstimate => "estimate", "becslés";
+    LogColStdErr => "std.err", "st. hiba";
+    LogColZ => "z", "z-érték";
+    LogColP => "p", "p-érték";
+    LogColCi95 => "95 % CI", "95%-os intervallum";
+    LogInterval => "{low} to {high}", "{low} – {high}";
+    LogGoodnessOfFit => "Goodness of fit: stops by clients per stop, observed and expected",
+        "Illeszkedés: a megállók száma megállónkénti ügyfélszám szerint, megfigyelt és várt";
+    LogColClients => "clients", "ügyfél";
+    LogColObserved => "observed", "megfigyelt";
+    LogColExpected => "expected", "várt";
+    LogByVenue => "venue", "helyszín";
+    LogByFittedMean => "fitted mean (groups of stops, lowest first)",
+        "illesztett átlag (megállócsoportok, a legkisebbtől)";
+    LogClientsBy => "Clients by {by}: observed and expected totals", "Ügyfelek – {by}: megfigyelt és várt összeg";
+    LogColGroup => "group", "csoport";
+    LogColStops => "stops", "megálló";
+    LogColDifference => "difference", "eltérés";
+    LogColStandardized => "standardized", "standardizált";
+
     // --- Terminal: run summary -----------------------------------------------------------------
     RunHeading => "Scenario {name}: {stops} stops, {replications} replications (figures: mean ± 95 % confidence half-width)",
         "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció (a számok: átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";

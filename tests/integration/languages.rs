@@ -262,3 +262,25 @@ fn calibrate_prints_and_writes_in_hungarian() {
         "{hu}"
     );
 }
+
+#[test]
+fn calibrate_log_prints_and_writes_in_hungarian() {
+    let log = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/data/example-stop-log.csv");
+    let hu = both_languages("lang-calibrate-log", &["calibrate", "--log", log], &["calibration.csv"]);
+    assert_holds(
+        &hu,
+        &[
+            "Kalibráció a megállónaplóból",
+            "Poisson-regressziója",
+            "Szóródáspróba",
+            "Cameron–Trivedi-próba",
+            "Illeszkedés:",
+            "megfigyelt",
+            "TOML-blokk egy forgatókönyvhöz:",
+        ],
+    );
+    assert!(
+        !hu.contains("Stop-log calibration") && !hu.contains("Goodness of fit") && !hu.contains("Dispersion test"),
+        "{hu}"
+    );
+}

@@ -35,7 +35,7 @@ pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang)
     let dir = output_dir(options.out.as_deref(), stem);
     write_outputs(&dir, &files)?;
     if !options.quiet {
-        print!("{}", render_stop_log_text(&report));
+        print!("{}", render_stop_log_text(lang, &report)?);
         println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())

@@ -8,114 +8,199 @@ use super::format::{cell, with_interval};
 use crate::calibration::{ChosenModel, CoefficientRow, GroupRow, StopLogCalibration};
 use crate::report::RenderError;
 use crate::report::csv_rows;
-use crate::report::lang::{Label, Lang};
+use crate::report::lang::{FillError, Label, Lang};
 use crate::report::{Column, headers};
 use crate::study::calibration::StopLogReport;
 
-fn model_name(chosen: ChosenModel) -> &'static str {
+fn model_name(chosen: ChosenModel) -> Label {
     match chosen {
-        ChosenModel::Poisson => "Poisson",
-        ChosenModel::PoissonAtNegBinBoundary => "Poisson (the negative binomial's maximum is the Poisson)",
-        ChosenModel::NegativeBinomial => "negative binomial",
+        ChosenModel::Poisson => Label::LogModelPoisson,
+        ChosenModel::PoissonAtNegBinBoundary => Label::LogModelPoissonAtBoundary,
+        ChosenModel::NegativeBinomial => Label::LogModelNegBin,
     }
 }
 
-/// The full terminal report.
-pub fn render_stop_log_text(report: &StopLogReport) -> String {
+/// `value` with `decimals` decimals and its sign always written (`+1.2`, `-0.3`), with the
+/// language's decimal separator: the differences of the goodness-of-fit tables.
+fn signed(lang: Lang, value: f64, decimals: usize) -> String {
+    let text = format!("{value:+.decimals$}");
+    match lang {
+        Lang::En => text,
+        Lang::Hu => text.replace('.', ","),
+    }
+}
+
+/// The full terminal report, in `lang`.
+pub fn render_stop_log_text(lang: Lang, report: &StopLogReport) -> Result<String, FillError> {
     let c = &report.calibration;
-    let mut out = format!(
-        "Stop-log calibration of {}: {} stops, {} clients\n",
-        report.file, report.stops, report.clients
-    );
+    let n = |x: f64, d: usize| lang.plain_number(x, d);
+    let mut out = Label::LogHeading.fill(
+        lang,
+        &[
+            ("file", &report.file),
+            ("stops", &report.stops.to_string()),
+            ("clients", &report.clients.to_string()),
+        ],
+    )?;
+    out.push('\n');
     for note in &report.notes {
-        let _ = writeln!(out, "  note: {note}");
+        let _ = writeln!(out, "  {}", Label::LogNote.fill(lang, &[("note", note)])?);
     }
-    out.push_str("\nPoisson regression of clients per stop (log link, maximum likelihood)\n");
-    coefficient_table(&mut out, &c.poisson.coefficients.rows());
+    let _ = writeln!(out, "\n{}", lang.text(Label::LogPoissonHeading));
+    coefficient_table(lang, &mut out, &c.poisson.coefficients.rows())?;
     let d = &c.dispersion;
-    let _ = writeln!(
-        out,
-        "\nDispersion test (Pearson): X² = {:.1} on {} degrees of freedom, X²/df = {:.3}, p = {:.4}: {}",
-        d.pearson_chi2,
-        d.df,
-        d.dispersion_ratio,
-        d.p_value,
-        if d.over_dispersed {
-            "the counts vary more than Poisson (over-dispersed)"
-        } else {
-            "consistent with Poisson counts"
-        }
-    );
+    let verdict = lang.text(if d.over_dispersed {
+        Label::LogOverDispersed
+    } else {
+        Label::LogConsistentWithPoisson
+    });
+    let dispersion = Label::LogDispersion.fill(
+        lang,
+        &[
+            ("chi2", &n(d.pearson_chi2, 1)),
+            ("df", &d.df.to_string()),
+            ("ratio", &n(d.dispersion_ratio, 3)),
+            ("p", &n(d.p_value, 4)),
+            ("verdict", verdict),
+        ],
+    )?;
+    let _ = writeln!(out, "\n{dispersion}");
     let ct = &c.cameron_trivedi;
-    let _ = writeln!(
-        out,
-        "Cameron–Trivedi test: α = {:.4} (SE {:.4}), t = {:.2}, one-sided p = {:.4}",
-        ct.alpha, ct.std_error, ct.t_value, ct.p_value
-    );
+    let cameron = Label::LogCameronTrivedi.fill(
+        lang,
+        &[
+            ("alpha", &n(ct.alpha, 4)),
+            ("se", &n(ct.std_error, 4)),
+            ("t", &n(ct.t_value, 2)),
+            ("p", &n(ct.p_value, 4)),
+        ],
+    )?;
+    let _ = writeln!(out, "{cameron}");
     if let Some(nb) = &c.negbin {
-        let _ = writeln!(
-            out,
-            "\nNegative-binomial regression (Var = μ + μ²/k): shape k = {} ; likelihood ratio against Poisson {:.2}, \
-             p = {:.4}",
-            with_interval(Lang::En, &nb.shape.interval(), 3),
-            nb.lr_test.statistic,
-            nb.lr_test.p_value
-        );
-        coefficient_table(&mut out, &nb.coefficients.rows());
+        let negbin = Label::LogNegBin.fill(
+            lang,
+            &[
+                ("shape", &with_interval(lang, &nb.shape.interval(), 3)),
+                ("lr", &n(nb.lr_test.statistic, 2)),
+                ("p", &n(nb.lr_test.p_value, 4)),
+            ],
+        )?;
+        let _ = writeln!(out, "\n{negbin}");
+        coefficient_table(lang, &mut out, &nb.coefficients.rows())?;
     }
-    let _ = writeln!(out, "\nParameters from the {} fit.", model_name(c.chosen));
-    goodness_of_fit(&mut out, c);
+    let chosen = Label::LogParametersFrom.fill(lang, &[("model", lang.text(model_name(c.chosen)))])?;
+    let _ = writeln!(out, "\n{chosen}");
+    goodness_of_fit(lang, &mut out, c)?;
     if let Some(e) = &report.errands {
-        let _ = writeln!(
-            out,
-            "\nErrands per client {}; information-only share {} (exact 95 % intervals).",
-            with_interval(Lang::En, &e.errands_per_client, 3),
-            with_interval(Lang::En, &e.information_share, 3)
-        );
+        let errands = Label::LogErrands.fill(
+            lang,
+            &[
+                ("errands", &with_interval(lang, &e.errands_per_client, 3)),
+                ("information", &with_interval(lang, &e.information_share, 3)),
+            ],
+        )?;
+        let _ = writeln!(out, "\n{errands}");
     }
-    let _ = writeln!(out, "\nTOML block for a scenario:\n\n{}", report.toml_block);
-    out
+    let _ = writeln!(out, "\n{}\n\n{}", lang.text(Label::LogTomlBlock), report.toml_block);
+    Ok(out)
 }
 
-fn coefficient_table(out: &mut String, rows: &[CoefficientRow]) {
+/// Narrowest widths of the coefficient table's columns (term, estimate, std.err, z, p, interval),
+/// characters: the English layout; a longer title widens its column.
+const COEFFICIENT_WIDTHS: [usize; 6] = [26, 10, 9, 8, 8, 22];
+
+fn coefficient_table(lang: Lang, out: &mut String, rows: &[CoefficientRow]) -> Result<(), FillError> {
+    let titles = [
+        Label::LogColTerm,
+        Label::LogColEstimate,
+        Label::LogColStdErr,
+        Label::LogColZ,
+        Label::LogColP,
+        Label::LogColCi95,
+    ]
+    .map(|l| lang.text(l));
+    let [w0, w1, w2, w3, w4, w5] = std::array::from_fn(|i| COEFFICIENT_WIDTHS[i].max(titles[i].chars().count()));
     let _ = writeln!(
         out,
-        "  {:<26} {:>10} {:>9} {:>8} {:>8}  {:<22}",
-        "term", "estimate", "std.err", "z", "p", "95 % CI"
+        "  {:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$}  {:<w5$}",
+        titles[0], titles[1], titles[2], titles[3], titles[4], titles[5]
     );
     for r in rows {
+        let interval = Label::LogInterval.fill(
+            lang,
+            &[
+                ("low", &lang.plain_number(r.ci95_low, 4)),
+                ("high", &lang.plain_number(r.ci95_high, 4)),
+            ],
+        )?;
         let _ = writeln!(
             out,
-            "  {:<26} {:>10.4} {:>9.4} {:>8.2} {:>8.4}  {:.4} to {:.4}",
-            r.name, r.estimate, r.std_error, r.z_value, r.p_value, r.ci95_low, r.ci95_high
+            "  {:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$}  {interval}",
+            r.name,
+            lang.plain_number(r.estimate, 4),
+            lang.plain_number(r.std_error, 4),
+            lang.plain_number(r.z_value, 2),
+            lang.plain_number(r.p_value, 4),
         );
     }
+    Ok(())
 }
 
-fn goodness_of_fit(out: &mut String, c: &StopLogCalibration) {
-    out.push_str("\nGoodness of fit: stops by clients per stop, observed and expected\n");
-    let _ = writeln!(out, "  {:<12} {:>9} {:>9}", "clients", "observed", "expected");
+/// Narrowest widths of the frequency table's columns (clients, observed, expected), characters.
+const FREQUENCY_WIDTHS: [usize; 3] = [12, 9, 9];
+
+fn goodness_of_fit(lang: Lang, out: &mut String, c: &StopLogCalibration) -> Result<(), FillError> {
+    let _ = writeln!(out, "\n{}", lang.text(Label::LogGoodnessOfFit));
+    let titles = [Label::LogColClients, Label::LogColObserved, Label::LogColExpected].map(|l| lang.text(l));
+    let [w0, w1, w2] = std::array::from_fn(|i| FREQUENCY_WIDTHS[i].max(titles[i].chars().count()));
+    let _ = writeln!(out, "  {:<w0$} {:>w1$} {:>w2$}", titles[0], titles[1], titles[2]);
     for r in &c.frequencies {
-        let _ = writeln!(out, "  {:<12} {:>9} {:>9.1}", r.bin, r.observed, r.expected);
+        let _ = writeln!(
+            out,
+            "  {:<w0$} {:>w1$} {:>w2$}",
+            r.bin,
+            r.observed,
+            lang.plain_number(r.expected, 1)
+        );
     }
-    group_rows(out, "venue", &c.by_venue);
-    group_rows(out, "fitted mean (groups of stops, lowest first)", &c.by_fitted_mean);
+    group_rows(lang, out, lang.text(Label::LogByVenue), &c.by_venue)?;
+    group_rows(lang, out, lang.text(Label::LogByFittedMean), &c.by_fitted_mean)
 }
 
-fn group_rows(out: &mut String, by: &str, rows: &[GroupRow]) {
-    let _ = writeln!(out, "\nClients by {by}: observed and expected totals");
+/// Narrowest widths of the group tables' columns (group, stops, observed, expected, difference,
+/// standardized), characters.
+const GROUP_WIDTHS: [usize; 6] = [22, 6, 9, 9, 10, 12];
+
+fn group_rows(lang: Lang, out: &mut String, by: &str, rows: &[GroupRow]) -> Result<(), FillError> {
+    let _ = writeln!(out, "\n{}", Label::LogClientsBy.fill(lang, &[("by", by)])?);
+    let titles = [
+        Label::LogColGroup,
+        Label::LogColStops,
+        Label::LogColObserved,
+        Label::LogColExpected,
+        Label::LogColDifference,
+        Label::LogColStandardized,
+    ]
+    .map(|l| lang.text(l));
+    let [w0, w1, w2, w3, w4, w5] = std::array::from_fn(|i| GROUP_WIDTHS[i].max(titles[i].chars().count()));
     let _ = writeln!(
         out,
-        "  {:<22} {:>6} {:>9} {:>9} {:>10} {:>12}",
-        "group", "stops", "observed", "expected", "difference", "standardized"
+        "  {:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}",
+        titles[0], titles[1], titles[2], titles[3], titles[4], titles[5]
     );
     for r in rows {
         let _ = writeln!(
             out,
-            "  {:<22} {:>6} {:>9.0} {:>9.1} {:>+10.1} {:>+12.2}",
-            r.group, r.stops, r.observed, r.expected, r.difference, r.standardized
+            "  {:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {:>w5$}",
+            r.group,
+            r.stops,
+            lang.plain_number(r.observed, 0),
+            lang.plain_number(r.expected, 1),
+            signed(lang, r.difference, 1),
+            signed(lang, r.standardized, 2)
         );
     }
+    Ok(())
 }
 
 /// The columns of `calibration.csv`.
