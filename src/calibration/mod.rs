@@ -49,7 +49,7 @@ pub use toml_block::{
     render_totals_toml,
 };
 pub use totals::{
-    DEFAULT_ROUNDING_STEP, ErrandEstimates, ItineraryDemand, Qualifier, ReportedFigure, SeasonFigures, StopDemand,
-    TargetRole, TotalsCalibration, TotalsError, TotalsFitRow, calibrate_season_totals, calibrate_totals,
+    DEFAULT_ROUNDING_STEP, ErrandEstimates, ItineraryDemand, PublishedFigure, Qualifier, ReportedFigure, SeasonFigures,
+    StopDemand, TargetRole, TotalsCalibration, TotalsError, TotalsFitRow, calibrate_season_totals, calibrate_totals,
     estimate_errands,
 };

@@ -202,11 +202,43 @@ pub enum TargetRole {
     Check,
 }
 
+/// A published figure of the 2019 bus programme that the totals calibration fits or checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedFigure {
+    /// Clients of the second tour (those served).
+    TourClients,
+    /// Cases handled in the second tour.
+    TourCases,
+    /// Information-only uses of the second tour.
+    TourInformationUses,
+    /// Uses of the whole year.
+    YearUses,
+}
+
+impl PublishedFigure {
+    /// Its name in the fit table, the CSV files and calibration.json ("tour clients").
+    pub fn name(self) -> &'static str {
+        match self {
+            PublishedFigure::TourClients => "tour clients",
+            PublishedFigure::TourCases => "tour cases",
+            PublishedFigure::TourInformationUses => "tour information-only uses",
+            PublishedFigure::YearUses => "year uses",
+        }
+    }
+}
+
+/// Serialises a figure as its name (the JSON keeps the text it always had).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` hands the field by reference
+pub(crate) fn serialize_figure_name<S: serde::Serializer>(figure: &PublishedFigure, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(figure.name())
+}
+
 /// One published figure against the calibrated model.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TotalsFitRow {
-    /// What is compared, e.g. "tour clients".
-    pub target: String,
+    /// What is compared, e.g. the tour's clients.
+    #[serde(serialize_with = "serialize_figure_name")]
+    pub target: PublishedFigure,
     pub role: TargetRole,
     /// As published: "> 1000".
     pub reported: String,
@@ -505,21 +537,26 @@ fn fit_table(
     let info_mid = figures.tour_information_uses.midpoint();
     let share = info_mid / (info_mid + figures.tour_cases.midpoint());
     vec![
-        fit_row("tour clients", TargetRole::Fitted, figures.tour_clients, tour_clients),
         fit_row(
-            "tour cases",
+            PublishedFigure::TourClients,
+            TargetRole::Fitted,
+            figures.tour_clients,
+            tour_clients,
+        ),
+        fit_row(
+            PublishedFigure::TourCases,
             TargetRole::Fitted,
             figures.tour_cases,
             tour_uses * (1.0 - share),
         ),
         fit_row(
-            "tour information-only uses",
+            PublishedFigure::TourInformationUses,
             TargetRole::Fitted,
             figures.tour_information_uses,
             tour_uses * share,
         ),
         fit_row(
-            "year uses",
+            PublishedFigure::YearUses,
             TargetRole::Check,
             figures.year_uses,
             year.expected_clients(base_rate.estimate) * errands.estimate,
@@ -527,11 +564,11 @@ fn fit_table(
     ]
 }
 
-fn fit_row(target: &str, role: TargetRole, reported: ReportedFigure, model: f64) -> TotalsFitRow {
+fn fit_row(target: PublishedFigure, role: TargetRole, reported: ReportedFigure, model: f64) -> TotalsFitRow {
     let observed = reported.midpoint();
     let (observed_low, observed_high) = reported.range();
     TotalsFitRow {
-        target: target.to_string(),
+        target,
         role,
         reported: reported.label(),
         observed,
@@ -586,7 +623,7 @@ mod tests {
         // The fitted targets are reproduced; the year's uses are predicted as 29.563 × 196 × 1.19057 = 6898.6.
         for row in &cal.fit[..3] {
             assert_eq!(row.role, TargetRole::Fitted);
-            assert!(row.difference.abs() < 1e-9, "{}: {}", row.target, row.difference);
+            assert!(row.difference.abs() < 1e-9, "{}: {}", row.target.name(), row.difference);
         }
         let year = &cal.fit[3];
         assert_eq!(

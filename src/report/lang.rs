@@ -443,6 +443,13 @@ label_table! {
     FitNote => "fitted: used to estimate the parameters (reproduced by construction); check: not used, an independent test.",
         "illesztett: a paraméterek becsléséhez felhasználva (a modell szükségképpen visszaadja); ellenőrző: nincs felhasználva, független próba.";
 
+    // --- Published figures (English: their names in the CSV files and calibration.json) -----------
+    FigureTourClients => "tour clients", "a túra ügyfelei";
+    FigureTourClientsServed => "tour clients (served)", "a túra kiszolgált ügyfelei";
+    FigureTourCases => "tour cases", "a túra elintézett ügyei";
+    FigureTourInformationUses => "tour information-only uses", "a túra csak tájékoztató ügyei";
+    FigureYearUses => "year uses", "az év igénybevételei";
+
     // --- Terminal: calibrate --log ---------------------------------------------------------------
     LogHeading => "Stop-log calibration of {file}: {stops} stops, {clients} clients",
         "Kalibráció a megállónaplóból ({file}): {stops} megálló, {clients} ügyfél";

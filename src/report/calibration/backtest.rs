@@ -3,12 +3,13 @@
 
 use std::fmt::Write;
 
-use super::format::{cell, published_range, yes_no};
+use super::format::{cell, figure_name, published_range, yes_no};
+use crate::calibration::PublishedFigure;
 use crate::report::RenderError;
 use crate::report::csv_rows;
 use crate::report::lang::{FillError, Label, Lang};
 use crate::report::{Column, headers};
-use crate::study::calibration::BacktestReport;
+use crate::study::calibration::{BacktestReport, backtest_name};
 
 /// Titles of the back-test table's columns with their narrowest widths (characters) and whether
 /// they align left: the English layout; a longer title widens its column.
@@ -59,7 +60,7 @@ pub fn render_backtest_text(lang: Lang, report: &BacktestReport) -> Result<Strin
     for row in &report.rows {
         let s = &row.simulated;
         let cells = [
-            row.target.clone(),
+            figure_name(lang, row.target, true).to_string(),
             row.published.clone(),
             published_range(row.published_low, row.published_high),
             format!("{} ± {}", lang.plain_number(s.mean, 1), lang.plain_number(s.ci95, 1)),
@@ -74,7 +75,7 @@ pub fn render_backtest_text(lang: Lang, report: &BacktestReport) -> Result<Strin
         let _ = writeln!(out, "{}", table_line(&cells, &widths));
     }
     let _ = writeln!(out, "  {}", lang.text(Label::BacktestNote));
-    let served = report.rows.iter().find(|r| r.target.starts_with("tour clients"));
+    let served = report.rows.iter().find(|r| r.target == PublishedFigure::TourClients);
     if let Some(served) = served {
         let lost = 1.0 - served.simulated.mean / report.tour_arrivals.mean;
         let line = Label::BacktestLost.fill(
@@ -116,7 +117,7 @@ pub fn render_backtest_csv(lang: Lang, report: &BacktestReport) -> Result<String
         .iter()
         .map(|r| {
             vec![
-                r.target.clone(),
+                backtest_name(r.target).to_string(),
                 r.published.clone(),
                 r.published_low.to_string(),
                 r.published_high.to_string(),

@@ -1,8 +1,20 @@
 //! Number formatting shared by the calibration reports: estimates with intervals, counts, ranges.
 
-use crate::calibration::IntervalEstimate;
+use crate::calibration::{IntervalEstimate, PublishedFigure};
 use crate::report::lang::{Label, Lang};
 use crate::report::number::{CSV_NUMBER_SIGNLESS_ZERO, format_number};
+
+/// A published figure's name in `lang`; `served`: the tour's clients as the back-test counts them
+/// (those served). English gives the names of the CSV files and calibration.json.
+pub(crate) fn figure_name(lang: Lang, figure: PublishedFigure, served: bool) -> &'static str {
+    lang.text(match figure {
+        PublishedFigure::TourClients if served => Label::FigureTourClientsServed,
+        PublishedFigure::TourClients => Label::FigureTourClients,
+        PublishedFigure::TourCases => Label::FigureTourCases,
+        PublishedFigure::TourInformationUses => Label::FigureTourInformationUses,
+        PublishedFigure::YearUses => Label::FigureYearUses,
+    })
+}
 
 /// `9.07 (8.12–10.1)`: the estimate and its 95 % interval, with `decimals` decimals, in `lang`.
 pub(super) fn with_interval(lang: Lang, e: &IntervalEstimate, decimals: usize) -> String {
@@ -61,4 +73,23 @@ pub(super) fn cell(x: f64) -> String {
 /// "yes" or "no", in `lang`.
 pub(super) fn yes_no(lang: Lang, b: bool) -> &'static str {
     lang.text(if b { Label::ValueYes } else { Label::ValueNo })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_figure_names_are_the_data_names() {
+        use crate::study::calibration::backtest_name;
+        for figure in [
+            PublishedFigure::TourClients,
+            PublishedFigure::TourCases,
+            PublishedFigure::TourInformationUses,
+            PublishedFigure::YearUses,
+        ] {
+            assert_eq!(figure_name(Lang::En, figure, false), figure.name());
+            assert_eq!(figure_name(Lang::En, figure, true), backtest_name(figure));
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub use totals::{more_than_sentence, render_totals_csv, render_totals_text};
 
 #[cfg(test)]
 pub(crate) use backtest::BACKTEST_COLUMNS;
+pub(crate) use format::figure_name;
 #[cfg(test)]
 pub(crate) use sensitivity::SENSITIVITY_COLUMNS;
 #[cfg(test)]

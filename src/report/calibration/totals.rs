@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::backtest::render_backtest_text;
-use super::format::{cell, held_list, with_interval};
+use super::format::{cell, figure_name, held_list, with_interval};
 use super::sensitivity::render_sensitivity_text;
 use crate::calibration::{Qualifier, TargetRole, TotalsCalibration};
 use crate::report::RenderError;
@@ -155,6 +155,7 @@ fn fit_table(lang: Lang, out: &mut String, c: &TotalsCalibration) {
     let _ = writeln!(out, "{}", lang.text(Label::FitHeading));
     let mut widths = FIT_COLUMNS.map(|(label, width)| width.max(lang.text(label).chars().count()));
     for row in &c.fit {
+        widths[0] = widths[0].max(figure_name(lang, row.target, false).chars().count());
         widths[1] = widths[1].max(role_text(lang, row.role).chars().count());
     }
     let [target, role_width, published, used_as, model, difference] = widths;
@@ -175,7 +176,7 @@ fn fit_table(lang: Lang, out: &mut String, c: &TotalsCalibration) {
         let _ = writeln!(
             out,
             "  {:<target$} {:<role_width$} {:>published$} {:>used_as$} {:>model$} {:>difference$} ({:>5} %)",
-            row.target,
+            figure_name(lang, row.target, false),
             role_text(lang, row.role),
             row.reported,
             lang.plain_number(row.observed, 1),
@@ -237,7 +238,7 @@ pub fn render_totals_csv(lang: Lang, report: &TotalsReport) -> Result<String, Re
     for f in &c.fit {
         rows.push(vec![
             "fit".into(),
-            f.target.clone(),
+            f.target.name().into(),
             role(f.role).into(),
             f.reported.clone(),
             f.observed_low.to_string(),

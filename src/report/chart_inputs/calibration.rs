@@ -1,5 +1,6 @@
 //! The calibration chart's input from a back-test: the simulated totals against the published figures.
 
+use crate::report::calibration::figure_name;
 use crate::report::charts::{CalibrationComparison, CalibrationItem, ObservedSource};
 use crate::report::lang::{FillError, Label, Lang};
 use crate::stats::Estimate;
@@ -12,7 +13,7 @@ pub fn calibration_input(lang: Lang, backtest: &BacktestReport) -> Result<Calibr
         .rows
         .iter()
         .map(|row| CalibrationItem {
-            label: row.target.clone(),
+            label: figure_name(lang, row.target, true).to_string(),
             model: Estimate {
                 mean: row.simulated.mean,
                 ci95: row.simulated.ci95,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::simulate::simulate_totals;
 use super::totals::TotalsStudy;
-use crate::calibration::ReportedFigure;
+use crate::calibration::{PublishedFigure, ReportedFigure};
 use crate::experiment::TotalSummary;
 use crate::scenario::ParsedScenario;
 use crate::study::{Progress, SimulationOverrides, StudyError};
@@ -20,10 +20,10 @@ pub fn backtest(
     let c = &study.calibration;
     let simulated = simulate_totals(text, &study.targets, c, overrides, progress)?;
     let f = &study.targets.figures;
-    let row = |target: &str, figure: ReportedFigure, simulated: TotalSummary| {
+    let row = |target: PublishedFigure, figure: ReportedFigure, simulated: TotalSummary| {
         let (published_low, published_high) = figure.range();
         BacktestRow {
-            target: target.to_string(),
+            target,
             published: figure.label(),
             published_low,
             published_high,
@@ -40,11 +40,11 @@ pub fn backtest(
         seed: simulated.settings.seed,
         parameters: parameters.map(|(k, v)| (k.to_string(), v)).to_vec(),
         rows: vec![
-            row("year uses", f.year_uses, simulated.year_uses),
-            row("tour clients (served)", f.tour_clients, simulated.tour_served),
-            row("tour cases", f.tour_cases, simulated.tour_cases),
+            row(PublishedFigure::YearUses, f.year_uses, simulated.year_uses),
+            row(PublishedFigure::TourClients, f.tour_clients, simulated.tour_served),
+            row(PublishedFigure::TourCases, f.tour_cases, simulated.tour_cases),
             row(
-                "tour information-only uses",
+                PublishedFigure::TourInformationUses,
                 f.tour_information_uses,
                 simulated.tour_information_uses,
             ),
@@ -56,8 +56,10 @@ pub fn backtest(
 /// One published figure against the simulated seasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BacktestRow {
-    /// What is compared, e.g. "tour clients (served)".
-    pub target: String,
+    /// What is compared (named "tour clients (served)" for the tour's clients: the simulation
+    /// counts those served).
+    #[serde(serialize_with = "serialize_backtest_name")]
+    pub target: PublishedFigure,
     /// As published: "> 1000".
     pub published: String,
     /// Smallest count consistent with the publication.
@@ -113,5 +115,19 @@ impl BacktestReport {
     /// True when every published figure lies in the simulated seasons' predictive range.
     pub fn all_inside(&self) -> bool {
         self.rows.iter().all(BacktestRow::published_in_predictive_range)
+    }
+}
+
+/// Serialises a back-test row's figure as its back-test name (the JSON keeps its text).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` hands the field by reference
+fn serialize_backtest_name<S: serde::Serializer>(figure: &PublishedFigure, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(backtest_name(*figure))
+}
+
+/// A figure's name in the back-test: the tour's clients are "tour clients (served)".
+pub fn backtest_name(figure: PublishedFigure) -> &'static str {
+    match figure {
+        PublishedFigure::TourClients => "tour clients (served)",
+        other => other.name(),
     }
 }

@@ -8,7 +8,7 @@ mod simulate;
 mod stop_log;
 mod totals;
 
-pub use backtest::{BacktestReport, BacktestRow, backtest};
+pub use backtest::{BacktestReport, BacktestRow, backtest, backtest_name};
 pub use sensitivity::{DWELL_EXPONENT_GRID, ELASTICITY_GRID, SensitivityRow, sensitivity};
 pub use simulate::{SimulatedTotals, simulate_totals};
 pub use stop_log::{StopLogReport, fit_log};

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::totals::{TotalsStudy, calibrate_with};
-use crate::calibration::IntervalEstimate;
+use crate::calibration::{IntervalEstimate, PublishedFigure};
 use crate::scenario::{DemandOrigin, ParsedScenario, ScenarioOverrides, ScenarioText};
 use crate::study::StudyError;
 
@@ -36,7 +36,7 @@ pub fn sensitivity(text: &ParsedScenario, study: &TotalsStudy) -> Result<Vec<Sen
             let year_uses_model = calibration
                 .fit
                 .iter()
-                .find(|r| r.target == "year uses")
+                .find(|r| r.target == PublishedFigure::YearUses)
                 .map_or(f64::NAN, |r| r.model);
             rows.push(SensitivityRow {
                 population_elasticity,
