@@ -443,6 +443,8 @@ label_table! {
     FitNote => "fitted: used to estimate the parameters (reproduced by construction); check: not used, an independent test.",
         "illesztett: a paraméterek becsléséhez felhasználva (a modell szükségképpen visszaadja); ellenőrző: nincs felhasználva, független próba.";
 
+    CalibrationFitted => "fitted", "illesztett";
+
     // --- Published figures (English: their names in the CSV files and calibration.json) -----------
     FigureTourClients => "tour clients", "a túra ügyfelei";
     FigureTourClientsServed => "tour clients (served)", "a túra kiszolgált ügyfelei";

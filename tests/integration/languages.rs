@@ -283,4 +283,18 @@ fn calibrate_log_prints_and_writes_in_hungarian() {
         !hu.contains("Stop-log calibration") && !hu.contains("Goodness of fit") && !hu.contains("Dispersion test"),
         "{hu}"
     );
+    // The chart names the groups of stops in Hungarian too.
+    let dir = temp_dir("lang-calibrate-log-chart");
+    stdout_of(&[
+        "calibrate",
+        "--log",
+        log,
+        "--lang",
+        "hu",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let svg = std::fs::read_to_string(dir.join("calibration.svg")).unwrap();
+    assert!(svg.contains("illesztett") && !svg.contains("fitted"), "{svg}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

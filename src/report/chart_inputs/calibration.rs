@@ -50,7 +50,11 @@ pub fn stop_log_calibration_input(lang: Lang, report: &StopLogReport) -> Result<
                 label: Label::CalibrationStopLogGroup.fill(
                     lang,
                     &[
-                        ("group", &row.group.replace("μ̂", "fitted ")),
+                        (
+                            "group",
+                            &row.group
+                                .replace("μ̂", &format!("{} ", lang.text(Label::CalibrationFitted))),
+                        ),
                         ("stops", &row.stops.to_string()),
                     ],
                 )?,
