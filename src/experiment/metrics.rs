@@ -11,7 +11,7 @@ use std::marker::PhantomData;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use crate::sim::StopOutcome;
-use crate::stats::Estimate;
+use crate::stats::{Estimate, SeasonRange};
 
 /// What a metric's figure counts or measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +229,8 @@ metric_family! {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricEstimates<M> {
     estimates: Vec<Estimate>,
+    /// The season range of each metric (`None`: not kept, or no replication had a value).
+    ranges: Vec<Option<SeasonRange>>,
     family: PhantomData<M>,
 }
 
@@ -239,13 +241,31 @@ impl<M: Metric> MetricEstimates<M> {
         assert_eq!(estimates.len(), M::ALL.len(), "one estimate per metric");
         Self {
             estimates,
+            ranges: vec![None; M::ALL.len()],
             family: PhantomData,
         }
+    }
+
+    /// With the season range of each metric, in [`Metric::ALL`] order.
+    pub fn with_ranges(mut self, ranges: Vec<Option<SeasonRange>>) -> Self {
+        assert_eq!(ranges.len(), M::ALL.len(), "one range per metric");
+        self.ranges = ranges;
+        self
     }
 
     /// The estimate of `metric`.
     pub fn get(&self, metric: M) -> Estimate {
         self.estimates[metric.index()]
+    }
+
+    /// The season range of `metric`.
+    pub fn range(&self, metric: M) -> Option<SeasonRange> {
+        self.ranges[metric.index()]
+    }
+
+    /// Every metric with its season range, in output-column order.
+    pub fn ranges(&self) -> impl Iterator<Item = (M, Option<SeasonRange>)> + '_ {
+        M::ALL.iter().copied().zip(self.ranges.iter().copied())
     }
 
     /// Every metric with its estimate, in output-column order.
@@ -254,7 +274,8 @@ impl<M: Metric> MetricEstimates<M> {
     }
 }
 
-/// Serialised as a list of `{"name", "mean", "ci95", "n"}` in output-column order.
+/// Serialised as a list of `{"name", "mean", "ci95", "n", "range"}` in output-column order: `ci95`
+/// is the precision of the mean, `range` one season's 5th–95th percentiles (or null).
 impl<M: Metric> Serialize for MetricEstimates<M> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(serde::Serialize)]
@@ -262,12 +283,14 @@ impl<M: Metric> Serialize for MetricEstimates<M> {
             name: &'static str,
             #[serde(flatten)]
             estimate: Estimate,
+            range: Option<SeasonRange>,
         }
         let mut seq = serializer.serialize_seq(Some(self.estimates.len()))?;
-        for (metric, estimate) in self.iter() {
+        for ((metric, estimate), (_, range)) in self.iter().zip(self.ranges()) {
             seq.serialize_element(&Named {
                 name: metric.name(),
                 estimate,
+                range,
             })?;
         }
         seq.end()

@@ -23,7 +23,7 @@ pub use metrics::{
 pub use queue_curve::{
     QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
 };
-pub use tally::{GroupAcc, GroupSummary, Pooled, StopAcc, StopSummary, Summary};
+pub use tally::{GroupAcc, GroupSummary, Pooled, PooledRanges, StopAcc, StopSummary, Summary};
 
 use crate::sim::{Engine, PreparedStop, StreamKey};
 use crate::stats::{Histogram, wait_p90};
@@ -272,12 +272,12 @@ struct SeasonAcc {
 impl SeasonAcc {
     fn new(model: &SeasonModel) -> Self {
         Self {
-            stops: vec![StopAcc::default(); model.stops.len()],
-            season: GroupAcc::default(),
+            stops: vec![StopAcc::with_ranges(); model.stops.len()],
+            season: GroupAcc::with_ranges(),
             groups: model
                 .groupings
                 .iter()
-                .map(|g| vec![GroupAcc::default(); g.labels.len()])
+                .map(|g| vec![GroupAcc::with_ranges(); g.labels.len()])
                 .collect(),
             wait_histogram: Histogram::new(WAIT_BIN_MIN, WAIT_BINS),
         }

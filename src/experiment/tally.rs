@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::metrics::{GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, StopMetric, StopReplication};
 use crate::sim::StopOutcome;
-use crate::stats::{Estimate, MeanAccumulator, RatioAccumulator, wait_p90};
+use crate::stats::{Estimate, MeanAccumulator, RangeSketch, RatioAccumulator, SeasonRange, wait_p90};
 
 /// Ratios of expectations, estimated by pooling over replications (ΣX/ΣY), e.g. the mean wait over
 /// all served clients E[Σ waits]/E[served]. This is what queueing theory's "mean wait" means.
@@ -44,8 +44,97 @@ pub(super) struct PooledCounts {
     pub arrivals: u32,
 }
 
+impl PooledCounts {
+    /// This replication's own value of each pooled ratio, in [`PooledRanges`] order (`None` when
+    /// its denominator is 0).
+    fn ratios(&self) -> [Option<f64>; POOLED_RATIOS] {
+        let ratio = |x: f64, y: u32| (y > 0).then(|| x / f64::from(y));
+        [
+            ratio(self.wait_total_min, self.served),
+            ratio(f64::from(self.served_within_target), self.served),
+            ratio(f64::from(self.lost), self.arrivals),
+            ratio(f64::from(self.delayed), self.arrivals),
+            ratio(f64::from(self.reneged), self.arrivals),
+        ]
+    }
+}
+
+/// Number of pooled ratios ([`Pooled`]'s fields).
+const POOLED_RATIOS: usize = 5;
+
+/// One season's (or one stop's) range of each pooled ratio: the 5th–95th percentiles of its
+/// per-replication values (`None` when no replication had a value or ranges were not kept).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct PooledRanges {
+    pub wait_mean_min: Option<SeasonRange>,
+    pub share_within_target: Option<SeasonRange>,
+    pub lost_share: Option<SeasonRange>,
+    pub delayed_share: Option<SeasonRange>,
+    pub reneged_share: Option<SeasonRange>,
+}
+
+/// Per-replication values of every metric of a family and of the pooled ratios, kept for their
+/// season ranges.
+#[derive(Debug, Clone, PartialEq)]
+struct RangeAcc {
+    metrics: Vec<RangeSketch>,
+    pooled: [RangeSketch; POOLED_RATIOS],
+}
+
+impl RangeAcc {
+    fn new(metrics: usize, sketch: fn() -> RangeSketch) -> Self {
+        Self {
+            metrics: (0..metrics).map(|_| sketch()).collect(),
+            pooled: std::array::from_fn(|_| sketch()),
+        }
+    }
+
+    fn push(&mut self, values: &[Option<f64>], counts: &PooledCounts) {
+        self.metrics.iter_mut().zip(values).for_each(|(s, &v)| s.push_opt(v));
+        self.pooled
+            .iter_mut()
+            .zip(counts.ratios())
+            .for_each(|(s, v)| s.push_opt(v));
+    }
+
+    fn merge(&mut self, o: &Self) {
+        self.metrics.iter_mut().zip(&o.metrics).for_each(|(a, b)| a.merge(b));
+        self.pooled.iter_mut().zip(&o.pooled).for_each(|(a, b)| a.merge(b));
+    }
+
+    fn metric_ranges(&self) -> Vec<Option<SeasonRange>> {
+        self.metrics.iter().map(RangeSketch::range).collect()
+    }
+
+    fn pooled_ranges(&self) -> PooledRanges {
+        let [w, s, l, d, r] = self.pooled.each_ref().map(RangeSketch::range);
+        PooledRanges {
+            wait_mean_min: w,
+            share_within_target: s,
+            lost_share: l,
+            delayed_share: d,
+            reneged_share: r,
+        }
+    }
+}
+
+/// The ranges of an optional [`RangeAcc`]: per metric (all `None` without one) and pooled.
+fn ranges_of(acc: Option<&RangeAcc>, metrics: usize) -> (Vec<Option<SeasonRange>>, PooledRanges) {
+    acc.map_or_else(
+        || (vec![None; metrics], PooledRanges::default()),
+        |r| (r.metric_ranges(), r.pooled_ranges()),
+    )
+}
+
+/// Merges optional range accumulators (both sides track ranges, or neither does).
+fn merge_ranges(a: &mut Option<Box<RangeAcc>>, b: Option<&RangeAcc>) {
+    if let (Some(a), Some(b)) = (a.as_mut(), b) {
+        a.merge(b);
+    }
+}
+
 impl PooledAcc {
-    fn push(&mut self, c: PooledCounts) {
+    fn push(&mut self, c: &PooledCounts) {
         let (served, arrivals) = (f64::from(c.served), f64::from(c.arrivals));
         self.wait_mean_min.push(c.wait_total_min, served);
         self.share_within_target.push(f64::from(c.served_within_target), served);
@@ -81,6 +170,8 @@ pub struct Summary<M> {
     pub metrics: MetricEstimates<M>,
     /// Pooled ratio estimates.
     pub pooled: Pooled,
+    /// The season range of each pooled ratio.
+    pub pooled_range: PooledRanges,
 }
 
 /// Summary of one stop over replications.
@@ -93,6 +184,11 @@ impl<M: Metric> Summary<M> {
     pub fn get(&self, metric: M) -> Estimate {
         self.metrics.get(metric)
     }
+
+    /// The season range of `metric` (`None`: not kept, or no replication had a value).
+    pub fn range(&self, metric: M) -> Option<SeasonRange> {
+        self.metrics.range(metric)
+    }
 }
 
 /// Accumulates one stop over replications.
@@ -100,9 +196,19 @@ impl<M: Metric> Summary<M> {
 pub struct StopAcc {
     metrics: [MeanAccumulator; StopMetric::COUNT],
     pooled: PooledAcc,
+    /// Per-replication values for the season ranges (`None`: only means are wanted, as in searches).
+    ranges: Option<Box<RangeAcc>>,
 }
 
 impl StopAcc {
+    /// An accumulator that also keeps the season range of every metric.
+    pub fn with_ranges() -> Self {
+        Self {
+            ranges: Some(Box::new(RangeAcc::new(StopMetric::COUNT, RangeSketch::default))),
+            ..Self::default()
+        }
+    }
+
     /// Adds one replication: the engine's outcome and its served clients' waits, minutes (reordered
     /// in place by the percentile).
     pub fn push(&mut self, o: &StopOutcome, waits: &mut [f64]) {
@@ -110,10 +216,11 @@ impl StopAcc {
             outcome: o,
             wait_p90_min: wait_p90(waits),
         };
-        for (acc, v) in self.metrics.iter_mut().zip(StopMetric::values(&replication)) {
+        let values = StopMetric::values(&replication);
+        for (acc, v) in self.metrics.iter_mut().zip(values) {
             acc.push_opt(v);
         }
-        self.pooled.push(PooledCounts {
+        let counts = PooledCounts {
             wait_total_min: o.wait_total_min,
             served: o.served,
             served_within_target: o.served_within_target,
@@ -121,19 +228,21 @@ impl StopAcc {
             delayed: o.delayed,
             reneged: o.reneged,
             arrivals: o.arrivals,
-        });
+        };
+        self.pooled.push(&counts);
+        if let Some(ranges) = &mut self.ranges {
+            ranges.push(&values, &counts);
+        }
     }
 
     pub fn merge(&mut self, o: &Self) {
         self.metrics.iter_mut().zip(&o.metrics).for_each(|(a, b)| a.merge(b));
         self.pooled.merge(&o.pooled);
+        merge_ranges(&mut self.ranges, o.ranges.as_deref());
     }
 
     pub fn summary(&self) -> StopSummary {
-        Summary {
-            metrics: estimates(&self.metrics),
-            pooled: self.pooled.summary(),
-        }
+        summary(&self.metrics, &self.pooled, self.ranges.as_deref())
     }
 }
 
@@ -142,16 +251,27 @@ impl StopAcc {
 pub struct GroupAcc {
     metrics: [MeanAccumulator; GroupMetric::COUNT],
     pooled: PooledAcc,
+    /// Per-replication values for the season ranges (`None`: only means are wanted).
+    ranges: Option<Box<RangeAcc>>,
 }
 
 impl GroupAcc {
+    /// An accumulator that also keeps the season range of every metric.
+    pub fn with_ranges() -> Self {
+        Self {
+            ranges: Some(Box::new(RangeAcc::new(GroupMetric::COUNT, RangeSketch::for_group))),
+            ..Self::default()
+        }
+    }
+
     /// Adds one replication's tally; `wait_p90_min` is the percentile over the group's waits.
     pub fn push(&mut self, t: &GroupTally, wait_p90_min: Option<f64>) {
         let replication = GroupReplication { tally: t, wait_p90_min };
-        for (acc, v) in self.metrics.iter_mut().zip(GroupMetric::values(&replication)) {
+        let values = GroupMetric::values(&replication);
+        for (acc, v) in self.metrics.iter_mut().zip(values) {
             acc.push_opt(v);
         }
-        self.pooled.push(PooledCounts {
+        let counts = PooledCounts {
             wait_total_min: t.wait_total_min,
             served: t.served,
             served_within_target: t.served_within_target,
@@ -159,23 +279,35 @@ impl GroupAcc {
             delayed: t.delayed,
             reneged: t.reneged,
             arrivals: t.arrivals,
-        });
+        };
+        self.pooled.push(&counts);
+        if let Some(ranges) = &mut self.ranges {
+            ranges.push(&values, &counts);
+        }
     }
 
     pub fn merge(&mut self, o: &Self) {
         self.metrics.iter_mut().zip(&o.metrics).for_each(|(a, b)| a.merge(b));
         self.pooled.merge(&o.pooled);
+        merge_ranges(&mut self.ranges, o.ranges.as_deref());
     }
 
     pub fn summary(&self) -> GroupSummary {
-        Summary {
-            metrics: estimates(&self.metrics),
-            pooled: self.pooled.summary(),
-        }
+        summary(&self.metrics, &self.pooled, self.ranges.as_deref())
     }
 }
 
-/// The estimates of a family's accumulators, in [`Metric::ALL`] order.
+/// The summary of a family's accumulators, in [`Metric::ALL`] order.
+fn summary<M: Metric>(accs: &[MeanAccumulator], pooled: &PooledAcc, ranges: Option<&RangeAcc>) -> Summary<M> {
+    let (metric_ranges, pooled_range) = ranges_of(ranges, accs.len());
+    Summary {
+        metrics: estimates(accs).with_ranges(metric_ranges),
+        pooled: pooled.summary(),
+        pooled_range,
+    }
+}
+
+/// The estimates of a family's accumulators, in [`Metric::ALL`] order (no ranges).
 pub(crate) fn estimates<M: Metric>(accs: &[MeanAccumulator]) -> MetricEstimates<M> {
     MetricEstimates::from_ordered(accs.iter().map(MeanAccumulator::estimate))
 }

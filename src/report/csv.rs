@@ -73,11 +73,15 @@ pub enum Part {
     DiffMean,
     /// The 95 % half-width of that difference (`diff_…_ci95`).
     DiffCi95,
+    /// One season's 5th percentile over replications (`_p05`).
+    P05,
+    /// One season's 95th percentile over replications (`_p95`).
+    P95,
 }
 
 impl Part {
     /// Every part, for tests that render every header.
-    pub const ALL: [Part; 7] = [
+    pub const ALL: [Part; 9] = [
         Part::Whole,
         Part::Mean,
         Part::Ci95,
@@ -85,6 +89,8 @@ impl Part {
         Part::Ci95High,
         Part::DiffMean,
         Part::DiffCi95,
+        Part::P05,
+        Part::P95,
     ];
 
     /// The part's words in the Hungarian title (none for the whole quantity).
@@ -97,6 +103,8 @@ impl Part {
             Part::Ci95High => Some(Label::CsvCi95High),
             Part::DiffMean => Some(Label::CsvDiffMean),
             Part::DiffCi95 => Some(Label::CsvDiffCi95),
+            Part::P05 => Some(Label::CsvP05),
+            Part::P95 => Some(Label::CsvP95),
         }
     }
 }
@@ -120,6 +128,8 @@ impl Column {
                 Part::Ci95High => format!("{name}_ci95_high"),
                 Part::DiffMean => format!("diff_{name}_mean"),
                 Part::DiffCi95 => format!("diff_{name}_ci95"),
+                Part::P05 => format!("{name}_p05"),
+                Part::P95 => format!("{name}_p95"),
             },
             Lang::Hu => {
                 let title = self.label.text(lang);
@@ -220,7 +230,12 @@ mod tests {
         assert_eq!(column.header(Lang::Hu, Part::Mean), "Kiszolgált ügyfelek (átlag)");
         assert_eq!(
             column.header(Lang::Hu, Part::Ci95),
-            "Kiszolgált ügyfelek (95%-os fél szélesség)"
+            "Kiszolgált ügyfelek (az átlag pontossága, 95%-os fél szélesség)"
+        );
+        assert_eq!(column.header(Lang::En, Part::P05), "served_p05");
+        assert_eq!(
+            column.header(Lang::Hu, Part::P95),
+            "Kiszolgált ügyfelek (egy szezon tartománya, 95. percentilis)"
         );
     }
 }

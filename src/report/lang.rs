@@ -321,7 +321,9 @@ label_table! {
 
     // --- CSV headers (Hungarian titles; the English header is the column's machine name) -------
     CsvMean => "mean", "átlag";
-    CsvCi95 => "95% half-width", "95%-os fél szélesség";
+    CsvCi95 => "precision of the mean, 95% half-width", "az átlag pontossága, 95%-os fél szélesség";
+    CsvP05 => "one season's range, 5th percentile", "egy szezon tartománya, 5. percentilis";
+    CsvP95 => "one season's range, 95th percentile", "egy szezon tartománya, 95. percentilis";
     CsvCi95Low => "95% interval, lower limit", "95%-os intervallum alsó határa";
     CsvCi95High => "95% interval, upper limit", "95%-os intervallum felső határa";
     CsvDiffMean => "difference from the first, mean", "eltérés az elsőtől, átlag";
@@ -497,8 +499,14 @@ label_table! {
     LogColStandardized => "standardized", "standardizált";
 
     // --- Terminal: run summary -----------------------------------------------------------------
-    RunHeading => "Scenario {name}: {stops} stops, {replications} replications (figures: mean ± 95 % confidence half-width)",
-        "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció (a számok: átlag ± a 95%-os megbízhatósági intervallum fél szélessége)";
+    RunHeading => "Scenario {name}: {stops} stops, {replications} replications",
+        "Forgatókönyv: {name}; {stops} megálló, {replications} replikáció";
+    RunColExpected => "expected ± precision", "várható érték ± pontosság";
+    RunColSeasonRange => "one season (5–95 %)", "egy szezon (5–95%)";
+    RunNotePrecision => "± is the simulation's precision: the 95 % confidence half-width of the expected figure (it shrinks with more replications).",
+        "A ± a szimuláció pontossága: a várható érték 95%-os megbízhatósági intervallumának fél szélessége (több replikációval szűkül).";
+    RunNoteSeasonRange => "One season: 90 % of simulated seasons fall in this range (5th to 95th percentile), under the scenario's demand assumptions.",
+        "Egy szezon: a szimulált szezonok 90%-a ebbe a tartományba esik (5. és 95. percentilis között), a forgatókönyv keresleti feltevései mellett.";
     RunClientsArriving => "Clients arriving", "Érkező ügyfelek";
     RunClientsServed => "Clients served", "Kiszolgált ügyfelek";
     RunUses => "Uses (errands served)", "Igénybevételek (elintézett ügyek)";

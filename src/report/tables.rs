@@ -2,7 +2,7 @@
 
 use crate::experiment::{GroupMetric, Metric, SeasonResults, StopMetric, Summary};
 use crate::scenario::Season;
-use crate::stats::Estimate;
+use crate::stats::{Estimate, SeasonRange};
 
 use super::csv::{Column, Part, RenderError, csv_table, headers, part_headers};
 use super::lang::{Label, Lang};
@@ -36,27 +36,39 @@ pub(crate) const SEASON_COLUMNS: [Column; 2] = [
     Column::new("group", Label::CsvGroup),
 ];
 
-fn estimate_cells(e: &Estimate) -> [String; 2] {
-    [cell(e.mean), cell(e.ci95)]
+/// The figures of each metric: the mean, its precision, and one season's range.
+const METRIC_PARTS: [Part; 4] = [Part::Mean, Part::Ci95, Part::P05, Part::P95];
+
+/// The cells of [`METRIC_PARTS`] (the range cells empty when no replication had a value).
+fn figure_cells(e: &Estimate, range: Option<SeasonRange>) -> [String; 4] {
+    let [p05, p95] = range.map_or([String::new(), String::new()], |r| [cell(r.p05), cell(r.p95)]);
+    [cell(e.mean), cell(e.ci95), p05, p95]
 }
 
 fn metric_header<M: MetricColumn>(lang: Lang) -> Vec<String> {
     let columns = M::ALL.iter().map(|m| m.column()).chain(POOLED_COLUMNS);
-    part_headers(lang, columns, &[Part::Mean, Part::Ci95])
+    part_headers(lang, columns, &METRIC_PARTS)
 }
 
 fn summary_cells<M: Metric>(s: &Summary<M>) -> Vec<String> {
-    let p = &s.pooled;
-    let pooled = [p.wait_mean_min, p.share_within_target, p.lost_share, p.delayed_share];
+    let (p, r) = (&s.pooled, &s.pooled_range);
+    let pooled = [
+        (p.wait_mean_min, r.wait_mean_min),
+        (p.share_within_target, r.share_within_target),
+        (p.lost_share, r.lost_share),
+        (p.delayed_share, r.delayed_share),
+    ];
     s.metrics
         .iter()
-        .map(|(_, e)| e)
+        .zip(s.metrics.ranges())
+        .map(|((_, e), (_, range))| (e, range))
         .chain(pooled)
-        .flat_map(|e| estimate_cells(&e))
+        .flat_map(|(e, range)| figure_cells(&e, range))
         .collect()
 }
 
-/// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` per metric.
+/// `stops.csv`: stop, date, settlement, venue, dwell_hours, clerks, then `m_mean`, `m_ci95` (precision), `m_p05`,
+/// `m_p95` (one season's range) per metric.
 pub fn render_stops_csv(lang: Lang, season: &Season, results: &SeasonResults) -> Result<String, RenderError> {
     let table = "stops.csv";
     csv_table(table, |w| {

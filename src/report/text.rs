@@ -2,7 +2,7 @@
 
 use super::lang::{FillError, Label, Lang};
 use crate::experiment::{GroupMetric, SeasonResults, StopMetric};
-use crate::stats::Estimate;
+use crate::stats::{Estimate, SeasonRange};
 
 /// How many of the busiest stops the terminal summary lists.
 const BUSIEST_STOPS_SHOWN: usize = 5;
@@ -23,7 +23,7 @@ fn pm(lang: Lang, e: Estimate, decimals: usize) -> String {
     }
 }
 
-/// Season totals and the busiest stops, with 95 % confidence half-widths, in `lang`.
+/// Season totals and the busiest stops, with their precision and one season's range, in `lang`.
 pub fn render_run_summary(
     lang: Lang,
     name: &str,
@@ -45,18 +45,36 @@ pub fn render_run_summary(
         Lang::En => " %",
         Lang::Hu => "%",
     };
+    let percent = |e: Estimate, r: Option<SeasonRange>| {
+        (
+            format!("{}{percent_sign}", pm(lang, scale(e, 100.0), 1)),
+            r.map(|r| format!("{}{percent_sign}", range(lang, scale_range(r, 100.0), 1))),
+        )
+    };
+    let figure = |metric: GroupMetric, decimals: usize| {
+        (
+            pm(lang, s.get(metric), 1),
+            s.range(metric).map(|r| range(lang, r, decimals)),
+        )
+    };
     let rows = [
-        (Label::RunClientsArriving, pm(lang, s.get(GroupMetric::Arrivals), 1)),
-        (Label::RunClientsServed, pm(lang, s.get(GroupMetric::Served), 1)),
-        (Label::RunUses, pm(lang, s.get(GroupMetric::Uses), 1)),
-        (Label::RunLost, pm(lang, s.get(GroupMetric::Lost), 1)),
-        (Label::RunMeanWait, pm(lang, p.wait_mean_min, 1)),
+        (Label::RunClientsArriving, figure(GroupMetric::Arrivals, 0)),
+        (Label::RunClientsServed, figure(GroupMetric::Served, 0)),
+        (Label::RunUses, figure(GroupMetric::Uses, 0)),
+        (Label::RunLost, figure(GroupMetric::Lost, 0)),
+        (
+            Label::RunMeanWait,
+            (
+                pm(lang, p.wait_mean_min, 1),
+                s.pooled_range.wait_mean_min.map(|r| range(lang, r, 1)),
+            ),
+        ),
         (
             Label::RunWithinTarget,
-            format!("{}{percent_sign}", pm(lang, scale(p.share_within_target, 100.0), 1)),
+            percent(p.share_within_target, s.pooled_range.share_within_target),
         ),
-        (Label::RunClerkHours, pm(lang, s.get(GroupMetric::ClerkHours), 1)),
-        (Label::RunOvertime, pm(lang, s.get(GroupMetric::Overtime), 1)),
+        (Label::RunClerkHours, figure(GroupMetric::ClerkHours, 0)),
+        (Label::RunOvertime, figure(GroupMetric::Overtime, 0)),
     ];
     let width = rows
         .iter()
@@ -64,9 +82,28 @@ pub fn render_run_summary(
         .max()
         .unwrap_or(0)
         .max(LABEL_WIDTH_MIN);
-    for (label, value) in rows {
-        out += &format!("  {:<width$} {value}\n", lang.text(label));
+    let value_width = rows
+        .iter()
+        .map(|(_, (value, _))| value.chars().count())
+        .chain([lang.text(Label::RunColExpected).chars().count()])
+        .max()
+        .unwrap_or(0);
+    out += &format!(
+        "  {:<width$} {:<value_width$}   {}\n",
+        "",
+        lang.text(Label::RunColExpected),
+        lang.text(Label::RunColSeasonRange)
+    );
+    for (label, (value, season)) in rows {
+        let season = season.unwrap_or_default();
+        out += format!("  {:<width$} {value:<value_width$}   {season}", lang.text(label)).trim_end();
+        out += "\n";
     }
+    out += &format!(
+        "\n  {}\n  {}\n",
+        lang.text(Label::RunNotePrecision),
+        lang.text(Label::RunNoteSeasonRange)
+    );
     out += &busiest_stops(lang, stop_labels, results)?;
     Ok(out)
 }
@@ -105,6 +142,23 @@ fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) ->
         out += &format!("    {:<width$} {line}\n", stop_labels[i]);
     }
     Ok(out)
+}
+
+/// A season range as `low – high`.
+fn range(lang: Lang, r: SeasonRange, decimals: usize) -> String {
+    format!(
+        "{} – {}",
+        lang.plain_number(r.p05, decimals),
+        lang.plain_number(r.p95, decimals)
+    )
+}
+
+fn scale_range(r: SeasonRange, f: f64) -> SeasonRange {
+    SeasonRange {
+        p05: r.p05 * f,
+        p95: r.p95 * f,
+        ..r
+    }
 }
 
 fn scale(e: Estimate, f: f64) -> Estimate {

@@ -4,8 +4,10 @@ mod accumulator;
 mod count_distribution;
 mod histogram;
 mod percentile;
+mod range_sketch;
 
 pub use accumulator::{CONFIDENCE_LEVEL, Estimate, MeanAccumulator, RatioAccumulator, t_quantile};
 pub use count_distribution::{CountDistribution, PredictiveInterval};
 pub use histogram::Histogram;
 pub use percentile::{WAIT_PERCENTILE, percentile_type7, wait_p90};
+pub use range_sketch::{RANGE_HIGH_QUANTILE, RANGE_LOW_QUANTILE, RangeSketch, SeasonRange};
