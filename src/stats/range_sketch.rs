@@ -1,15 +1,14 @@
-//! Season ranges: the 5th–95th percentiles of per-replication values in bounded memory, by a mergeable quantised histogram.
+//! Season ranges: the 5th–95th percentiles of per-replication values in bounded memory, by a mergeable adaptive-grid histogram.
 //!
-//! A value is stored as its *key*: the value with the low bits of its binary mantissa cleared, so
-//! that `mantissa_bits` significant bits are kept (a relative resolution of 2^−bits, 0.1 % at the
-//! start). Whole numbers below 2^(bits+1) keep every bit, so counts of clients are exact. When a
-//! sketch holds more than [`RANGE_CELLS_MAX`] distinct keys it drops one bit of every key (the
-//! resolution halves and neighbouring cells merge), which bounds its memory whatever the number of
-//! replications. The final resolution is the finest one at which all values fit into the cells, so the
-//! result depends only on the values, not on the order they were added or merged in: results stay
-//! byte-identical across thread counts. Quantiles interpolate linearly between order statistics of
-//! the keys (type 7), so they equal [`super::percentile_type7`] of the keys; each is within
-//! [`RangeSketch::relative_error`] of the exact sample quantile, always on the side of zero.
+//! A value is stored as its *key*: the value rounded down to a multiple of the sketch's grid step,
+//! a power of two that starts at 2^−16 (so whole numbers and most recorded figures are kept exactly).
+//! When a sketch holds more distinct keys than its cell budget, the step doubles and neighbouring
+//! cells merge, which bounds the memory whatever the number of replications; the step is then about
+//! the spread of the values divided by the budget. The final step is the finest one at which all the
+//! values fit, so the result depends only on the values, not on the order they were added or merged
+//! in: results stay byte-identical across thread counts. Quantiles interpolate linearly between order
+//! statistics of the keys (type 7), so each is at most one step ([`SeasonRange::resolution`]) below
+//! the exact sample quantile of the values.
 
 use serde::Serialize;
 
@@ -17,18 +16,16 @@ use serde::Serialize;
 pub const RANGE_LOW_QUANTILE: f64 = 0.05;
 /// Upper end of a season range: the 95th percentile of the per-replication values.
 pub const RANGE_HIGH_QUANTILE: f64 = 0.95;
-/// Significant mantissa bits a new sketch keeps: a relative resolution of 2^−10 ≈ 0.1 %, well
-/// inside the sampling error of a 5th or 95th percentile from a few hundred replications.
-pub(super) const RANGE_MANTISSA_BITS: u8 = 10;
-/// Distinct keys a stop's sketch holds before it coarsens (64 cells of 8 bytes: about half a
-/// kilobyte per metric, so that the ranges of a national season of 5,000 stops stay within tens of
-/// megabytes).
-pub(super) const STOP_RANGE_CELLS_MAX: u16 = 64;
-/// Distinct keys a group's sketch holds (the season, a district, a week: a few dozen groups, so they
-/// can afford a finer resolution: about a 1/200 of the range of a season's totals).
-pub(super) const GROUP_RANGE_CELLS_MAX: u16 = 256;
-/// Bits of an `f64` mantissa (IEEE 754 binary64).
-const F64_MANTISSA_BITS: u8 = 52;
+/// Binary exponent of a new sketch's grid step: 2^−16 ≈ 0.000015, finer than any figure is read.
+const FIRST_STEP_EXPONENT: i32 = -16;
+/// Distinct keys a stop's sketch holds before its step doubles: 128 cells of 8 bytes (1 KiB per
+/// metric at most). The step is then about 1/128 of the spread of a stop's values, finer than the
+/// sampling error of a 5th or 95th percentile from a few hundred replications (about 1/20 of the
+/// 5–95 % range).
+pub(super) const STOP_RANGE_CELLS_MAX: u16 = 128;
+/// Distinct keys a group's sketch holds (the season, a district, a week: a few dozen groups, so
+/// they can afford four times a stop's resolution).
+pub(super) const GROUP_RANGE_CELLS_MAX: u16 = 512;
 
 /// One season's (or one stop's) plausible outcomes: the 5th and 95th percentiles over replications.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -37,20 +34,21 @@ pub struct SeasonRange {
     pub p05: f64,
     /// 95th percentile of the per-replication values, in the metric's unit.
     pub p95: f64,
-    /// Bound on the relative error of each end from the quantisation (0 when every value was kept exactly).
-    pub relative_error: f64,
+    /// The grid step, in the metric's unit: each end is at most this much below the exact sample
+    /// percentile (0: every value was kept exactly).
+    pub resolution: f64,
 }
 
 /// A bounded-memory, order-independent summary of per-replication values for their percentiles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RangeSketch {
-    /// Distinct keys with their counts, sorted by key.
-    cells: Vec<(f32, u32)>,
-    /// Significant mantissa bits every key keeps.
-    mantissa_bits: u8,
-    /// Whether a key ever lost a bit of its value (the quantiles are then approximate).
+    /// Distinct keys (as multiples of the step) with their counts, sorted by key.
+    cells: Vec<(i32, u32)>,
+    /// Binary exponent of the grid step.
+    step_exponent: i32,
+    /// Whether some value lost a part of itself to the rounding (the quantiles are then approximate).
     rounded: bool,
-    /// Distinct keys held before the sketch coarsens.
+    /// Distinct keys held before the step doubles.
     cells_max: u16,
 }
 
@@ -61,21 +59,20 @@ impl Default for RangeSketch {
     }
 }
 
-/// `value` with all but `bits` significant mantissa bits cleared (towards zero), as an `f32`.
-fn key_of(value: f64, bits: u8) -> f32 {
-    let drop = u32::from(F64_MANTISSA_BITS - bits);
-    let mask = !((1u64 << drop) - 1);
-    // At most 10 significant bits survive, so the conversion is exact inside f32's range; values
-    // beyond it (no metric comes near) saturate.
-    (f64::from_bits(value.to_bits() & mask) as f32).clamp(f32::MIN, f32::MAX)
+/// `key` for a step 2^`shift` times coarser (rounded down), and whether that lost a part of it.
+fn shift_down(key: i32, shift: i32) -> (i32, bool) {
+    // An i32 key has 32 bits: shifting by more keeps only its sign.
+    let shift = shift.clamp(0, 32);
+    let wide = i64::from(key);
+    ((wide >> shift) as i32, wide & ((1i64 << shift) - 1) != 0)
 }
 
 impl RangeSketch {
-    /// An empty sketch that holds up to `cells_max` distinct keys before it coarsens.
+    /// An empty sketch that holds up to `cells_max` distinct keys before its step doubles.
     pub fn with_cells(cells_max: u16) -> Self {
         Self {
             cells: Vec::new(),
-            mantissa_bits: RANGE_MANTISSA_BITS,
+            step_exponent: FIRST_STEP_EXPONENT,
             rounded: false,
             cells_max,
         }
@@ -89,7 +86,9 @@ impl RangeSketch {
     /// Adds one replication's value; non-finite values are ignored.
     pub fn push(&mut self, value: f64) {
         if value.is_finite() {
-            self.insert(value, 1);
+            let key = self.key_of(value);
+            self.rounded |= self.value_of(key) != value;
+            self.add(key, 1);
             self.coarsen_to_fit();
         }
     }
@@ -103,12 +102,14 @@ impl RangeSketch {
 
     /// Combines with another sketch (the result is the same in whatever order sketches are merged).
     pub fn merge(&mut self, other: &Self) {
-        if other.mantissa_bits < self.mantissa_bits {
-            self.coarsen_to(other.mantissa_bits);
-        }
+        let exponent = self.step_exponent.max(other.step_exponent);
+        self.coarsen_to(exponent);
         self.rounded |= other.rounded;
+        let shift = exponent - other.step_exponent;
         for &(key, count) in &other.cells {
-            self.insert(f64::from(key), count);
+            let (coarse, lost) = shift_down(key, shift);
+            self.rounded |= lost;
+            self.add(coarse, count);
         }
         self.coarsen_to_fit();
     }
@@ -118,13 +119,9 @@ impl RangeSketch {
         self.cells.iter().map(|&(_, c)| u64::from(c)).sum()
     }
 
-    /// Bound on the relative error of a quantile from the quantisation (0 when exact).
-    pub fn relative_error(&self) -> f64 {
-        if self.rounded {
-            (-f64::from(self.mantissa_bits)).exp2()
-        } else {
-            0.0
-        }
+    /// The grid step when some value was rounded to it, in the values' unit (0: exact).
+    pub fn resolution(&self) -> f64 {
+        if self.rounded { self.step() } else { 0.0 }
     }
 
     /// The type-7 `q`-quantile (0 ≤ q ≤ 1) of the stored keys; `None` when empty.
@@ -145,45 +142,65 @@ impl RangeSketch {
         Some(SeasonRange {
             p05: self.quantile(RANGE_LOW_QUANTILE)?,
             p95: self.quantile(RANGE_HIGH_QUANTILE)?,
-            relative_error: self.relative_error(),
+            resolution: self.resolution(),
         })
     }
 
-    /// The `rank`-th smallest stored key (0-based); `rank` < count.
+    fn step(&self) -> f64 {
+        f64::from(self.step_exponent).exp2()
+    }
+
+    fn value_of(&self, key: i32) -> f64 {
+        f64::from(key) * self.step()
+    }
+
+    /// The key of `value` at the current step, first doubling the step until the key fits.
+    fn key_of(&mut self, value: f64) -> i32 {
+        let limit = f64::from(i32::MAX);
+        while (value / self.step()).floor().abs() >= limit {
+            self.coarsen_to(self.step_exponent + 1);
+        }
+        (value / self.step()).floor() as i32
+    }
+
+    /// The `rank`-th smallest stored value (0-based); `rank` < count.
     fn order_statistic(&self, rank: u64) -> f64 {
         let mut seen = 0;
         for &(key, count) in &self.cells {
             seen += u64::from(count);
             if rank < seen {
-                return f64::from(key);
+                return self.value_of(key);
             }
         }
-        self.cells.last().map_or(f64::NAN, |&(k, _)| f64::from(k))
+        self.cells.last().map_or(f64::NAN, |&(k, _)| self.value_of(k))
     }
 
-    fn insert(&mut self, value: f64, count: u32) {
-        let key = key_of(value, self.mantissa_bits);
-        self.rounded |= f64::from(key) != value;
-        match self.cells.binary_search_by(|&(k, _)| k.total_cmp(&key)) {
+    fn add(&mut self, key: i32, count: u32) {
+        match self.cells.binary_search_by_key(&key, |&(k, _)| k) {
             Ok(i) => self.cells[i].1 += count,
             Err(i) => self.cells.insert(i, (key, count)),
         }
     }
 
-    /// Drops key bits until the cells fit (or no bit is left to drop).
+    /// Doubles the step until the cells fit the budget.
     fn coarsen_to_fit(&mut self) {
-        while self.cells.len() > usize::from(self.cells_max) && self.mantissa_bits > 0 {
-            self.coarsen_to(self.mantissa_bits - 1);
+        while self.cells.len() > usize::from(self.cells_max) {
+            self.coarsen_to(self.step_exponent + 1);
         }
     }
 
-    /// Re-keys every cell with `bits` significant bits, merging cells that now share a key.
-    fn coarsen_to(&mut self, bits: u8) {
-        self.mantissa_bits = bits;
-        let mut merged: Vec<(f32, u32)> = Vec::with_capacity(self.cells.len());
+    /// Re-keys every cell for the step 2^`exponent` (not finer than today's), merging cells that
+    /// now share a key.
+    fn coarsen_to(&mut self, exponent: i32) {
+        let shift = exponent - self.step_exponent;
+        if shift <= 0 {
+            return;
+        }
+        self.step_exponent = exponent;
+        let mut merged: Vec<(i32, u32)> = Vec::with_capacity(self.cells.len());
         for &(key, count) in &self.cells {
-            let coarse = key_of(f64::from(key), bits);
-            self.rounded |= coarse != key;
+            let (coarse, lost) = shift_down(key, shift);
+            self.rounded |= lost;
             match merged.last_mut() {
                 Some((k, c)) if *k == coarse => *c += count,
                 _ => merged.push((coarse, count)),
@@ -218,7 +235,7 @@ mod tests {
         for q in [0.0, RANGE_LOW_QUANTILE, 0.5, RANGE_HIGH_QUANTILE, 1.0] {
             assert_eq!(s.quantile(q), percentile_type7(&mut xs.clone(), q), "q = {q}");
         }
-        assert_eq!(s.relative_error(), 0.0);
+        assert_eq!(s.resolution(), 0.0);
     }
 
     #[test]
@@ -227,12 +244,14 @@ mod tests {
         let xs = values(5_000, |u| 0.1 * 300f64.powf(u));
         let s = sketch_of(&xs);
         assert!(s.cells.len() <= usize::from(STOP_RANGE_CELLS_MAX));
-        assert!(s.relative_error() > 0.0);
+        // The step is the spread over the cell budget, rounded up to a power of two.
+        let spread = 30.0 - 0.1;
+        assert!(s.resolution() > 0.0 && s.resolution() < 2.0 * spread / f64::from(STOP_RANGE_CELLS_MAX));
         for q in [RANGE_LOW_QUANTILE, 0.5, RANGE_HIGH_QUANTILE] {
             let exact = percentile_type7(&mut xs.clone(), q).unwrap();
             let got = s.quantile(q).unwrap();
             assert!(
-                got <= exact && exact - got <= exact * s.relative_error(),
+                got <= exact && exact - got <= s.resolution(),
                 "q = {q}: {got} vs {exact}"
             );
         }
@@ -252,6 +271,17 @@ mod tests {
         }
         assert_eq!(forward, whole);
         assert_eq!(backward, whole);
+    }
+
+    #[test]
+    fn huge_values_widen_the_step_instead_of_overflowing() {
+        let s = sketch_of(&[1e12, 2e12, 3e12]);
+        let median = s.quantile(0.5).unwrap();
+        assert!(median <= 2e12 && 2e12 - median <= s.resolution());
+        let mut fine = sketch_of(&[0.001, 0.002]);
+        fine.merge(&s);
+        assert_eq!(fine.count(), 5);
+        assert_eq!(fine.quantile(0.0), Some(0.0));
     }
 
     #[test]

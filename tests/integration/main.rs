@@ -14,3 +14,4 @@ mod report;
 mod scenario;
 mod staffing;
 mod theory_anchors;
+mod uncertainty;
