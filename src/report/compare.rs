@@ -67,6 +67,18 @@ pub fn render_chosen_dwell(lang: Lang, variants: &[PolicySeason]) -> Result<Stri
             ],
         )?;
         let _ = writeln!(out, "{line}");
+        let borderline: Vec<&str> = v
+            .chosen_dwell
+            .iter()
+            .filter(|c| c.too_close)
+            .map(|c| c.settlement.as_str())
+            .collect();
+        if !borderline.is_empty() {
+            let count = borderline.len().to_string();
+            let list = borderline.join(", ");
+            let line = Label::ChosenDwellBorderline.fill(lang, &[("count", &count), ("list", &list)])?;
+            let _ = writeln!(out, "  {line}");
+        }
     }
     Ok(out)
 }

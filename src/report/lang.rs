@@ -265,6 +265,10 @@ label_table! {
     StaffNotWithinDesks => "not within the desks: {stops}", "a pultok számán belül nem: {stops}";
     StaffErlangDiffers => "Erlang C (steady state) would staff {differs} of {stops} stops differently.",
         "Az Erlang C képlet (stacionárius állapot) {stops} megállóból {differs} megállóban adna más létszámot.";
+    StaffBorderlineHeading => "Too close to call at {stops} stop(s): fewer clerks might meet the targets, but the interval still straddles one at the cap of replications:",
+        "{stops} megállóban túl szoros a döntés: kevesebb ügyintéző is teljesítheti a célokat, de az intervallum a replikációk felső korlátjánál is átfedi valamelyiket:";
+    StaffBorderlineStop => "stop {stop} {date} {settlement}: {clerks} clerk(s) too close to call; {needed} meet the targets",
+        "{stop}. megálló, {date}, {settlement}: {clerks} ügyintézővel nem dönthető el; {needed} ügyintéző teljesíti a célokat";
     StaffUnstaffable => "stop {stop} {date} {settlement}: {advice}", "{stop}. megálló, {date}, {settlement}: {advice}";
     AdviceFailing => "{target} is {achieved} (target {required})", "{target}: {achieved} (cél: {required})";
     AdviceMoreDesks => "{clerks} clerks would meet every target: a vehicle with {clerks} desks",
@@ -294,6 +298,8 @@ label_table! {
     CompareColPerClient => "h/client", "óra/ügyfél";
     ComparePaired => "{name} vs {baseline} (paired, 95 %): served {served}, lost {lost}, clerk-hours {hours}",
         "{name} a(z) {baseline} változathoz képest (páros eltérés, 95%): kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    ChosenDwellBorderline => "too close to call at {count} settlement(s): a shorter dwell might meet the targets, but the simulation cannot tell at its cap: {list}",
+        "{count} településen túl szoros a döntés: egy rövidebb tartózkodás is teljesítheti a célokat, de a szimuláció a felső korlátnál sem tudja eldönteni: {list}";
     ChosenDwell => "{policy}: shortest dwell meeting the targets chosen for {settlements} settlements (mean {mean} h); {unmet} cannot meet them within the range (longest used){list}",
         "{policy}: {settlements} településen a célokat teljesítő legrövidebb tartózkodás kiválasztva (átlag {mean} óra); {unmet} település a tartományon belül nem teljesíti őket (a leghosszabb kipróbáltat kapja){list}";
 
@@ -328,6 +334,9 @@ label_table! {
     CsvCi95High => "95% interval, upper limit", "95%-os intervallum felső határa";
     CsvDiffMean => "difference from the first, mean", "eltérés az elsőtől, átlag";
     CsvDiffCi95 => "difference from the first, 95% half-width", "eltérés az elsőtől, 95%-os fél szélesség";
+    CsvVerdict => "Verdict of the reported clerks (meets, fails, too close to call)", "A közölt létszám minősítése (teljesít, nem teljesít, túl szoros)";
+    CsvTooCloseClerks => "Fewest clerks too close to call", "A legkisebb létszám, amelyről nem dönthető el";
+    CsvCandidateVerdict => "Verdict with {clerks} clerks", "Minősítés {clerks} ügyintézővel";
     CsvWaitMeanPooled => "Mean wait over all served clients (min)", "Átlagos várakozás az összes kiszolgált ügyfélre (perc)";
     CsvDelayedShare => "Share who had to queue", "Sorban állni kényszerültek aránya";
     CsvLevel => "Level", "Szint";

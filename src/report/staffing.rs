@@ -6,7 +6,7 @@ use super::RenderError;
 use super::csv::{Column, Part, csv_table, headers, part_headers};
 use super::lang::{FillError, Label, Lang};
 use super::number::csv_cell;
-use crate::staffing::{StaffingAnswer, TargetKind};
+use crate::staffing::{StaffingAnswer, TargetKind, Verdict};
 use crate::stats::Estimate;
 use crate::study::StaffingRow;
 
@@ -45,11 +45,21 @@ const TARGET_COLUMNS: [TargetKind; 4] = [
     TargetKind::MeanQueue,
 ];
 
-/// The columns of `staffing.csv` after the targets.
-pub(crate) const STAFFING_TAIL_COLUMNS: [Column; 2] = [
+/// The columns of `staffing.csv` after the targets (then one verdict column per candidate).
+pub(crate) const STAFFING_TAIL_COLUMNS: [Column; 4] = [
+    Column::new("verdict", Label::CsvVerdict),
+    Column::new("too_close_clerks", Label::CsvTooCloseClerks),
     Column::new("replications", Label::ParamReplications),
     Column::new("advice", Label::CsvAdvice),
 ];
+
+/// The header of the verdict column of the candidate with `clerks` clerks.
+fn candidate_verdict_header(lang: Lang, clerks: u32) -> Result<String, FillError> {
+    match lang {
+        Lang::En => Ok(format!("verdict_{clerks}_clerks")),
+        Lang::Hu => Label::CsvCandidateVerdict.fill(lang, &[("clerks", &clerks.to_string())]),
+    }
+}
 
 /// `staffing.csv`: per stop, the fewest clerks by simulation and by the textbook formulas, and what
 /// the reported number of clerks achieves (mean and 95 % half-width).
@@ -59,11 +69,16 @@ pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, R
         .iter()
         .map(|r| staffing_advice(lang, &r.answer).map(Option::unwrap_or_default))
         .collect::<Result<_, _>>()?;
+    let most_candidates = rows.iter().map(|r| r.answer.candidates.len()).max().unwrap_or(0) as u32;
+    let verdict_headers: Vec<String> = (1..=most_candidates)
+        .map(|clerks| candidate_verdict_header(lang, clerks))
+        .collect::<Result<_, _>>()?;
     csv_table(table, |w| {
         let mut header = headers(lang, &STAFFING_COLUMNS);
         let targets = TARGET_COLUMNS.map(|kind| Column::new(kind.as_str(), target_label(kind)));
         header.extend(part_headers(lang, targets, &[Part::Mean, Part::Ci95]));
         header.extend(headers(lang, &STAFFING_TAIL_COLUMNS));
+        header.extend(verdict_headers.iter().cloned());
         w.write_record(&header)?;
         for (r, advice) in rows.iter().zip(advice) {
             let mut row = vec![
@@ -91,8 +106,17 @@ pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, R
             ] {
                 row.extend(cells(r.achieved(kind)));
             }
-            row.push(r.answer.replications.to_string());
+            let reported = r.reported();
+            row.push(reported.verdict.as_str().to_string());
+            row.push(opt_u32(r.answer.too_close_clerks));
+            row.push(reported.replications.to_string());
             row.push(advice);
+            row.extend((0..most_candidates as usize).map(|i| {
+                r.answer
+                    .candidates
+                    .get(i)
+                    .map_or(String::new(), |c| c.verdict.as_str().to_string())
+            }));
             w.write_record(&row)?;
         }
         Ok(())
@@ -104,7 +128,7 @@ pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, R
 pub const SIZE_CLASS_LOWER_BOUNDS: [u32; 4] = [0, 1_000, 3_000, 6_000];
 
 /// The readable staffing report in `lang`: one line per size class, then the stops that cannot be
-/// staffed, with what would fix them.
+/// staffed, with what would fix them, and the borderline stops.
 pub fn render_staffing_text(lang: Lang, policy: &str, rows: &[StaffingRow]) -> Result<String, FillError> {
     let mut out = Label::StaffHeading.fill(lang, &[("policy", policy), ("stops", &rows.len().to_string())])?;
     out.push('\n');
@@ -171,6 +195,35 @@ pub fn render_staffing_text(lang: Lang, policy: &str, rows: &[StaffingRow]) -> R
         )?;
         let _ = writeln!(out, "  {line}");
     }
+    out += &borderline_stops(lang, rows)?;
+    Ok(out)
+}
+
+/// The stops where fewer clerks than the answer are too close to call, one line each.
+fn borderline_stops(lang: Lang, rows: &[StaffingRow]) -> Result<String, FillError> {
+    let borderline: Vec<&StaffingRow> = rows.iter().filter(|r| r.answer.too_close_clerks.is_some()).collect();
+    if borderline.is_empty() {
+        return Ok(String::new());
+    }
+    let mut out = format!(
+        "  {}\n",
+        Label::StaffBorderlineHeading.fill(lang, &[("stops", &borderline.len().to_string())])?
+    );
+    for r in borderline {
+        let clerks = r.answer.too_close_clerks.unwrap_or_default();
+        let reported = opt_u32(r.answer.clerks_needed);
+        let line = Label::StaffBorderlineStop.fill(
+            lang,
+            &[
+                ("stop", &r.stop.to_string()),
+                ("date", &r.date),
+                ("settlement", &r.settlement),
+                ("clerks", &clerks.to_string()),
+                ("needed", if reported.is_empty() { "–" } else { &reported }),
+            ],
+        )?;
+        let _ = writeln!(out, "    {line}");
+    }
     Ok(out)
 }
 
@@ -209,7 +262,7 @@ pub fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<Str
     let failing = at_desks
         .checks
         .iter()
-        .filter(|c| !c.met)
+        .filter(|c| c.verdict != Verdict::Meets)
         .map(|c| {
             Label::AdviceFailing.fill(
                 lang,
@@ -226,7 +279,7 @@ pub fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<Str
         None if at_desks
             .checks
             .iter()
-            .any(|c| c.kind == TargetKind::LostShare && !c.met) =>
+            .any(|c| c.kind == TargetKind::LostShare && c.verdict != Verdict::Meets) =>
         {
             lang.text(Label::AdviceLongerDwellLost).to_string()
         }

@@ -46,6 +46,14 @@ impl SeasonStop {
     pub fn dwell_hours(&self) -> f64 {
         minutes_to_hours(self.spec.dwell_min)
     }
+
+    /// The random-stream index of the stop in the staffing and dwell searches: a hash of the
+    /// settlement, date and venue, so that the same visit meets the same clients in every season
+    /// it appears in (`staff` under a policy and the `policies` dwell search agree stop by stop).
+    pub fn search_stream(&self) -> u64 {
+        let identity = format!("{}|{}|{}", self.settlement, self.date, self.venue.as_str());
+        crate::vocab::fnv::fnv1a64(identity.as_bytes())
+    }
 }
 
 /// Where a stop's expected clients came from.

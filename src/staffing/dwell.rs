@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use super::search::{SearchSettings, summarise_candidates};
+use super::decision::{Verdict, evaluate};
+use super::search::SearchSettings;
 use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::StopMetric;
 use crate::sim::{PreparedStop, SpecError, StopSpec};
@@ -21,18 +22,23 @@ pub struct DwellRange {
 pub struct DwellCandidate {
     pub dwell_min: f64,
     pub checks: Vec<TargetCheck>,
-    pub meets_all: bool,
+    pub verdict: Verdict,
     /// Mean clients arriving during this dwell.
     pub arrivals_mean: f64,
+    /// Replications simulated before the verdict.
+    pub replications: u64,
 }
 
 /// The demand-driven dwell of one stop.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DwellAnswer {
-    /// Shortest dwell meeting every target, minutes; `None` when even the longest fails.
+    /// Shortest dwell meeting every target, minutes; `None` when even the longest does not.
     pub dwell_min: Option<f64>,
+    /// Whether a shorter dwell than the answer (or, without an answer, some dwell) was too close
+    /// to call: the settlement is borderline.
+    pub too_close: bool,
+    /// The dwells tried, shortest first, up to the first that meets every target.
     pub candidates: Vec<DwellCandidate>,
-    pub replications: u64,
 }
 
 impl DwellRange {
@@ -47,42 +53,40 @@ impl DwellRange {
     }
 }
 
-/// Tries every dwell of `range` with common random numbers; `spec_for_dwell` builds the stop for a
-/// dwell (demand may grow with the dwell: that is the scenario's dwell-capture assumption).
+/// Tries the dwells of `range`, shortest first, until one meets every target; every dwell meets the
+/// same clients (the streams of `stream_stop`). `spec_for_dwell` builds the stop for a dwell
+/// (demand may grow with the dwell: that is the scenario's dwell-capture assumption).
 pub fn search_dwell(
     spec_for_dwell: impl Fn(f64) -> Result<StopSpec, SpecError>,
-    stop_index: u64,
+    stream_stop: u64,
     range: &DwellRange,
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Result<DwellAnswer, SpecError> {
-    let dwells = range.candidates();
-    let stops: Vec<PreparedStop> = dwells
+    let mut candidates = Vec::new();
+    for dwell_min in range.candidates() {
+        let mut spec = spec_for_dwell(dwell_min)?;
+        spec.wait_target_min = targets.wait_limit_min;
+        let e = evaluate(&PreparedStop::new(&spec)?, stream_stop, targets, settings);
+        let meets = e.verdict == Verdict::Meets;
+        candidates.push(DwellCandidate {
+            dwell_min,
+            arrivals_mean: e.summary.get(StopMetric::Arrivals).mean,
+            checks: e.checks,
+            verdict: e.verdict,
+            replications: e.replications,
+        });
+        if meets {
+            break;
+        }
+    }
+    let dwell_min = candidates
         .iter()
-        .map(|&d| {
-            let mut spec = spec_for_dwell(d)?;
-            spec.wait_target_min = targets.wait_limit_min;
-            PreparedStop::new(&spec)
-        })
-        .collect::<Result<_, _>>()?;
-    let (summaries, replications) = summarise_candidates(&stops, stop_index, settings);
-    let candidates: Vec<DwellCandidate> = dwells
-        .iter()
-        .zip(&summaries)
-        .map(|(&dwell_min, summary)| {
-            let checks = targets.check(summary);
-            DwellCandidate {
-                dwell_min,
-                meets_all: checks.iter().all(|c| c.met),
-                checks,
-                arrivals_mean: summary.get(StopMetric::Arrivals).mean,
-            }
-        })
-        .collect();
-    let dwell_min = candidates.iter().find(|c| c.meets_all).map(|c| c.dwell_min);
+        .find(|c| c.verdict == Verdict::Meets)
+        .map(|c| c.dwell_min);
     Ok(DwellAnswer {
         dwell_min,
+        too_close: candidates.iter().any(|c| c.verdict == Verdict::TooClose),
         candidates,
-        replications,
     })
 }

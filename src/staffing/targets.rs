@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::decision::Verdict;
 use crate::experiment::{StopMetric, StopSummary};
 use crate::stats::Estimate;
 
@@ -68,17 +69,32 @@ pub struct TargetCheck {
     pub kind: TargetKind,
     /// The required value.
     pub required: f64,
-    /// The simulated figure with its 95 % half-width.
+    /// The simulated figure with its 95 % half-width (the precision of the mean).
     pub achieved: Estimate,
     /// The point estimate meets the target.
     pub met: bool,
-    /// The whole 95 % interval is on the met side (false: too close to call with these replications).
-    pub clear: bool,
+    /// The decision: meets or fails when the whole decision interval (wider than the 95 % one:
+    /// see `decision.rs`) is on one side of the target, too close to call otherwise.
+    pub verdict: Verdict,
 }
 
 impl ServiceTargets {
-    /// Checks every target that is set against a stop's (or group's) summary.
-    pub fn check(&self, summary: &StopSummary) -> Vec<TargetCheck> {
+    /// Number of targets that are set.
+    pub fn count(&self) -> usize {
+        [
+            self.min_share_within_wait,
+            self.max_lost_share,
+            self.max_mean_overtime_min,
+            self.max_mean_queue,
+        ]
+        .iter()
+        .flatten()
+        .count()
+    }
+
+    /// Checks every target that is set against a stop's summary; the decision interval is the 95 %
+    /// one widened by `widen`.
+    pub fn check(&self, summary: &StopSummary, widen: f64) -> Vec<TargetCheck> {
         let p = &summary.pooled;
         [
             (
@@ -99,29 +115,41 @@ impl ServiceTargets {
             ),
         ]
         .into_iter()
-        .filter_map(|(kind, required, achieved)| required.map(|r| judge(kind, r, achieved)))
+        .filter_map(|(kind, required, achieved)| required.map(|r| judge(kind, r, achieved, widen)))
         .collect()
     }
 }
 
-fn judge(kind: TargetKind, required: f64, achieved: Estimate) -> TargetCheck {
+fn judge(kind: TargetKind, required: f64, achieved: Estimate, widen: f64) -> TargetCheck {
     // A stop where nobody was served has no wait figure: nothing to fail on the wait target.
     let mean = if achieved.mean.is_nan() && kind == TargetKind::ShareWithinWait {
         1.0
     } else {
         achieved.mean
     };
-    let half = if achieved.ci95.is_finite() { achieved.ci95 } else { 0.0 };
-    let (met, clear) = if kind.is_minimum() {
-        (mean >= required, mean - half >= required)
+    let half = if achieved.ci95.is_finite() {
+        achieved.ci95 * widen
     } else {
-        (mean <= required, mean + half <= required)
+        0.0
+    };
+    // Distance of the interval's ends from the target, positive on the good side.
+    let (met, worst, best) = if kind.is_minimum() {
+        (mean >= required, mean - half - required, mean + half - required)
+    } else {
+        (mean <= required, required - (mean + half), required - (mean - half))
+    };
+    let verdict = if worst >= 0.0 {
+        Verdict::Meets
+    } else if best < 0.0 {
+        Verdict::Fails
+    } else {
+        Verdict::TooClose
     };
     TargetCheck {
         kind,
         required,
         achieved,
         met,
-        clear,
+        verdict,
     }
 }

@@ -14,7 +14,7 @@ mod staffing;
 
 pub use comparison::{SideBySide, side_by_side};
 pub use error::{CalibrateError, StudyError};
-pub use policies::{ChosenDwell, PolicySeason, policy_seasons};
+pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
 pub use progress::{Progress, Silent, stage};
 pub use report::{ReportStudy, report_study};
 pub use season::{RunMeta, SeasonRun, season_model, simulate_season};

@@ -36,6 +36,20 @@ pub struct ChosenDwell {
     pub settlement: String,
     pub hours: f64,
     pub meets_targets: bool,
+    /// Some dwell tried at one of its visits was too close to call (shorter than the answer, or
+    /// with no answer): the settlement is borderline.
+    pub too_close: bool,
+    /// Each visit's own answer, in season order.
+    pub visits: Vec<VisitDwell>,
+}
+
+/// The demand-driven dwell one visit of a settlement asked for on its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitDwell {
+    /// Date of the visit (`2020-03-02`).
+    pub date: String,
+    /// The shortest dwell meeting the targets at this visit, hours (`None`: none in the range).
+    pub hours: Option<f64>,
 }
 
 /// Resolves the scenario once per policy of `base.policies` (`base` is the scenario as written).
@@ -93,7 +107,7 @@ fn demand_driven_dwells(
         .map(|stop| {
             let answer = search_dwell(
                 |dwell_min| base.spec_with_dwell(stop, minutes_to_hours(dwell_min)),
-                stop.index as u64,
+                stop.search_stream(),
                 &dwell_range,
                 targets,
                 settings,
@@ -106,6 +120,11 @@ fn demand_driven_dwells(
                 settlement: stop.settlement.clone(),
                 hours: answer.dwell_min.unwrap_or(dwell_range.longest_min) / 60.0,
                 meets_targets: answer.dwell_min.is_some(),
+                too_close: answer.too_close,
+                visits: vec![VisitDwell {
+                    date: stop.date.to_string(),
+                    hours: answer.dwell_min.map(minutes_to_hours),
+                }],
             })
         })
         .collect::<Result<_, StudyError>>()?;
@@ -115,6 +134,8 @@ fn demand_driven_dwells(
             Some(c) => {
                 c.hours = c.hours.max(visit.hours);
                 c.meets_targets &= visit.meets_targets;
+                c.too_close |= visit.too_close;
+                c.visits.extend(visit.visits);
             }
             None => chosen.push(visit),
         }

@@ -32,8 +32,7 @@ pub struct StaffingRow {
 impl StaffingRow {
     /// The candidate reported: the answer, or all desks staffed when no answer exists.
     pub fn reported(&self) -> &Candidate {
-        let clerks = self.answer.clerks_needed.unwrap_or(self.answer.desks);
-        &self.answer.candidates[clerks as usize - 1]
+        self.answer.reported()
     }
 
     /// What the reported candidate achieves on `kind` (mean and 95 % half-width), if it was checked.
@@ -59,7 +58,8 @@ pub fn staffing_by_policy(
 }
 
 /// The staffing answer of every stop (in parallel; each stop's search is independent and seeded
-/// by its own streams, so the rows do not depend on the thread count).
+/// by its own streams — [`crate::scenario::SeasonStop::search_stream`] —, so the rows depend neither
+/// on the thread count nor on the stop's position in the season).
 pub fn staffing_rows(
     policy: &str,
     season: &Season,
@@ -70,11 +70,12 @@ pub fn staffing_rows(
         .stops
         .par_iter()
         .map(|stop| {
-            let answer =
-                search_stop(&stop.spec, stop.index as u64, targets, settings).map_err(|source| StudyError::Stop {
+            let answer = search_stop(&stop.spec, stop.search_stream(), targets, settings).map_err(|source| {
+                StudyError::Stop {
                     stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
                     source,
-                })?;
+                }
+            })?;
             let population = match stop.demand_origin {
                 DemandOrigin::Model { population, .. } => Some(population),
                 _ => None,

@@ -1,10 +1,11 @@
 //! The shared vocabulary at the bottom of the crate: words every layer uses and none owns.
 //!
 //! Nothing here imports from the rest of the crate (the layering test in
-//! `tests/integration/layering.rs` checks it): venues, diagnostics, name suggestions, units and
-//! geography.
+//! `tests/integration/layering.rs` checks it): venues, diagnostics, name suggestions, units,
+//! geography and a stable hash.
 
 pub(crate) mod diagnostic;
+pub(crate) mod fnv;
 pub(crate) mod geo;
 pub(crate) mod suggest;
 pub(crate) mod units;

@@ -2,7 +2,7 @@
 
 use ablakbusz::experiment::StopMetric;
 use ablakbusz::sim::Closing;
-use ablakbusz::staffing::{SearchSettings, ServiceTargets, search_stop};
+use ablakbusz::staffing::{SearchSettings, ServiceTargets, Verdict, search_stop};
 
 use crate::builder::StopBuilder;
 
@@ -61,14 +61,23 @@ fn answer_is_the_first_candidate_meeting_all_targets() {
     let answer = search_stop(&spec, 0, &ServiceTargets::default(), &settings()).unwrap();
     let needed = answer.clerks_needed.expect("3 desks suffice for 7 clients/h of 15 min");
     for c in &answer.candidates {
-        assert_eq!(c.meets_all, c.checks.iter().all(|k| k.met));
+        assert_eq!(c.verdict, Verdict::combine(&c.checks));
         if c.clerks < needed {
-            assert!(!c.meets_all, "{} clerks already meet the targets", c.clerks);
+            assert_ne!(
+                c.verdict,
+                Verdict::Meets,
+                "{} clerks already meet the targets",
+                c.clerks
+            );
         }
     }
-    assert!(answer.candidates[needed as usize - 1].meets_all);
-    let share = answer.candidates[needed as usize - 1].summary.pooled.lost_share;
-    assert!(share.ci95 <= 0.02, "searched until ± 2 % on the served share");
+    let answer_candidate = &answer.candidates[needed as usize - 1];
+    assert!(
+        answer_candidate
+            .checks
+            .iter()
+            .all(|c| c.verdict == Verdict::Meets && c.met)
+    );
 }
 
 #[test]
@@ -114,10 +123,15 @@ fn demand_driven_dwell_is_the_shortest_meeting_the_targets() {
             (c.arrivals_mean - 12.0).abs() < 0.5,
             "the pool does not grow with the dwell"
         );
-        // Spreading a fixed pool over more hours only helps, so the answer splits the range in two.
-        assert_eq!(c.meets_all, c.dwell_min >= dwell, "dwell {} min", c.dwell_min);
+        // Spreading a fixed pool over more hours only helps: the search stops at the first that meets.
+        assert_eq!(
+            c.verdict == Verdict::Meets,
+            c.dwell_min == dwell,
+            "dwell {} min",
+            c.dwell_min
+        );
     }
-    assert_eq!(answer.candidates.len(), 17);
+    assert_eq!(answer.candidates.last().map(|c| c.dwell_min), Some(dwell));
     assert!(
         dwell > 180.0,
         "one clerk needs more than the 3 hours of work: got {dwell} min"
@@ -184,4 +198,60 @@ fn finite_horizon_staffing_agrees_with_the_exact_chain() {
     let spec = StopBuilder::new().rate_per_hour(rate_per_hour).clerks(4).spec();
     let answer = search_stop(&spec, 0, &targets, &settings()).unwrap();
     assert_eq!(answer.clerks_needed, Some(exact_needed));
+}
+
+#[test]
+fn a_stop_exactly_on_its_target_is_too_close_to_call() {
+    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
+    // Opens empty, λ = 6/h, 15 min, c = 2, H = 3 h, turn_away: the exact chain gives the lost share,
+    // and the only target is set exactly there. Whatever the replications, the interval straddles it.
+    let exact = FiniteHorizon::solve(&FiniteHorizonInput {
+        arrival_rate: 6.0 / 60.0,
+        service_rate: 1.0 / 15.0,
+        clerks: 2,
+        horizon: 180.0,
+        closing: Closing::TurnAway,
+        wait_limit: None,
+    })
+    .unwrap();
+    let arrivals = 6.0 * 3.0;
+    let targets = ServiceTargets {
+        min_share_within_wait: None,
+        max_lost_share: Some(exact.expected_turned_away / arrivals),
+        max_mean_overtime_min: None,
+        max_mean_queue: None,
+        ..ServiceTargets::default()
+    };
+    let spec = StopBuilder::new()
+        .dwell_hours(3.0)
+        .clerks(2)
+        .closing(Closing::TurnAway)
+        .spec();
+    let settings = settings();
+    let on_target = ablakbusz::staffing::evaluate(
+        &ablakbusz::sim::PreparedStop::new(&spec).unwrap(),
+        0,
+        &targets,
+        &settings,
+    );
+    assert_eq!(on_target.verdict, Verdict::TooClose);
+    assert_eq!(on_target.replications, settings.max_replications, "ran to the cap");
+}
+
+#[test]
+fn a_stop_far_from_every_target_is_decided_in_the_first_batch() {
+    let settings = settings();
+    let quiet = StopBuilder::new().rate_per_hour(2.0).clerks(3).spec();
+    let answer = search_stop(&quiet, 0, &ServiceTargets::default(), &settings).unwrap();
+    let three = &answer.candidates[2];
+    assert_eq!(three.verdict, Verdict::Meets);
+    assert_eq!(three.replications, settings.min_replications);
+    let busy = StopBuilder::new()
+        .rate_per_hour(20.0)
+        .clerks(1)
+        .closing(Closing::TurnAway)
+        .spec();
+    let answer = search_stop(&busy, 0, &ServiceTargets::default(), &settings).unwrap();
+    assert_eq!(answer.candidates[0].verdict, Verdict::Fails);
+    assert_eq!(answer.candidates[0].replications, settings.min_replications);
 }

@@ -1,0 +1,126 @@
+//! Decisions that do not flip on noise: a candidate meets the targets, fails them, or is too close to call.
+//!
+//! A candidate (a stop with some clerks and dwell) is simulated in looks of doubling size — the
+//! first batch, twice it, four times it … up to the cap — on the stop's own streams, so every
+//! candidate of a stop meets the same clients (common random numbers) and the verdict depends only
+//! on the candidate, the stop and the seed, never on which other candidates are tried. At each look
+//! every target is judged on an interval at the error level α split over the looks and the targets
+//! (Bonferroni), so that the chance of a wrong *meets* or *fails* over the whole sequence is at most
+//! α. The candidate *fails* as soon as one target is clearly missed, *meets* once every target is
+//! clearly met, and is *too close to call* when the cap is reached first.
+
+use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
+use super::search::SearchSettings;
+use super::targets::{ServiceTargets, TargetCheck};
+use crate::experiment::{StopAcc, StopSummary};
+use crate::sim::{Engine, PreparedStop, StreamKey};
+use crate::stats::t_quantile;
+
+/// The answer of a target check or of a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The whole decision interval is on the good side of every target.
+    Meets,
+    /// The whole decision interval of some target is on the bad side.
+    Fails,
+    /// The cap was reached with an interval still straddling a target.
+    TooClose,
+}
+
+impl Verdict {
+    /// The machine name in CSV and JSON: `meets`, `fails`, `too_close`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Meets => "meets",
+            Verdict::Fails => "fails",
+            Verdict::TooClose => "too_close",
+        }
+    }
+
+    /// The verdict of a candidate from its targets' verdicts: fails if one fails, meets if all meet.
+    pub fn combine(checks: &[TargetCheck]) -> Verdict {
+        if checks.iter().any(|c| c.verdict == Verdict::Fails) {
+            Verdict::Fails
+        } else if checks.iter().all(|c| c.verdict == Verdict::Meets) {
+            Verdict::Meets
+        } else {
+            Verdict::TooClose
+        }
+    }
+}
+
+/// One candidate simulated to its verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub summary: StopSummary,
+    pub checks: Vec<TargetCheck>,
+    pub verdict: Verdict,
+    /// Replications simulated before the verdict.
+    pub replications: u64,
+}
+
+impl SearchSettings {
+    /// The cumulative replications of each look: the first batch, doubling, the last at the cap.
+    pub fn looks(&self) -> Vec<u64> {
+        let first = self.min_replications.max(2);
+        let cap = self.max_replications.max(first);
+        let mut looks: Vec<u64> = std::iter::successors(Some(first), |&n| n.checked_mul(2))
+            .take_while(|&n| n < cap)
+            .collect();
+        looks.push(cap);
+        looks
+    }
+
+    /// How many standard errors a decision interval spans at a look with `n` replications, when
+    /// `targets` targets are judged: the two-sided Student-t quantile at α / (looks × targets).
+    pub fn decision_width(&self, targets: usize, n: u64) -> f64 {
+        let tests = (self.looks().len() * targets.max(1)) as f64;
+        let tail = self.decision_error / (2.0 * tests);
+        StudentsT::new(0.0, 1.0, (n.max(2) - 1) as f64).map_or(f64::NAN, |t| t.inverse_cdf(1.0 - tail))
+    }
+}
+
+/// Simulates `stop` on the streams of `stream_stop` look by look until its verdict.
+pub fn evaluate(
+    stop: &PreparedStop,
+    stream_stop: u64,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+) -> Evaluation {
+    let looks = settings.looks();
+    let mut acc = StopAcc::default();
+    let mut engine = Engine::new();
+    let mut done = 0;
+    let mut evaluation = None;
+    for (look, &n) in looks.iter().enumerate() {
+        for replication in done..n {
+            let key = StreamKey {
+                seed: settings.seed,
+                stop: stream_stop,
+                replication,
+            };
+            let outcome = stop.simulate(&mut engine, key);
+            acc.push(&outcome, engine.served_waits_mut());
+        }
+        done = n;
+        let summary = acc.summary();
+        // Standard errors from the 95 % half-widths, widened to the decision level.
+        let widen = settings.decision_width(targets.count(), n) / t_quantile(n);
+        let checks = targets.check(&summary, widen);
+        let verdict = Verdict::combine(&checks);
+        let last = look + 1 == looks.len();
+        evaluation = Some(Evaluation {
+            summary,
+            checks,
+            verdict,
+            replications: n,
+        });
+        if verdict != Verdict::TooClose || last {
+            break;
+        }
+    }
+    evaluation.expect("at least one look")
+}
