@@ -5,6 +5,7 @@ mod closing;
 mod engine;
 mod error;
 mod event;
+mod fifo;
 mod observer;
 mod outcome;
 mod profile;
@@ -39,12 +40,12 @@ impl PreparedStop {
         })
     }
 
-    /// One replication of the stop with the key's random streams.
+    /// One replication of the stop with the key's random streams, by the fast path (nobody watches).
     pub fn simulate(&self, engine: &mut Engine, key: StreamKey) -> StopOutcome {
-        self.simulate_observed(engine, key, &mut NoObserver)
+        engine.run_fast(&self.rules, self.model.clients(key), || key.rng(Purpose::Balking))
     }
 
-    /// One replication, reporting to `observer`.
+    /// One replication by the event engine, reporting to `observer` (the reference for the fast path).
     pub fn simulate_observed<O: Observer>(&self, engine: &mut Engine, key: StreamKey, observer: &mut O) -> StopOutcome {
         let mut balking_rng = key.rng(Purpose::Balking);
         engine.run(&self.rules, self.model.clients(key), &mut balking_rng, observer)
