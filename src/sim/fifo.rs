@@ -205,6 +205,9 @@ impl FifoBuffers {
     /// door closing, where abandonments at H come after the closing).
     #[inline]
     fn depart_until(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
+        if self.starts_min.is_empty() && self.timers.is_empty() {
+            return; // nobody queued: the usual case at a quiet stop
+        }
         let t_bits = t.to_bits();
         loop {
             let start = self.starts_min.front().copied().filter(|&s| s <= t);
