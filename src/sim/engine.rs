@@ -101,7 +101,7 @@ impl Engine {
     }
 
     /// The same stop-day as [`Engine::run`] without observer, by the FIFO recursion (no event heap;
-    /// see `fifo.rs`): every metric and the served waits come out identical. `balking_rng` makes the
+    /// see `fifo.rs`; at least one clerk): every metric and the served waits come out identical. `balking_rng` makes the
     /// balking stream, called only when a client may balk.
     pub fn run_fast<S: ClientSource>(
         &mut self,

@@ -94,8 +94,8 @@ impl Day<'_> {
 }
 
 impl FifoBuffers {
-    /// Simulates one stop-day with clients from `source` (sorted by arrival); the served clients'
-    /// waits go to `waits`. `balking_rng` is created (by the closure) and drawn from only when a
+    /// Simulates one stop-day with clients from `source` (sorted by arrival) and at least one
+    /// clerk; the served clients' waits go to `waits`. `balking_rng` is created (by the closure) and drawn from only when a
     /// client may balk, in arrival order, as in the event engine.
     pub(super) fn run<S: ClientSource>(
         &mut self,
@@ -104,6 +104,10 @@ impl FifoBuffers {
         balking_rng: impl FnOnce() -> ChaCha8Rng,
         waits: &mut Vec<f64>,
     ) -> StopOutcome {
+        assert!(
+            rules.clerks > 0,
+            "the fast path needs at least one clerk (a validated stop has one)"
+        );
         let h = rules.dwell_min;
         self.clerk_free_min.clear();
         self.clerk_free_min.resize(rules.clerks as usize, 0.0);
