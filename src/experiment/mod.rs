@@ -3,7 +3,8 @@
 //! Replications are cut into chunks of [`CHUNK_REPLICATIONS`]; each chunk is simulated sequentially
 //! by one worker, and chunk summaries are merged in chunk order. The chunking does not depend on the
 //! number of threads, so results are byte-identical with 1 or many threads. At most
-//! [`CHUNKS_IN_FLIGHT`] chunk summaries exist at once, so memory does not grow with replications.
+//! [`CHUNKS_IN_FLIGHT_PER_THREAD`] chunk summaries per worker exist at once, so memory follows the
+//! thread count and does not grow with replications.
 
 mod compare;
 mod group_totals;
@@ -25,13 +26,16 @@ pub use queue_curve::{
 };
 pub use tally::{GroupAcc, GroupSummary, Pooled, PooledRanges, StopAcc, StopSummary, Summary};
 
-use crate::sim::{Engine, PreparedStop, StreamKey};
+use crate::sim::{Engine, PreparedStop, StopStreams};
 use crate::stats::{Histogram, wait_p90};
 
 /// Replications simulated by one worker before its summary is merged (fixed: part of reproducibility).
 pub const CHUNK_REPLICATIONS: u64 = 16;
-/// Chunk summaries computed in parallel before they are merged (bounds memory).
-pub const CHUNKS_IN_FLIGHT: u64 = 64;
+/// Chunk summaries computed in parallel per worker thread before they are merged: memory is
+/// (threads × this + 1) season summaries, whatever the replications. Two per thread keep every
+/// worker busy while the slowest chunk of a batch finishes; the merge order (chunk order) does not
+/// depend on it, so results stay byte-identical for any thread count.
+pub const CHUNKS_IN_FLIGHT_PER_THREAD: usize = 2;
 /// Width of the season wait histogram's bins, minutes.
 pub const WAIT_BIN_MIN: f64 = 1.0;
 /// Regular bins of the season wait histogram (waits of 4 h or more share the overflow bin).
@@ -148,8 +152,8 @@ pub fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + 
 }
 
 /// Simulates replications `0..replications` in chunks of [`CHUNK_REPLICATIONS`], at most
-/// [`CHUNKS_IN_FLIGHT`] at once in parallel, and merges the chunk summaries into `total` in chunk
-/// order (so the result does not depend on the number of threads).
+/// [`CHUNKS_IN_FLIGHT_PER_THREAD`] per worker thread at once, and merges the chunk summaries into
+/// `total` in chunk order (so the result does not depend on the number of threads).
 pub(crate) fn in_chunks<A: Send>(
     replications: u32,
     mut total: A,
@@ -159,8 +163,9 @@ pub(crate) fn in_chunks<A: Send>(
 ) -> A {
     let replications = u64::from(replications);
     let chunks = replications.div_ceil(CHUNK_REPLICATIONS);
-    for first in (0..chunks).step_by(CHUNKS_IN_FLIGHT as usize) {
-        let batch: Vec<A> = (first..chunks.min(first + CHUNKS_IN_FLIGHT))
+    let in_flight = rayon::current_num_threads().max(1) * CHUNKS_IN_FLIGHT_PER_THREAD;
+    for first in (0..chunks).step_by(in_flight) {
+        let batch: Vec<A> = (first..chunks.min(first + in_flight as u64))
             .into_par_iter()
             .map(|chunk| {
                 let start = chunk * CHUNK_REPLICATIONS;
@@ -182,21 +187,24 @@ fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -
     let mut acc = SeasonAcc::new(model);
     let mut scratch = ReplicationScratch::new(model);
     let mut engine = Engine::new();
+    let streams = stop_streams(model, seed);
     for replication in range {
         scratch.reset();
-        for (index, stop) in model.stops.iter().enumerate() {
-            let key = StreamKey {
-                seed,
-                stop: index as u64,
-                replication,
-            };
-            let outcome = stop.simulate(&mut engine, key);
+        for (index, (stop, streams)) in model.stops.iter().zip(&streams).enumerate() {
+            let outcome = stop.simulate_streams(&mut engine, streams, replication);
             acc.stops[index].push(&outcome, engine.served_waits_mut());
             scratch.add_stop(model, index, stop, &outcome, engine.served_waits());
         }
         scratch.finish_into(&mut acc);
     }
     acc
+}
+
+/// The random-stream keys of every stop of `model` under `seed` (a stop's position is its index).
+pub(crate) fn stop_streams(model: &SeasonModel, seed: u64) -> Vec<StopStreams> {
+    (0..model.stops.len() as u64)
+        .map(|stop| StopStreams::new(seed, stop))
+        .collect()
 }
 
 /// Per-replication group tallies and wait buffers, reused across replications.

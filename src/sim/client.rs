@@ -6,7 +6,7 @@ use rand_distr::{Distribution, Exp1, Gamma, Poisson};
 
 use super::SpecError;
 use super::profile::RateProfile;
-use super::rng::{Purpose, StreamKey};
+use super::rng::{Purpose, StopStreams};
 use super::service::{DurationSampler, Patience};
 use super::stop::{Arrivals, StopSpec};
 
@@ -125,9 +125,15 @@ impl ClientModel {
         })
     }
 
-    /// The clients of one replication, drawn lazily from the key's streams.
-    pub fn clients(&self, key: StreamKey) -> SampledClients<'_> {
-        let mut arrivals_rng = key.rng(Purpose::Arrivals);
+    /// Whether clients draw from the errands stream (several errands or several errand types).
+    fn draws_errands(&self) -> bool {
+        self.extra_errands.is_some() || self.errand_cumulative.len() > 1
+    }
+
+    /// The clients of one replication, drawn lazily from the stop's streams. Streams this model
+    /// never draws from (errands, patience) are not created.
+    pub fn clients(&self, streams: &StopStreams, replication: u64) -> SampledClients<'_> {
+        let mut arrivals_rng = streams.rng(replication, Purpose::Arrivals);
         let level_scale = match &self.dispersion {
             Some(g) => 1.0 / g.sample(&mut arrivals_rng).max(f64::MIN_POSITIVE),
             None => 1.0,
@@ -147,15 +153,23 @@ impl ClientModel {
             timing,
             segment_hint: 0,
             arrivals_rng,
-            errands_rng: key.rng(Purpose::Errands),
-            service_rng: key.rng(Purpose::Service),
-            patience_rng: key.rng(Purpose::Patience),
+            errands_rng: self.draws_errands().then(|| streams.rng(replication, Purpose::Errands)),
+            service_rng: streams.rng(replication, Purpose::Service),
+            patience_rng: self
+                .patience
+                .is_some()
+                .then(|| streams.rng(replication, Purpose::Patience)),
         }
     }
 
     /// Draws one client's errands and desk time: (errands, information errands, minutes).
     #[inline]
-    fn draw_errands(&self, errands_rng: &mut ChaCha8Rng, service_rng: &mut ChaCha8Rng) -> (u32, u32, f64) {
+    fn draw_errands(&self, errands_rng: Option<&mut ChaCha8Rng>, service_rng: &mut ChaCha8Rng) -> (u32, u32, f64) {
+        let Some(errands_rng) = errands_rng else {
+            // One errand of the one type: nothing to draw but its desk time.
+            let information = u32::from(self.errand_is_information[0]);
+            return (1, information, self.errand_service[0].sample(service_rng));
+        };
         let errands = 1 + self.extra_errands.as_ref().map_or(0, |p| p.sample(errands_rng) as u32);
         let mut information = 0;
         let mut minutes = 0.0;
@@ -196,9 +210,11 @@ pub struct SampledClients<'a> {
     timing: Timing,
     segment_hint: usize,
     arrivals_rng: ChaCha8Rng,
-    errands_rng: ChaCha8Rng,
+    /// `None` when the model never draws errands (one errand of one type).
+    errands_rng: Option<ChaCha8Rng>,
     service_rng: ChaCha8Rng,
-    patience_rng: ChaCha8Rng,
+    /// `None` when clients never give up.
+    patience_rng: Option<ChaCha8Rng>,
 }
 
 impl SampledClients<'_> {
@@ -231,13 +247,13 @@ impl ClientSource for SampledClients<'_> {
     fn next_client(&mut self) -> Option<Client> {
         let level = self.next_arrival_level()?;
         let arrival_min = self.model.profile.invert(level, &mut self.segment_hint)?;
-        let (errands, information_errands, service_min) =
-            self.model.draw_errands(&mut self.errands_rng, &mut self.service_rng);
-        let patience_min = self
+        let (errands, information_errands, service_min) = self
             .model
-            .patience
-            .as_ref()
-            .map_or(f64::INFINITY, |p| p.sample(&mut self.patience_rng));
+            .draw_errands(self.errands_rng.as_mut(), &mut self.service_rng);
+        let patience_min = match (&self.model.patience, &mut self.patience_rng) {
+            (Some(p), Some(rng)) => p.sample(rng),
+            _ => f64::INFINITY,
+        };
         Some(Client {
             arrival_min,
             service_min,

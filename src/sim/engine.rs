@@ -13,6 +13,7 @@ use rand::rngs::ChaCha8Rng;
 use super::client::{Client, ClientSource};
 use super::closing::Closing;
 use super::event::{EventKind, EventQueue, Priority};
+use super::fifo::FifoBuffers;
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
 use super::stop::{Balking, StopSpec};
@@ -66,6 +67,8 @@ pub struct Engine {
     queue: VecDeque<u32>,
     /// Waits of served clients, minutes (handed over for the percentiles, which `stats` computes).
     waits: Vec<f64>,
+    /// Buffers of the fast path ([`Engine::run_fast`]).
+    fifo: FifoBuffers,
 }
 
 /// Running tallies of one day.
@@ -95,6 +98,18 @@ impl Engine {
     /// The same waits, mutable: a percentile may reorder them in place (no copy per replication).
     pub fn served_waits_mut(&mut self) -> &mut [f64] {
         &mut self.waits
+    }
+
+    /// The same stop-day as [`Engine::run`] without observer, by the FIFO recursion (no event heap;
+    /// see `fifo.rs`; at least one clerk): every metric and the served waits come out identical. `balking_rng` makes the
+    /// balking stream, called only when a client may balk.
+    pub fn run_fast<S: ClientSource>(
+        &mut self,
+        rules: &DayRules,
+        source: S,
+        balking_rng: impl FnOnce() -> ChaCha8Rng,
+    ) -> StopOutcome {
+        self.fifo.run(rules, source, balking_rng, &mut self.waits)
     }
 
     /// Simulates one stop-day with clients from `source` (sorted by arrival). `balking_rng` is

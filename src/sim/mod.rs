@@ -5,6 +5,7 @@ mod closing;
 mod engine;
 mod error;
 mod event;
+mod fifo;
 mod observer;
 mod outcome;
 mod profile;
@@ -19,7 +20,7 @@ pub use error::SpecError;
 pub use observer::{ClientFate, ClientRecord, NoObserver, Observer, TraceObserver};
 pub use outcome::StopOutcome;
 pub use profile::{RateProfile, RateSegment};
-pub use rng::{Purpose, StreamKey};
+pub use rng::{Purpose, StopStreams, StreamKey};
 pub use service::{Duration, DurationSampler, Patience};
 pub use stop::{Arrivals, Balking, ErrandType, StopSpec};
 
@@ -39,14 +40,26 @@ impl PreparedStop {
         })
     }
 
-    /// One replication of the stop with the key's random streams.
+    /// One replication of the stop with the key's random streams, by the fast path (nobody watches).
     pub fn simulate(&self, engine: &mut Engine, key: StreamKey) -> StopOutcome {
-        self.simulate_observed(engine, key, &mut NoObserver)
+        self.simulate_streams(engine, &key.stop_streams(), key.replication)
     }
 
-    /// One replication, reporting to `observer`.
+    /// [`PreparedStop::simulate`] with the stop's streams prepared once for many replications.
+    pub fn simulate_streams(&self, engine: &mut Engine, streams: &StopStreams, replication: u64) -> StopOutcome {
+        let clients = self.model.clients(streams, replication);
+        engine.run_fast(&self.rules, clients, || streams.rng(replication, Purpose::Balking))
+    }
+
+    /// One replication by the event engine, reporting to `observer` (the reference for the fast path).
     pub fn simulate_observed<O: Observer>(&self, engine: &mut Engine, key: StreamKey, observer: &mut O) -> StopOutcome {
-        let mut balking_rng = key.rng(Purpose::Balking);
-        engine.run(&self.rules, self.model.clients(key), &mut balking_rng, observer)
+        let streams = key.stop_streams();
+        let mut balking_rng = streams.rng(key.replication, Purpose::Balking);
+        engine.run(
+            &self.rules,
+            self.model.clients(&streams, key.replication),
+            &mut balking_rng,
+            observer,
+        )
     }
 }

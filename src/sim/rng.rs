@@ -40,8 +40,35 @@ impl StreamKey {
     /// The generator for one purpose. ChaCha streams are cipher nonces, so streams of one key are
     /// independent; the key mixes seed and stop with SplitMix64 so that neighbouring stops differ.
     pub fn rng(&self, purpose: Purpose) -> ChaCha8Rng {
-        let mut rng = ChaCha8Rng::seed_from_u64(splitmix64(self.seed ^ splitmix64(self.stop)));
-        rng.set_stream(self.replication.wrapping_mul(PURPOSES).wrapping_add(purpose as u64));
+        StopStreams::new(self.seed, self.stop).rng(self.replication, purpose)
+    }
+
+    /// The stop's cipher key, prepared once for all its replications.
+    pub fn stop_streams(&self) -> StopStreams {
+        StopStreams::new(self.seed, self.stop)
+    }
+}
+
+/// The ChaCha8 key of one (seed, stop), expanded once: each replication's streams then cost only
+/// the cipher set-up, not the SplitMix64 mixing and seed expansion again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StopStreams {
+    key: [u8; 32],
+}
+
+impl StopStreams {
+    /// The key of `stop` under `seed` (the same bytes [`StreamKey::rng`] has always used).
+    pub fn new(seed: u64, stop: u64) -> Self {
+        Self {
+            key: ChaCha8Rng::seed_from_u64(splitmix64(seed ^ splitmix64(stop))).get_seed(),
+        }
+    }
+
+    /// The generator for one purpose of one replication.
+    #[inline]
+    pub fn rng(&self, replication: u64, purpose: Purpose) -> ChaCha8Rng {
+        let mut rng = ChaCha8Rng::from_seed(self.key);
+        rng.set_stream(replication.wrapping_mul(PURPOSES).wrapping_add(purpose as u64));
         rng
     }
 }

@@ -91,11 +91,37 @@ impl MeanAccumulator {
     }
 }
 
-/// The two-sided 95 % Student-t quantile for a mean of `n` observations (NaN if n < 2).
+/// Slots of the per-thread cache of t quantiles (direct-mapped by `n`): a summary asks for a few
+/// nearby `n` (replications, and replications that had a value) many times over.
+const T_CACHE_SLOTS: usize = 64;
+
+thread_local! {
+    /// `(n, quantile)` pairs already computed on this thread; `n = 0` marks an empty slot.
+    static T_CACHE: std::cell::RefCell<[(u64, f64); T_CACHE_SLOTS]> =
+        const { std::cell::RefCell::new([(0, f64::NAN); T_CACHE_SLOTS]) };
+}
+
+/// The two-sided 95 % Student-t quantile for a mean of `n` observations (NaN if n < 2). Cached per
+/// `n` (statrs' inverse CDF costs about 2 µs a call, and every estimate of a summary asks for it);
+/// the cached value is the computed one, bit for bit.
 pub fn t_quantile(n: u64) -> f64 {
     if n < 2 {
         return f64::NAN;
     }
+    T_CACHE.with(|cache| {
+        let slot = (n % T_CACHE_SLOTS as u64) as usize;
+        let (cached_n, cached) = cache.borrow()[slot];
+        if cached_n == n {
+            return cached;
+        }
+        let quantile = t_quantile_uncached(n);
+        cache.borrow_mut()[slot] = (n, quantile);
+        quantile
+    })
+}
+
+/// The quantile from statrs (n ≥ 2).
+fn t_quantile_uncached(n: u64) -> f64 {
     StudentsT::new(0.0, 1.0, (n - 1) as f64).map_or(f64::NAN, |t| t.inverse_cdf(0.5 + CONFIDENCE_LEVEL / 2.0))
 }
 
@@ -175,6 +201,19 @@ impl RatioAccumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cached_t_quantiles_are_the_computed_ones() {
+        // Tables: t(0.975; 1) = 12.706, t(0.975; 9) = 2.262, t(0.975; 199) = 1.972.
+        for (n, table) in [(2, 12.706), (10, 2.262), (200, 1.972)] {
+            assert!((t_quantile(n) - table).abs() < 5e-4, "n = {n}");
+        }
+        // Slots collide (n and n + 64): every answer must still be the computed value, bit for bit.
+        for n in (2..400).chain((2..400).rev()) {
+            assert_eq!(t_quantile(n).to_bits(), t_quantile_uncached(n).to_bits(), "n = {n}");
+        }
+        assert!(t_quantile(1).is_nan() && t_quantile(0).is_nan());
+    }
 
     #[test]
     fn welford_matches_two_pass_and_merge() {

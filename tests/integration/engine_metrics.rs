@@ -38,7 +38,12 @@ fn replay_with_p90(day: &[Client], rules: &DayRules) -> (StopOutcome, Option<f64
     let mut rng = ChaCha8Rng::seed_from_u64(0);
     let mut engine = Engine::new();
     let outcome = engine.run(rules, ReplayClients::new(day), &mut rng, &mut NoObserver);
-    (outcome, wait_p90(engine.served_waits_mut()))
+    let p90 = wait_p90(engine.served_waits_mut());
+    // The fast path must agree with the event engine on every hand-worked day.
+    let fast = engine.run_fast(rules, ReplayClients::new(day), || ChaCha8Rng::seed_from_u64(0));
+    assert_eq!(fast, outcome, "fast path differs from the event engine");
+    assert_eq!(wait_p90(engine.served_waits_mut()), p90);
+    (outcome, p90)
 }
 
 /// One clerk, door closes at 30 min. Worked by hand:

@@ -7,6 +7,7 @@ mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod fast_path;
 mod languages;
 mod layering;
 mod policies;
