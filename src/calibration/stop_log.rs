@@ -31,6 +31,9 @@ pub enum ChosenModel {
     Poisson,
     /// The Pearson test found over-dispersion, but the NB likelihood is maximal at k = ∞.
     PoissonAtNegBinBoundary,
+    /// The Pearson test found over-dispersion, but the NB's own likelihood-ratio test does not
+    /// reject the Poisson: the shape k is not identified by the log, so the Poisson is kept.
+    PoissonShapeNotIdentified,
     NegativeBinomial,
 }
 
@@ -68,7 +71,8 @@ pub fn calibrate_stop_log(
     let cameron_trivedi = cameron_trivedi_test(&poisson, &design, clients)?;
     let (negbin, chosen) = if dispersion.over_dispersed {
         match fit_negbin(&design, clients, None) {
-            Ok(fit) => (Some(fit), ChosenModel::NegativeBinomial),
+            Ok(fit) if fit.lr_test.rejects_poisson => (Some(fit), ChosenModel::NegativeBinomial),
+            Ok(_) => (None, ChosenModel::PoissonShapeNotIdentified),
             Err(FitError::NoOverdispersion { .. }) => (None, ChosenModel::PoissonAtNegBinBoundary),
             Err(e) => return Err(e.into()),
         }

@@ -4,9 +4,12 @@
 //! `tests/integration/layering.rs` checks it): venues, diagnostics, name suggestions, units and
 //! geography.
 
+pub(crate) mod csv_text;
 pub(crate) mod diagnostic;
 pub(crate) mod geo;
+pub mod limits;
 pub(crate) mod suggest;
+pub(crate) mod text_file;
 pub(crate) mod units;
 pub(crate) mod venue;
 
