@@ -40,7 +40,14 @@ scenario dwell-1e-300 ''
 sed -i 's/dwell_hours = 3/dwell_hours = 1e-300/' "$work/dwell-1e-300.toml"
 scenario errand-1e308 $'[[clients.errand]]\nname = "slow"\nshare = 1\ndistribution = "exponential"\nmean_min = 1e308'
 scenario policy-hours-1e6 $'[[policy]]\nname = "long"\npolicy = "fixed"\nhours = 1e6'
-printf 'date,start,settlement,dwell_hours,date\n2020-03-02,08:00,Fülöpháza,3,2020-03-03\n' >"$work/twice.csv"
+printf 'date,start,settlement,venue,dwell_hours,date\n2020-03-02,08:00,Fülöpháza,municipality,3,2020-03-03\n' >"$work/twice.csv"
+printf 'date,start,settlement,venue,dwell_hours\n2020-03-02,08:00,Baja,municipality,3,4\n2020-03-03,08:00,"Baja,municipality,3\n' >"$work/fields.csv"
+printf '[season]\nstops_csv = "fields.csv"\n' >"$work/field-counts.toml"
+printf 'date,settlement,venue,dwell_hours,clients\n2019-09-02,Baja,municipality,4,18446744073709551615\n' >"$work/huge-count.csv"
+head -c 4096 /dev/urandom >"$work/random-bytes.csv"
+printf '[bus]\nclerks = 2\nclerks = 3\n' >"$work/duplicate-key.toml"
+printf 'name = "x"\nsettlement = "F\xfcl\xf6ph\xe1za"\n' >"$work/latin2.toml"
+mkdir -p "$work/locked" && chmod 500 "$work/locked"
 printf '[season]\nstops_csv = "twice.csv"\n' >"$work/date-twice.toml"
 printf 'date,start,settlement,dwell_hours\n' | head -c0 >"$work/empty.csv"
 printf '[season]\nstops_csv = "empty.csv"\n' >"$work/empty-csv.toml"
@@ -65,6 +72,12 @@ try policy-hours-1e6 policies policy-hours-1e6.toml --out o
 try date-twice check date-twice.toml
 try empty-stops-csv check empty-csv.toml
 try out-is-a-file run --replications 20 --out a-file
+try out-below-a-file run --replications 100000 --out a-file/results
+try field-counts check field-counts.toml
+try stop-log-huge-count calibrate --log huge-count.csv --out o
+try stop-log-random calibrate --log random-bytes.csv --out o
+try duplicate-key check duplicate-key.toml
+try not-utf8 check latin2.toml
 try big-valid run big-valid.toml --out o
 start=$(date +%s.%N)
 (cd "$work" && "$bin" calibrate --replications 20 --out o 2>"$work/pipe.err" | head -1 >/dev/null); rc=${PIPESTATUS[0]}
