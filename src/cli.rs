@@ -28,16 +28,16 @@ pub struct Cli {
 #[derive(Debug, Clone, Default, clap::Args)]
 struct SimulationArgs {
     /// Replications of the season (default: the scenario's `[simulation] replications`).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = values::replications)]
     replications: Option<u32>,
     /// Seed of all random numbers (default: the scenario's).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = values::seed)]
     seed: Option<u64>,
     /// Worker threads (default: all cores); results do not depend on it.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = values::threads)]
     threads: Option<usize>,
     /// Output folder (default: output/<scenario-name>/).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_parser = values::out_dir)]
     out: Option<PathBuf>,
     /// No progress bar and no summary table.
     #[arg(long)]
@@ -139,7 +139,7 @@ enum CliCommand {
         /// The scenario (TOML).
         scenario: PathBuf,
         /// Output folder (default: output/<scenario-name>/).
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", value_parser = values::out_dir)]
         out: Option<PathBuf>,
     },
     /// The fewest clerks per stop that meet the service targets, beside the textbook formulas.
@@ -207,10 +207,10 @@ enum CliCommand {
         /// The recorded day (CSV).
         day: PathBuf,
         /// Clerks on duty.
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true, value_parser = values::clerks)]
         clerks: u32,
         /// Dwell: the door closes this many hours after opening.
-        #[arg(long, value_name = "HOURS")]
+        #[arg(long, value_name = "HOURS", allow_negative_numbers = true, value_parser = values::dwell_hours)]
         dwell: f64,
         /// What happens to clients still waiting at closing.
         #[arg(long, value_enum, default_value_t = ClosingArg::ServeAll)]
@@ -328,5 +328,65 @@ impl CliCommand {
                 trace,
             }),
         }
+    }
+}
+
+/// Checks of command-line values, in the same words as the scenario keys they stand for (clap
+/// reports them with exit 2). The ceilings are those of `vocab::limits`.
+mod values {
+    use std::path::PathBuf;
+
+    use crate::scenario::limits::{MAX_DESKS, MAX_REPLICATIONS, MAX_THREADS, MIN_REPLICATIONS};
+
+    /// The longest dwell, hours: a stop opens and closes on the same day.
+    const MAX_DWELL_HOURS: f64 = 24.0;
+
+    /// A whole number from `lo` to `hi`, with `what` saying what it counts.
+    fn whole(text: &str, lo: u64, hi: u64, what: &str) -> Result<u64, String> {
+        let range = format!("a whole number of {what} from {lo} to {hi}");
+        match text.trim().parse::<u64>() {
+            Ok(n) if (lo..=hi).contains(&n) => Ok(n),
+            Ok(n) if n > hi => Err(format!("{n} is above the ceiling of {hi}: give {range}")),
+            _ => Err(format!("must be {range}, got \"{text}\"")),
+        }
+    }
+
+    pub(super) fn replications(text: &str) -> Result<u32, String> {
+        whole(text, MIN_REPLICATIONS.into(), MAX_REPLICATIONS.into(), "replications")
+            .map(|n| u32::try_from(n).expect("at most MAX_REPLICATIONS"))
+    }
+
+    pub(super) fn threads(text: &str) -> Result<usize, String> {
+        whole(text, 1, MAX_THREADS as u64, "threads").map(|n| n as usize)
+    }
+
+    pub(super) fn clerks(text: &str) -> Result<u32, String> {
+        whole(text, 1, MAX_DESKS.into(), "clerks").map(|n| u32::try_from(n).expect("at most MAX_DESKS"))
+    }
+
+    pub(super) fn seed(text: &str) -> Result<u64, String> {
+        text.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("must be a whole number from 0 to {}, got \"{text}\"", u64::MAX))
+    }
+
+    pub(super) fn dwell_hours(text: &str) -> Result<f64, String> {
+        match text.trim().parse::<f64>() {
+            Ok(h) if h.is_finite() && h > 0.0 && h <= MAX_DWELL_HOURS => Ok(h),
+            _ => Err(format!(
+                "must be a positive number of hours, at most {MAX_DWELL_HOURS}, got \"{text}\""
+            )),
+        }
+    }
+
+    /// An output folder: it may not exist yet, but it may not be a file.
+    pub(super) fn out_dir(text: &str) -> Result<PathBuf, String> {
+        let path = PathBuf::from(text);
+        if path.exists() && !path.is_dir() {
+            return Err(format!(
+                "\"{text}\" is a file, not a folder: name a folder for the results (it is created if needed)"
+            ));
+        }
+        Ok(path)
     }
 }

@@ -16,7 +16,10 @@ const REPLAY_BALKING_SEED: u64 = 0;
 #[derive(Debug, thiserror::Error)]
 pub enum ReplayError {
     #[error("{path}: cannot read the file: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: crate::vocab::text_file::TextFileError,
+    },
     #[error("{path}:{line}: {message}\n  help: {help}")]
     Row {
         path: String,
@@ -46,9 +49,11 @@ struct Row {
 /// Reads a recorded day: one client per row, sorted by arrival on return.
 pub(crate) fn read_day(path: &Path) -> Result<Vec<Client>, ReplayError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ReplayError::Read {
-        path: name.clone(),
-        source,
+    let text = crate::vocab::text_file::read_text(path, crate::vocab::limits::MAX_CSV_BYTES).map_err(|source| {
+        ReplayError::Read {
+            path: name.clone(),
+            source,
+        }
     })?;
     parse_day(&text, &name)
 }
@@ -67,11 +72,14 @@ pub(crate) fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayE
     let headers = reader.headers().map_err(|e| row_error(1, e.to_string()))?.clone();
     let mut clients = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| row_error(e.position().map_or(1, csv::Position::line), e.to_string()))?;
+        let record = record.map_err(|e| {
+            let shape = crate::vocab::csv_text::shape_problem(&e, text, &headers_list(&headers));
+            row_error(e.position().map_or(1, csv::Position::line), shape.message)
+        })?;
         let line = record.position().map_or(1, csv::Position::line);
         let row: Row = record
             .deserialize(Some(&headers))
-            .map_err(|e| row_error(line, field_message(&e, &headers)))?;
+            .map_err(|e| row_error(line, field_message(&e, &headers, &record)))?;
         clients.push(client_of(&row).map_err(|m| row_error(line, m))?);
     }
     if clients.is_empty() {
@@ -83,15 +91,29 @@ pub(crate) fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayE
     Ok(clients)
 }
 
-/// "column service_min: invalid float literal" rather than csv's positional message.
-fn field_message(e: &csv::Error, headers: &csv::StringRecord) -> String {
-    match e.kind() {
-        csv::ErrorKind::Deserialize { err, .. } => match err.field().and_then(|i| headers.get(i as usize)) {
-            Some(column) => format!("column {column}: {}", err.kind()),
-            None => err.kind().to_string(),
-        },
-        _ => e.to_string(),
-    }
+fn headers_list(headers: &csv::StringRecord) -> Vec<String> {
+    headers.iter().map(str::to_string).collect()
+}
+
+/// "column service_min: must be a number of minutes, got \"x\"" rather than csv's positional message.
+fn field_message(e: &csv::Error, headers: &csv::StringRecord, record: &csv::StringRecord) -> String {
+    let csv::ErrorKind::Deserialize { err, .. } = e.kind() else {
+        return "this row cannot be read as comma-separated fields".into();
+    };
+    let Some(i) = err.field().map(|i| i as usize) else {
+        return format!(
+            "a column is not one of the day file's columns ({})",
+            headers_list(headers).join(", ")
+        );
+    };
+    let column = headers.get(i).unwrap_or("");
+    let value = record.get(i).unwrap_or("");
+    let expected = if column == "errands" {
+        "a whole number of errands from 1 to 4294967295"
+    } else {
+        "a number of minutes"
+    };
+    format!("column {column}: must be {expected}, got \"{value}\"")
 }
 
 fn client_of(row: &Row) -> Result<Client, String> {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::output::{output_dir, written_file};
+use super::output::{check_writable, output_dir, written_file};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
@@ -60,6 +60,7 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         .ok_or_else(|| AppError::Argument("policies needs a scenario".into()))?;
     let text = source.parse()?;
     let base = text.resolve(None)?;
+    check_writable(&output_dir(options.out.as_deref(), &base.name))?;
     let settings = SearchSettings {
         seed: options.simulation().settings(&base.simulation).seed,
         ..SearchSettings::default()
@@ -77,13 +78,14 @@ fn write_side_by_side(
     table: &'static str,
     default_name: &str,
 ) -> Result<(), AppError> {
+    let dir = output_dir(options.out.as_deref(), default_name);
+    check_writable(&dir)?;
     let study = side_by_side(named, &options.simulation(), &ProgressBars::plain(options.quiet))?;
     let rows: Vec<ComparedSeason> = named
         .iter()
         .zip(&study.comparisons)
         .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
-    let dir = output_dir(options.out.as_deref(), default_name);
     write_outputs(
         &dir,
         &[OutputFile::text(table, render_compare_csv(lang, table, &rows)?)],

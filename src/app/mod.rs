@@ -9,6 +9,7 @@ mod progress;
 mod replay;
 mod report;
 mod run;
+mod signals;
 mod staff;
 
 pub use calibrate::{CalibrateError, CalibrateOptions};
@@ -53,8 +54,18 @@ pub struct Invocation {
     pub lang: Lang,
 }
 
-/// Runs a command; what it prints goes to stdout.
+/// Runs a command; what it prints goes to stdout. Ctrl-C and SIGTERM end it cleanly (no result
+/// half-written, exit 130 / 143), and a closed pipe quietly.
 pub fn execute(invocation: Invocation) -> Result<(), AppError> {
+    let lang = invocation.lang;
+    signals::install(lang);
+    match dispatch(invocation) {
+        Err(AppError::Write(crate::report::WriteError::Interrupted(signal))) => signals::end_interrupted(lang, signal),
+        other => other,
+    }
+}
+
+fn dispatch(invocation: Invocation) -> Result<(), AppError> {
     let Invocation { command, lang } = invocation;
     match command {
         Command::Run(options) => run::run(&options, lang),

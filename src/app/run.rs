@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::AppError;
-use super::output::{output_dir, written_line};
+use super::output::{check_writable, output_dir, written_line};
 use super::progress::ProgressBars;
 use super::report::{ReportRequest, report_files};
 use crate::report::lang::Lang;
@@ -99,13 +99,14 @@ pub fn run_loaded(
     if let Some(request) = &options.report {
         request.check(season)?;
     }
+    let dir = output_dir(options.out.as_deref(), &season.name);
+    check_writable(&dir)?;
     let progress = ProgressBars::styled(options.quiet);
     let run = simulate_season(season, digest, &options.simulation(), &progress)?;
     let mut files = run_files(lang, season, &run)?;
     if let Some(request) = &options.report {
         files.extend(report_files(text, season, &run, request)?);
     }
-    let dir = output_dir(options.out.as_deref(), &season.name);
     write_outputs(&dir, &files)?;
     if !options.quiet {
         let labels: Vec<String> = season

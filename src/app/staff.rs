@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::output::{output_dir, written_file};
+use super::output::{check_writable, output_dir, written_file};
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;
@@ -38,6 +38,8 @@ impl StaffOptions {
 pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> {
     let text = options.scenario.parse()?;
     let base = text.resolve(None)?;
+    let dir = output_dir(options.out.as_deref(), &base.name);
+    check_writable(&dir)?;
     let defaults = SearchSettings::default();
     let min_replications = options.replications.map_or(defaults.min_replications, u64::from);
     let settings = SearchSettings {
@@ -48,7 +50,6 @@ pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> 
     };
     let by_policy = with_threads(options.threads, || staffing_by_policy(&text, &base, &settings))??;
     let rows: Vec<StaffingRow> = by_policy.iter().flatten().cloned().collect();
-    let dir = output_dir(options.out.as_deref(), &base.name);
     write_outputs(
         &dir,
         &[OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?)],

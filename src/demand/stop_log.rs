@@ -111,9 +111,10 @@ impl fmt::Display for LogFileError {
 /// Reads and checks a stop log file.
 pub fn read_stop_log(path: &Path, table: &SettlementTable) -> Result<StopLog, LogFileError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| LogFileError {
-        diagnostics: vec![problem(&file, None, "", format!("cannot read the stop log: {e}"), None)],
-    })?;
+    let text =
+        crate::vocab::text_file::read_text(path, crate::vocab::limits::MAX_CSV_BYTES).map_err(|e| LogFileError {
+            diagnostics: vec![problem(&file, None, "", format!("cannot read the stop log: {e}"), None)],
+        })?;
     parse_stop_log(&text, &file, table)
 }
 
@@ -188,7 +189,8 @@ fn read_rows(text: &str, file: &str, table: &SettlementTable, problems: &mut Vec
             return Vec::new();
         }
     };
-    if !check_header(&header, file, header_at, problems) {
+    let header_line = content.text.lines().next().unwrap_or("");
+    if !check_header(&header, header_line, file, header_at, problems) {
         return Vec::new();
     }
     let mut stops = Vec::new();
@@ -212,32 +214,15 @@ fn read_rows(text: &str, file: &str, table: &SettlementTable, problems: &mut Vec
             }
             Err(e) => {
                 let line = e.position().and_then(|p| content.physical_line(p.line()));
-                problems.push(record_problem(file, line, &e));
+                let shape = crate::vocab::csv_text::shape_problem(&e, &content.text, &header);
+                problems.push(Diagnostic {
+                    column: shape.column,
+                    ..problem(file, line, "", shape.message, Some(shape.help))
+                });
             }
         }
     }
     stops
-}
-
-/// A row the CSV reader refused: a wrong number of fields, or bytes that are not UTF-8.
-fn record_problem(file: &str, line: Option<usize>, e: &csv::Error) -> Diagnostic {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => problem(
-            file,
-            line,
-            "",
-            format!("the row has {len} fields, but the header has {expected_len}"),
-            Some("give every column a value on every row (separated by commas)".into()),
-        ),
-        csv::ErrorKind::Utf8 { .. } => problem(
-            file,
-            line,
-            "",
-            "the row is not valid UTF-8 text".into(),
-            Some("save the file as UTF-8 (settlement names have accents)".into()),
-        ),
-        _ => problem(file, line, "", e.to_string(), None),
-    }
 }
 
 /// The log without its comment and blank lines, and where each remaining line is in the file.
@@ -271,8 +256,31 @@ impl Content {
 }
 
 /// Checks that the required columns are present and no unknown column is.
-fn check_header(header: &[String], file: &str, line: usize, problems: &mut Vec<Diagnostic>) -> bool {
+fn check_header(header: &[String], header_line: &str, file: &str, line: usize, problems: &mut Vec<Diagnostic>) -> bool {
     let before = problems.len();
+    let known = || REQUIRED_LOG_COLUMNS.iter().chain(OPTIONAL_LOG_COLUMNS.iter()).copied();
+    if !header.iter().any(|h| known().any(|k| k == h)) {
+        problems.push(problem(
+            file,
+            Some(line),
+            "",
+            "the first line is not a stop-log header: it names none of the stop log's columns".into(),
+            Some(format!("is this the right file? {}", header_help())),
+        ));
+        return false;
+    }
+    for (name, first, again) in crate::vocab::csv_text::repeated_columns(header, header_line) {
+        problems.push(Diagnostic {
+            column: Some(again),
+            ..problem(
+                file,
+                Some(line),
+                &name,
+                format!("the column \"{name}\" is written twice (at columns {first} and {again} of the header)"),
+                Some("keep one of them: each column is read once".into()),
+            )
+        });
+    }
     for required in REQUIRED_LOG_COLUMNS {
         if !header.iter().any(|h| h == required) {
             problems.push(problem(
@@ -284,7 +292,6 @@ fn check_header(header: &[String], file: &str, line: usize, problems: &mut Vec<D
             ));
         }
     }
-    let known = || REQUIRED_LOG_COLUMNS.iter().chain(OPTIONAL_LOG_COLUMNS.iter()).copied();
     for h in header {
         if !known().any(|k| k == h) {
             let help = suggest::did_you_mean(&suggest::closest(h, known())).unwrap_or_else(header_help);
@@ -418,11 +425,18 @@ impl Row<'_> {
     /// A whole number ≥ 0 in `column`.
     fn count(&self, column: &str, problems: &mut Vec<Diagnostic>) -> Option<u64> {
         let text = self.cell(column).unwrap_or("");
-        let message = match text.parse::<i64>() {
-            Ok(n) if n >= 0 => return Some(n as u64),
+        let max = crate::vocab::limits::MAX_LOGGED_COUNT;
+        let message = match text.parse::<i128>() {
+            Ok(n) if (0..=i128::from(max)).contains(&n) => return Some(n as u64),
+            Ok(n) if n > 0 => format!(
+                "{n} is above the ceiling of {max} for one visit: a visit has at most a few hundred (2019: a few dozen)"
+            ),
             Ok(n) => format!("must be 0 or more, got {n}"),
             Err(_) if text.is_empty() => "is empty: give the count (0 if nobody came)".to_string(),
-            Err(_) => format!("must be a whole number, got \"{text}\""),
+            Err(_) if text.chars().all(|c| c.is_ascii_digit()) => {
+                format!("{text} is above the ceiling of {max} for one visit")
+            }
+            Err(_) => format!("must be a whole number of 0 or more, got \"{text}\""),
         };
         self.report(problems, column, message, None);
         None
@@ -487,7 +501,7 @@ mod tests {
             "log.csv:3: dwell_hours: must be a positive number of hours, got \"0\"",
             "log.csv:3: clients: must be 0 or more, got -3",
             "log.csv:4: venue: unknown venue \"townhall\"",
-            "log.csv:4: clients: must be a whole number, got \"1.5\"",
+            "log.csv:4: clients: must be a whole number of 0 or more, got \"1.5\"",
             "6 problems found in the stop log",
         ] {
             assert!(e.contains(expected), "{expected:?} in\n{e}");
@@ -520,7 +534,9 @@ mod tests {
         );
         let e = parse("date,settlement,venue,dwell_hours,clients\n2019-03-01,Baja,school,2\n").unwrap_err();
         assert!(
-            e.contains("log.csv:2: the row has 4 fields, but the header has 5"),
+            e.contains(
+                "log.csv:2: this row has 4 fields but the header names 5 columns: the last one is missing (\"clients\")"
+            ),
             "{e}"
         );
         let e =

@@ -200,6 +200,7 @@ label_table! {
     // --- Terminal: every command -----------------------------------------------------------------
     WrittenTo => "Written to {dir}/ ({files})", "Kiírva: {dir}/ ({files})";
     WrittenFile => "Written to {path}", "Kiírva: {path}";
+    Interrupted => "interrupted: nothing was written, earlier results are intact", "megszakítva: semmi sem íródott ki, a korábbi eredmények épek";
 
     // --- Terminal: check -------------------------------------------------------------------------
     CheckScenario => "Scenario: {name}", "Forgatókönyv: {name}";
@@ -481,6 +482,8 @@ label_table! {
     LogModelPoisson => "Poisson", "Poisson-modell";
     LogModelPoissonAtBoundary => "Poisson (the negative binomial's maximum is the Poisson)",
         "Poisson-modell (a negatív binomiális maximuma a Poisson-eloszlás)";
+    LogModelPoissonShapeNotIdentified => "Poisson (the negative binomial's shape is not identified: its likelihood-ratio test does not reject the Poisson)",
+        "Poisson-modell (a negatív binomiális alakparamétere nem azonosítható: a likelihood-hányados próba nem veti el a Poisson-modellt)";
     LogModelNegBin => "negative binomial", "negatív binomiális modell";
     LogParametersFrom => "Parameters from the {model} fit.", "A paraméterek ebből az illesztésből: {model}.";
     LogErrands => "Errands per client {errands}; information-only share {information} (exact 95 % intervals).",

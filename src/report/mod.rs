@@ -35,4 +35,4 @@ pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing
 pub use tables::{render_season_csv, render_stops_csv};
 pub use text::render_run_summary;
 pub use venue::{venue_label, venue_name};
-pub use writer::{OutputFile, WriteError, write_outputs};
+pub use writer::{OutputFile, WRITING, WriteError, committed, interrupt, note_interrupt, write_outputs};

@@ -2,11 +2,12 @@
 
 use std::collections::HashSet;
 
-use super::checks::{or_default, positive, within};
+use super::checks::{at_most, or_default, positive, within};
 use super::defaults::{DEFAULT_ERRANDS_PER_CLIENT, default_case_mix};
 use super::diagnostic::Problems;
 use super::raw::{DistributionKind, PatienceKind, RawBalking, RawClients, RawErrand, RawPatience};
 use crate::sim::{Balking, Duration, ErrandType, Patience};
+use crate::vocab::limits::{MAX_CV, MAX_ERRANDS_PER_CLIENT, MAX_PATIENCE_MEAN_MIN, MAX_SERVICE_MEAN_MIN};
 
 /// The `[clients]` section, resolved.
 #[derive(Debug, Clone)]
@@ -21,7 +22,16 @@ pub(super) struct ClientRules {
 /// Resolves `[clients]`; `None` when something is wrong (reported).
 pub(super) fn resolve_clients(raw: &RawClients, problems: &mut Problems<'_>) -> Option<ClientRules> {
     let errands_per_client = or_default(raw.errands_per_client, DEFAULT_ERRANDS_PER_CLIENT, |v| {
-        if v.is_finite() && v >= 1.0 {
+        if v.is_finite() && v > MAX_ERRANDS_PER_CLIENT {
+            at_most(
+                problems,
+                "clients.errands_per_client",
+                v,
+                MAX_ERRANDS_PER_CLIENT,
+                " errands",
+                "every errand is simulated at the desk; 2019: about 1.2 uses per client",
+            )
+        } else if v.is_finite() && v >= 1.0 {
             Some(v)
         } else {
             problems.at(
@@ -157,9 +167,33 @@ fn duration(
         problems.at(key, "mean_min is missing", Some("add mean_min = <minutes>".into()));
         return None;
     };
-    let mean = positive(problems, &format!("{key}.mean_min"), mean, " of minutes");
+    let (ceiling, reason) = if key == "clients.patience" {
+        (
+            MAX_PATIENCE_MEAN_MIN,
+            "no stop lasts longer than a day; write distribution = \"none\" for clients who never give up",
+        )
+    } else {
+        (
+            MAX_SERVICE_MEAN_MIN,
+            "no client of a stop could be served at all by a longer errand; 2019 cases took about 4–12 minutes",
+        )
+    };
+    let mean_key = format!("{key}.mean_min");
+    let mean = positive(problems, &mean_key, mean, " of minutes")
+        .and_then(|m| at_most(problems, &mean_key, m, ceiling, " minutes", reason));
     let cv = match (kind.needs_cv(), cv) {
-        (true, Some(cv)) => positive(problems, &format!("{key}.cv"), cv, " (standard deviation ÷ mean)"),
+        (true, Some(cv)) => {
+            positive(problems, &format!("{key}.cv"), cv, " (standard deviation ÷ mean)").and_then(|cv| {
+                at_most(
+                    problems,
+                    &format!("{key}.cv"),
+                    cv,
+                    MAX_CV,
+                    "",
+                    "beyond it the mean rests on draws of one in millions; real desk times have 0.5–1",
+                )
+            })
+        }
         (true, None) => {
             problems.at(
                 key,

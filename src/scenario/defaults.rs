@@ -8,7 +8,7 @@ pub(super) const DEFAULT_REPLICATIONS: u32 = 200;
 /// Seed when `simulation.seed` is absent.
 pub(super) const DEFAULT_SEED: u64 = 1;
 /// Fewest replications that give a confidence interval.
-pub(super) const MIN_REPLICATIONS: u32 = 2;
+pub(super) const MIN_REPLICATIONS: u32 = crate::vocab::limits::MIN_REPLICATIONS;
 
 /// Workstations on the bus: 2 (DESIGN §2; the Vas and Heves buses: one document desk and one
 /// kormányablak desk).

@@ -3,12 +3,15 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::checks::{finite, non_negative, or_default, positive, within};
+use super::checks::{at_most, finite, non_negative, or_default, positive, within};
 use super::diagnostic::Problems;
 use super::raw::{ProfileKind, RawDemand};
 use crate::demand::profile::DEFAULT_FIRST_HOUR_WEIGHT;
 use crate::demand::{ArrivalShape, DemandModel, SettlementTable, VenueMultipliers};
 use crate::vocab::Diagnostic;
+use crate::vocab::limits::{
+    MAX_DEMAND_MULTIPLIER, MAX_DISTANCE_COEF_PER_KM, MAX_EXPECTED_CLIENTS_PER_STOP, MIN_DISPERSION_SHAPE,
+};
 
 /// The `[demand]` section, resolved.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +26,16 @@ pub struct DemandRules {
 pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<DemandRules> {
     let d = DemandModel::default();
     let base_rate = or_default(raw.base_rate, d.base_rate, |v| {
-        non_negative(problems, "demand.base_rate", v, " clients per reference visit")
+        non_negative(problems, "demand.base_rate", v, " clients per reference visit").and_then(|v| {
+            at_most(
+                problems,
+                "demand.base_rate",
+                v,
+                MAX_EXPECTED_CLIENTS_PER_STOP,
+                " clients",
+                "one stop may expect at most that many clients (the engine holds a stop-day's clients in memory)",
+            )
+        })
     });
     let population_elasticity = or_default(raw.population_elasticity, d.population_elasticity, |v| {
         within(
@@ -36,7 +48,18 @@ pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Op
         )
     });
     let distance_coef_per_km = or_default(raw.distance_coef_per_km, d.distance_coef_per_km, |v| {
-        finite(problems, "demand.distance_coef_per_km", v)
+        finite(problems, "demand.distance_coef_per_km", v).and_then(|v| {
+            at_most(
+                problems,
+                "demand.distance_coef_per_km",
+                v.abs(),
+                MAX_DISTANCE_COEF_PER_KM,
+                " per km (in size)",
+                "exp(coefficient × km) grows so fast that a larger coefficient gives a settlement millions of \
+                 times the demand of its neighbour (the default is 0.02)",
+            )
+            .map(|_| v)
+        })
     });
     let reference_dwell_hours = or_default(raw.reference_dwell_hours, d.reference_dwell_hours, |v| {
         positive(problems, "demand.reference_dwell_hours", v, " of hours")
@@ -54,7 +77,9 @@ pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Op
     let venue = venue_multipliers(raw, problems);
     let month = month_multipliers(raw, problems);
     let dispersion_shape = match raw.dispersion_shape {
-        Some(k) => positive(problems, "demand.dispersion_shape", k, " (negative-binomial k)").map(Some),
+        Some(k) => positive(problems, "demand.dispersion_shape", k, " (negative-binomial k)")
+            .and_then(|k| at_least_shape(problems, k))
+            .map(Some),
         None => Some(None),
     };
     let shape = arrival_shape(raw, problems);
@@ -75,8 +100,36 @@ pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Op
 
 fn multiplier(problems: &mut Problems<'_>, key: &str, value: Option<f64>, default: f64) -> Option<f64> {
     or_default(value, default, |v| {
-        non_negative(problems, key, v, " (a multiplier of demand; 1 = no change)")
+        non_negative(problems, key, v, " (a multiplier of demand; 1 = no change)").and_then(|v| {
+            at_most(
+                problems,
+                key,
+                v,
+                MAX_DEMAND_MULTIPLIER,
+                "",
+                "a multiplier that large asks for more clients than a stop can hold (the shipped ones are 0.2–1.5)",
+            )
+        })
     })
+}
+
+/// The negative-binomial shape if it is at least [`MIN_DISPERSION_SHAPE`].
+fn at_least_shape(problems: &mut Problems<'_>, k: f64) -> Option<f64> {
+    if k >= MIN_DISPERSION_SHAPE {
+        return Some(k);
+    }
+    problems.at(
+        "demand.dispersion_shape",
+        format!(
+            "{} is below the smallest shape of {MIN_DISPERSION_SHAPE}",
+            super::checks::number(k)
+        ),
+        Some(format!(
+            "the floor is there because with a smaller shape one stop-day in a million would draw thousands of \
+             times its expected clients; remove the key for Poisson counts, or use a shape of {MIN_DISPERSION_SHAPE} or more"
+        )),
+    );
+    None
 }
 
 fn venue_multipliers(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<VenueMultipliers> {
@@ -193,7 +246,7 @@ pub(super) fn settlement_table(
     };
     let key = "demand.settlements_csv";
     let path = resolve_path(name, base_dir, key, problems)?;
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::vocab::text_file::read_text(&path, crate::vocab::limits::MAX_CSV_BYTES) {
         Ok(text) => text,
         Err(e) => {
             problems.at(

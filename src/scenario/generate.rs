@@ -14,8 +14,9 @@ use super::raw::{
 use crate::demand::SettlementTable;
 use crate::plan::{DailyWindow, DwellPolicy, ItineraryRules, Place, TravelModel, WorkingCalendar};
 use crate::vocab::Venue;
+use crate::vocab::limits::{MAX_GENERATED_DAYS, MAX_VISITS_PER_SETTLEMENT};
 use crate::vocab::suggest;
-use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
+use crate::vocab::units::{HOURS_PER_DAY, hours_to_minutes, minutes_to_hours};
 
 /// One series of visits the generator should place.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +79,15 @@ fn calendar(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<WorkingCal
             "season.generate.to",
             format!("the season ends ({to}) before it starts ({from})"),
             None,
+        );
+        return None;
+    }
+    let days = (to - from).get_days();
+    if days > MAX_GENERATED_DAYS {
+        problems.at(
+            "season.generate.to",
+            format!("the season runs {days} days, above the ceiling of {MAX_GENERATED_DAYS} days"),
+            Some("the ceiling is there because every day is planned; a season is usually a few months".into()),
         );
         return None;
     }
@@ -180,6 +190,10 @@ fn itinerary_rules(
             ok = false;
         }
     }
+    if let Some(visits) = raw.visits_per_settlement.filter(|&v| v > MAX_VISITS_PER_SETTLEMENT) {
+        problems.at(&key("visits_per_settlement"), too_many_visits(visits), None);
+        ok = false;
+    }
     let depot_name = raw.depot.as_deref().unwrap_or(d::DEPOT);
     let depot = table.and_then(|t| settlement_index(t, depot_name, &key("depot"), problems).map(|i| (t, i)));
     if !ok {
@@ -255,6 +269,10 @@ fn extra_visit(
 ) -> Option<VisitSeries> {
     let settlement = settlement_index(table, &raw.settlement, &format!("{key}.settlement"), problems);
     let hours = match raw.dwell_hours {
+        Some(h) if h.is_finite() && h > f64::from(HOURS_PER_DAY) => {
+            problems.at(&format!("{key}.dwell_hours"), longer_than_a_day(h), None);
+            None
+        }
         Some(h) if h.is_finite() && h > 0.0 => Some(h),
         Some(h) => {
             problems.at(
@@ -275,6 +293,10 @@ fn extra_visit(
             "must be at least 1",
             Some("remove the entry to leave the visit out".into()),
         );
+        return None;
+    }
+    if visits > MAX_VISITS_PER_SETTLEMENT {
+        problems.at(&format!("{key}.visits"), too_many_visits(visits), None);
         return None;
     }
     Some(VisitSeries {
@@ -362,6 +384,21 @@ fn fits_window(policy: DwellPolicy, window_hours: f64, problems: &mut Problems<'
 }
 
 /// `policy = "fixed"` with its `hours` (`has_size`: size classes were given, which do not belong).
+/// The message for more visits of a settlement than [`MAX_VISITS_PER_SETTLEMENT`].
+fn too_many_visits(visits: u32) -> String {
+    format!(
+        "{visits} visits of one settlement is above the ceiling of {MAX_VISITS_PER_SETTLEMENT} (one a day for a year)"
+    )
+}
+
+/// The message for a dwell of more than a day.
+pub(super) fn longer_than_a_day(hours: f64) -> String {
+    format!(
+        "{} hours is longer than a day: a stop opens and closes on the same day",
+        super::checks::number(hours)
+    )
+}
+
 pub(super) fn fixed_dwell(
     hours: Option<f64>,
     has_size: bool,
@@ -377,6 +414,10 @@ pub(super) fn fixed_dwell(
         return None;
     }
     match hours {
+        Some(h) if h.is_finite() && h > f64::from(HOURS_PER_DAY) => {
+            problems.at(&format!("{key}.hours"), longer_than_a_day(h), None);
+            None
+        }
         Some(h) if h.is_finite() && h > 0.0 => Some(DwellPolicy::Fixed(h)),
         Some(h) => {
             problems.at(
@@ -435,6 +476,13 @@ pub(super) fn by_size_dwell(
             problems.at(
                 &format!("{key}.size[{}].hours", i + 1),
                 format!("must be a positive number of hours, got {}", class.hours),
+                None,
+            );
+            ok = false;
+        } else if class.hours > f64::from(HOURS_PER_DAY) {
+            problems.at(
+                &format!("{key}.size[{}].hours", i + 1),
+                longer_than_a_day(class.hours),
                 None,
             );
             ok = false;

@@ -20,10 +20,12 @@ mod policies;
 mod raw;
 mod resolve;
 mod resolved;
+mod serde_words;
 mod settings;
 mod source;
 mod stops;
 mod stops_csv;
+mod work;
 
 use std::path::{Path, PathBuf};
 
@@ -41,7 +43,7 @@ pub use overrides::ScenarioOverrides;
 pub use parsed::ParsedScenario;
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
 // The shared words a scenario is written in, re-exported for the layers above.
-pub use crate::vocab::{Diagnostic, Venue};
+pub use crate::vocab::{Diagnostic, Venue, limits};
 
 /// The default scenario's text: the 2020 plan, embedded in the binary.
 pub const DEFAULT_SCENARIO_TOML: &str = include_str!("../../scenarios/2020-plan.toml");
@@ -67,7 +69,7 @@ impl ScenarioText {
     pub fn read(path: impl AsRef<Path>) -> Result<Self, ScenarioError> {
         let path = path.as_ref();
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+        let text = crate::vocab::text_file::read_text(path, limits::MAX_SCENARIO_BYTES).map_err(|e| ScenarioError {
             diagnostics: vec![Diagnostic {
                 file: origin.clone(),
                 line: None,

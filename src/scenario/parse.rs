@@ -55,7 +55,8 @@ pub(super) fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenar
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for e in errors {
-            problems.at_span(e.span(), format!("TOML syntax: {}", e.message()), None);
+            let (message, help) = syntax_in_words(text, e.span().as_ref(), e.message());
+            problems.at_span(e.span(), message, help);
         }
         return None;
     }
@@ -96,6 +97,33 @@ pub(super) fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenar
     Some(raw)
 }
 
+/// A TOML syntax error in plain words; a duplicate key or table is named.
+fn syntax_in_words(text: &str, span: Option<&std::ops::Range<usize>>, message: &str) -> (String, Option<String>) {
+    if message.starts_with("duplicate key") {
+        let name = span
+            .and_then(|s| text.get(s.clone()))
+            .map(str::trim)
+            .unwrap_or_default();
+        let is_table = span
+            .and_then(|s| text.get(..s.start))
+            .and_then(|before| before.lines().last())
+            .is_some_and(|l| l.trim_start().starts_with('['));
+        let (what, help) = if is_table {
+            (
+                format!("the table [{name}] is written twice"),
+                "merge the two sections into one (an array of tables is written [[name]])",
+            )
+        } else {
+            (
+                format!("the key `{name}` is written twice in its table"),
+                "keep one of them",
+            )
+        };
+        return (format!("TOML syntax: {what}"), Some(help.into()));
+    }
+    (format!("TOML syntax: {message}"), None)
+}
+
 /// Deserializes one value, reporting its error with the value's place.
 fn read<T: DeserializeOwned>(value: Spanned<DeValue<'_>>, problems: &mut Problems<'_>) -> Option<T> {
     T::deserialize(ValueDeserializer::from(value))
@@ -104,7 +132,11 @@ fn read<T: DeserializeOwned>(value: Spanned<DeValue<'_>>, problems: &mut Problem
 }
 
 fn report(e: &toml::de::Error, problems: &mut Problems<'_>) {
-    problems.at_span(e.span(), e.message().to_string(), unknown_field_help(e.message()));
+    problems.at_span(
+        e.span(),
+        super::serde_words::plain(e.message()),
+        unknown_field_help(e.message()),
+    );
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`": the closest expected name.
@@ -175,7 +207,9 @@ mod tests {
         );
         assert!(found[0].contains("did you mean \"clerks\"?"), "{found:#?}");
         assert!(
-            found[1].starts_with("t.toml:4:8: simulation.seed: invalid type"),
+            found[1].starts_with(
+                "t.toml:4:8: simulation.seed: must be a whole number from 0 to 18446744073709551615, got \"x\""
+            ),
             "{found:#?}"
         );
         assert!(

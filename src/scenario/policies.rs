@@ -2,12 +2,14 @@
 
 use super::defaults::generate as d;
 use super::diagnostic::Problems;
-use super::generate::{by_size_dwell, fixed_dwell};
+use super::generate::{by_size_dwell, fixed_dwell, longer_than_a_day};
 use super::raw::{DwellPolicyKind, RawPolicy, RawTargets};
 use crate::plan::{
     DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,
 };
 use crate::staffing::ServiceTargets;
+use crate::vocab::limits::MAX_SEARCH_STEPS;
+use crate::vocab::units::{HOURS_PER_DAY, MINUTES_PER_HOUR};
 
 /// `[targets]`; `wait_default_min` is `bus.wait_target_min` (the default wait limit).
 pub(super) fn resolve_targets(
@@ -144,6 +146,33 @@ fn demand_driven(raw: &RawPolicy, key: &str, problems: &mut Problems<'_>) -> Opt
         step_min: raw.step_min.unwrap_or(d.step_min),
     };
     let ok = range.shortest_hours > 0.0 && range.longest_hours >= range.shortest_hours && range.step_min > 0.0;
+    if ok && range.longest_hours > f64::from(HOURS_PER_DAY) {
+        problems.at(
+            &format!("{key}.longest_hours"),
+            longer_than_a_day(range.longest_hours),
+            None,
+        );
+        return None;
+    }
+    let steps = (range.longest_hours - range.shortest_hours) * MINUTES_PER_HOUR / range.step_min + 1.0;
+    if ok && (steps.is_nan() || steps > MAX_SEARCH_STEPS) {
+        let step_key = format!("{key}.step_min");
+        problems.at(
+            &step_key,
+            format!(
+                "a step of {} minutes from {} to {} hours tries {} dwells, above the ceiling of {MAX_SEARCH_STEPS}",
+                super::checks::number(range.step_min),
+                super::checks::number(range.shortest_hours),
+                super::checks::number(range.longest_hours),
+                super::stops::shown(steps)
+            ),
+            Some(
+                "the ceiling is there because every dwell tried is simulated; a step of a minute or more over a day stays below it"
+                    .into(),
+            ),
+        );
+        return None;
+    }
     if !ok || raw.hours.is_some() || raw.size.is_some() {
         problems.at(
             key,

@@ -18,10 +18,13 @@ use super::settings::{resolve_bus, resolve_simulation};
 use super::source::SpanIndex;
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
+use super::work::{policies_fit_stops, run_within_ceiling, stops_within_ceiling};
 use crate::demand::SettlementTable;
 use crate::plan::DwellPolicy;
 use crate::plan::Itinerary;
 use crate::vocab::Venue;
+use crate::vocab::limits::MAX_CSV_BYTES;
+use crate::vocab::text_file::read_text;
 
 /// A scenario's text parsed once: the mirror (`None` after a syntax error), the key spans and the
 /// problems parsing found.
@@ -106,8 +109,21 @@ fn build(
             .map(|b| b.desks.unwrap_or(DEFAULT_DESKS))
             .filter(|&d| d > 0),
     };
+    if !stops_within_ceiling(inputs.len(), problems) {
+        return None;
+    }
     let resolved: Vec<Option<SeasonStop>> = inputs.iter().map(|i| resolve_stop(i, &rules, problems)).collect();
     let mut stops: Vec<SeasonStop> = resolved.into_iter().collect::<Option<_>>()?;
+    if let Some(simulation) = &simulation
+        && !run_within_ceiling(&stops, simulation, problems)
+    {
+        return None;
+    }
+    if let (Some(policies), None, Some(_)) = (&policies, &itinerary, &raw.policies)
+        && !policies_fit_stops(policies, &stops, problems)
+    {
+        return None;
+    }
     stops.sort_by_key(|s| (s.date, s.start_min));
     for (index, stop) in stops.iter_mut().enumerate() {
         stop.index = index;
@@ -243,7 +259,7 @@ fn csv_stops(name: &str, base_dir: Option<&Path>, problems: &mut Problems<'_>) -
     let Some(path) = resolve_path(name, base_dir, key, problems) else {
         return Vec::new();
     };
-    match std::fs::read_to_string(&path) {
+    match read_text(&path, MAX_CSV_BYTES) {
         Ok(text) => read_stops_csv(&text, &path.display().to_string(), problems),
         Err(e) => {
             problems.at(

@@ -8,6 +8,7 @@ use super::diagnostic::Problems;
 use super::raw::{ClosingKind, RawBus, RawSimulation};
 use super::resolved::SimulationSettings;
 use crate::sim::{Closing, ClosingError};
+use crate::vocab::limits::{MAX_DESKS, MAX_REPLICATIONS, MAX_THREADS};
 
 /// Resolves `[simulation]`; `None` when something is wrong (reported).
 pub(super) fn resolve_simulation(raw: &RawSimulation, problems: &mut Problems<'_>) -> Option<SimulationSettings> {
@@ -21,11 +22,29 @@ pub(super) fn resolve_simulation(raw: &RawSimulation, problems: &mut Problems<'_
         );
         ok = false;
     }
+    if replications > MAX_REPLICATIONS {
+        problems.at(
+            "simulation.replications",
+            format!("{replications} replications is above the ceiling of {MAX_REPLICATIONS}"),
+            Some(format!(
+                "the ceiling is there because the run would take hours; {DEFAULT_REPLICATIONS} give intervals of a few per cent"
+            )),
+        );
+        ok = false;
+    }
     if raw.threads == Some(0) {
         problems.at(
             "simulation.threads",
             "must be at least 1",
             Some("remove the key to use every core".into()),
+        );
+        ok = false;
+    }
+    if let Some(threads) = raw.threads.filter(|&t| t > MAX_THREADS) {
+        problems.at(
+            "simulation.threads",
+            format!("{threads} threads is above the ceiling of {MAX_THREADS}"),
+            Some("the ceiling is there because threads beyond the cores only cost time to start; remove the key to use every core".into()),
         );
         ok = false;
     }
@@ -55,6 +74,17 @@ pub(super) fn resolve_bus(raw: &RawBus, problems: &mut Problems<'_>) -> Option<B
     let mut ok = true;
     if desks == 0 {
         problems.at("bus.desks", "the bus needs at least one desk", None);
+        ok = false;
+    }
+    if desks > MAX_DESKS {
+        problems.at(
+            "bus.desks",
+            format!("{desks} desks is above the ceiling of {MAX_DESKS}"),
+            Some(format!(
+                "the ceiling is there because the staffing search simulates every clerk count up to the desks; \
+                 the bus has {DEFAULT_DESKS}"
+            )),
+        );
         ok = false;
     }
     if clerks == 0 {

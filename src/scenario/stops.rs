@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 
 use super::calendar::ClockTime;
+use super::checks::number;
 use super::clients::ClientRules;
 use super::demand_section::DemandRules;
 use super::diagnostic::Problems;
@@ -12,6 +13,7 @@ use crate::demand::{SettlementTable, StopContext};
 use crate::sim::{Arrivals, NoTimeToEnter, StopSpec};
 use crate::vocab::Diagnostic;
 use crate::vocab::Venue;
+use crate::vocab::limits::{MAX_ARRIVAL_RATE_PER_HOUR, MAX_EXPECTED_CLIENTS_PER_STOP, MIN_DWELL_MIN};
 use crate::vocab::suggest;
 use crate::vocab::units::{MINUTES_PER_DAY, hours_to_minutes};
 
@@ -124,6 +126,9 @@ pub(super) fn resolve_stop(
         DemandOrigin::GivenClients => input.expected_clients.unwrap_or(0.0),
         DemandOrigin::GivenRate { per_hour } => per_hour * input.dwell_hours,
     };
+    if !expected_within_ceiling(input, &origin, expected_clients, problems) {
+        return None;
+    }
     let profile = match demand.shape.rate_profile(expected_clients, checked.dwell_min) {
         Ok(p) => p,
         Err(e) => {
@@ -216,26 +221,52 @@ fn given_demand(input: &StopInput, problems: &mut Problems<'_>) -> Option<Option
             None
         }
         (Some(rate), None) => {
-            if rate.is_finite() && rate >= 0.0 {
+            if rate.is_finite() && rate > MAX_ARRIVAL_RATE_PER_HOUR {
+                place.report(
+                    problems,
+                    "arrival_rate_per_hour",
+                    format!(
+                        "{} clients per hour is above the ceiling of {MAX_ARRIVAL_RATE_PER_HOUR}",
+                        number(rate)
+                    ),
+                    Some(
+                        "the ceiling is there because the engine holds every client of a stop-day in memory; \
+                         two clerks serve about 12 clients an hour"
+                            .into(),
+                    ),
+                );
+                None
+            } else if rate.is_finite() && rate >= 0.0 {
                 Some(Some(DemandOrigin::GivenRate { per_hour: rate }))
             } else {
                 place.report(
                     problems,
                     "arrival_rate_per_hour",
-                    format!("must be 0 or more clients per hour, got {rate}"),
+                    format!("must be 0 or more clients per hour, got {}", number(rate)),
                     None,
                 );
                 None
             }
         }
         (None, Some(clients)) => {
-            if clients.is_finite() && clients >= 0.0 {
+            if clients.is_finite() && clients > MAX_EXPECTED_CLIENTS_PER_STOP {
+                place.report(
+                    problems,
+                    "expected_clients",
+                    format!(
+                        "{} clients is above the ceiling of {MAX_EXPECTED_CLIENTS_PER_STOP} a stop",
+                        number(clients)
+                    ),
+                    Some(CLIENTS_CEILING_REASON.into()),
+                );
+                None
+            } else if clients.is_finite() && clients >= 0.0 {
                 Some(Some(DemandOrigin::GivenClients))
             } else {
                 place.report(
                     problems,
                     "expected_clients",
-                    format!("must be 0 or more clients, got {clients}"),
+                    format!("must be 0 or more clients, got {}", number(clients)),
                     None,
                 );
                 None
@@ -298,12 +329,24 @@ fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>)
         place.report(
             problems,
             "dwell_hours",
-            format!("must be a positive number of hours, got {hours}"),
+            format!("must be a positive number of hours, got {}", number(hours)),
             Some("2019 practice: 2–5 hours".into()),
         );
         return None;
     }
     let dwell_min = hours_to_minutes(hours);
+    if dwell_min < MIN_DWELL_MIN {
+        place.report(
+            problems,
+            "dwell_hours",
+            format!(
+                "{} h is shorter than the shortest stop of {MIN_DWELL_MIN} minute",
+                number(hours)
+            ),
+            Some("a stop that short serves nobody; 2019 practice: 2–5 hours".into()),
+        );
+        return None;
+    }
     if f64::from(input.start.0) + dwell_min > f64::from(MINUTES_PER_DAY) {
         place.report(
             problems,
@@ -328,4 +371,58 @@ fn dwell(input: &StopInput, bus: Option<&BusRules>, problems: &mut Problems<'_>)
         return None;
     }
     Some(dwell_min)
+}
+
+/// Why a stop's expected clients have a ceiling.
+const CLIENTS_CEILING_REASON: &str = "the ceiling is there because the engine holds every client of a stop-day in \
+     memory; a 2019 stop had about 15 clients";
+
+/// False (and reported) when a stop's expected clients are not finite or above
+/// [`MAX_EXPECTED_CLIENTS_PER_STOP`]: at the stop's own key when it gave them, at the stop when the
+/// demand model computed them.
+fn expected_within_ceiling(
+    input: &StopInput,
+    origin: &DemandOrigin,
+    expected_clients: f64,
+    problems: &mut Problems<'_>,
+) -> bool {
+    if expected_clients.is_finite() && expected_clients <= MAX_EXPECTED_CLIENTS_PER_STOP {
+        return true;
+    }
+    let (field, source, help) = match origin {
+        DemandOrigin::Model { .. } => (
+            "",
+            "the demand model gives",
+            "lower demand.base_rate, the venue or month multiplier, demand.distance_coef_per_km or \
+             demand.population_elasticity, or give this stop expected_clients",
+        ),
+        DemandOrigin::GivenRate { .. } => (
+            "arrival_rate_per_hour",
+            "arrival_rate_per_hour × dwell_hours gives",
+            "lower the arrival rate or the dwell",
+        ),
+        DemandOrigin::GivenClients => ("expected_clients", "it gives", "lower expected_clients"),
+    };
+    input.place.report(
+        problems,
+        field,
+        format!(
+            "{source} {} expected clients, above the ceiling of {MAX_EXPECTED_CLIENTS_PER_STOP} a stop",
+            shown(expected_clients)
+        ),
+        Some(format!("{help}; {CLIENTS_CEILING_REASON}")),
+    );
+    false
+}
+
+/// A count for a message: rounded to one decimal, in powers of ten when very large, "infinitely many"
+/// when not finite (never a number of hundreds of digits).
+pub(super) fn shown(x: f64) -> String {
+    if !x.is_finite() {
+        "infinitely many".to_string()
+    } else if x.abs() >= 1e6 {
+        format!("{x:.2e}")
+    } else {
+        format!("{x:.1}")
+    }
 }

@@ -5,6 +5,7 @@ use super::diagnostic::Problems;
 use super::stops::{StopInput, StopPlace};
 use crate::vocab::Diagnostic;
 use crate::vocab::Venue;
+use crate::vocab::csv_text::{repeated_columns, shape_problem};
 
 /// Columns every stops CSV must have.
 pub(super) const REQUIRED_COLUMNS: [&str; 5] = ["date", "start", "settlement", "venue", "dwell_hours"];
@@ -13,6 +14,21 @@ pub(super) const OPTIONAL_COLUMNS: [&str; 4] = ["clerks", "arrival_rate_per_hour
 
 /// Reads the stops of a CSV text; every bad cell is reported with its line and column.
 pub(super) fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>) -> Vec<StopInput> {
+    if text.trim().is_empty() {
+        problems.push(Diagnostic {
+            file: file.to_string(),
+            line: Some(1),
+            column: None,
+            key: String::new(),
+            message: "the stops CSV is empty".into(),
+            help: Some(format!(
+                "write a header line ({}, and optionally {}) and one row per stop",
+                REQUIRED_COLUMNS.join(","),
+                OPTIONAL_COLUMNS.join(",")
+            )),
+        });
+        return Vec::new();
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
@@ -21,7 +37,7 @@ pub(super) fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>
             return Vec::new();
         }
     };
-    if !check_header(&header, file, problems) {
+    if !check_header(&header, text.lines().next().unwrap_or(""), file, problems) {
         return Vec::new();
     }
     let lines: Vec<&str> = text.lines().collect();
@@ -30,8 +46,15 @@ pub(super) fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
-                file_problem(problems, file, line, e.to_string());
+                let shape = shape_problem(&e, text, &header);
+                problems.push(Diagnostic {
+                    file: file.to_string(),
+                    line: shape.line,
+                    column: shape.column,
+                    key: String::new(),
+                    message: shape.message,
+                    help: Some(shape.help),
+                });
                 continue;
             }
         };
@@ -72,8 +95,19 @@ fn file_problem(problems: &mut Problems<'_>, file: &str, line: Option<usize>, me
 }
 
 /// Checks that the required columns are present and no unknown column is.
-fn check_header(header: &[String], file: &str, problems: &mut Problems<'_>) -> bool {
+fn check_header(header: &[String], header_line: &str, file: &str, problems: &mut Problems<'_>) -> bool {
     let mut ok = true;
+    for (name, first, again) in repeated_columns(header, header_line) {
+        problems.push(Diagnostic {
+            file: file.to_string(),
+            line: Some(1),
+            column: Some(again),
+            key: name.clone(),
+            message: format!("the column \"{name}\" is written twice (at columns {first} and {again} of the header)"),
+            help: Some("keep one of them: each column is read once".into()),
+        });
+        ok = false;
+    }
     for required in REQUIRED_COLUMNS {
         if !header.iter().any(|h| h == required) {
             problems.push(Diagnostic {

@@ -4,10 +4,13 @@
 //! `tests/integration/layering.rs` checks it): venues, diagnostics, name suggestions, units,
 //! geography and a stable hash.
 
+pub(crate) mod csv_text;
 pub(crate) mod diagnostic;
 pub(crate) mod fnv;
 pub(crate) mod geo;
+pub mod limits;
 pub(crate) mod suggest;
+pub(crate) mod text_file;
 pub(crate) mod units;
 pub(crate) mod venue;
 

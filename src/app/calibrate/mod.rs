@@ -6,7 +6,7 @@ mod log;
 use std::path::PathBuf;
 
 use super::AppError;
-use super::output::{output_dir, written_line};
+use super::output::{check_writable, output_dir, written_line};
 use super::progress::ProgressBars;
 use crate::report::calibration::{
     CalibrationMeta, render_backtest_chart, render_backtest_csv, render_calibration_json, render_sensitivity_csv,
@@ -64,6 +64,10 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
         None => ScenarioText::embedded_2019_baseline(),
     }
     .parse();
+    // The default folder is named after the calibrated season, known only afterwards.
+    if let Some(out) = &options.out {
+        check_writable(out)?;
+    }
     let progress = ProgressBars::plain(options.quiet);
     let study = calibrate_scenario(&text, &options.simulation(), &progress)?;
     let sensitivity = sensitivity(&text, &study)?;

@@ -20,16 +20,32 @@ pub(crate) fn figure_name(lang: Lang, figure: PublishedFigure, served: bool) -> 
 pub(super) fn with_interval(lang: Lang, e: &IntervalEstimate, decimals: usize) -> String {
     format!(
         "{} ({}–{})",
-        lang.plain_number(e.estimate, decimals),
-        lang.plain_number(e.ci95_low, decimals),
+        bounded(lang, e.estimate, decimals),
+        bounded(lang, e.ci95_low, decimals),
         upper(lang, e.ci95_high, decimals)
     )
+}
+
+/// Above this size a figure is written in powers of ten (`3.3e152`), never as a row of digits.
+const LARGEST_PLAIN_FIGURE: f64 = 1e9;
+
+/// `x` with `decimals` decimals, or in powers of ten when it is larger than [`LARGEST_PLAIN_FIGURE`].
+fn bounded(lang: Lang, x: f64, decimals: usize) -> String {
+    if x.is_finite() && x.abs() > LARGEST_PLAIN_FIGURE {
+        let text = format!("{x:.2e}");
+        match lang {
+            Lang::En => text,
+            Lang::Hu => text.replace('.', ","),
+        }
+    } else {
+        lang.plain_number(x, decimals)
+    }
 }
 
 /// An upper limit: `∞` when there is none.
 fn upper(lang: Lang, x: f64, decimals: usize) -> String {
     if x.is_finite() {
-        lang.plain_number(x, decimals)
+        bounded(lang, x, decimals)
     } else {
         "∞".into()
     }

@@ -16,6 +16,7 @@ fn model_name(chosen: ChosenModel) -> Label {
     match chosen {
         ChosenModel::Poisson => Label::LogModelPoisson,
         ChosenModel::PoissonAtNegBinBoundary => Label::LogModelPoissonAtBoundary,
+        ChosenModel::PoissonShapeNotIdentified => Label::LogModelPoissonShapeNotIdentified,
         ChosenModel::NegativeBinomial => Label::LogModelNegBin,
     }
 }
