@@ -9,6 +9,7 @@ mod compare;
 mod group_totals;
 mod metrics;
 mod queue_curve;
+mod selection;
 mod tally;
 
 use rayon::prelude::*;
@@ -22,6 +23,10 @@ pub use metrics::{
 };
 pub use queue_curve::{
     QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
+};
+pub use selection::{
+    Direction, Selection, SelectionError, SelectionOutcome, SelectionSettings, bonferroni_fixed_size, kn_eta,
+    select_best,
 };
 pub use tally::{GroupAcc, GroupSummary, Pooled, StopAcc, StopSummary, Summary};
 

@@ -12,5 +12,6 @@ mod layering;
 mod policies;
 mod report;
 mod scenario;
+mod selection;
 mod staffing;
 mod theory_anchors;
