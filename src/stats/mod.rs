@@ -3,9 +3,11 @@
 mod accumulator;
 mod count_distribution;
 mod histogram;
+mod paired;
 mod percentile;
 
 pub use accumulator::{CONFIDENCE_LEVEL, Estimate, MeanAccumulator, RatioAccumulator, t_quantile};
 pub use count_distribution::{CountDistribution, PredictiveInterval};
 pub use histogram::Histogram;
+pub use paired::{VarianceReduction, bonferroni_half_width};
 pub use percentile::{WAIT_PERCENTILE, percentile_type7, wait_p90};

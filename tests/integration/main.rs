@@ -2,6 +2,7 @@
 
 mod builder;
 mod calibrate;
+mod choosing;
 mod cli;
 mod commands;
 mod compare;
