@@ -177,3 +177,51 @@ fn run_with_precision_prints_and_records_the_number_chosen() {
     let bad = ablakbusz(&["run", "--precision", "2", "--quiet"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn select_best_speaks_hungarian_and_refuses_a_metric_without_direction() {
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/2020-plan.toml");
+    let desks = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/whatif-3-desks.toml");
+    let (plan, desks) = (plan.to_str().unwrap(), desks.to_str().unwrap());
+    let dir = temp_dir("select-hu");
+    let out = ablakbusz(&[
+        "compare",
+        plan,
+        desks,
+        "--replications",
+        "20",
+        "--quiet",
+        "--select-best",
+        "lost",
+        "--lang",
+        "hu",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "a legjobb: whatif-3-desks",
+        "a kisebb a jobb",
+        "változatonként szükséges replikációk",
+        "Bonferroni",
+    ] {
+        assert!(text.contains(needle), "{needle} missing in {text}");
+    }
+    let mut reader = csv::Reader::from_path(dir.join("compare.csv")).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let distinct: std::collections::BTreeSet<&String> = header.iter().collect();
+    assert_eq!(distinct.len(), header.len(), "duplicate Hungarian headers");
+    let bad = ablakbusz(&[
+        "compare",
+        plan,
+        desks,
+        "--replications",
+        "20",
+        "--quiet",
+        "--select-best",
+        "arrivals",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("served"));
+}
