@@ -44,8 +44,39 @@ struct SimulationArgs {
     quiet: bool,
 }
 
+/// `--precision`: the number of replications chosen by a sequential rule.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+struct PrecisionArgs {
+    /// Add replications (16 at a time, from --replications, at most 20000) until every headline figure's
+    /// 95 % half-width is at most REL × its mean, e.g. 0.02; default: the fixed number of replications.
+    #[arg(long, value_name = "REL")]
+    precision: Option<f64>,
+}
+
+/// `--select-best`: a sequential selection of the best alternative.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct SelectionArgs {
+    /// Also select the best alternative by this season metric (served, lost, wait_mean_min, clerk_hours…)
+    /// with the KN fully sequential procedure on common random numbers.
+    #[arg(long, value_name = "METRIC")]
+    select_best: Option<String>,
+    /// With --select-best: the smallest difference worth telling apart, in the metric's unit
+    /// (default: 10 clients or errands, 1 min of wait, 60 min of overtime, 8 clerk-hours).
+    #[arg(long, value_name = "DELTA", requires = "select_best")]
+    indifference: Option<f64>,
+    /// With --select-best: the probability of selecting the best when it leads by the indifference zone
+    /// (default 0.95).
+    #[arg(long, value_name = "P", requires = "select_best")]
+    pcs: Option<f64>,
+}
+
 impl SimulationArgs {
-    fn compare_options(self, scenarios: Vec<ScenarioSource>) -> CompareOptions {
+    fn compare_options(
+        self,
+        scenarios: Vec<ScenarioSource>,
+        precision: PrecisionArgs,
+        selection: SelectionArgs,
+    ) -> CompareOptions {
         CompareOptions {
             scenarios,
             replications: self.replications,
@@ -53,10 +84,14 @@ impl SimulationArgs {
             threads: self.threads,
             out: self.out,
             quiet: self.quiet,
+            precision: precision.precision,
+            select_best: selection.select_best,
+            indifference: selection.indifference,
+            pcs: selection.pcs,
         }
     }
 
-    fn run_options(self, scenario: Option<PathBuf>) -> RunOptions {
+    fn run_options(self, scenario: Option<PathBuf>, precision: PrecisionArgs) -> RunOptions {
         RunOptions {
             scenario: scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File),
             replications: self.replications,
@@ -65,6 +100,7 @@ impl SimulationArgs {
             out: self.out,
             quiet: self.quiet,
             report: None,
+            precision: precision.precision,
         }
     }
 }
@@ -101,6 +137,8 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        #[command(flatten)]
+        precision: PrecisionArgs,
         /// Also write the charts (PNG, SVG) and report.html, as `ablakbusz report` does.
         #[arg(long)]
         report: bool,
@@ -120,6 +158,8 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        #[command(flatten)]
+        precision: PrecisionArgs,
         /// The stop (number in stops.csv) whose queue is charted; default the busiest.
         #[arg(long, value_name = "N")]
         stop: Option<usize>,
@@ -186,6 +226,10 @@ enum CliCommand {
         scenarios: Vec<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        #[command(flatten)]
+        precision: PrecisionArgs,
+        #[command(flatten)]
+        selection: SelectionArgs,
     },
     /// A scenario under each of its dwell policies (by size, fixed, demand-driven), re-planned and compared.
     #[command(after_help = "Example:\n  ablakbusz policies scenarios/2020-plan.toml\n\n\
@@ -196,6 +240,10 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        #[command(flatten)]
+        precision: PrecisionArgs,
+        #[command(flatten)]
+        selection: SelectionArgs,
     },
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
@@ -252,7 +300,7 @@ impl Cli {
         let lang = self.lang.lang();
         let command = match self.command {
             Some(command) => command.into_command(lang),
-            None => Command::Run(SimulationArgs::default().run_options(None)),
+            None => Command::Run(SimulationArgs::default().run_options(None, PrecisionArgs::default())),
         };
         Invocation { command, lang }
     }
@@ -265,19 +313,21 @@ impl CliCommand {
             CliCommand::Run {
                 scenario,
                 simulation,
+                precision,
                 report,
                 stop,
             } => Command::Run(RunOptions {
                 report: report.then_some(ReportRequest { lang, stop }),
-                ..simulation.run_options(scenario)
+                ..simulation.run_options(scenario, precision)
             }),
             CliCommand::Report {
                 scenario,
                 simulation,
+                precision,
                 stop,
             } => Command::Run(RunOptions {
                 report: Some(ReportRequest { lang, stop }),
-                ..simulation.run_options(scenario)
+                ..simulation.run_options(scenario, precision)
             }),
             CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),
             CliCommand::Plan { scenario, out } => Command::Plan {
@@ -306,12 +356,24 @@ impl CliCommand {
                 out: simulation.out,
                 quiet: simulation.quiet,
             }),
-            CliCommand::Compare { scenarios, simulation } => {
-                Command::Compare(simulation.compare_options(scenarios.into_iter().map(ScenarioSource::File).collect()))
-            }
-            CliCommand::Policies { scenario, simulation } => {
+            CliCommand::Compare {
+                scenarios,
+                simulation,
+                precision,
+                selection,
+            } => Command::Compare(simulation.compare_options(
+                scenarios.into_iter().map(ScenarioSource::File).collect(),
+                precision,
+                selection,
+            )),
+            CliCommand::Policies {
+                scenario,
+                simulation,
+                precision,
+                selection,
+            } => {
                 let source = scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File);
-                Command::Policies(simulation.compare_options(vec![source]))
+                Command::Policies(simulation.compare_options(vec![source], precision, selection))
             }
             CliCommand::Replay {
                 day,

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::choice::{precision_rule, selection_request};
 use super::output::{check_writable, output_dir, written_file};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
@@ -9,11 +10,11 @@ use crate::experiment::with_threads;
 use crate::report::lang::Lang;
 use crate::report::{
     ComparedSeason, OutputFile, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
-    write_outputs,
+    render_precision, render_selection, write_outputs,
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
-use crate::study::{SimulationOverrides, policy_seasons, side_by_side};
+use crate::study::{ComparisonRequest, SimulationOverrides, policy_seasons, side_by_side};
 
 /// Folder name of `compare`'s output by default.
 const COMPARE_DIR: &str = "compare";
@@ -28,6 +29,15 @@ pub struct CompareOptions {
     pub threads: Option<usize>,
     pub out: Option<PathBuf>,
     pub quiet: bool,
+    /// `--precision REL`: replications chosen until every headline figure's relative 95 %
+    /// half-width is at most REL (`None`: the fixed number).
+    pub precision: Option<f64>,
+    /// `--select-best METRIC`: the season metric to select the best alternative by.
+    pub select_best: Option<String>,
+    /// `--indifference DELTA`: the selection's indifference zone, in the metric's unit.
+    pub indifference: Option<f64>,
+    /// `--pcs P`: the selection's probability of correct selection (`None`: 0.95).
+    pub pcs: Option<f64>,
 }
 
 impl CompareOptions {
@@ -80,7 +90,21 @@ fn write_side_by_side(
 ) -> Result<(), AppError> {
     let dir = output_dir(options.out.as_deref(), default_name);
     check_writable(&dir)?;
-    let study = side_by_side(named, &options.simulation(), &ProgressBars::plain(options.quiet))?;
+    let request = ComparisonRequest {
+        precision: precision_rule(options.precision)?,
+        selection: selection_request(
+            options.select_best.as_deref(),
+            options.indifference,
+            options.pcs,
+            named.len(),
+        )?,
+    };
+    let study = side_by_side(
+        named,
+        &options.simulation(),
+        &request,
+        &ProgressBars::plain(options.quiet),
+    )?;
     let rows: Vec<ComparedSeason> = named
         .iter()
         .zip(&study.comparisons)
@@ -88,13 +112,23 @@ fn write_side_by_side(
         .collect();
     write_outputs(
         &dir,
-        &[OutputFile::text(table, render_compare_csv(lang, table, &rows)?)],
+        &[OutputFile::text(
+            table,
+            render_compare_csv(lang, table, &rows, study.selection.as_ref().map(|s| &s.selection))?,
+        )],
     )?;
     println!(
         "{}\n",
         render_compare_heading(lang, study.settings.replications, study.settings.seed)?
     );
     print!("{}", render_compare_text(lang, &rows)?);
+    if let Some(outcome) = &study.precision {
+        println!("{}", render_precision(lang, outcome)?);
+    }
+    if let Some(selection) = &study.selection {
+        let names: Vec<&str> = named.iter().map(|(n, _)| n.as_str()).collect();
+        print!("\n{}", render_selection(lang, &names, selection)?);
+    }
     println!("\n{}", written_file(lang, &dir, table)?);
     Ok(())
 }

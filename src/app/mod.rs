@@ -1,6 +1,7 @@
 //! The commands, in clap-free form, and what each one does.
 
 pub mod calibrate;
+mod choice;
 mod compare;
 mod error;
 mod output;

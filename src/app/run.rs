@@ -4,15 +4,17 @@
 use std::path::PathBuf;
 
 use super::AppError;
+use super::choice::precision_rule;
 use super::output::{check_writable, output_dir, written_line};
 use super::progress::ProgressBars;
 use super::report::{ReportRequest, report_files};
 use crate::report::lang::Lang;
 use crate::report::{
-    OutputFile, render_run_summary, render_season_csv, render_stops_csv, render_summary_json, venue_name, write_outputs,
+    OutputFile, render_precision, render_run_summary, render_season_csv, render_stops_csv, render_summary_json,
+    venue_name, write_outputs,
 };
 use crate::scenario::{self, ParsedScenario, ScenarioText, Season};
-use crate::study::{SeasonRun, SimulationOverrides, simulate_season};
+use crate::study::{SeasonRun, SimulationOverrides, simulate_season, simulate_season_to_precision};
 
 /// Where the scenario comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,9 @@ pub struct RunOptions {
     pub quiet: bool,
     /// Also write the charts and report.html (`run --report`, `report`).
     pub report: Option<ReportRequest>,
+    /// `--precision REL`: replications chosen until every headline figure's relative 95 %
+    /// half-width is at most REL (`None`: the fixed number).
+    pub precision: Option<f64>,
 }
 
 impl RunOptions {
@@ -102,7 +107,10 @@ pub fn run_loaded(
     let dir = output_dir(options.out.as_deref(), &season.name);
     check_writable(&dir)?;
     let progress = ProgressBars::styled(options.quiet);
-    let run = simulate_season(season, digest, &options.simulation(), &progress)?;
+    let run = match precision_rule(options.precision)? {
+        None => simulate_season(season, digest, &options.simulation(), &progress)?,
+        Some(rule) => simulate_season_to_precision(season, digest, &options.simulation(), &rule, &progress)?,
+    };
     let mut files = run_files(lang, season, &run)?;
     if let Some(request) = &options.report {
         files.extend(report_files(text, season, &run, request)?);
@@ -115,6 +123,9 @@ pub fn run_loaded(
             .map(|s| format!("{} {} {}", s.date, s.settlement, venue_name(lang, s.venue)))
             .collect();
         print!("{}", render_run_summary(lang, &season.name, &labels, &run.results)?);
+        if let Some(outcome) = &run.meta.precision {
+            println!("{}", render_precision(lang, outcome)?);
+        }
         println!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(dir)

@@ -7,22 +7,31 @@
 //! thread count and does not grow with replications.
 
 mod compare;
+mod criterion;
 mod group_totals;
 mod metrics;
+mod precision;
 mod queue_curve;
+mod selection;
 mod tally;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use compare::{Comparison, compare_seasons};
+pub use compare::{Comparison, PairedMetric, compare_seasons, compare_seasons_to_precision, select_best_season};
+pub use criterion::{Criterion, direction};
 pub use group_totals::{GroupTotals, GroupingTotals, TotalSummary, run_group_totals};
 pub use metrics::{
     GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, MetricUnit, StopMetric, StopReplication,
     TotalMetric,
 };
+pub use precision::{HEADLINE_METRICS, PRECISION_CAP_REPLICATIONS, PrecisionOutcome, PrecisionRule, headline};
 pub use queue_curve::{
     QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
+};
+pub use selection::{
+    Direction, Selection, SelectionError, SelectionOutcome, SelectionSettings, bonferroni_fixed_size, kn_eta,
+    select_best,
 };
 pub use tally::{GroupAcc, GroupSummary, Pooled, PooledRanges, StopAcc, StopSummary, Summary};
 
@@ -81,6 +90,8 @@ pub enum ExperimentError {
     TooFewReplications(u32),
     #[error("the season has no stops")]
     NoStops,
+    #[error(transparent)]
+    Selection(#[from] SelectionError),
     #[error("could not start {threads} worker threads: {source}")]
     ThreadPool {
         threads: usize,
@@ -156,15 +167,32 @@ pub fn with_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + 
 /// `total` in chunk order (so the result does not depend on the number of threads).
 pub(crate) fn in_chunks<A: Send>(
     replications: u32,
+    total: A,
+    simulate: impl Fn(std::ops::Range<u64>) -> A + Sync,
+    merge: impl Fn(&mut A, &A),
+    progress: &(dyn Fn(u64) + Sync),
+) -> A {
+    in_chunk_range(0..u64::from(replications), total, simulate, merge, progress)
+}
+
+/// [`in_chunks`] for replications `range`, whose start is a multiple of [`CHUNK_REPLICATIONS`]:
+/// the chunks are those of a run from 0, so continuing a run chunk by chunk merges exactly what
+/// one longer run would.
+pub(crate) fn in_chunk_range<A: Send>(
+    range: std::ops::Range<u64>,
     mut total: A,
     simulate: impl Fn(std::ops::Range<u64>) -> A + Sync,
     merge: impl Fn(&mut A, &A),
     progress: &(dyn Fn(u64) + Sync),
 ) -> A {
-    let replications = u64::from(replications);
+    debug_assert!(
+        range.start.is_multiple_of(CHUNK_REPLICATIONS),
+        "runs continue on whole chunks"
+    );
+    let replications = range.end;
     let chunks = replications.div_ceil(CHUNK_REPLICATIONS);
     let in_flight = rayon::current_num_threads().max(1) * CHUNKS_IN_FLIGHT_PER_THREAD;
-    for first in (0..chunks).step_by(in_flight) {
+    for first in (range.start / CHUNK_REPLICATIONS..chunks).step_by(in_flight) {
         let batch: Vec<A> = (first..chunks.min(first + in_flight as u64))
             .into_par_iter()
             .map(|chunk| {
@@ -180,6 +208,59 @@ pub(crate) fn in_chunks<A: Send>(
         }
     }
     total
+}
+
+/// Replicates in whole chunks until `precise` holds for the merged summary or the rule's cap is
+/// reached (see [`PrecisionRule`]); returns the summary and what the rule chose.
+pub(crate) fn until_precise<A: Send>(
+    rule: &PrecisionRule,
+    replications: u32,
+    total: A,
+    simulate: impl Fn(std::ops::Range<u64>) -> A + Sync,
+    merge: impl Fn(&mut A, &A),
+    precise: impl Fn(&A) -> bool,
+    progress: &(dyn Fn(u64) + Sync),
+) -> (A, PrecisionOutcome) {
+    let mut n = rule.start(replications);
+    let mut total = in_chunk_range(0..u64::from(n), total, &simulate, &merge, progress);
+    loop {
+        let reached = precise(&total);
+        if reached || n >= rule.cap {
+            let outcome = PrecisionOutcome {
+                relative: rule.relative,
+                replications: n,
+                reached,
+                cap: rule.cap,
+            };
+            return (total, outcome);
+        }
+        let next = rule.next(n);
+        total = in_chunk_range(u64::from(n)..u64::from(next), total, &simulate, &merge, progress);
+        n = next;
+    }
+}
+
+/// [`run_season`] with the number of replications chosen by `rule` (starting from
+/// `settings.replications`); returns the results and what the rule chose.
+pub fn run_season_to_precision(
+    model: &SeasonModel,
+    settings: &RunSettings,
+    rule: &PrecisionRule,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<(SeasonResults, PrecisionOutcome), ExperimentError> {
+    check_run(std::slice::from_ref(model), settings)?;
+    let (acc, outcome) = with_threads(settings.threads, || {
+        until_precise(
+            rule,
+            settings.replications,
+            SeasonAcc::new(model),
+            |range| simulate_chunk(model, settings.seed, range),
+            SeasonAcc::merge,
+            |acc| rule.season_is_precise(&acc.season.summary()),
+            progress,
+        )
+    })?;
+    Ok((acc.results(model, outcome.replications), outcome))
 }
 
 /// Simulates replications `range` sequentially into one summary.

@@ -1,4 +1,5 @@
-//! Comparison renderers: scenarios or dwell policies side by side, with paired differences.
+//! Comparison renderers: scenarios or dwell policies side by side, with paired differences
+//! (Bonferroni-adjusted for the k − 1 comparisons with the first) and the variance reduction of pairing.
 
 use std::fmt::Write;
 
@@ -7,9 +8,9 @@ use super::csv::{Column, Part, csv_table, headers, part_headers};
 use super::lang::{FillError, Label, Lang};
 use super::metric_labels::MetricColumn;
 use super::number::csv_cell as num;
-use crate::experiment::{Comparison, GroupMetric};
+use crate::experiment::{Comparison, GroupMetric, Selection};
 use crate::scenario::Season;
-use crate::stats::Estimate;
+use crate::stats::{Estimate, VarianceReduction};
 use crate::study::PolicySeason;
 use crate::vocab::units::MINUTES_PER_HOUR;
 
@@ -110,8 +111,53 @@ pub(crate) const SHARE_WITHIN_TARGET: Column = Column::new("share_within_target"
 /// Clerk-hours per served client (after the share).
 pub(crate) const CLERK_HOURS_PER_SERVED: Column = Column::new("clerk_hours_per_served", Label::ColClerkHoursPerServed);
 
-/// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first.
-pub fn render_compare_csv(lang: Lang, table: &'static str, rows: &[ComparedSeason]) -> Result<String, RenderError> {
+/// The selection columns (after the variance-reduction factors): how `--select-best` classed the
+/// season (`best`, `tied`, `identical`, `eliminated`, `not_selected`; empty without it) and the
+/// replications it got.
+pub(crate) const SELECTION_COLUMNS: [Column; 2] = [
+    Column::new("selection", Label::CsvSelection),
+    Column::new("selection_replications", Label::CsvSelectionReplications),
+];
+
+/// The header of a column derived from metric column `c`: English `en(name)`, Hungarian
+/// "Title (words)".
+fn derived_header(lang: Lang, c: Column, en: fn(&str) -> String, words: Label) -> String {
+    match lang {
+        Lang::En => en(&c.header(lang, Part::Whole)),
+        Lang::Hu => format!("{} ({})", c.header(lang, Part::Whole), words.text(lang)),
+    }
+}
+
+/// A variance-reduction factor in a CSV cell: the number, `infinite` (no variance left) or
+/// `undefined` (neither alternative varies).
+fn vrf_cell(v: VarianceReduction) -> String {
+    match v {
+        VarianceReduction::Factor(f) => num(f),
+        VarianceReduction::Complete => "infinite".to_string(),
+        VarianceReduction::NoVariance => "undefined".to_string(),
+    }
+}
+
+/// How the selection classed alternative `i`: a CSV token.
+fn selection_cell(s: &Selection, i: usize) -> &'static str {
+    use crate::experiment::SelectionOutcome as O;
+    match &s.outcome {
+        O::Best(best) if *best == i => "best",
+        O::TiedAtCap(tied) if tied.contains(&i) => "tied",
+        O::Identical(same) if same.contains(&i) => "identical",
+        _ if !s.survived[i] => "eliminated",
+        _ => "not_selected",
+    }
+}
+
+/// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first,
+/// the simultaneous (Bonferroni) half-widths, the variance-reduction factors, and the selection.
+pub fn render_compare_csv(
+    lang: Lang,
+    table: &'static str,
+    rows: &[ComparedSeason],
+    selection: Option<&Selection>,
+) -> Result<String, RenderError> {
     csv_table(table, |w| {
         let estimate = [Part::Mean, Part::Ci95];
         let metrics = || GroupMetric::ALL.iter().map(|m| m.column());
@@ -120,8 +166,18 @@ pub fn render_compare_csv(lang: Lang, table: &'static str, rows: &[ComparedSeaso
         header.extend(part_headers(lang, [SHARE_WITHIN_TARGET], &estimate));
         header.push(CLERK_HOURS_PER_SERVED.header(lang, Part::Whole));
         header.extend(part_headers(lang, metrics(), &[Part::DiffMean, Part::DiffCi95]));
+        header.extend(metrics().map(|c| {
+            derived_header(
+                lang,
+                c,
+                |n| format!("diff_{n}_ci95_bonferroni"),
+                Label::CsvDiffCi95Bonferroni,
+            )
+        }));
+        header.extend(metrics().map(|c| derived_header(lang, c, |n| format!("vrf_{n}"), Label::CsvVrf)));
+        header.extend(headers(lang, &SELECTION_COLUMNS));
         w.write_record(&header)?;
-        for r in rows {
+        for (i, r) in rows.iter().enumerate() {
             let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
             let mut row = vec![
                 r.name.to_string(),
@@ -143,6 +199,12 @@ pub fn render_compare_csv(lang: Lang, table: &'static str, rows: &[ComparedSeaso
                 let d = difference(r.comparison, m);
                 row.extend([num(d.mean), num(d.ci95)]);
             }
+            row.extend(GroupMetric::ALL.map(|m| num(r.comparison.paired(m).ci95_bonferroni)));
+            row.extend(GroupMetric::ALL.map(|m| vrf_cell(r.comparison.paired(m).variance_reduction)));
+            match selection {
+                Some(s) => row.extend([selection_cell(s, i).to_string(), s.replications[i].to_string()]),
+                None => row.extend([String::new(), String::new()]),
+            }
             w.write_record(&row)?;
         }
         Ok(())
@@ -157,8 +219,18 @@ fn pm(e: Estimate) -> String {
     }
 }
 
-fn signed(e: Estimate) -> String {
-    format!("{:+.0} ± {:.0}", e.mean, e.ci95)
+/// A paired difference with its simultaneous (Bonferroni) half-width.
+fn signed(c: &Comparison, m: GroupMetric) -> String {
+    format!("{:+.0} ± {:.0}", difference(c, m).mean, c.paired(m).ci95_bonferroni)
+}
+
+/// A variance-reduction factor for people: "×12.3", or in words when it is infinite or undefined.
+fn vrf_text(lang: Lang, v: VarianceReduction) -> String {
+    match v {
+        VarianceReduction::Factor(f) => format!("×{}", lang.plain_number(f, 1)),
+        VarianceReduction::Complete => lang.text(Label::VrfComplete).to_string(),
+        VarianceReduction::NoVariance => lang.text(Label::VrfUndefined).to_string(),
+    }
 }
 
 /// Titles of the comparison table's columns after the name, with their narrowest widths
@@ -206,19 +278,35 @@ pub fn render_compare_text(lang: Lang, rows: &[ComparedSeason]) -> Result<String
         );
     }
     if let Some((first, rest)) = rows.split_first() {
+        let comparisons = rest.len().to_string();
         for r in rest {
             let c = r.comparison;
+            if c.no_difference() {
+                let line = Label::CompareNoDifference.fill(lang, &[("name", r.name), ("baseline", first.name)])?;
+                let _ = writeln!(out, "{line}");
+                continue;
+            }
             let line = Label::ComparePaired.fill(
                 lang,
                 &[
                     ("name", r.name),
                     ("baseline", first.name),
-                    ("served", &signed(difference(c, GroupMetric::Served))),
-                    ("lost", &signed(difference(c, GroupMetric::Lost))),
-                    ("hours", &signed(difference(c, GroupMetric::ClerkHours))),
+                    ("comparisons", &comparisons),
+                    ("served", &signed(c, GroupMetric::Served)),
+                    ("lost", &signed(c, GroupMetric::Lost)),
+                    ("hours", &signed(c, GroupMetric::ClerkHours)),
                 ],
             )?;
-            let _ = writeln!(out, "{line}");
+            let vrf = |m: GroupMetric| vrf_text(lang, c.paired(m).variance_reduction);
+            let reduction = Label::CompareVrf.fill(
+                lang,
+                &[
+                    ("served", &vrf(GroupMetric::Served)),
+                    ("lost", &vrf(GroupMetric::Lost)),
+                    ("hours", &vrf(GroupMetric::ClerkHours)),
+                ],
+            )?;
+            let _ = writeln!(out, "{line}\n  {reduction}");
         }
     }
     Ok(out)

@@ -297,8 +297,36 @@ label_table! {
     CompareColClerkHours => "clerk-hours", "ügyintézői óra";
     CompareColOvertime => "overtime h", "túlóra, óra";
     CompareColPerClient => "h/client", "óra/ügyfél";
-    ComparePaired => "{name} vs {baseline} (paired, 95 %): served {served}, lost {lost}, clerk-hours {hours}",
-        "{name} a(z) {baseline} változathoz képest (páros eltérés, 95%): kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    ComparePaired => "{name} vs {baseline} (paired, 95 % simultaneously for {comparisons} comparisons, Bonferroni): served {served}, lost {lost}, clerk-hours {hours}",
+        "{name} a(z) {baseline} változathoz képest (páros eltérés, {comparisons} összehasonlításra együttesen 95%, Bonferroni): kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    CompareNoDifference => "{name} vs {baseline}: no difference (the same results in every replication)",
+        "{name} a(z) {baseline} változathoz képest: nincs eltérés (minden replikációban ugyanaz az eredmény)";
+    CompareVrf => "pairing (common random numbers) divided the variance of the differences by: served {served}, lost {lost}, clerk-hours {hours}",
+        "a párosítás (közös véletlen számok) ennyiszer kisebbre vette az eltérések varianciáját: kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    VrfComplete => "infinity (no variance left)", "végtelen (nem maradt variancia)";
+    VrfUndefined => "not defined (neither varies)", "nem értelmezhető (egyik sem változik)";
+    SelectHeading => "Best by {metric} ({direction}), KN fully sequential selection (Kim & Nelson 2001) on common random numbers: indifference zone {delta} {unit}, probability of correct selection at least {pcs}, first stage {first} replications, at most {cap}",
+        "A legjobb a(z) {metric} szerint ({direction}), KN teljesen szekvenciális kiválasztás (Kim és Nelson 2001) közös véletlen számokkal: közömbösségi sáv {delta} {unit}, a helyes választás valószínűsége legalább {pcs}, első szakasz {first} replikáció, legfeljebb {cap}";
+    SelectHigher => "higher is better", "a nagyobb a jobb";
+    SelectLower => "lower is better", "a kisebb a jobb";
+    SelectBest => "best: {name}", "a legjobb: {name}";
+    SelectTied => "not separated by the cap, tied within the indifference zone as far as it can tell: {names}",
+        "a felső korlátig nem váltak el, a közömbösségi sávon belül egyformának tekintendők: {names}";
+    SelectIdentical => "no difference: {names} give the same results in every replication",
+        "nincs eltérés: {names} minden replikációban ugyanazt az eredményt adja";
+    SelectReplications => "replications each needed: {list}", "változatonként szükséges replikációk: {list}";
+    UnitClients => "clients", "ügyfél";
+    UnitErrands => "errands", "ügy";
+    UnitMinutes => "min", "perc";
+    UnitClerkHours => "clerk-hours", "ügyintézői óra";
+    PrecisionChosen => "{replications} replications chosen by --precision: every headline figure's 95 % half-width is at most {percent} % of its mean (or the absolute floor near zero)",
+        "{replications} replikáció a --precision szerint: minden fő szám 95%-os fél szélessége legfeljebb az átlag {percent}%-a (nulla közeli átlagnál az abszolút alsó határ)";
+    PrecisionCapReached => "{replications} replications (the cap of --precision): not every headline figure's 95 % half-width reached {percent} % of its mean",
+        "{replications} replikáció (a --precision felső korlátja): nem minden fő szám 95%-os fél szélessége érte el az átlag {percent}%-át";
+    CsvDiffCi95Bonferroni => "difference from the first, simultaneous 95% half-width (Bonferroni)", "eltérés az elsőtől, egyidejű 95%-os fél szélesség (Bonferroni)";
+    CsvVrf => "variance-reduction factor of pairing", "a párosítás varianciacsökkentő tényezője";
+    CsvSelection => "selection", "kiválasztás";
+    CsvSelectionReplications => "selection replications", "a kiválasztás replikációi";
     ChosenDwellBorderline => "too close to call at {count} settlement(s): a shorter dwell might meet the targets, but the simulation cannot tell at its cap: {list}",
         "{count} településen túl szoros a döntés: egy rövidebb tartózkodás is teljesítheti a célokat, de a szimuláció a felső korlátnál sem tudja eldönteni: {list}";
     ChosenDwell => "{policy}: shortest dwell meeting the targets chosen for {settlements} settlements (mean {mean} h); {unmet} cannot meet them within the range (longest used){list}",

@@ -12,12 +12,15 @@ mod season;
 mod settings;
 mod staffing;
 
-pub use comparison::{SideBySide, side_by_side};
+pub use comparison::{
+    ComparisonRequest, SELECTION_CAP_REPLICATIONS, SELECTION_FIRST_STAGE, SelectionRequest, SelectionStudy, SideBySide,
+    side_by_side,
+};
 pub use error::{CalibrateError, StudyError};
 pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
 pub use progress::{Progress, Silent, stage};
 pub use report::{ReportStudy, report_study};
-pub use season::{RunMeta, SeasonRun, season_model, simulate_season};
+pub use season::{RunMeta, SeasonRun, season_model, simulate_season, simulate_season_to_precision};
 pub use settings::SimulationOverrides;
 pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows};
 

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::{Progress, SimulationOverrides, StudyError, stage};
 use crate::experiment::{
-    DISTRICT_GROUPING, Grouping, RunSettings, SeasonModel, SeasonResults, WEEK_GROUPING, run_season,
+    DISTRICT_GROUPING, Grouping, PrecisionOutcome, PrecisionRule, RunSettings, SeasonModel, SeasonResults,
+    WEEK_GROUPING, run_season, run_season_to_precision,
 };
 use crate::scenario::Season;
 use crate::sim::PreparedStop;
@@ -75,6 +76,9 @@ pub struct RunMeta {
     pub replications: u32,
     /// Confidence level of every `ci95` half-width.
     pub confidence_level: f64,
+    /// With `--precision`: the rule and the replications it chose (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<PrecisionOutcome>,
 }
 
 /// Replicates `season` with `overrides` of its `[simulation]`.
@@ -89,6 +93,36 @@ pub fn simulate_season(
     let results = stage(progress, u64::from(settings.replications), |n| {
         run_season(&model, &settings, n)
     })?;
+    Ok(season_run(season, digest, model, settings, results, None))
+}
+
+/// [`simulate_season`] with the number of replications chosen by `rule`, starting from the
+/// scenario's (or the overridden) replications.
+pub fn simulate_season_to_precision(
+    season: &Season,
+    digest: &str,
+    overrides: &SimulationOverrides,
+    rule: &PrecisionRule,
+    progress: &dyn Progress,
+) -> Result<SeasonRun, StudyError> {
+    let model = season_model(season)?;
+    let mut settings = overrides.settings(&season.simulation);
+    let (results, outcome) = stage(progress, u64::from(rule.cap), |n| {
+        run_season_to_precision(&model, &settings, rule, n)
+    })?;
+    settings.replications = outcome.replications;
+    Ok(season_run(season, digest, model, settings, results, Some(outcome)))
+}
+
+/// The run with its metadata.
+fn season_run(
+    season: &Season,
+    digest: &str,
+    model: SeasonModel,
+    settings: RunSettings,
+    results: SeasonResults,
+    precision: Option<PrecisionOutcome>,
+) -> SeasonRun {
     let meta = RunMeta {
         version: env!("CARGO_PKG_VERSION"),
         scenario: season.name.clone(),
@@ -96,11 +130,12 @@ pub fn simulate_season(
         seed: settings.seed,
         replications: settings.replications,
         confidence_level: CONFIDENCE_LEVEL,
+        precision,
     };
-    Ok(SeasonRun {
+    SeasonRun {
         model,
         settings,
         results,
         meta,
-    })
+    }
 }

@@ -2,6 +2,7 @@
 
 mod builder;
 mod calibrate;
+mod choosing;
 mod cli;
 mod commands;
 mod compare;
@@ -15,6 +16,7 @@ mod policies;
 mod report;
 mod robust;
 mod scenario;
+mod selection;
 mod staffing;
 mod theory_anchors;
 mod uncertainty;

@@ -121,6 +121,7 @@ fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -
         out: None,
         quiet: true,
         report: Some(ReportRequest { lang, stop }),
+        precision: None,
     }
 }
 
