@@ -4,6 +4,8 @@ use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, Gamma, Poisson};
 
+use crate::vocab::limits::MAX_DRAWN_CLIENTS_PER_DAY;
+
 use super::SpecError;
 use super::profile::RateProfile;
 use super::rng::{Purpose, StopStreams};
@@ -146,6 +148,7 @@ impl ClientModel {
             None => Timing::Poisson {
                 level: 0.0,
                 level_scale,
+                drawn: 0,
             },
         };
         SampledClients {
@@ -198,8 +201,9 @@ impl ClientModel {
 #[derive(Debug, Clone, Copy)]
 enum Timing {
     /// Non-homogeneous Poisson: unit-rate exponential steps on the cumulative-intensity scale,
-    /// mapped back through Λ⁻¹ (exact; never "next gap at the current rate").
-    Poisson { level: f64, level_scale: f64 },
+    /// mapped back through Λ⁻¹ (exact; never "next gap at the current rate"). At most
+    /// [`MAX_DRAWN_CLIENTS_PER_DAY`] are drawn (`drawn` counts them), so a day's memory is bounded.
+    Poisson { level: f64, level_scale: f64, drawn: u32 },
     /// A fixed count: ascending uniform order statistics on the cumulative-intensity scale.
     OrderStatistics { remaining: u32, position: f64 },
 }
@@ -222,7 +226,15 @@ impl SampledClients<'_> {
     fn next_arrival_level(&mut self) -> Option<f64> {
         let total = self.model.profile.expected_arrivals();
         match &mut self.timing {
-            Timing::Poisson { level, level_scale } => {
+            Timing::Poisson {
+                level,
+                level_scale,
+                drawn,
+            } => {
+                if *drawn >= MAX_DRAWN_CLIENTS_PER_DAY {
+                    return None;
+                }
+                *drawn += 1;
                 let step: f64 = Exp1.sample(&mut self.arrivals_rng);
                 *level += step * *level_scale;
                 Some(*level)

@@ -1,7 +1,7 @@
 //! Clean ends: a result set appears whole or not at all (a run killed while writing leaves the
 //! earlier set intact, and the next run removes its leftovers), Ctrl-C and SIGTERM exit 130 / 143
-//! with one line, bad command-line values and output folders are refused before simulating, and a
-//! closed pipe ends the program quietly.
+//! with one line, bad command-line values and output folders are refused before simulating, a
+//! closed pipe ends the program quietly, and one simulated stop-day draws at most its ceiling of clients.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -196,4 +196,20 @@ fn a_closed_pipe_ends_the_program_quietly() {
     assert_eq!(ended.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn one_stop_day_draws_at_most_the_ceiling_of_clients() {
+    use ablakbusz::experiment::StopMetric;
+    use ablakbusz::sim::Closing;
+    // The engine API takes any rate (scenarios are refused far below this): a million clients an
+    // hour for an hour would be a million clients; the day stops drawing at the ceiling.
+    let r = crate::builder::StopBuilder::new()
+        .dwell_hours(1.0)
+        .rate_per_hour(1.0e6)
+        .exp_service_min(1.0)
+        .clerks(50)
+        .closing(Closing::TurnAway)
+        .replicate(2, 1);
+    assert_eq!(r.stops[0].get(StopMetric::Arrivals).mean, 200_000.0);
 }
