@@ -694,8 +694,8 @@ label_table! {
     SentenceSentHome => "About {lost} clients a season leave unserved, mostly at these stops: {stops}.",
         "Szezononként mintegy {lost} ügyfél távozik kiszolgálás nélkül, főleg ezeken a megállókon: {stops}.";
     SentenceNoneSentHome => "Practically no client leaves unserved.", "Gyakorlatilag egyetlen ügyfél sem távozik kiszolgálás nélkül.";
-    SentenceUncertainty => "Figures are means over {replications} simulated seasons; ± gives the 95% confidence interval.",
-        "Az értékek {replications} szimulált szezon átlagai; a ± a 95%-os megbízhatósági intervallumot adja meg.";
+    SentenceUncertainty => "Figures are expected values: means over {replications} simulated seasons. ± and “precise to” give the simulation's precision (the 95% confidence interval of that mean, which more replications narrow); “in a season like this one” gives the range of 90% of the simulated seasons (5th to 95th percentile), which is how much a real season can differ from the expected value under these assumptions.",
+        "Az értékek várható értékek: {replications} szimulált szezon átlagai. A ± és a „pontossága” a szimuláció pontosságát adja meg (az átlag 95%-os megbízhatósági intervallumát, amelyet több replikáció szűkít); az „egy ilyen szezonban” a szimulált szezonok 90%-ának tartománya (5. és 95. percentilis között): ennyivel térhet el egy valódi szezon a várható értéktől e feltevések mellett.";
     SentenceFontCredit => "Charts use the DejaVu Sans font (Bitstream Vera licence).",
         "Az ábrák betűtípusa DejaVu Sans (Bitstream Vera licenc).";
     SentenceDataCredit => "Settlement data: Hungarian Central Statistical Office (KSH), gazetteer of 1 January 2019.",
@@ -705,20 +705,20 @@ label_table! {
     ReportMeta => "Scenario “{scenario}” · {replications} simulated seasons · seed {seed} · ablakbusz {version} · scenario digest {digest}",
         "„{scenario}” forgatókönyv · {replications} szimulált szezon · véletlenszám-mag: {seed} · ablakbusz {version} · a forgatókönyv ujjlenyomata: {digest}";
     ReportContents => "Contents", "Tartalom";
-    SentenceWaitAnswer => "With {clerks} and {dwell}, {share} of the clients served wait less than {target_min} minutes (95% confidence interval {low}–{high}); the average wait is {mean_wait} minutes.",
-        "{clerks} és {dwell} a kiszolgált ügyfelek {share}-a {target_min} percnél rövidebb ideig vár (95%-os megbízhatósági intervallum: {low}–{high}); az átlagos várakozás {mean_wait} perc.";
+    SentenceWaitAnswer => "With {clerks} and {dwell}, {share} of the clients served wait less than {target_min} minutes (in a season like this one between {season_low} and {season_high}; the estimate is precise to {low}–{high}); the average wait is {mean_wait} minutes.",
+        "{clerks} és {dwell} a kiszolgált ügyfelek {share}-a {target_min} percnél rövidebb ideig vár (egy ilyen szezonban {season_low} és {season_high} között; a becslés pontossága: {low}–{high}); az átlagos várakozás {mean_wait} perc.";
     ClerksWithOne => "1 clerk", "1 ügyintézővel";
     ClerksWithMany => "{count} clerks", "{count} ügyintézővel";
     ClerksWithRange => "{low}–{high} clerks (by stop)", "megállónként {low}–{high} ügyintézővel";
     DwellPhraseFixed => "a stay of {hours} hours at every stop", "minden megállóban {hours} órás tartózkodással";
     DwellPhraseBySize => "stays of {low}–{high} hours, longer in larger settlements", "a település méretével növekvő, {low}–{high} órás tartózkodással";
     DwellPhraseVaried => "stays of {low}–{high} hours", "{low}–{high} órás tartózkodással";
-    SentenceSeasonVolume => "The season has {stops} on {days}; about {clients} clients come (± {ci}) and {served} of them are served.",
-        "A szezonban {days} {stops} van; mintegy {clients} ügyfél érkezik (± {ci}), közülük {served} főt szolgálnak ki.";
+    SentenceSeasonVolume => "The season has {stops} on {days}. Between about {low} and {high} clients come in a season like this one (the expected {clients} is precise to ± {ci}), and about {served} of them are served.",
+        "A szezonban {days} {stops} van. Egy ilyen szezonban nagyjából {low}–{high} ügyfél érkezik (a várható {clients} fő pontossága ± {ci}), közülük mintegy {served} főt szolgálnak ki.";
     DayOne => "1 day", "1 napon";
     DayMany => "{count} days", "{count} napon";
-    SentenceLost => "About {lost} clients a season ({share} of those who come) leave unserved: {reneged} give up waiting, {balked} do not join a long queue and {turned_away} are sent home at closing.",
-        "Szezononként mintegy {lost} ügyfél (az érkezők {share}-a) távozik kiszolgálás nélkül: {reneged} fő feladja a várakozást, {balked} fő a hosszú sor láttán be sem áll, {turned_away} főt pedig záráskor hazaküldenek.";
+    SentenceLost => "About {lost} clients a season ({share} of those who come; between {low} and {high} in a season like this one) leave unserved: {reneged} give up waiting, {balked} do not join a long queue and {turned_away} are sent home at closing.",
+        "Szezononként mintegy {lost} ügyfél (az érkezők {share}-a; egy ilyen szezonban {low}–{high} fő) távozik kiszolgálás nélkül: {reneged} fő feladja a várakozást, {balked} fő a hosszú sor láttán be sem áll, {turned_away} főt pedig záráskor hazaküldenek.";
     SentenceLostWhere => "Most are lost at {stops}.", "A legtöbben ezeken a megállókon maradnak ki: {stops}.";
     SentenceQueuePeak => "At the stop with the most clients ({stop}), the queue is longest about {minutes} minutes after opening: {mean} clients wait on average, and {p90} or more on the busiest tenth of days.",
         "A legtöbb ügyfelet fogadó megállóban ({stop}) a sor a nyitás után mintegy {minutes} perccel a leghosszabb: átlagosan {mean} ügyfél vár, a legforgalmasabb napok tizedén {p90} vagy több.";

@@ -232,12 +232,29 @@ fn the_answer_comes_first_and_is_computed_from_the_results() {
         (share * 100.0).round()
     );
     assert!(summary.contains(&expected), "{summary}");
-    let arrivals = run.results.season.get(GroupMetric::Arrivals).mean;
-    assert!(
-        summary.contains(&format!("about {} clients come", arrivals.round())),
-        "{summary}"
+    let arrivals = run.results.season.get(GroupMetric::Arrivals);
+    let range = run.results.season.range(GroupMetric::Arrivals).unwrap();
+    // One season's range first ("about": to 10 from a hundred, to 50 from a thousand), the expected
+    // value with its precision after.
+    let about = |v: f64| {
+        let step = if v >= 1_000.0 {
+            50.0
+        } else if v >= 100.0 {
+            10.0
+        } else {
+            1.0
+        };
+        (v / step).round() * step
+    };
+    let volume = format!(
+        "Between about {} and {} clients come in a season like this one (the expected {} is precise to ± {})",
+        about(range.p05),
+        about(range.p95),
+        arrivals.mean.round(),
+        arrivals.ci95.round()
     );
-    assert!(summary.contains("The season has 6 stops on 6 days;"), "{summary}");
+    assert!(summary.contains(&volume), "{volume} in {summary}");
+    assert!(summary.contains("The season has 6 stops on 6 days."), "{summary}");
     for other in [
         "“Fixed 3-hour dwell” instead of “Dwell by settlement size”",
         "“Demand-driven dwell” instead of “Dwell by settlement size”",

@@ -40,11 +40,34 @@ fn season_metric(data: &ReportData, metric: GroupMetric) -> Estimate {
     data.results.season.get(metric)
 }
 
+/// One season's range of `metric` as rounded figures for a sentence: (low, high); a dash without one.
+fn season_range_words(data: &ReportData, lang: Lang, metric: GroupMetric) -> (String, String) {
+    data.results.season.range(metric).map_or_else(
+        || ("–".to_string(), "–".to_string()),
+        |r| (lang.number(about(r.p05), 0), lang.number(about(r.p95), 0)),
+    )
+}
+
+/// A count rounded as a sentence says it "about": to 50 from a thousand, to 10 from a hundred,
+/// to a whole number below.
+fn about(count: f64) -> f64 {
+    let step = match count.abs() {
+        c if c >= 1_000.0 => 50.0,
+        c if c >= 100.0 => 10.0,
+        _ => 1.0,
+    };
+    (count / step).round() * step
+}
+
 /// "With 2 clerks and ..., 92% of the clients served wait less than 20 minutes (...)".
 fn wait_answer(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let share = data.results.season.pooled.share_within_target;
     let half = if share.ci95.is_finite() { share.ci95 } else { 0.0 };
     let target = data.season.stops.first().map_or(f64::NAN, |s| s.spec.wait_target_min);
+    let season_share = data.results.season.pooled_range.share_within_target.map_or_else(
+        || ("–".to_string(), "–".to_string()),
+        |r| (lang.percent(r.p05, 0), lang.percent(r.p95, 0)),
+    );
     fill(
         lang,
         Label::SentenceWaitAnswer,
@@ -55,6 +78,8 @@ fn wait_answer(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             ("target_min", &lang.number(target, 0)),
             ("low", &lang.percent((share.mean - half).max(0.0), 0)),
             ("high", &lang.percent((share.mean + half).min(1.0), 0)),
+            ("season_low", &season_share.0),
+            ("season_high", &season_share.1),
             (
                 "mean_wait",
                 &lang.number(data.results.season.pooled.wait_mean_min.mean, 1),
@@ -67,6 +92,7 @@ fn wait_answer(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
 fn season_volume(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
     let days: BTreeSet<_> = data.season.stops.iter().map(|s| s.date).collect();
     let arrivals = season_metric(data, GroupMetric::Arrivals);
+    let (low, high) = season_range_words(data, lang, GroupMetric::Arrivals);
     fill(
         lang,
         Label::SentenceSeasonVolume,
@@ -75,6 +101,8 @@ fn season_volume(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
             ("days", &phrases::days(lang, days.len())?),
             ("clients", &lang.number(arrivals.mean, 0)),
             ("ci", &lang.number(arrivals.ci95, 0)),
+            ("low", &low),
+            ("high", &high),
             ("served", &lang.number(season_metric(data, GroupMetric::Served).mean, 0)),
         ],
     )
@@ -105,12 +133,15 @@ fn lost(data: &ReportData, lang: Lang) -> Result<String, ReportError> {
         return Ok(lang.text(Label::SentenceNoneSentHome).to_string());
     }
     let count = |metric: GroupMetric| lang.number(season_metric(data, metric).mean, 0);
+    let (low, high) = season_range_words(data, lang, GroupMetric::Lost);
     let mut text = fill(
         lang,
         Label::SentenceLost,
         &[
             ("lost", &lang.number(lost.mean, 0)),
             ("share", &lang.percent(data.results.season.pooled.lost_share.mean, 1)),
+            ("low", &low),
+            ("high", &high),
             ("reneged", &count(GroupMetric::Reneged)),
             ("balked", &count(GroupMetric::Balked)),
             ("turned_away", &count(GroupMetric::TurnedAway)),
