@@ -18,11 +18,12 @@ pub const RANGE_LOW_QUANTILE: f64 = 0.05;
 pub const RANGE_HIGH_QUANTILE: f64 = 0.95;
 /// Binary exponent of a new sketch's grid step: 2^−16 ≈ 0.000015, finer than any figure is read.
 const FIRST_STEP_EXPONENT: i32 = -16;
-/// Distinct keys a stop's sketch holds before its step doubles: 128 cells of 8 bytes (1 KiB per
-/// metric at most). The step is then about 1/128 of the spread of a stop's values, finer than the
-/// sampling error of a 5th or 95th percentile from a few hundred replications (about 1/20 of the
-/// 5–95 % range).
-pub(super) const STOP_RANGE_CELLS_MAX: u16 = 128;
+/// Distinct keys a stop's sketch holds before its step doubles: 64 cells of 8 bytes (half a KiB per
+/// metric at most, so that a national season of 5,000 stops keeps its ranges in tens of megabytes).
+/// The step is then about 1/64 of the spread of a stop's values: about 1/12 of a standard deviation,
+/// below the sampling error of a 5th or 95th percentile from a few hundred replications (about 1/7
+/// of a standard deviation at 200).
+pub(super) const STOP_RANGE_CELLS_MAX: u16 = 64;
 /// Distinct keys a group's sketch holds (the season, a district, a week: a few dozen groups, so
 /// they can afford four times a stop's resolution).
 pub(super) const GROUP_RANGE_CELLS_MAX: u16 = 512;
@@ -178,7 +179,20 @@ impl RangeSketch {
     fn add(&mut self, key: i32, count: u32) {
         match self.cells.binary_search_by_key(&key, |&(k, _)| k) {
             Ok(i) => self.cells[i].1 += count,
-            Err(i) => self.cells.insert(i, (key, count)),
+            Err(i) => {
+                // Grow by doubling but never past the budget (+1 before coarsening): no slack kept.
+                if self.cells.len() == self.cells.capacity() {
+                    let budget = usize::from(self.cells_max) + 1;
+                    let more = self
+                        .cells
+                        .len()
+                        .max(4)
+                        .min(budget.saturating_sub(self.cells.len()))
+                        .max(1);
+                    self.cells.reserve_exact(more);
+                }
+                self.cells.insert(i, (key, count));
+            }
         }
     }
 

@@ -144,3 +144,18 @@ pub(crate) fn assert_within_ci(what: &str, estimate: ablakbusz::stats::Estimate,
         gap / se
     );
 }
+
+/// The exact chain of the reference finite-horizon stop (rates per minute): opens empty, λ = 6/h,
+/// exponential 15-min service, c = 2, H = 3 h, `turn_away`; `wait_limit`, minutes, for the share
+/// served within it. The simulated counterpart is `StopBuilder::new().dwell_hours(3.0).closing(Closing::TurnAway)`.
+pub(crate) fn turn_away_reference_chain(wait_limit: Option<f64>) -> ablakbusz::theory::FiniteHorizonResult {
+    ablakbusz::theory::FiniteHorizon::solve(&ablakbusz::theory::FiniteHorizonInput {
+        arrival_rate: 6.0 / 60.0,
+        service_rate: 1.0 / 15.0,
+        clerks: 2,
+        horizon: 180.0,
+        closing: Closing::TurnAway,
+        wait_limit,
+    })
+    .expect("the reference chain solves")
+}

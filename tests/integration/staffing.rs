@@ -202,18 +202,9 @@ fn finite_horizon_staffing_agrees_with_the_exact_chain() {
 
 #[test]
 fn a_stop_exactly_on_its_target_is_too_close_to_call() {
-    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
     // Opens empty, λ = 6/h, 15 min, c = 2, H = 3 h, turn_away: the exact chain gives the lost share,
     // and the only target is set exactly there. Whatever the replications, the interval straddles it.
-    let exact = FiniteHorizon::solve(&FiniteHorizonInput {
-        arrival_rate: 6.0 / 60.0,
-        service_rate: 1.0 / 15.0,
-        clerks: 2,
-        horizon: 180.0,
-        closing: Closing::TurnAway,
-        wait_limit: None,
-    })
-    .unwrap();
+    let exact = crate::builder::turn_away_reference_chain(None);
     let arrivals = 6.0 * 3.0;
     let targets = ServiceTargets {
         min_share_within_wait: None,

@@ -239,17 +239,8 @@ fn scale(e: ablakbusz::stats::Estimate, factor: f64) -> ablakbusz::stats::Estima
 
 #[test]
 fn finite_horizon_stop_turn_away_matches_the_exact_chain() {
-    use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
     // The same stop under turn_away, against the uniformised CTMC (rates per minute).
-    let exact = FiniteHorizon::solve(&FiniteHorizonInput {
-        arrival_rate: 6.0 / 60.0,
-        service_rate: 1.0 / 15.0,
-        clerks: 2,
-        horizon: 180.0,
-        closing: Closing::TurnAway,
-        wait_limit: Some(20.0),
-    })
-    .unwrap();
+    let exact = crate::builder::turn_away_reference_chain(Some(20.0));
     let r = StopBuilder::new()
         .dwell_hours(3.0)
         .closing(Closing::TurnAway)

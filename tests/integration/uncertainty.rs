@@ -4,7 +4,6 @@
 use ablakbusz::experiment::{GroupMetric, RunSettings, SeasonModel, StopMetric, run_season};
 use ablakbusz::sim::{Closing, Engine, PreparedStop, StopOutcome, StreamKey};
 use ablakbusz::stats::{CONFIDENCE_LEVEL, Estimate, SeasonRange};
-use ablakbusz::theory::{FiniteHorizon, FiniteHorizonInput};
 
 use crate::builder::StopBuilder;
 
@@ -25,15 +24,7 @@ fn covers(e: Estimate, truth: f64) -> bool {
 fn the_precision_interval_covers_the_exact_mean_at_95_percent() {
     // Opens empty, λ = 6/h, 15 min exponential, c = 2, H = 3 h, turn_away: the uniformised chain
     // gives the exact expectations. 1,000 independent experiments of 50 replications each.
-    let exact = FiniteHorizon::solve(&FiniteHorizonInput {
-        arrival_rate: 6.0 / 60.0,
-        service_rate: 1.0 / 15.0,
-        clerks: 2,
-        horizon: 180.0,
-        closing: Closing::TurnAway,
-        wait_limit: Some(20.0),
-    })
-    .unwrap();
+    let exact = crate::builder::turn_away_reference_chain(Some(20.0));
     let stop = StopBuilder::new().dwell_hours(3.0).closing(Closing::TurnAway);
     let experiments = 1_000;
     let (mut served, mut queue, mut turned) = (0, 0, 0);
