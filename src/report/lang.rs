@@ -615,6 +615,8 @@ label_table! {
     SeasonMean => "Mean over replications", "Átlag a replikációkban";
     BandCi95 => "95% confidence interval", "95%-os megbízhatósági intervallum";
     BandP10P90 => "10–90% of replications", "A replikációk 10–90%-a";
+    BandSeasonRange => "one season's range (5–95% of seasons)", "egy szezon tartománya (a szezonok 5–95%-a)";
+    SeasonPrecisionWhiskers => "precision of the mean (95% interval)", "az átlag pontossága (95%-os intervallum)";
 
     // --- Calibration ----------------------------------------------------------------------------
     CalibrationTitle => "Calibration: model against the 2019 figures", "Kalibráció: a modell és a 2019-es adatok";

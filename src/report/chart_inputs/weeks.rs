@@ -16,9 +16,10 @@ pub fn week_start(label: &str) -> Option<Date> {
     Some(date.date())
 }
 
-/// Mean clients (arrivals) per week with their 95 % confidence band, from the first to the last
-/// week with a stop; weeks without stops in between are included with 0 clients. Empty when the
-/// results have no weekly grouping.
+/// Mean clients (arrivals) per week with one season's range as the band (the 95 % confidence
+/// interval of the mean when the run kept no ranges) and the precision as whiskers, from the first
+/// to the last week with a stop; weeks without stops in between are included with 0 clients. Empty
+/// when the results have no weekly grouping.
 pub fn season_weeks_input(results: &SeasonResults) -> SeasonWeeks {
     let mut by_week: Vec<SeasonWeek> = results
         .groupings
@@ -28,17 +29,23 @@ pub fn season_weeks_input(results: &SeasonResults) -> SeasonWeeks {
         .filter_map(|(label, summary)| {
             let arrivals = summary.get(GroupMetric::Arrivals);
             let half_width = if arrivals.ci95.is_finite() { arrivals.ci95 } else { 0.0 };
+            let (band_low, band_high) = summary.range(GroupMetric::Arrivals).map_or(
+                ((arrivals.mean - half_width).max(0.0), arrivals.mean + half_width),
+                |r| (r.p05.min(arrivals.mean), r.p95.max(arrivals.mean)),
+            );
             Some(SeasonWeek {
                 week_start: week_start(label)?,
                 mean_clients: arrivals.mean,
-                band_low: (arrivals.mean - half_width).max(0.0),
-                band_high: arrivals.mean + half_width,
+                band_low,
+                band_high,
+                precision_half_width: half_width,
             })
         })
         .collect();
     by_week.sort_by_key(|w| w.week_start);
+    let kept_ranges = results.season.range(GroupMetric::Arrivals).is_some();
     SeasonWeeks {
-        band: BandKind::Ci95,
+        band: if kept_ranges { BandKind::SeasonRange } else { BandKind::Ci95 },
         weeks: with_empty_weeks(by_week),
     }
 }
@@ -55,6 +62,7 @@ fn with_empty_weeks(weeks: Vec<SeasonWeek>) -> Vec<SeasonWeek> {
                     mean_clients: 0.0,
                     band_low: 0.0,
                     band_high: 0.0,
+                    precision_half_width: 0.0,
                 });
                 next = next.saturating_add(1.week());
             }
@@ -85,6 +93,7 @@ mod tests {
             mean_clients: m,
             band_low: m - 1.0,
             band_high: m + 1.0,
+            precision_half_width: 0.5,
         };
         let filled = with_empty_weeks(vec![week(date(2020, 6, 8), 24.0), week(date(2020, 6, 29), 39.0)]);
         let starts: Vec<Date> = filled.iter().map(|w| w.week_start).collect();

@@ -1,4 +1,4 @@
-//! Season chart: clients per week over the season, the mean with an uncertainty band.
+//! Season chart: clients per week over the season, the mean with one season's range as a band and its precision as whiskers.
 
 use jiff::civil::Date;
 use plotters::coord::Shift;
@@ -20,6 +20,10 @@ const MAX_WEEK_LABELS: usize = 10;
 const Y_HEADROOM: f64 = 0.3;
 /// Radius of the weekly markers, pixels.
 const MARKER_PX: u32 = 4;
+/// Line width of the precision whiskers, pixels.
+const WHISKER_PX: u32 = 1;
+/// Width of a whisker's end caps, pixels.
+const WHISKER_CAP_PX: u32 = 6;
 
 /// What the band around the weekly mean shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +32,8 @@ pub enum BandKind {
     Ci95,
     /// 10th to 90th percentile of the replications.
     P10P90,
+    /// One season's range: 5th to 95th percentile of the replications.
+    SeasonRange,
 }
 
 impl BandKind {
@@ -35,6 +41,7 @@ impl BandKind {
         match self {
             BandKind::Ci95 => Label::BandCi95,
             BandKind::P10P90 => Label::BandP10P90,
+            BandKind::SeasonRange => Label::BandSeasonRange,
         }
     }
 }
@@ -50,6 +57,8 @@ pub struct SeasonWeek {
     pub band_low: f64,
     /// Upper end of the band, clients.
     pub band_high: f64,
+    /// Half-width of the 95 % confidence interval of the mean, clients: the whiskers (0: none drawn).
+    pub precision_half_width: f64,
 }
 
 /// Clients per week over the season.
@@ -103,6 +112,11 @@ impl ChartSpec for SeasonWeeks {
         let low: Vec<f64> = self.weeks.iter().map(|w| w.band_low).collect();
         let high: Vec<f64> = self.weeks.iter().map(|w| w.band_high).collect();
         check::ordered(name, "band", &low, &high)?;
+        check::non_negative(
+            name,
+            "precision_half_width",
+            self.weeks.iter().map(|w| w.precision_half_width),
+        )?;
         if self.weeks.windows(2).any(|w| w[1].week_start <= w[0].week_start) {
             return Err(ChartError::BadInput {
                 chart: name,
@@ -118,7 +132,7 @@ impl ChartSpec for SeasonWeeks {
         let top = self
             .weeks
             .iter()
-            .map(|w| w.band_high.max(w.mean_clients))
+            .map(|w| w.band_high.max(w.mean_clients + w.precision_half_width))
             .fold(0.0, f64::max);
         let x_title = Label::SeasonWeekAxis
             .fill(lang, &[("year", &self.years())])
@@ -185,6 +199,31 @@ impl SeasonWeeks {
         chart
             .draw_series(indexed().map(|(x, w)| Circle::new((x, w.mean_clients), MARKER_PX, colour.filled())))
             .drawn()?;
+        self.draw_precision(chart, lang)
+    }
+
+    /// The precision of each week's mean as whiskers (weeks without stops have none).
+    fn draw_precision<'a, DB: DrawingBackend + 'a>(
+        &self,
+        chart: &mut XyChart<'a, DB>,
+        lang: Lang,
+    ) -> Result<(), DrawFailure> {
+        let whisker = BLACK.stroke_width(WHISKER_PX);
+        let with_whiskers = self.weeks.iter().enumerate().filter(|(_, w)| w.precision_half_width > 0.0);
+        chart
+            .draw_series(with_whiskers.map(|(i, w)| {
+                ErrorBar::new_vertical(
+                    i as f64,
+                    w.mean_clients - w.precision_half_width,
+                    w.mean_clients,
+                    w.mean_clients + w.precision_half_width,
+                    whisker,
+                    WHISKER_CAP_PX,
+                )
+            }))
+            .drawn()?
+            .label(lang.text(Label::SeasonPrecisionWhiskers))
+            .legend(move |(x, y)| PathElement::new([(x + 11, y - 7), (x + 11, y + 7)], whisker));
         Ok(())
     }
 }
@@ -208,6 +247,7 @@ pub(super) mod tests {
                     mean_clients: m,
                     band_low: m * 0.82,
                     band_high: m * 1.18,
+                    precision_half_width: m * 0.03,
                 })
                 .collect(),
         }
@@ -223,12 +263,13 @@ pub(super) mod tests {
                 "Clients per week over the season",
                 "Week starting on (2020)",
                 "10–90% of replications",
+                "precision of the mean (95% interval)",
                 "7 Sep",
             ],
             "en",
         );
         let mut ci = sample();
-        ci.band = BandKind::Ci95;
+        ci.band = BandKind::SeasonRange;
         let hu = season_chart(&ci, Lang::Hu).unwrap();
         assert_chart(
             &hu,
@@ -237,7 +278,8 @@ pub(super) mod tests {
                 "Ügyfelek hetente a szezon során",
                 "A hét első napja (2020)",
                 "Ügyfelek hetente (fő)",
-                "95%-os megbízhatósági intervallum",
+                "egy szezon tartománya (a szezonok 5–95%-a)",
+                "az átlag pontossága (95%-os intervallum)",
                 "szept. 7.",
             ],
             "hu",
