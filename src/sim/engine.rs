@@ -16,6 +16,7 @@ use super::event::{EventKind, EventQueue, Priority};
 use super::fifo::FifoBuffers;
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
+use super::queue_area::QueueArea;
 use super::stop::{Balking, StopSpec};
 
 /// The rules of a stop-day that do not concern who arrives.
@@ -77,9 +78,8 @@ struct Day<'r> {
     out: StopOutcome,
     free_clerks: u32,
     waiting: u32,
-    /// Last time the queue area was brought up to date (never beyond H).
-    clock_min: f64,
-    queue_area: f64,
+    /// The queue's time-integral over [0, H).
+    queue: QueueArea,
     busy_open_min: f64,
     last_service_end_min: f64,
     closed: bool,
@@ -131,8 +131,7 @@ impl Engine {
             out: StopOutcome::default(),
             free_clerks: rules.clerks,
             waiting: 0,
-            clock_min: 0.0,
-            queue_area: 0.0,
+            queue: QueueArea::default(),
             busy_open_min: 0.0,
             last_service_end_min: 0.0,
             closed: false,
@@ -279,7 +278,7 @@ impl Engine {
     fn finish(&mut self, day: Day) -> StopOutcome {
         let h = day.rules.dwell_min;
         let mut out = day.out;
-        out.queue_avg = day.queue_area / h;
+        out.queue_avg = day.queue.area() / h;
         out.utilisation = day.busy_open_min / (f64::from(day.rules.clerks) * h);
         out.overtime_min = (day.last_service_end_min - h).max(0.0);
         if out.served > 0 {
@@ -293,11 +292,7 @@ impl Day<'_> {
     /// Adds the queue area up to `t` (clamped to H: the time average is over `[0, H)`).
     #[inline]
     fn advance(&mut self, t: f64) {
-        let t = t.min(self.rules.dwell_min);
-        if t > self.clock_min {
-            self.queue_area += f64::from(self.waiting) * (t - self.clock_min);
-            self.clock_min = t;
-        }
+        self.queue.advance(t, self.waiting, self.rules.dwell_min);
     }
 }
 

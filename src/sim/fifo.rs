@@ -31,6 +31,7 @@ use super::client::{Client, ClientSource};
 use super::closing::Closing;
 use super::engine::DayRules;
 use super::outcome::StopOutcome;
+use super::queue_area::QueueArea;
 
 /// A departure from the queue still ahead, or an abandonment timer that only marks an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,9 +58,8 @@ struct Day<'r> {
     rules: &'r DayRules,
     out: StopOutcome,
     waiting: u32,
-    /// Last instant the queue area was brought up to date (never beyond H).
-    clock_min: f64,
-    queue_area: f64,
+    /// The queue's time-integral over [0, H).
+    queue: QueueArea,
     busy_open_min: f64,
     last_service_end_min: f64,
 }
@@ -68,11 +68,7 @@ impl Day<'_> {
     /// Adds the queue area up to `t` (clamped to H), exactly as the event engine does.
     #[inline]
     fn advance(&mut self, t: f64) {
-        let t = t.min(self.rules.dwell_min);
-        if t > self.clock_min {
-            self.queue_area += f64::from(self.waiting) * (t - self.clock_min);
-            self.clock_min = t;
-        }
+        self.queue.advance(t, self.waiting, self.rules.dwell_min);
     }
 
     /// Starts serving `client` at `t` on a clerk; returns when that clerk is free again.
@@ -119,8 +115,7 @@ impl FifoBuffers {
             rules,
             out: StopOutcome::default(),
             waiting: 0,
-            clock_min: 0.0,
-            queue_area: 0.0,
+            queue: QueueArea::default(),
             busy_open_min: 0.0,
             last_service_end_min: 0.0,
         };
@@ -245,7 +240,7 @@ impl FifoBuffers {
 fn finish(day: &Day) -> StopOutcome {
     let h = day.rules.dwell_min;
     let mut out = day.out;
-    out.queue_avg = day.queue_area / h;
+    out.queue_avg = day.queue.area() / h;
     out.utilisation = day.busy_open_min / (f64::from(day.rules.clerks) * h);
     out.overtime_min = (day.last_service_end_min - h).max(0.0);
     if out.served > 0 {

@@ -9,6 +9,7 @@ mod fifo;
 mod observer;
 mod outcome;
 mod profile;
+mod queue_area;
 mod rng;
 mod service;
 mod stop;

@@ -45,7 +45,11 @@ pub fn season_weeks_input(results: &SeasonResults) -> SeasonWeeks {
     by_week.sort_by_key(|w| w.week_start);
     let kept_ranges = results.season.range(GroupMetric::Arrivals).is_some();
     SeasonWeeks {
-        band: if kept_ranges { BandKind::SeasonRange } else { BandKind::Ci95 },
+        band: if kept_ranges {
+            BandKind::SeasonRange
+        } else {
+            BandKind::Ci95
+        },
         weeks: with_empty_weeks(by_week),
     }
 }

@@ -209,7 +209,11 @@ impl SeasonWeeks {
         lang: Lang,
     ) -> Result<(), DrawFailure> {
         let whisker = BLACK.stroke_width(WHISKER_PX);
-        let with_whiskers = self.weeks.iter().enumerate().filter(|(_, w)| w.precision_half_width > 0.0);
+        let with_whiskers = self
+            .weeks
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.precision_half_width > 0.0);
         chart
             .draw_series(with_whiskers.map(|(i, w)| {
                 ErrorBar::new_vertical(
