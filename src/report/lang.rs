@@ -272,6 +272,8 @@ label_table! {
         "{stop}. megálló, {date}, {settlement}: {clerks} ügyintézővel nem dönthető el; {needed} ügyintéző teljesíti a célokat";
     StaffUnstaffable => "stop {stop} {date} {settlement}: {advice}", "{stop}. megálló, {date}, {settlement}: {advice}";
     AdviceFailing => "{target} is {achieved} (target {required})", "{target}: {achieved} (cél: {required})";
+    AdviceTooClose => "{target} is {achieved}, too close to call against the target {required}",
+        "{target}: {achieved}, a céltól ({required}) nem dönthető el";
     AdviceMoreDesks => "{clerks} clerks would meet every target: a vehicle with {clerks} desks",
         "{clerks} ügyintéző minden célt teljesítene: ehhez {clerks} pultos jármű kell";
     AdviceLongerDwellLost => "no number of clerks tried meets them: a longer dwell (or serving everyone at closing) would cut the clients sent home",

@@ -264,7 +264,12 @@ pub fn staffing_advice(lang: Lang, answer: &StaffingAnswer) -> Result<Option<Str
         .iter()
         .filter(|c| c.verdict != Verdict::Meets)
         .map(|c| {
-            Label::AdviceFailing.fill(
+            let label = if c.verdict == Verdict::TooClose {
+                Label::AdviceTooClose
+            } else {
+                Label::AdviceFailing
+            };
+            label.fill(
                 lang,
                 &[
                     ("target", target_name(lang, c.kind)),

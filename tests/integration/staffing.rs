@@ -227,6 +227,18 @@ fn a_stop_exactly_on_its_target_is_too_close_to_call() {
     );
     assert_eq!(on_target.verdict, Verdict::TooClose);
     assert_eq!(on_target.replications, settings.max_replications, "ran to the cap");
+    // As a search within 2 desks: no answer, and the advice says too close to call, not failing.
+    let within_desks = SearchSettings {
+        beyond_desks: 0,
+        ..settings
+    };
+    let answer = search_stop(&spec, 0, &targets, &within_desks).unwrap();
+    assert_eq!(answer.clerks_needed, None);
+    assert_eq!(answer.too_close_clerks, Some(2));
+    let advice = ablakbusz::report::staffing_advice(ablakbusz::report::lang::Lang::En, &answer)
+        .unwrap()
+        .expect("advice without an answer");
+    assert!(advice.contains("too close to call against the target"), "{advice}");
 }
 
 #[test]
