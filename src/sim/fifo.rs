@@ -238,15 +238,13 @@ impl FifoBuffers {
 
 /// The closing tallies, as the event engine's `finish`.
 fn finish(day: &Day) -> StopOutcome {
-    let h = day.rules.dwell_min;
-    let mut out = day.out;
-    out.queue_avg = day.queue.area() / h;
-    out.utilisation = day.busy_open_min / (f64::from(day.rules.clerks) * h);
-    out.overtime_min = (day.last_service_end_min - h).max(0.0);
-    if out.served > 0 {
-        out.wait_mean_min = Some(out.wait_total_min / f64::from(out.served));
-    }
-    out
+    day.out.closed(
+        day.rules.dwell_min,
+        day.rules.clerks,
+        day.queue.area(),
+        day.busy_open_min,
+        day.last_service_end_min,
+    )
 }
 
 /// A generator created on first use (a day without balking never builds its stream).

@@ -38,6 +38,27 @@ pub struct StopOutcome {
 }
 
 impl StopOutcome {
+    /// The day's closing tallies, computed the same way by the event engine and the fast path:
+    /// `dwell_min` is H, `clerks` the clerks on duty, `queue_area` the client-minutes of waiting in
+    /// [0, H), `busy_open_min` the clerks' busy minutes in [0, H), and `last_service_end_min` when
+    /// the last service ended.
+    pub(super) fn closed(
+        mut self,
+        dwell_min: f64,
+        clerks: u32,
+        queue_area: f64,
+        busy_open_min: f64,
+        last_service_end_min: f64,
+    ) -> Self {
+        self.queue_avg = queue_area / dwell_min;
+        self.utilisation = busy_open_min / (f64::from(clerks) * dwell_min);
+        self.overtime_min = (last_service_end_min - dwell_min).max(0.0);
+        if self.served > 0 {
+            self.wait_mean_min = Some(self.wait_total_min / f64::from(self.served));
+        }
+        self
+    }
+
     /// Clients who left without service: reneged + balked + turned away.
     pub fn lost(&self) -> u32 {
         self.reneged + self.balked + self.turned_away
