@@ -41,10 +41,14 @@ use crate::stats::{Histogram, wait_p90};
 /// Replications simulated by one worker before its summary is merged (fixed: part of reproducibility).
 pub const CHUNK_REPLICATIONS: u64 = 16;
 /// Chunk summaries computed in parallel per worker thread before they are merged: memory is
-/// (threads × this + 1) season summaries, whatever the replications. Two per thread keep every
-/// worker busy while the slowest chunk of a batch finishes; the merge order (chunk order) does not
-/// depend on it, so results stay byte-identical for any thread count.
-pub const CHUNKS_IN_FLIGHT_PER_THREAD: usize = 2;
+/// (threads × this + 1) season summaries, whatever the replications. One per thread: chunks are
+/// of equal size, so a batch's workers finish about together, and a chunk summary of a national
+/// season (its stops' range values) is about 15 MB; the merge order (chunk order) does not depend
+/// on it, so results stay byte-identical for any thread count.
+pub const CHUNKS_IN_FLIGHT_PER_THREAD: usize = 1;
+/// Stops merged by one parallel task at least when a chunk summary is merged into the total
+/// (a stop's merge takes a few microseconds: fewer would spend more on scheduling than on merging).
+const STOPS_PER_MERGE_TASK: usize = 64;
 /// Width of the season wait histogram's bins, minutes.
 pub const WAIT_BIN_MIN: f64 = 1.0;
 /// Regular bins of the season wait histogram (waits of 4 h or more share the overflow bin).
@@ -372,8 +376,15 @@ impl SeasonAcc {
         }
     }
 
+    /// Merges a later chunk's summary. Stops are merged in parallel (each stop's own merges stay in
+    /// chunk order, so the result does not depend on the threads); a stop's merge folds the chunk's
+    /// range values into its sketches, the costly part of a merge.
     fn merge(&mut self, o: &Self) {
-        self.stops.iter_mut().zip(&o.stops).for_each(|(a, b)| a.merge(b));
+        self.stops
+            .par_iter_mut()
+            .zip(&o.stops)
+            .with_min_len(STOPS_PER_MERGE_TASK)
+            .for_each(|(a, b)| a.merge(b));
         self.season.merge(&o.season);
         for (a, b) in self.groups.iter_mut().flatten().zip(o.groups.iter().flatten()) {
             a.merge(b);

@@ -2,9 +2,12 @@
 
 use serde::Serialize;
 
+use super::CHUNK_REPLICATIONS;
 use super::metrics::{GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, StopMetric, StopReplication};
 use crate::sim::StopOutcome;
-use crate::stats::{Estimate, MeanAccumulator, RangeSketch, RatioAccumulator, SeasonRange, wait_p90};
+use crate::stats::{
+    Estimate, MeanAccumulator, PackedRanges, RangeSketch, RatioAccumulator, STOP_RANGE_CELLS_MAX, SeasonRange, wait_p90,
+};
 
 /// Ratios of expectations, estimated by pooling over replications (ΣX/ΣY), e.g. the mean wait over
 /// all served clients E[Σ waits]/E[served]. This is what queueing theory's "mean wait" means.
@@ -73,57 +76,140 @@ pub struct PooledRanges {
     pub reneged_share: Option<SeasonRange>,
 }
 
+/// Replications whose range values a [`RangeAcc`] keeps as plain values before folding them into
+/// its sketches: one chunk's worth, so that a chunk being simulated only appends values (cheap, and
+/// 8 bytes a value), and the sketches are updated once per chunk, when chunks are merged.
+const PENDING_REPLICATIONS: usize = CHUNK_REPLICATIONS as usize;
+
 /// Per-replication values of every metric of a family and of the pooled ratios, kept for their
-/// season ranges.
+/// season ranges. One replication is a row of values: the family's metrics in [`Metric::ALL`]
+/// order, then the pooled ratios other than the wait mean (a replication's pooled wait mean is
+/// its `wait_mean_min` metric, so that metric's range is the pooled one); NaN: no value.
 #[derive(Debug, Clone, PartialEq)]
 struct RangeAcc {
-    metrics: Vec<RangeSketch>,
-    pooled: [RangeSketch; POOLED_RATIOS],
+    /// Metrics of the family.
+    metrics: usize,
+    /// Position of the family's `wait_mean_min` among its metrics.
+    wait_mean_metric: usize,
+    /// Rows not yet in the sketches (at most [`PENDING_REPLICATIONS`]), row after row.
+    pending: Vec<f64>,
+    /// One sketch per value of a row.
+    sketches: Sketches,
 }
 
+/// The sketches of a [`RangeAcc`], one per value of a row.
+#[derive(Debug, Clone, PartialEq)]
+enum Sketches {
+    /// A stop's: a season may have thousands of stops, so they are kept packed.
+    Packed(PackedRanges),
+    /// A group's: a few dozen groups, with finer sketches, kept as they are.
+    Plain(Vec<RangeSketch>),
+}
+
+/// Pooled ratios with a sketch of their own: all but the wait mean.
+const POOLED_RANGED: usize = POOLED_RATIOS - 1;
+
 impl RangeAcc {
-    fn new(metrics: usize, sketch: fn() -> RangeSketch) -> Self {
+    /// A stop family's ranges (`metrics` metrics, `wait_mean_min` at `wait_mean_metric`).
+    fn for_stop(metrics: usize, wait_mean_metric: usize) -> Self {
+        let width = metrics + POOLED_RANGED;
+        let sketches = Sketches::Packed(PackedRanges::new(width, STOP_RANGE_CELLS_MAX));
+        Self::new(metrics, wait_mean_metric, sketches)
+    }
+
+    /// A group family's ranges.
+    fn for_group(metrics: usize, wait_mean_metric: usize) -> Self {
+        let width = metrics + POOLED_RANGED;
+        let sketches = Sketches::Plain((0..width).map(|_| RangeSketch::for_group()).collect());
+        Self::new(metrics, wait_mean_metric, sketches)
+    }
+
+    fn new(metrics: usize, wait_mean_metric: usize, sketches: Sketches) -> Self {
         Self {
-            metrics: (0..metrics).map(|_| sketch()).collect(),
-            pooled: std::array::from_fn(|_| sketch()),
+            metrics,
+            wait_mean_metric,
+            pending: Vec::new(),
+            sketches,
         }
+    }
+
+    /// Values in one row.
+    fn width(&self) -> usize {
+        self.metrics + POOLED_RANGED
     }
 
     fn push(&mut self, values: &[Option<f64>], counts: &PooledCounts) {
-        self.metrics.iter_mut().zip(values).for_each(|(s, &v)| s.push_opt(v));
-        self.pooled
-            .iter_mut()
-            .zip(counts.ratios())
-            .for_each(|(s, v)| s.push_opt(v));
+        let width = self.width();
+        if self.pending.len() >= PENDING_REPLICATIONS * width {
+            let pending = std::mem::take(&mut self.pending);
+            self.fold(&pending);
+        }
+        if self.pending.capacity() == 0 {
+            self.pending.reserve_exact(PENDING_REPLICATIONS * width);
+        }
+        let ratios = counts.ratios();
+        debug_assert_eq!(
+            values[self.wait_mean_metric].map(f64::to_bits),
+            ratios[0].map(f64::to_bits),
+            "the pooled wait mean of one replication is its wait_mean_min"
+        );
+        let row = values.iter().chain(&ratios[1..]);
+        self.pending.extend(row.map(|v| v.unwrap_or(f64::NAN)));
+    }
+
+    /// Adds `rows` (row after row) to the sketches.
+    fn fold(&mut self, rows: &[f64]) {
+        if rows.is_empty() {
+            return;
+        }
+        let width = self.width();
+        let add_column = |index: usize, sketch: &mut RangeSketch| {
+            rows.chunks_exact(width).for_each(|row| sketch.push(row[index]));
+        };
+        match &mut self.sketches {
+            Sketches::Packed(packed) => packed.update(add_column),
+            Sketches::Plain(sketches) => sketches.iter_mut().enumerate().for_each(|(i, s)| add_column(i, s)),
+        }
     }
 
     fn merge(&mut self, o: &Self) {
-        self.metrics.iter_mut().zip(&o.metrics).for_each(|(a, b)| a.merge(b));
-        self.pooled.iter_mut().zip(&o.pooled).for_each(|(a, b)| a.merge(b));
-    }
-
-    fn metric_ranges(&self) -> Vec<Option<SeasonRange>> {
-        self.metrics.iter().map(RangeSketch::range).collect()
-    }
-
-    fn pooled_ranges(&self) -> PooledRanges {
-        let [w, s, l, d, r] = self.pooled.each_ref().map(RangeSketch::range);
-        PooledRanges {
-            wait_mean_min: w,
-            share_within_target: s,
-            lost_share: l,
-            delayed_share: d,
-            reneged_share: r,
+        self.fold(&o.pending);
+        match (&mut self.sketches, &o.sketches) {
+            (Sketches::Packed(a), Sketches::Packed(b)) => a.merge(b),
+            (Sketches::Plain(a), Sketches::Plain(b)) => a.iter_mut().zip(b).for_each(|(a, b)| a.merge(b)),
+            _ => unreachable!("a stop's ranges merge with a stop's, a group's with a group's"),
         }
+    }
+
+    /// Every sketch with the pending rows in it.
+    fn sketches(&self) -> Vec<RangeSketch> {
+        let mut all = self.clone();
+        let pending = std::mem::take(&mut all.pending);
+        all.fold(&pending);
+        match all.sketches {
+            Sketches::Packed(packed) => packed.unpacked(),
+            Sketches::Plain(sketches) => sketches,
+        }
+    }
+
+    /// The metrics' ranges and the pooled ranges.
+    fn ranges(&self) -> (Vec<Option<SeasonRange>>, PooledRanges) {
+        let ranges: Vec<Option<SeasonRange>> = self.sketches().iter().map(RangeSketch::range).collect();
+        let (metric_ranges, pooled) = ranges.split_at(self.metrics);
+        let pooled = PooledRanges {
+            wait_mean_min: metric_ranges[self.wait_mean_metric],
+            share_within_target: pooled[0],
+            lost_share: pooled[1],
+            delayed_share: pooled[2],
+            reneged_share: pooled[3],
+        };
+        (metric_ranges.to_vec(), pooled)
     }
 }
 
 /// The ranges of an optional [`RangeAcc`]: per metric (all `None` without one) and pooled.
 fn ranges_of(acc: Option<&RangeAcc>, metrics: usize) -> (Vec<Option<SeasonRange>>, PooledRanges) {
-    acc.map_or_else(
-        || (vec![None; metrics], PooledRanges::default()),
-        |r| (r.metric_ranges(), r.pooled_ranges()),
-    )
+    acc.map_or_else(|| (vec![None; metrics], PooledRanges::default()), RangeAcc::ranges)
 }
 
 /// Merges optional range accumulators (both sides track ranges, or neither does).
@@ -204,7 +290,10 @@ impl StopAcc {
     /// An accumulator that also keeps the season range of every metric.
     pub fn with_ranges() -> Self {
         Self {
-            ranges: Some(Box::new(RangeAcc::new(StopMetric::COUNT, RangeSketch::default))),
+            ranges: Some(Box::new(RangeAcc::for_stop(
+                StopMetric::COUNT,
+                StopMetric::WaitMean.index(),
+            ))),
             ..Self::default()
         }
     }
@@ -259,7 +348,10 @@ impl GroupAcc {
     /// An accumulator that also keeps the season range of every metric.
     pub fn with_ranges() -> Self {
         Self {
-            ranges: Some(Box::new(RangeAcc::new(GroupMetric::COUNT, RangeSketch::for_group))),
+            ranges: Some(Box::new(RangeAcc::for_group(
+                GroupMetric::COUNT,
+                GroupMetric::WaitMean.index(),
+            ))),
             ..Self::default()
         }
     }

@@ -23,7 +23,7 @@ const FIRST_STEP_EXPONENT: i32 = -16;
 /// The step is then about 1/64 of the spread of a stop's values: about 1/12 of a standard deviation,
 /// below the sampling error of a 5th or 95th percentile from a few hundred replications (about 1/7
 /// of a standard deviation at 200).
-pub(super) const STOP_RANGE_CELLS_MAX: u16 = 64;
+pub const STOP_RANGE_CELLS_MAX: u16 = 64;
 /// Distinct keys a group's sketch holds (the season, a district, a week: a few dozen groups, so
 /// they can afford four times a stop's resolution).
 pub(super) const GROUP_RANGE_CELLS_MAX: u16 = 512;
@@ -44,13 +44,13 @@ pub struct SeasonRange {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RangeSketch {
     /// Distinct keys (as multiples of the step) with their counts, sorted by key.
-    cells: Vec<(i32, u32)>,
+    pub(super) cells: Vec<(i32, u32)>,
     /// Binary exponent of the grid step.
-    step_exponent: i32,
+    pub(super) step_exponent: i32,
     /// Whether some value lost a part of itself to the rounding (the quantiles are then approximate).
-    rounded: bool,
+    pub(super) rounded: bool,
     /// Distinct keys held before the step doubles.
-    cells_max: u16,
+    pub(super) cells_max: u16,
 }
 
 impl Default for RangeSketch {
