@@ -3,12 +3,12 @@
 //! Sources. Public holidays: the Labour Code (2012. évi I. törvény, the *Mt.*) § 102 (1): January 1,
 //! March 15, Good Friday (since 2017), Easter Monday, May 1, Whit Monday, August 20, October 23,
 //! November 1, December 25–26. Easter and Whit Sunday are holidays too but always fall on a Sunday.
-//! **December 24 is not a statutory holiday** (up to 2025); in 2019 and 2020 it was a rest day by
-//! the yearly ministerial decree on the working-day arrangement, like the bridge days, and was
-//! worked off on a Saturday. Rest days and working Saturdays of 2019 (three each) and 2020 (two
-//! each) as published from those decrees: fmc.hu (16 Nov 2018), delmagyar.hu (Jan 2019) and
-//! bpion.hu for 2019; duol.hu, ujpestmedia.hu and infocegled.hu (17 Dec 2019) for 2020, the last
-//! two also giving 254 working days in 2020, which a test reproduces.
+//! **December 24 is not a statutory holiday** in the years of the table; it is a rest day when the
+//! yearly ministerial decree on the working-day arrangement ("a … évi munkaszüneti napok körüli
+//! munkarendről", issued under Mt. § 102 (5)) makes it one, like the bridge days, worked off on a
+//! Saturday. The rest days and worked Saturdays of each year, with the decree they come from, are in
+//! [`DECREES`]; a year missing from it is refused by the scenario layer rather than planned with a
+//! silent gap.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
@@ -149,29 +149,111 @@ pub fn hungarian_public_holidays(year: i16) -> Option<Vec<Date>> {
     Some(days)
 }
 
-/// Weekdays made rest days by the ministerial decree on the year's working-day arrangement
-/// (bridge days and December 24); known here for 2019 and 2020 only.
-pub fn hungarian_rest_days(year: i16) -> Option<Vec<Date>> {
-    let days: &[(i8, i8)] = match year {
-        2019 => &[(8, 19), (12, 24), (12, 27)],
-        2020 => &[(8, 21), (12, 24)],
-        _ => return None,
-    };
-    dates_of(year, days)
+/// The decree on one year's working-day arrangement: the weekdays it makes rest days and the
+/// Saturdays it makes working days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecreedYear {
+    pub year: i16,
+    /// The decree: number and title as published in the Magyar Közlöny, or why there is none.
+    pub decree: &'static str,
+    /// Where the dates were read (the decree's text, or the press reporting it).
+    pub source: &'static str,
+    /// Weekdays made rest days, (month, day).
+    pub rest_days: &'static [(i8, i8)],
+    /// Saturdays made working days, (month, day).
+    pub working_saturdays: &'static [(i8, i8)],
 }
 
-/// Saturdays made working days by the same decree, to work off the rest days; 2019 and 2020 only.
+/// Every year whose decreed days are known, in year order. Only dates read from a cited source are
+/// here; a year whose decree could not be found is left out (the scenario layer then refuses it).
+pub const DECREES: [DecreedYear; 8] = [
+    DecreedYear {
+        year: 2019,
+        decree: "6/2018. (VIII. 23.) PM rendelet a 2019. évi munkaszüneti napok körüli munkarendről",
+        source: "net.jogtar.hu (the decree's text, közlönyállapot 2018.VIII.23.)",
+        rest_days: &[(8, 19), (12, 24), (12, 27)],
+        working_saturdays: &[(8, 10), (12, 7), (12, 14)],
+    },
+    DecreedYear {
+        year: 2020,
+        decree: "PM rendelet a 2020. évi munkaszüneti napok körüli munkarendről (Magyar Közlöny, June 2019; \
+                 its number was not found)",
+        source: "duol.hu, ujpestmedia.hu (254 working days in 2020, which a test reproduces)",
+        rest_days: &[(8, 21), (12, 24)],
+        working_saturdays: &[(8, 29), (12, 12)],
+    },
+    DecreedYear {
+        year: 2021,
+        decree: "14/2020. (V. 13.) ITM rendelet a 2021. évi munkaszüneti napok körüli munkarendről",
+        source: "njt.hu/jogszabaly/2020-14-20-7Q (the decree's text)",
+        rest_days: &[(12, 24)],
+        working_saturdays: &[(12, 11)],
+    },
+    DecreedYear {
+        year: 2022,
+        decree: "ITM rendelet a 2022. évi munkaszüneti napok körüli munkarendről (Magyar Közlöny, June 2021; \
+                 its number was not found)",
+        source: "24.hu (8 Nov 2021, quoting § 2 of the decree), penzcentrum.hu (18 Apr 2022)",
+        rest_days: &[(3, 14), (10, 31)],
+        working_saturdays: &[(3, 26), (10, 15)],
+    },
+    DecreedYear {
+        year: 2023,
+        decree: "no day moved in 2023 (no decree on the 2023 working-day arrangement was found)",
+        source: "penzcentrum.hu (31 Dec 2022: no moved rest day or working day in 2023), delmagyar.hu (Jan 2023)",
+        rest_days: &[],
+        working_saturdays: &[],
+    },
+    DecreedYear {
+        year: 2024,
+        decree: "15/2023. (VII. 13.) GFM rendelet a 2024. évi munkaszüneti napok körüli munkarendről",
+        source: "munkaugyiforum.hu (the decree's text)",
+        rest_days: &[(8, 19), (12, 24), (12, 27)],
+        working_saturdays: &[(8, 3), (12, 7), (12, 14)],
+    },
+    DecreedYear {
+        year: 2025,
+        decree: "11/2024. (IV. 8.) NGM rendelet a 2025. évi munkaszüneti napok körüli munkarendről",
+        source: "the decree's text (njt.hu), modszertan.maltai.hu",
+        rest_days: &[(5, 2), (10, 24), (12, 24)],
+        working_saturdays: &[(5, 17), (10, 18), (12, 13)],
+    },
+    DecreedYear {
+        year: 2026,
+        decree: "10/2025. (IV. 30.) NGM rendelet a 2026. évi munkaszüneti napok körüli munkarendről",
+        source: "tamogatoweb.hu (Magyar Közlöny 2025/51, 30 Apr 2025), infostart.hu, penzcentrum.hu",
+        rest_days: &[(1, 2), (8, 21), (12, 24)],
+        working_saturdays: &[(1, 10), (8, 8), (12, 12)],
+    },
+];
+
+/// The decree of `year`, if the table has it.
+pub fn decreed_year(year: i16) -> Option<&'static DecreedYear> {
+    DECREES.iter().find(|d| d.year == year)
+}
+
+/// The years of the table, "2019–2026" (for messages).
+pub fn decreed_years_text() -> String {
+    match (DECREES.first(), DECREES.last()) {
+        (Some(first), Some(last)) => format!("{}–{}", first.year, last.year),
+        _ => String::new(),
+    }
+}
+
+/// Weekdays made rest days by the ministerial decree on the year's working-day arrangement
+/// (bridge days and December 24); `None` for a year not in [`DECREES`].
+pub fn hungarian_rest_days(year: i16) -> Option<Vec<Date>> {
+    dates_of(year, decreed_year(year)?.rest_days)
+}
+
+/// Saturdays made working days by the same decree, to work off the rest days; `None` for a year not
+/// in [`DECREES`].
 pub fn hungarian_working_saturdays(year: i16) -> Option<Vec<Date>> {
-    let days: &[(i8, i8)] = match year {
-        2019 => &[(8, 10), (12, 7), (12, 14)],
-        2020 => &[(8, 29), (12, 12)],
-        _ => return None,
-    };
-    dates_of(year, days)
+    dates_of(year, decreed_year(year)?.working_saturdays)
 }
 
 /// Every day off of the year, public holidays and decreed rest days, in date order: the
-/// `holidays` list of a Hungarian season. 2019 and 2020 only (the rest days need the decree).
+/// `holidays` list of a Hungarian season; `None` for a year not in [`DECREES`].
 pub fn hungarian_days_off(year: i16) -> Option<Vec<Date>> {
     let mut days = hungarian_public_holidays(year)?;
     days.extend(hungarian_rest_days(year)?);
@@ -257,7 +339,7 @@ mod tests {
         assert!(off_2020.contains(&date(2020, 8, 21)) && off_2020.contains(&date(2020, 12, 24)));
         assert_eq!(off_2020.len(), 13);
         assert!(off_2020.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(hungarian_days_off(2021), None);
+        assert_eq!(hungarian_days_off(2018), None);
         for saturday in hungarian_working_saturdays(2019).unwrap() {
             assert_eq!(saturday.weekday(), Weekday::Saturday);
         }
@@ -292,6 +374,48 @@ mod tests {
             assert!(MONDAY_TO_FRIDAY.contains(&day.weekday()));
             assert!(!hungarian_days_off(2019).unwrap().contains(day));
         }
+    }
+
+    #[test]
+    fn the_decree_table_is_consistent() {
+        // Every rest day is a weekday that is not already a holiday, every worked Saturday is a
+        // Saturday, and the years are in order without repeats.
+        assert!(DECREES.windows(2).all(|w| w[0].year < w[1].year));
+        for d in &DECREES {
+            assert!(d.decree.contains(&d.year.to_string()), "{}", d.decree);
+            let holidays = hungarian_public_holidays(d.year).unwrap();
+            for day in hungarian_rest_days(d.year).unwrap() {
+                assert!(MONDAY_TO_FRIDAY.contains(&day.weekday()), "{day}");
+                assert!(!holidays.contains(&day), "{day}");
+            }
+            for day in hungarian_working_saturdays(d.year).unwrap() {
+                assert_eq!(day.weekday(), Weekday::Saturday, "{day}");
+            }
+        }
+        assert_eq!(decreed_years_text(), "2019–2026");
+        assert_eq!(decreed_year(2027), None);
+    }
+
+    #[test]
+    fn the_2026_decree_gives_three_rest_days_and_three_saturdays() {
+        // 10/2025. (IV. 30.) NGM rendelet: Jan 2, Aug 21, Dec 24 off; Jan 10, Aug 8, Dec 12 worked.
+        let off = hungarian_days_off(2026).unwrap();
+        for day in [date(2026, 1, 2), date(2026, 8, 21), date(2026, 12, 24)] {
+            assert!(off.contains(&day), "{day}");
+        }
+        assert_eq!(
+            hungarian_working_saturdays(2026).unwrap(),
+            [date(2026, 1, 10), date(2026, 8, 8), date(2026, 12, 12)]
+        );
+        // 2026: Easter Sunday 5 April, so Good Friday 3 April and Whit Monday 25 May.
+        let holidays = hungarian_public_holidays(2026).unwrap();
+        assert!(holidays.contains(&date(2026, 4, 3)) && holidays.contains(&date(2026, 5, 25)));
+        // 261 weekdays in 2026 − 8 holidays on weekdays (Jan 1, Apr 3, Apr 6, May 1, May 25, Aug 20,
+        // Oct 23, Dec 25; Mar 15 and Nov 1 are Sundays, Dec 26 a Saturday) − 3 rest days + 3
+        // Saturdays = 253.
+        let mut calendar = WorkingCalendar::new(date(2026, 1, 1), date(2026, 12, 31), &MONDAY_TO_FRIDAY, &off);
+        calendar.extra_working_days = hungarian_working_saturdays(2026).unwrap();
+        assert_eq!(calendar.working_days().unwrap().len(), 261 - 8 - 3 + 3);
     }
 
     #[test]

@@ -15,8 +15,9 @@ mod rules;
 mod travel;
 
 pub use calendar::{
-    FIRST_YEAR_WITH_GOOD_FRIDAY, MONDAY_TO_FRIDAY, WorkingCalendar, easter_sunday, hungarian_days_off,
-    hungarian_public_holidays, hungarian_rest_days, hungarian_working_saturdays,
+    DECREES, DecreedYear, FIRST_YEAR_WITH_GOOD_FRIDAY, MONDAY_TO_FRIDAY, WorkingCalendar, decreed_year,
+    decreed_years_text, easter_sunday, hungarian_days_off, hungarian_public_holidays, hungarian_rest_days,
+    hungarian_working_saturdays,
 };
 pub use dwell_policy::{
     DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,

@@ -94,16 +94,21 @@ fn calendar(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<WorkingCal
     let weekdays = weekdays(raw.weekdays.as_deref(), problems);
     let mut holidays: Vec<Date> = raw.holidays.iter().flatten().map(|h| h.0).collect();
     let breaks = breaks(raw, problems);
-    let days_off = if raw.hungarian_days_off.unwrap_or(true) {
-        hungarian_days_off(from, to, problems)
+    let decreed = if raw.hungarian_days_off.unwrap_or(true) {
+        hungarian_days_off(raw, problems)
     } else {
-        Some(Vec::new())
+        Some((Vec::new(), Vec::new()))
     };
+    let (days_off, saturdays) = decreed?;
     holidays.extend(breaks?);
-    holidays.extend(days_off?);
+    holidays.extend(days_off);
     holidays.sort();
     holidays.dedup();
-    Some(WorkingCalendar::new(from, to, &weekdays?, &holidays))
+    let mut calendar = WorkingCalendar::new(from, to, &weekdays?, &holidays);
+    if raw.work_decreed_saturdays.unwrap_or(false) {
+        calendar.extra_working_days = saturdays;
+    }
+    Some(calendar)
 }
 
 /// The days of every `[from, to]` break.
@@ -125,23 +130,116 @@ fn breaks(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<Vec<Date>> {
     ok.then_some(days)
 }
 
-/// Hungarian public holidays and decreed rest days of every year the season touches.
-fn hungarian_days_off(from: Date, to: Date, problems: &mut Problems<'_>) -> Option<Vec<Date>> {
-    let mut days = Vec::new();
-    for year in from.year()..=to.year() {
-        let known = crate::plan::hungarian_days_off(year).or_else(|| crate::plan::hungarian_public_holidays(year));
-        if let Some(list) = known {
-            days.extend(list);
+/// Hungarian public holidays and decreed rest days of every year the season touches, and the
+/// decreed worked Saturdays: from `[[season.generate.decree]]` for the years it gives, else from the
+/// built-in table ([`crate::plan::DECREES`]); a year in neither is refused at the season's key.
+fn hungarian_days_off(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<(Vec<Date>, Vec<Date>)> {
+    let given = given_decrees(raw, problems)?;
+    let (mut days_off, mut saturdays) = (Vec::new(), Vec::new());
+    let mut ok = true;
+    for year in raw.from.0.year()..=raw.to.0.year() {
+        let key = if year == raw.from.0.year() {
+            "season.generate.from"
+        } else {
+            "season.generate.to"
+        };
+        let Some(holidays) = crate::plan::hungarian_public_holidays(year) else {
+            problems.at(
+                key,
+                format!(
+                    "the Hungarian public holidays of {year} are not known (Good Friday has been one since {})",
+                    crate::plan::FIRST_YEAR_WITH_GOOD_FRIDAY
+                ),
+                Some(
+                    "set season.generate.hungarian_days_off = false and list the days off in season.generate.holidays"
+                        .into(),
+                ),
+            );
+            ok = false;
+            continue;
+        };
+        days_off.extend(holidays);
+        let decreed = given
+            .iter()
+            .find(|(y, ..)| *y == year)
+            .map(|(_, off, sat)| (off.clone(), sat.clone()))
+            .or_else(|| {
+                Some((
+                    crate::plan::hungarian_rest_days(year)?,
+                    crate::plan::hungarian_working_saturdays(year)?,
+                ))
+            });
+        if let Some((off, sat)) = decreed {
+            days_off.extend(off);
+            saturdays.extend(sat);
         } else {
             problems.at(
-                "season.generate.hungarian_days_off",
-                format!("the Hungarian days off of {year} are not known (public holidays are known from 2017)"),
-                Some("set hungarian_days_off = false and list the days in holidays".into()),
+                key,
+                format!(
+                    "the season runs in {year}, whose decreed rest days and worked Saturdays are not known (the \
+                         built-in table has the decrees of {})",
+                    crate::plan::decreed_years_text()
+                ),
+                Some(format!(
+                    "add them from the decree on the {year} working-day arrangement as [[season.generate.decree]] \
+                         with year = {year}, rest_days = [...] and working_saturdays = [...] (empty lists if it moves \
+                         no day), or set season.generate.hungarian_days_off = false and list the days off in \
+                         season.generate.holidays"
+                )),
             );
-            return None;
+            ok = false;
         }
     }
-    Some(days)
+    ok.then_some((days_off, saturdays))
+}
+
+/// A year, its decreed rest days and its worked Saturdays.
+type YearDays = (i16, Vec<Date>, Vec<Date>);
+
+/// The `[[season.generate.decree]]` entries, checked: each date in its year, rest days not on a
+/// weekend, worked days on a Saturday, a year given once.
+fn given_decrees(raw: &RawGenerate, problems: &mut Problems<'_>) -> Option<Vec<YearDays>> {
+    let mut ok = true;
+    let mut years = HashSet::new();
+    let mut all = Vec::new();
+    for (i, decree) in raw.decree.iter().flatten().enumerate() {
+        let key = format!("season.generate.decree[{}]", i + 1);
+        if !years.insert(decree.year) {
+            problems.at(
+                &format!("{key}.year"),
+                format!("{} is given twice", decree.year),
+                Some("keep one entry per year".into()),
+            );
+            ok = false;
+        }
+        let off: Vec<Date> = decree.rest_days.iter().map(|d| d.0).collect();
+        let sat: Vec<Date> = decree.working_saturdays.iter().map(|d| d.0).collect();
+        for (list, name) in [(&off, "rest_days"), (&sat, "working_saturdays")] {
+            for day in list {
+                let wrong_weekday = match name {
+                    "rest_days" => matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday),
+                    _ => day.weekday() != Weekday::Saturday,
+                };
+                if day.year() != decree.year || wrong_weekday {
+                    problems.at(
+                        &format!("{key}.{name}"),
+                        format!(
+                            "{day} is not a {} of {}",
+                            if name == "rest_days" { "weekday" } else { "Saturday" },
+                            decree.year
+                        ),
+                        Some(
+                            "a decree makes weekdays of its year rest days and Saturdays of its year working days"
+                                .into(),
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        all.push((decree.year, off, sat));
+    }
+    ok.then_some(all)
 }
 
 /// The bus-day rules (without working days) and the depot.

@@ -207,6 +207,8 @@ pub(super) struct RawGenerate {
     pub weekdays: Option<Vec<WeekdayName>>,
     pub holidays: Option<Vec<TomlDate>>,
     pub hungarian_days_off: Option<bool>,
+    pub decree: Option<Vec<RawDecree>>,
+    pub work_decreed_saturdays: Option<bool>,
     pub breaks: Option<Vec<(TomlDate, TomlDate)>>,
     pub day_start: Option<ClockTime>,
     pub day_end: Option<ClockTime>,
@@ -224,6 +226,16 @@ pub(super) struct RawGenerate {
     pub venue: Option<Venue>,
     pub dwell: Option<RawDwellPolicy>,
     pub visit: Option<Vec<RawVisit>>,
+}
+
+/// `[[season.generate.decree]]`: a year's decreed rest days and worked Saturdays, for a year the
+/// built-in table lacks (or to replace its entry).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDecree {
+    pub year: i16,
+    pub rest_days: Vec<TomlDate>,
+    pub working_saturdays: Vec<TomlDate>,
 }
 
 /// `[[season.generate.visit]]`: a series of extra visits (an employer, a care home) for the generator.

@@ -1,6 +1,7 @@
 //! The one integration-test binary: engine against theory, metric definitions, scenarios, CLI.
 
 mod builder;
+mod calendar;
 mod calibrate;
 mod choosing;
 mod cli;
