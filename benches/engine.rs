@@ -120,7 +120,8 @@ fn season_model(stops: usize) -> SeasonModel {
     }
 }
 
-fn bench_season(replications: u32, threads: usize) {
+/// Runs the season on `threads` threads; returns its CPU seconds and wall seconds.
+fn bench_season(replications: u32, threads: usize) -> (f64, f64) {
     let model = season_model(SEASON_STOPS);
     let settings = RunSettings {
         replications,
@@ -133,6 +134,7 @@ fn bench_season(replications: u32, threads: usize) {
         "(b) season of {SEASON_STOPS} stops, {replications} replications, {threads} thread(s): {wall:.2} s wall, {cpu:.2} CPU-s, {:.1} million clients per CPU-second",
         clients / cpu / 1e6
     );
+    (cpu, wall)
 }
 
 /// (c) the staffing search over the whole embedded 2020 plan: every stop, clerks 1 to desks + 2,
@@ -167,9 +169,11 @@ fn memory_child(replications: u32) {
     println!("{} {wall:.2} {cpu:.2}", peak_rss_kb().unwrap_or(0));
 }
 
-/// (d) parent side: peak memory of a fresh process per replication count.
+/// (d) parent side: peak memory of a fresh process per replication count, and the ratio of the
+/// largest to the smallest (1.0: flat in replications).
 fn bench_memory() {
     let exe = std::env::current_exe().expect("the benchmark's own path");
+    let mut peaks_mb = Vec::new();
     for replications in MEMORY_REPLICATIONS {
         let out = std::process::Command::new(&exe)
             .args([MEMORY_CHILD, &replications.to_string()])
@@ -178,13 +182,22 @@ fn bench_memory() {
         let text = String::from_utf8_lossy(&out.stdout);
         let fields: Vec<&str> = text.split_whitespace().collect();
         if let [kb, wall, cpu] = fields[..] {
+            let mb = kb.parse::<f64>().unwrap_or(f64::NAN) / 1024.0;
             println!(
-                "(d) peak memory, {MEMORY_STOPS} stops × {replications} replications, all cores: {:.1} MB ({wall} s wall, {cpu} CPU-s)",
-                kb.parse::<f64>().unwrap_or(f64::NAN) / 1024.0
+                "(d) peak memory, {MEMORY_STOPS} stops × {replications} replications, all cores: {mb:.1} MB ({wall} s wall, {cpu} CPU-s)"
             );
+            peaks_mb.push(mb);
         } else {
             println!("(d) memory child failed: {text}");
         }
+    }
+    if let [first, .., last] = peaks_mb[..] {
+        println!(
+            "(d) peak memory at {} ÷ at {} replications: {:.2}× (target: at most 60 MB, flat in replications)",
+            MEMORY_REPLICATIONS[MEMORY_REPLICATIONS.len() - 1],
+            MEMORY_REPLICATIONS[0],
+            last / first
+        );
     }
 }
 
@@ -196,7 +209,7 @@ fn main() {
     }
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing else: keep it quick there.
     if !args.iter().any(|a| a == "--bench") {
-        bench_season(20, 1);
+        let _ = bench_season(20, 1);
         return;
     }
     let fast = bench_single_stop(true);
@@ -205,8 +218,13 @@ fn main() {
         "(a) fast path ÷ event engine: {:.2}× (target: at least 25 million clients per CPU-second)",
         fast / event
     );
-    bench_season(SEASON_REPLICATIONS, 1);
-    bench_season(SEASON_REPLICATIONS, 2);
+    let (one_cpu, one_wall) = bench_season(SEASON_REPLICATIONS, 1);
+    let (two_cpu, two_wall) = bench_season(SEASON_REPLICATIONS, 2);
+    println!(
+        "(b) season, 2 threads against 1: {:.2}× faster in wall time, {:.2}× the CPU time (targets: under 2 s wall on 2 cores, under 3.5 s on one)",
+        one_wall / two_wall,
+        two_cpu / one_cpu
+    );
     bench_staffing();
     bench_memory();
 }
