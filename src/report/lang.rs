@@ -549,6 +549,25 @@ label_table! {
         "A ± a szimuláció pontossága: a várható érték 95%-os megbízhatósági intervallumának fél szélessége (több replikációval szűkül).";
     RunNoteSeasonRange => "One season: 90 % of simulated seasons fall in this range (5th to 95th percentile), under the scenario's demand assumptions.",
         "Egy szezon: a szimulált szezonok 90%-a ebbe a tartományba esik (5. és 95. percentilis között), a forgatókönyv keresleti feltevései mellett.";
+    // --- Parameter uncertainty (--input-uncertainty) ---------------------------------------------
+    ParamHeading => "Parameter uncertainty: {draws} draws of the demand parameters from {source}, {inner} replications each (independent random numbers per draw)",
+        "Paraméter-bizonytalanság: a keresleti paraméterek {draws} húzása ({source}), húzásonként {inner} replikáció (húzásonként független véletlen számokkal)";
+    ParamSourceTotals => "the base rate's 95 % interval of the totals calibration of {origin}",
+        "{origin} összesítő kalibrációjának 95%-os alapráta-intervalluma";
+    ParamSourceStopLog => "the coefficients' covariance and the negative-binomial shape of the stop-log fit of {origin}",
+        "{origin} megállónapló-illesztésének együttható-kovarianciája és negatív binomiális alakparamétere";
+    ParamColRangeTerminal => "with parameter uncertainty (5–95 %)", "paraméter-bizonytalansággal (5–95%)";
+    ParamColShare => "share due to parameters", "a paraméterek részaránya";
+    ParamNote => "Parameter uncertainty: 90 % of seasons simulated with demand parameters drawn from the calibration's own uncertainty fall in this range. It is wider than one season's range because the demand itself is known only to within the calibration's interval. The share is the part of the variance due to the parameters; the rest is one season's chance.",
+        "Paraméter-bizonytalanság: a kalibráció saját bizonytalanságából húzott keresleti paraméterekkel szimulált szezonok 90%-a esik ebbe a tartományba. Szélesebb egy szezon tartományánál, mert magát a keresletet is csak a kalibráció intervallumán belül ismerjük. A részarány a szórásnégyzet paraméterekből eredő része; a többi egy szezon véletlene.";
+    ColMetric => "metric", "mutató";
+    ParamColMean => "mean over draws × replications", "átlag (húzások × replikációk)";
+    ParamColP05 => "with parameter uncertainty, 5th percentile", "paraméter-bizonytalansággal, 5. percentilis";
+    ParamColP95 => "with parameter uncertainty, 95th percentile", "paraméter-bizonytalansággal, 95. percentilis";
+    ParamColBetween => "standard deviation of the draws' means", "a húzások átlagainak szórása";
+    ParamColWithin => "standard deviation within a draw", "szórás egy húzáson belül";
+    ParamColDraws => "draws", "húzások";
+    ParamColInner => "replications per draw", "replikáció húzásonként";
     RunClientsArriving => "Clients arriving", "Érkező ügyfelek";
     RunClientsServed => "Clients served", "Kiszolgált ügyfelek";
     RunUses => "Uses (errands served)", "Igénybevételek (elintézett ügyek)";
