@@ -261,3 +261,31 @@ fn the_range_with_parameter_uncertainty_covers_the_true_outcome_at_90_percent() 
         "with parameter uncertainty the range is wider: {width} vs {width_without}"
     );
 }
+
+#[test]
+fn parameter_uncertainty_does_not_depend_on_the_number_of_threads() {
+    use ablakbusz::study::{InputFit, Silent, SimulationOverrides, simulate_input_uncertainty};
+    use rand::SeedableRng;
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let without_office: Vec<usize> = (0..table.settlements().len())
+        .filter(|&i| !table.get(i).government_window.is_permanent_office())
+        .collect();
+    let (logged, simulated) = without_office.split_at(LOG_STOPS);
+    let text = season_text(&simulated[..SEASON_STOPS]).parse();
+    let season = text.resolve(None).unwrap();
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(3);
+    let log = ablakbusz::demand::parse_stop_log(&synthetic_stop_log(logged, &mut rng), "log.csv", table).unwrap();
+    let fit = InputFit::stop_log(&log, table).unwrap();
+    let run = |threads| {
+        let simulation = SimulationOverrides {
+            replications: None,
+            seed: Some(11),
+            threads: Some(threads),
+        };
+        simulate_input_uncertainty(&text, &season, &fit, 9, 16, &simulation, &Silent).unwrap()
+    };
+    let (one, two) = (run(1), run(2));
+    assert_eq!(one, two);
+    assert_eq!(one.results.draws, 9);
+    assert!(one.results.get(GroupMetric::Arrivals).parameter_share.is_some());
+}
