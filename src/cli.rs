@@ -53,6 +53,16 @@ struct PrecisionArgs {
     precision: Option<f64>,
 }
 
+/// `--input-uncertainty`: the demand parameters drawn from the calibration's sampling distribution.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+struct InputUncertaintyArgs {
+    /// Also simulate the season under DRAWS draws of the demand parameters from the calibration's own
+    /// uncertainty (default 32, or the scenario's uncertainty.input_draws; 16 replications each) and report
+    /// the ranges with parameter uncertainty (parameter_uncertainty.csv).
+    #[arg(long, value_name = "DRAWS", num_args = 0..=1)]
+    input_uncertainty: Option<Option<u32>>,
+}
+
 /// `--select-best`: a sequential selection of the best alternative.
 #[derive(Debug, Clone, Default, clap::Args)]
 struct SelectionArgs {
@@ -91,7 +101,12 @@ impl SimulationArgs {
         }
     }
 
-    fn run_options(self, scenario: Option<PathBuf>, precision: PrecisionArgs) -> RunOptions {
+    fn run_options(
+        self,
+        scenario: Option<PathBuf>,
+        precision: PrecisionArgs,
+        uncertainty: InputUncertaintyArgs,
+    ) -> RunOptions {
         RunOptions {
             scenario: scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File),
             replications: self.replications,
@@ -101,6 +116,7 @@ impl SimulationArgs {
             quiet: self.quiet,
             report: None,
             precision: precision.precision,
+            input_uncertainty: uncertainty.input_uncertainty,
         }
     }
 }
@@ -139,6 +155,8 @@ enum CliCommand {
         simulation: SimulationArgs,
         #[command(flatten)]
         precision: PrecisionArgs,
+        #[command(flatten)]
+        uncertainty: InputUncertaintyArgs,
         /// Also write the charts (PNG, SVG) and report.html, as `ablakbusz report` does.
         #[arg(long)]
         report: bool,
@@ -160,6 +178,8 @@ enum CliCommand {
         simulation: SimulationArgs,
         #[command(flatten)]
         precision: PrecisionArgs,
+        #[command(flatten)]
+        uncertainty: InputUncertaintyArgs,
         /// The stop (number in stops.csv) whose queue is charted; default the busiest.
         #[arg(long, value_name = "N")]
         stop: Option<usize>,
@@ -300,7 +320,11 @@ impl Cli {
         let lang = self.lang.lang();
         let command = match self.command {
             Some(command) => command.into_command(lang),
-            None => Command::Run(SimulationArgs::default().run_options(None, PrecisionArgs::default())),
+            None => Command::Run(SimulationArgs::default().run_options(
+                None,
+                PrecisionArgs::default(),
+                InputUncertaintyArgs::default(),
+            )),
         };
         Invocation { command, lang }
     }
@@ -314,20 +338,22 @@ impl CliCommand {
                 scenario,
                 simulation,
                 precision,
+                uncertainty,
                 report,
                 stop,
             } => Command::Run(RunOptions {
                 report: report.then_some(ReportRequest { lang, stop }),
-                ..simulation.run_options(scenario, precision)
+                ..simulation.run_options(scenario, precision, uncertainty)
             }),
             CliCommand::Report {
                 scenario,
                 simulation,
                 precision,
+                uncertainty,
                 stop,
             } => Command::Run(RunOptions {
                 report: Some(ReportRequest { lang, stop }),
-                ..simulation.run_options(scenario, precision)
+                ..simulation.run_options(scenario, precision, uncertainty)
             }),
             CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),
             CliCommand::Plan { scenario, out } => Command::Plan {

@@ -4,6 +4,7 @@ pub mod calibrate;
 mod choice;
 mod compare;
 mod error;
+mod input_uncertainty;
 mod output;
 mod plan;
 mod progress;

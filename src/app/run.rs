@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use super::AppError;
 use super::choice::precision_rule;
+use super::input_uncertainty::parameter_uncertainty;
 use super::output::{check_writable, output_dir, written_line};
 use super::progress::ProgressBars;
 use super::report::{ReportRequest, report_files};
 use crate::report::lang::Lang;
 use crate::report::{
-    OutputFile, render_precision, render_run_summary, render_season_csv, render_stops_csv, render_summary_json,
-    venue_name, write_outputs,
+    OutputFile, render_parameter_uncertainty, render_parameter_uncertainty_csv, render_precision, render_run_summary,
+    render_season_csv, render_stops_csv, render_summary_json_with, venue_name, write_outputs,
 };
 use crate::scenario::{self, ParsedScenario, ScenarioText, Season};
 use crate::study::{SeasonRun, SimulationOverrides, simulate_season, simulate_season_to_precision};
@@ -40,6 +41,10 @@ pub struct RunOptions {
     /// `--precision REL`: replications chosen until every headline figure's relative 95 %
     /// half-width is at most REL (`None`: the fixed number).
     pub precision: Option<f64>,
+    /// `--input-uncertainty [DRAWS]`: `Some(None)` without a number (the scenario's
+    /// `uncertainty.input_draws`, else the default), `None` when not given (then the scenario's
+    /// `uncertainty.input_draws` alone turns it on).
+    pub input_uncertainty: Option<Option<u32>>,
 }
 
 impl RunOptions {
@@ -83,13 +88,25 @@ pub(super) fn run(options: &RunOptions, lang: Lang) -> Result<(), AppError> {
     run_loaded(&text, &season, &scenario::digest(&season), options, lang).map(|_| ())
 }
 
-/// The run's tables: stops.csv, season.csv (headers in `lang`) and summary.json.
+/// The run's tables: stops.csv, season.csv (headers in `lang`) and summary.json, and with parameter
+/// uncertainty parameter_uncertainty.csv.
 pub fn run_files(lang: Lang, season: &Season, run: &SeasonRun) -> Result<Vec<OutputFile>, AppError> {
-    Ok(vec![
+    let parameters = run.parameter_uncertainty.as_ref();
+    let mut files = vec![
         OutputFile::text("stops.csv", render_stops_csv(lang, season, &run.results)?),
         OutputFile::text("season.csv", render_season_csv(lang, &run.results)?),
-        OutputFile::text("summary.json", render_summary_json(&run.meta, season, &run.results)?),
-    ])
+        OutputFile::text(
+            "summary.json",
+            render_summary_json_with(&run.meta, season, &run.results, parameters)?,
+        ),
+    ];
+    if let Some(study) = parameters {
+        files.push(OutputFile::text(
+            "parameter_uncertainty.csv",
+            render_parameter_uncertainty_csv(lang, study)?,
+        ));
+    }
+    Ok(files)
 }
 
 /// Replicates `season` (resolved from `text`) and writes its outputs (with the report when asked);
@@ -107,10 +124,11 @@ pub fn run_loaded(
     let dir = output_dir(options.out.as_deref(), &season.name);
     check_writable(&dir)?;
     let progress = ProgressBars::styled(options.quiet);
-    let run = match precision_rule(options.precision)? {
+    let mut run = match precision_rule(options.precision)? {
         None => simulate_season(season, digest, &options.simulation(), &progress)?,
         Some(rule) => simulate_season_to_precision(season, digest, &options.simulation(), &rule, &progress)?,
     };
+    run.parameter_uncertainty = parameter_uncertainty(text, season, options, &progress)?;
     let mut files = run_files(lang, season, &run)?;
     if let Some(request) = &options.report {
         files.extend(report_files(text, season, &run, request)?);
@@ -125,6 +143,9 @@ pub fn run_loaded(
         print!("{}", render_run_summary(lang, &season.name, &labels, &run.results)?);
         if let Some(outcome) = &run.meta.precision {
             println!("{}", render_precision(lang, outcome)?);
+        }
+        if let Some(study) = &run.parameter_uncertainty {
+            print!("\n{}", render_parameter_uncertainty(lang, study)?);
         }
         println!("\n{}", written_line(lang, &dir, &files)?);
     }

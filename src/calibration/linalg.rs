@@ -100,6 +100,11 @@ impl Cholesky {
         Ok(Self { lower })
     }
 
+    /// The factor L.
+    pub(super) fn lower(&self) -> &SquareMatrix {
+        &self.lower
+    }
+
     /// Solves A x = b.
     pub(super) fn solve(&self, b: &[f64]) -> Vec<f64> {
         let n = self.lower.dim();

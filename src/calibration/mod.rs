@@ -11,6 +11,7 @@ mod error;
 mod exact_intervals;
 mod glm;
 mod gof;
+mod input_sampling;
 mod irls;
 mod linalg;
 mod nb_likelihood;
@@ -39,6 +40,7 @@ pub use glm::{PoissonFit, fit_poisson};
 pub use gof::{
     CountBins, CountModel, FrequencyRow, GofError, GroupRow, fitted_mean_quantile_table, frequency_table, group_table,
 };
+pub use input_sampling::{DemandDraw, DrawnDemand, InputSampling, SamplingError, SamplingSource};
 pub use linalg::SquareMatrix;
 pub use negbin::{
     LikelihoodRatioTest, NegBinFit, SHAPE_FLOOR, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson,

@@ -9,6 +9,7 @@
 mod compare;
 mod criterion;
 mod group_totals;
+mod input_uncertainty;
 mod metrics;
 mod precision;
 mod queue_curve;
@@ -21,6 +22,9 @@ use serde::Serialize;
 pub use compare::{Comparison, PairedMetric, compare_seasons, compare_seasons_to_precision, select_best_season};
 pub use criterion::{Criterion, direction};
 pub use group_totals::{GroupTotals, GroupingTotals, TotalSummary, run_group_totals};
+pub use input_uncertainty::{
+    DEFAULT_INNER_REPLICATIONS, DrawnSeason, InputUncertaintyResults, ParameterSpread, run_input_draws,
+};
 pub use metrics::{
     GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, MetricUnit, StopMetric, StopReplication,
     TotalMetric,

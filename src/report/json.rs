@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::experiment::{GroupSummary, SeasonResults, StopSummary};
 use crate::scenario::{Season, Venue};
-use crate::study::RunMeta;
+use crate::study::{InputUncertaintyStudy, RunMeta};
 
 #[derive(Serialize)]
 struct StopJson<'a> {
@@ -27,10 +27,23 @@ struct SummaryJson<'a> {
     groupings: &'a [crate::experiment::GroupingSummary],
     stops: Vec<StopJson<'a>>,
     wait_histogram_min: &'a crate::stats::Histogram,
+    /// With `--input-uncertainty`: the season's ranges with parameter uncertainty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameter_uncertainty: Option<&'a InputUncertaintyStudy>,
 }
 
 /// Renders `summary.json` (pretty-printed; NaN, e.g. a CI from one replication, becomes null).
 pub fn render_summary_json(meta: &RunMeta, season: &Season, results: &SeasonResults) -> serde_json::Result<String> {
+    render_summary_json_with(meta, season, results, None)
+}
+
+/// [`render_summary_json`] with the parameter-uncertainty study, when the run has one.
+pub fn render_summary_json_with(
+    meta: &RunMeta,
+    season: &Season,
+    results: &SeasonResults,
+    parameter_uncertainty: Option<&InputUncertaintyStudy>,
+) -> serde_json::Result<String> {
     let stops = season
         .stops
         .iter()
@@ -54,6 +67,7 @@ pub fn render_summary_json(meta: &RunMeta, season: &Season, results: &SeasonResu
         groupings: &results.groupings,
         stops,
         wait_histogram_min: &results.wait_histogram,
+        parameter_uncertainty,
     };
     serde_json::to_string_pretty(&doc)
 }

@@ -549,6 +549,25 @@ label_table! {
         "A ± a szimuláció pontossága: a várható érték 95%-os megbízhatósági intervallumának fél szélessége (több replikációval szűkül).";
     RunNoteSeasonRange => "One season: 90 % of simulated seasons fall in this range (5th to 95th percentile), under the scenario's demand assumptions.",
         "Egy szezon: a szimulált szezonok 90%-a ebbe a tartományba esik (5. és 95. percentilis között), a forgatókönyv keresleti feltevései mellett.";
+    // --- Parameter uncertainty (--input-uncertainty) ---------------------------------------------
+    ParamHeading => "Parameter uncertainty: {draws} draws of the demand parameters from {source}, {inner} replications each (independent random numbers per draw)",
+        "Paraméter-bizonytalanság: a keresleti paraméterek {draws} húzása ({source}), húzásonként {inner} replikáció (húzásonként független véletlen számokkal)";
+    ParamSourceTotals => "the base rate's 95 % interval of the totals calibration of {origin}",
+        "{origin} összesítő kalibrációjának 95%-os alapráta-intervalluma";
+    ParamSourceStopLog => "the coefficients' covariance and the negative-binomial shape of the stop-log fit of {origin}",
+        "{origin} megállónapló-illesztésének együttható-kovarianciája és negatív binomiális alakparamétere";
+    ParamColRangeTerminal => "with parameter uncertainty (5–95 %)", "paraméter-bizonytalansággal (5–95%)";
+    ParamColShare => "share due to parameters", "a paraméterek részaránya";
+    ParamNote => "Parameter uncertainty: 90 % of seasons simulated with demand parameters drawn from the calibration's own uncertainty fall in this range. It is wider than one season's range because the demand itself is known only to within the calibration's interval. The share is the part of the variance due to the parameters; the rest is one season's chance.",
+        "Paraméter-bizonytalanság: a kalibráció saját bizonytalanságából húzott keresleti paraméterekkel szimulált szezonok 90%-a esik ebbe a tartományba. Szélesebb egy szezon tartományánál, mert magát a keresletet is csak a kalibráció intervallumán belül ismerjük. A részarány a szórásnégyzet paraméterekből eredő része; a többi egy szezon véletlene.";
+    ColMetric => "metric", "mutató";
+    ParamColMean => "mean over draws × replications", "átlag (húzások × replikációk)";
+    ParamColP05 => "with parameter uncertainty, 5th percentile", "paraméter-bizonytalansággal, 5. percentilis";
+    ParamColP95 => "with parameter uncertainty, 95th percentile", "paraméter-bizonytalansággal, 95. percentilis";
+    ParamColBetween => "standard deviation of the draws' means", "a húzások átlagainak szórása";
+    ParamColWithin => "standard deviation within a draw", "szórás egy húzáson belül";
+    ParamColDraws => "draws", "húzások";
+    ParamColInner => "replications per draw", "replikáció húzásonként";
     RunClientsArriving => "Clients arriving", "Érkező ügyfelek";
     RunClientsServed => "Clients served", "Kiszolgált ügyfelek";
     RunUses => "Uses (errands served)", "Igénybevételek (elintézett ügyek)";
@@ -603,8 +622,8 @@ label_table! {
 
     // --- Policy comparison ----------------------------------------------------------------------
     PolicyTitle => "Dwell policies compared", "A tartózkodási szabályok összehasonlítása";
-    PolicySubtitle => "Season totals: bars give the mean, whiskers the 95% confidence interval",
-        "Szezon összesen: az oszlop az átlag, a vonal a 95%-os megbízhatósági intervallum";
+    PolicySubtitle => "Season totals: bars give the mean, whiskers its precision (95% interval of the mean)",
+        "Szezon összesen: az oszlop az átlag, a vonal az átlag pontossága (95%-os intervallum)";
     PolicyServedPanel => "Served clients", "Kiszolgált ügyfelek";
     PolicyLostPanel => "Clients lost (left unserved)", "Kiszolgálás nélkül távozók";
     PolicyClerkHoursPanel => "Clerk-hours (h)", "Ügyintézői órák (óra)";
@@ -618,6 +637,7 @@ label_table! {
     BandCi95 => "95% confidence interval", "95%-os megbízhatósági intervallum";
     BandP10P90 => "10–90% of replications", "A replikációk 10–90%-a";
     BandSeasonRange => "one season's range (5–95% of seasons)", "egy szezon tartománya (a szezonok 5–95%-a)";
+    StaffingBorderline => "ring: too close to call (fewer clerks might do)", "gyűrű: túl szoros a döntéshez (kevesebb ügyintéző is elég lehet)";
     SeasonPrecisionWhiskers => "precision of the mean (95% interval)", "az átlag pontossága (95%-os intervallum)";
 
     // --- Calibration ----------------------------------------------------------------------------
@@ -698,6 +718,8 @@ label_table! {
     SentenceSentHome => "About {lost} clients a season leave unserved, mostly at these stops: {stops}.",
         "Szezononként mintegy {lost} ügyfél távozik kiszolgálás nélkül, főleg ezeken a megállókon: {stops}.";
     SentenceNoneSentHome => "Practically no client leaves unserved.", "Gyakorlatilag egyetlen ügyfél sem távozik kiszolgálás nélkül.";
+    SentenceParameterUncertainty => "Parameter uncertainty: the demand itself is known only to within the calibration's interval. With the demand parameters drawn from that uncertainty ({draws} draws), between about {low} and {high} clients come in a season like this one, and {lost_low} to {lost_high} are lost; {share}% of the spread in clients comes from not knowing the demand exactly.",
+        "Paraméter-bizonytalanság: magát a keresletet is csak a kalibráció intervallumán belül ismerjük. Ebből a bizonytalanságból húzott keresleti paraméterekkel ({draws} húzás) egy ilyen szezonban nagyjából {low} és {high} közötti ügyfél érkezik, és {lost_low}–{lost_high} távozik kiszolgálás nélkül; az ügyfélszám ingadozásának {share}%-a abból ered, hogy a keresletet nem ismerjük pontosan.";
     SentenceUncertainty => "Figures are expected values: means over {replications} simulated seasons. ± and “precise to” give the simulation's precision (the 95% confidence interval of that mean, which more replications narrow); “in a season like this one” gives the range of 90% of the simulated seasons (5th to 95th percentile), which is how much a real season can differ from the expected value under these assumptions.",
         "Az értékek várható értékek: {replications} szimulált szezon átlagai. A ± és a „pontossága” a szimuláció pontosságát adja meg (az átlag 95%-os megbízhatósági intervallumát, amelyet több replikáció szűkít); az „egy ilyen szezonban” a szimulált szezonok 90%-ának tartománya (5. és 95. percentilis között): ennyivel térhet el egy valódi szezon a várható értéktől e feltevések mellett.";
     SentenceFontCredit => "Charts use the DejaVu Sans font (Bitstream Vera licence).",
@@ -756,10 +778,10 @@ label_table! {
     CaptionQueueChosen => "The stop was chosen with --stop {number}.", "A megállót a --stop {number} kapcsoló választotta ki.";
     CaptionWait => "Waiting times of every client served in the season, pooled over the simulated seasons. Bars: share per time band; curve: share who waited less than the time on the axis; vertical line: the target.",
         "A szezonban kiszolgált összes ügyfél várakozási ideje, a szimulált szezonokat összevonva. Oszlopok: arány időszakaszonként; görbe: az adott időnél rövidebb ideig várók aránya; függőleges vonal: a cél.";
-    CaptionSeason => "Clients arriving per week: mean over the simulated seasons, the band is its 95% confidence interval. Weeks without stops show 0.",
-        "Hetente érkező ügyfelek: a szimulált szezonok átlaga, a sáv ennek 95%-os megbízhatósági intervalluma. A megálló nélküli hetek 0-val szerepelnek.";
-    CaptionStaffing => "Each point is a stop: the fewest clerks meeting every target ({targets}), against the settlement's population. Points above the dashed line cannot be staffed within the bus's desks.",
-        "Minden pont egy megálló: a legkevesebb ügyintéző, amellyel minden cél teljesül ({targets}), a település lakosságszámának függvényében. A szaggatott vonal feletti pontok a busz pultjaival nem oldhatók meg.";
+    CaptionSeason => "Clients arriving per week: the line is the mean over the simulated seasons, the band one season's range (5–95% of seasons), the whiskers the precision of the mean (its 95% interval). Weeks without stops show 0.",
+        "Hetente érkező ügyfelek: a vonal a szimulált szezonok átlaga, a sáv egy szezon tartománya (a szezonok 5–95%-a), a függőleges vonalak az átlag pontossága (95%-os intervallum). A megálló nélküli hetek 0-val szerepelnek.";
+    CaptionStaffing => "Each point is a stop: the fewest clerks meeting every target ({targets}), against the settlement's population. Points above the dashed line cannot be staffed within the bus's desks. A ring marks a stop too close to call: fewer clerks might meet the targets, but the simulation cannot tell.",
+        "Minden pont egy megálló: a legkevesebb ügyintéző, amellyel minden cél teljesül ({targets}), a település lakosságszámának függvényében. A szaggatott vonal feletti pontok a busz pultjaival nem oldhatók meg. A gyűrű a határeset megállókat jelöli: kevesebb ügyintéző is teljesítheti a célokat, de a szimuláció ezt nem tudja eldönteni.";
     MapSubtitle => "{scenario}: {stops} stops, {from} – {to}", "{scenario}: {stops} megálló, {from} – {to}";
     WaitSubtitle => "{scenario}: every served client of {replications} simulated seasons",
         "{scenario}: {replications} szimulált szezon összes kiszolgált ügyfele";
@@ -773,8 +795,8 @@ label_table! {
         "„{policy}” szabállyal „{baseline}” helyett (ugyanazokkal a szimulált ügyfelekkel): kiszolgált ügyfelek {served}, kiszolgálás nélkül távozók {lost}, ügyintézői órák {hours} (eltérések 95%-os intervallummal).";
     SentenceDemandDrivenUnmet => "Under “{policy}”, even the longest dwell tried ({hours} h) does not meet the targets at {settlements}.",
         "„{policy}” szabállyal még a leghosszabb kipróbált tartózkodás ({hours} óra) sem teljesíti a célokat itt: {settlements}.";
-    CaptionPolicy => "The scenario re-planned under each dwell policy and simulated with the same clients (common random numbers): season totals, bars are means and whiskers 95% confidence intervals.",
-        "A forgatókönyv minden tartózkodási szabállyal újratervezve és ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők, az oszlop az átlag, a vonal a 95%-os megbízhatósági intervallum.";
+    CaptionPolicy => "The scenario re-planned under each dwell policy and simulated with the same clients (common random numbers): season totals, bars are means and whiskers the precision of each mean (its 95% confidence interval; one season varies more, see the season range in the key figures).",
+        "A forgatókönyv minden tartózkodási szabállyal újratervezve és ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők, az oszlop az átlag, a vonal az átlag pontossága (95%-os megbízhatósági intervallum; egy szezon ennél jobban ingadozik, lásd a szezon tartományát a fő számoknál).";
     ColPolicy => "Dwell policy", "Tartózkodási szabály";
     ColClerkHoursPerServed => "Clerk-hours per client served", "Ügyintézői óra kiszolgált ügyfelenként";
     ColWithinTarget => "Served within the wait target", "A várakozási célon belül sorra kerül";

@@ -12,6 +12,7 @@ pub mod lang;
 mod metric_labels;
 mod number;
 pub mod page;
+mod parameter_uncertainty;
 mod precision;
 mod replay;
 mod selection;
@@ -30,8 +31,9 @@ pub use itinerary::{
     ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
     render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
 };
-pub use json::render_summary_json;
+pub use json::{render_summary_json, render_summary_json_with};
 pub use metric_labels::MetricColumn;
+pub use parameter_uncertainty::{render_parameter_uncertainty, render_parameter_uncertainty_csv};
 pub use precision::render_precision;
 pub use replay::render_replay;
 pub use selection::render_selection;

@@ -25,6 +25,7 @@ mod settings;
 mod source;
 mod stops;
 mod stops_csv;
+mod uncertainty_section;
 mod work;
 
 use std::path::{Path, PathBuf};
@@ -39,9 +40,10 @@ pub use demand_section::DemandRules;
 pub use diagnostic::ScenarioError;
 pub use digest::digest;
 pub use generate::{GenerateRules, VisitSeries};
-pub use overrides::ScenarioOverrides;
+pub use overrides::{ScenarioOverrides, VenueOverrides};
 pub use parsed::ParsedScenario;
 pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
+pub use uncertainty_section::{DEFAULT_INPUT_DRAWS, MAX_INPUT_DRAWS, MIN_INPUT_DRAWS, UncertaintySection};
 // The shared words a scenario is written in, re-exported for the layers above.
 pub use crate::vocab::{Diagnostic, Venue, limits};
 

@@ -9,10 +9,11 @@ use super::calibration_section::RawCalibration;
 use super::diagnostic::Problems;
 use super::raw::{RawBus, RawClients, RawDemand, RawPolicy, RawSeason, RawSimulation, RawStop, RawTargets};
 use super::source::SpanIndex;
+use super::uncertainty_section::RawUncertainty;
 use crate::vocab::suggest;
 
 /// Top-level keys of a scenario.
-pub(super) const TOP_LEVEL_KEYS: [&str; 10] = [
+pub(super) const TOP_LEVEL_KEYS: [&str; 11] = [
     "name",
     "description",
     "simulation",
@@ -23,6 +24,7 @@ pub(super) const TOP_LEVEL_KEYS: [&str; 10] = [
     "targets",
     "policy",
     "calibration",
+    "uncertainty",
 ];
 
 /// The scenario file as written. A section is `None` when it could not be read (its problem is
@@ -44,6 +46,8 @@ pub(super) struct RawScenario {
     pub policies_failed: bool,
     /// `[calibration]`: `None` when the file has none (or it could not be read: reported).
     pub calibration: Option<RawCalibration>,
+    /// `[uncertainty]`: `None` when the file has none (or it could not be read: reported).
+    pub uncertainty: Option<RawUncertainty>,
     /// The stops that could be read, each with its number in the file (from 1).
     pub stops: Vec<(usize, RawStop)>,
     /// True when at least one `[[season.stop]]` could not be read.
@@ -83,6 +87,7 @@ pub(super) fn parse(text: &str, problems: &mut Problems<'_>) -> Option<RawScenar
             "season" => read_season(value, &mut raw, problems),
             "targets" => raw.targets = read(value, problems),
             "calibration" => raw.calibration = read(value, problems),
+            "uncertainty" => raw.uncertainty = read(value, problems),
             "policy" => {
                 raw.policies = read(value, problems);
                 raw.policies_failed = raw.policies.is_none();

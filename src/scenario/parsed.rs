@@ -5,8 +5,9 @@ use std::path::Path;
 
 use super::diagnostic::ScenarioError;
 use super::overrides::ScenarioOverrides;
-use super::resolve::{Parsed, parse_text, resolve_parsed};
+use super::resolve::{Parsed, parse_text, resolve_parsed, resolve_uncertainty_parsed};
 use super::resolved::Season;
+use super::uncertainty_section::UncertaintySection;
 use super::{DEFAULT_SCENARIO_NAME, DEFAULT_SCENARIO_ORIGIN, ScenarioText};
 use crate::plan::DwellPolicy;
 
@@ -53,6 +54,12 @@ impl ParsedScenario {
             dwell,
             overrides,
         )
+    }
+
+    /// The `[uncertainty]` section (its default when the file has none).
+    pub fn uncertainty(&self) -> Result<UncertaintySection, ScenarioError> {
+        let source = &self.source;
+        resolve_uncertainty_parsed(&self.parsed, &source.text, &source.origin, source.base_dir.as_deref())
     }
 
     /// Names the scenario in messages.

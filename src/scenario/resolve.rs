@@ -18,6 +18,7 @@ use super::settings::{resolve_bus, resolve_simulation};
 use super::source::SpanIndex;
 use super::stops::{StopInput, StopPlace, StopRules, resolve_stop};
 use super::stops_csv::read_stops_csv;
+use super::uncertainty_section::{UncertaintySection, resolve_uncertainty};
 use super::work::{policies_fit_stops, run_within_ceiling, stops_within_ceiling};
 use crate::demand::SettlementTable;
 use crate::plan::DwellPolicy;
@@ -65,6 +66,22 @@ pub(super) fn resolve_parsed(
     problems.finish_option(season)
 }
 
+/// The scenario's `[uncertainty]` section (the default when it has none); the parse problems are
+/// reported again, so a broken scenario gives its usual message.
+pub(super) fn resolve_uncertainty_parsed(
+    parsed: &Parsed,
+    text: &str,
+    file: &str,
+    base_dir: Option<&Path>,
+) -> Result<UncertaintySection, ScenarioError> {
+    let mut problems = Problems::resume(file, text, parsed.spans.clone(), parsed.found.clone());
+    let section = parsed.raw.as_ref().and_then(|raw| match &raw.uncertainty {
+        Some(u) => resolve_uncertainty(u, base_dir, &mut problems),
+        None => Some(UncertaintySection::default()),
+    });
+    problems.finish_option(section)
+}
+
 fn build(
     raw: &RawScenario,
     base_dir: Option<&Path>,
@@ -82,6 +99,10 @@ fn build(
     let clients = raw.clients.as_ref().and_then(|c| resolve_clients(c, problems));
     let bus = raw.bus.as_ref().and_then(|b| resolve_bus(b, problems));
     let calibration = raw.calibration.as_ref().map(|c| resolve_calibration(c, problems));
+    // Checked with every command, so `check` reports it too; `run` reads it with `input_uncertainty`.
+    if let Some(u) = &raw.uncertainty {
+        resolve_uncertainty(u, base_dir, problems);
+    }
     let targets = raw.targets.as_ref().and_then(|t| {
         resolve_targets(
             t,

@@ -1,7 +1,7 @@
 //! Why a study failed: a scenario or stop that cannot be used, an experiment that cannot run, a
 //! calibration that cannot be fitted.
 
-use crate::calibration::{StopLogError, TotalsError};
+use crate::calibration::{SamplingError, StopLogError, TotalsError};
 use crate::demand::LogFileError;
 use crate::experiment::ExperimentError;
 use crate::scenario::ScenarioError;
@@ -55,4 +55,9 @@ pub enum CalibrateError {
     Totals { scenario: String, source: TotalsError },
     #[error("give either a scenario or --log: a stop log is calibrated on its own")]
     ScenarioWithLog,
+    #[error(
+        "{fit}: no sampling distribution to draw the demand parameters from: {source}\n  help: run \
+         `ablakbusz calibrate` on it to see the fit, or leave out --input-uncertainty"
+    )]
+    Sampling { fit: String, source: SamplingError },
 }

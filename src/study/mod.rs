@@ -5,6 +5,7 @@
 pub mod calibration;
 mod comparison;
 mod error;
+mod input_uncertainty;
 mod policies;
 mod progress;
 mod report;
@@ -17,6 +18,7 @@ pub use comparison::{
     side_by_side,
 };
 pub use error::{CalibrateError, StudyError};
+pub use input_uncertainty::{InputFit, InputUncertaintyStudy, simulate_input_uncertainty};
 pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
 pub use progress::{Progress, Silent, stage};
 pub use report::{ReportStudy, report_study};

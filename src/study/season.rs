@@ -62,6 +62,8 @@ pub struct SeasonRun {
     pub settings: RunSettings,
     pub results: SeasonResults,
     pub meta: RunMeta,
+    /// With `--input-uncertainty`: the season simulated under draws of the demand parameters.
+    pub parameter_uncertainty: Option<super::InputUncertaintyStudy>,
 }
 
 /// What a run was: enough to reproduce it.
@@ -137,5 +139,6 @@ fn season_run(
         settings,
         results,
         meta,
+        parameter_uncertainty: None,
     }
 }

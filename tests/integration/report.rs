@@ -122,6 +122,7 @@ fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -
         quiet: true,
         report: Some(ReportRequest { lang, stop }),
         precision: None,
+        input_uncertainty: None,
     }
 }
 

@@ -122,3 +122,170 @@ fn one_experiments_season_range_holds_fresh_replications_at_90_percent() {
         );
     }
 }
+
+/// The demand a synthetic stop log is drawn from (and the season is simulated under): the defaults
+/// of `[demand]` (base rate 9.5 at 1,000 residents and 3 h, elasticity 0.5, +2 % per km).
+const TRUE_BASE_RATE: f64 = 9.5;
+const TRUE_ELASTICITY: f64 = 0.5;
+const TRUE_DISTANCE_COEF_PER_KM: f64 = 0.02;
+/// Every logged and simulated stop stays 3 h at the municipality (the dwell term drops out of the fit).
+const DWELL_HOURS: f64 = 3.0;
+/// Stops of a synthetic log, and stops of the simulated season (other settlements).
+const LOG_STOPS: usize = 20;
+const SEASON_STOPS: usize = 20;
+
+/// Weekdays from 2020-03-02, one per stop.
+fn weekdays(n: usize) -> Vec<jiff::civil::Date> {
+    let mut day = jiff::civil::date(2020, 3, 2);
+    let mut days = Vec::new();
+    while days.len() < n {
+        if day.weekday().to_monday_one_offset() <= 5 {
+            days.push(day);
+        }
+        day = day.tomorrow().unwrap();
+    }
+    days
+}
+
+/// A stop log of `settlements` with Poisson counts from the true demand.
+fn synthetic_stop_log(settlements: &[usize], rng: &mut rand::rngs::ChaCha8Rng) -> String {
+    use rand_distr::{Distribution, Poisson};
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let mut csv = String::from("date,settlement,venue,dwell_hours,clients\n");
+    for (&i, day) in settlements.iter().zip(weekdays(settlements.len())) {
+        let s = table.get(i);
+        let mean = TRUE_BASE_RATE
+            * (f64::from(s.population) / 1000.0).powf(TRUE_ELASTICITY)
+            * (TRUE_DISTANCE_COEF_PER_KM * table.office_km(i)).exp();
+        let clients = Poisson::new(mean).unwrap().sample(rng) as u64;
+        csv += &format!("{day},{},municipality,{DWELL_HOURS},{clients}\n", s.name);
+    }
+    csv
+}
+
+/// A season of one 3-hour municipality stop per settlement, under the true demand.
+fn season_text(settlements: &[usize]) -> ablakbusz::scenario::ScenarioText {
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let mut text = format!(
+        "name = \"synthetic\"\n[demand]\nbase_rate = {TRUE_BASE_RATE}\npopulation_elasticity = {TRUE_ELASTICITY}\n\
+         distance_coef_per_km = {TRUE_DISTANCE_COEF_PER_KM}\n"
+    );
+    for (&i, day) in settlements.iter().zip(weekdays(settlements.len())) {
+        text += &format!(
+            "[[season.stop]]\ndate = {day}\nstart = \"08:00\"\nsettlement = \"{}\"\ndwell_hours = {DWELL_HOURS}\n",
+            table.get(i).name
+        );
+    }
+    ablakbusz::scenario::ScenarioText {
+        text,
+        origin: "synthetic.toml".into(),
+        base_dir: None,
+    }
+}
+
+#[test]
+fn the_range_with_parameter_uncertainty_covers_the_true_outcome_at_90_percent() {
+    use ablakbusz::experiment::run_season;
+    use ablakbusz::scenario::ScenarioOverrides;
+    use ablakbusz::study::{InputFit, Silent, SimulationOverrides, season_model, simulate_input_uncertainty};
+    use rand::SeedableRng;
+    // Each macro-replication: a fresh log of 20 stops from the true demand, fitted; the season's
+    // arrivals predicted from 20 draws × 4 replications, and one season simulated under the true
+    // demand with fresh random numbers. The predictive range should hold it in 90 % of them; the
+    // range without parameter uncertainty (one season at the fitted estimates) is narrower.
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let without_office: Vec<usize> = (0..table.settlements().len())
+        .filter(|&i| !table.get(i).government_window.is_permanent_office())
+        .collect();
+    let (logged, simulated) = without_office.split_at(LOG_STOPS);
+    let text = season_text(&simulated[..SEASON_STOPS]).parse();
+    let season = text.resolve(None).unwrap();
+    let truth = season_model(&season).unwrap();
+    let (draws, inner) = (20, 4);
+    let macros = 200u32;
+    let (mut hits, mut hits_without) = (0u32, 0u32);
+    let (mut width, mut width_without) = (0.0, 0.0);
+    for m in 0..macros {
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(5_000 + u64::from(m));
+        let csv = synthetic_stop_log(logged, &mut rng);
+        let log = ablakbusz::demand::parse_stop_log(&csv, "synthetic-log.csv", table).unwrap();
+        let fit = InputFit::stop_log(&log, table).unwrap();
+        let simulation = SimulationOverrides {
+            replications: Some(draws * inner),
+            seed: Some(70_000 + u64::from(m)),
+            threads: None,
+        };
+        let study = simulate_input_uncertainty(&text, &season, &fit, draws, inner, &simulation, &Silent).unwrap();
+        let with = study.results.get(GroupMetric::Arrivals).range.unwrap();
+        // Without: the season at the fitted point estimates, as many replications.
+        let fitted = ablakbusz::study::calibration::fit_log(&log, table)
+            .unwrap()
+            .calibration
+            .parameters;
+        let at_estimates = text
+            .resolve_with(
+                None,
+                &ScenarioOverrides {
+                    base_rate: Some(fitted.base_rate.estimate),
+                    population_elasticity: fitted.population_elasticity.map(|e| e.estimate),
+                    distance_coef_per_km: fitted.distance_coef_per_km.map(|e| e.estimate),
+                    reference_dwell_hours: Some(fitted.references.dwell_ref_hours),
+                    ..ScenarioOverrides::default()
+                },
+            )
+            .unwrap();
+        let settings = simulation.settings(&at_estimates.simulation);
+        let plain = run_season(&season_model(&at_estimates).unwrap(), &settings, &|_| {}).unwrap();
+        let without = plain.season.range(GroupMetric::Arrivals).unwrap();
+        let (outcomes, _) = fresh_replication(&truth, 900_000 + u64::from(m), 0);
+        let arrivals = f64::from(outcomes.iter().map(|o| o.arrivals).sum::<u32>());
+        hits += u32::from(within(with, arrivals));
+        hits_without += u32::from(within(without, arrivals));
+        width += with.p95 - with.p05;
+        width_without += without.p95 - without.p05;
+    }
+    let share = f64::from(hits) / f64::from(macros);
+    let share_without = f64::from(hits_without) / f64::from(macros);
+    eprintln!(
+        "parameter uncertainty: covered {share}, without {share_without}; mean width {} vs {}",
+        width / f64::from(macros),
+        width_without / f64::from(macros)
+    );
+    let (low, high) = binomial_band(0.90, macros);
+    assert!(
+        (low..=high).contains(&share),
+        "covered in {share} of {macros} macro-replications, band {low}–{high}"
+    );
+    assert!(
+        width > width_without,
+        "with parameter uncertainty the range is wider: {width} vs {width_without}"
+    );
+}
+
+#[test]
+fn parameter_uncertainty_does_not_depend_on_the_number_of_threads() {
+    use ablakbusz::study::{InputFit, Silent, SimulationOverrides, simulate_input_uncertainty};
+    use rand::SeedableRng;
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let without_office: Vec<usize> = (0..table.settlements().len())
+        .filter(|&i| !table.get(i).government_window.is_permanent_office())
+        .collect();
+    let (logged, simulated) = without_office.split_at(LOG_STOPS);
+    let text = season_text(&simulated[..SEASON_STOPS]).parse();
+    let season = text.resolve(None).unwrap();
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(3);
+    let log = ablakbusz::demand::parse_stop_log(&synthetic_stop_log(logged, &mut rng), "log.csv", table).unwrap();
+    let fit = InputFit::stop_log(&log, table).unwrap();
+    let run = |threads| {
+        let simulation = SimulationOverrides {
+            replications: None,
+            seed: Some(11),
+            threads: Some(threads),
+        };
+        simulate_input_uncertainty(&text, &season, &fit, 9, 16, &simulation, &Silent).unwrap()
+    };
+    let (one, two) = (run(1), run(2));
+    assert_eq!(one, two);
+    assert_eq!(one.results.draws, 9);
+    assert!(one.results.get(GroupMetric::Arrivals).parameter_share.is_some());
+}

@@ -23,6 +23,7 @@ pub fn staffing_input(
                         r.population.map(|population| StaffingPoint {
                             population: f64::from(population),
                             clerks_needed: r.answer.clerks_needed,
+                            borderline: r.answer.too_close_clerks.is_some(),
                         })
                     })
                     .collect(),

@@ -24,6 +24,8 @@ const MARKER_PX: i32 = 6;
 const POPULATION_PAD_FACTOR: f64 = 1.35;
 /// Space below 0 and above the top row of the clerk axis, clerks.
 const CLERK_AXIS_PAD: f64 = 0.6;
+/// Radius of the ring around a borderline stop's marker, pixels (clear of the marker itself).
+const BORDERLINE_RING_PX: i32 = MARKER_PX + 4;
 /// Dash and gap of the desks line, pixels.
 const DASH_PX: u32 = 8;
 const DASH_GAP_PX: u32 = 6;
@@ -35,6 +37,9 @@ pub struct StaffingPoint {
     pub population: f64,
     /// Fewest clerks that meet the targets; `None` when even `desks` clerks do not.
     pub clerks_needed: Option<u32>,
+    /// Too close to call: fewer clerks might meet the targets, but the simulation cannot tell
+    /// (drawn with a ring around the marker).
+    pub borderline: bool,
 }
 
 /// The staffing answers under one dwell policy.
@@ -179,6 +184,7 @@ impl ChartSpec for StaffingByPopulation {
             self.draw_policy(&mut chart, index, series)?;
         }
         self.draw_not_met(&mut chart, lang)?;
+        self.draw_borderline(&mut chart, lang)?;
         chart
             .configure_series_labels()
             // Small settlements need few clerks and large ones more: the lower right stays empty.
@@ -280,6 +286,37 @@ impl StaffingByPopulation {
         Ok(())
     }
 
+    /// A ring around every borderline stop's marker, with one legend entry (none when no stop is).
+    fn draw_borderline<'a, DB: DrawingBackend + 'a>(
+        &self,
+        chart: &mut ChartContext<'a, DB, StaffingPlane>,
+        lang: Lang,
+    ) -> Result<(), DrawFailure> {
+        let count = self.series.len();
+        let rings: Vec<(f64, f64)> = self
+            .series
+            .iter()
+            .enumerate()
+            .flat_map(|(index, s)| {
+                let dodge = Self::dodge(index, count);
+                s.points.iter().filter(|p| p.borderline).map(move |p| {
+                    let row = p.clerks_needed.map_or(self.not_met_row(), f64::from);
+                    (p.population, row + dodge)
+                })
+            })
+            .collect();
+        if rings.is_empty() {
+            return Ok(());
+        }
+        let ring = BLACK.stroke_width(2);
+        chart
+            .draw_series(rings.iter().map(|&p| Circle::new(p, BORDERLINE_RING_PX, ring)))
+            .drawn()?
+            .label(lang.text(Label::StaffingBorderline))
+            .legend(move |(x, y)| Circle::new((x + 11, y), BORDERLINE_RING_PX, ring));
+        Ok(())
+    }
+
     /// A legend entry explaining the hollow markers in the top row.
     fn draw_not_met<'a, DB: DrawingBackend + 'a>(
         &self,
@@ -317,6 +354,7 @@ pub(super) mod tests {
                 .map(|(i, &population)| StaffingPoint {
                     population,
                     clerks_needed: f(i),
+                    borderline: i == 4,
                 })
                 .collect()
         };

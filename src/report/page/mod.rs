@@ -51,6 +51,8 @@ pub struct ReportData<'a> {
     /// The scenario re-planned under each of its dwell policies, compared on the same
     /// replications (may be empty: no policy figures then). The first is the baseline.
     pub policies: &'a [PolicyOutcome<'a>],
+    /// With `--input-uncertainty`: the season under draws of the demand parameters.
+    pub parameter_uncertainty: Option<&'a crate::study::InputUncertaintyStudy>,
 }
 
 /// One dwell policy's season and what it gives.
@@ -117,6 +119,7 @@ pub fn render_study_report(
         queue_stop: study.queue_stop,
         queue_stop_chosen: study.queue_stop_chosen,
         policies: &policies,
+        parameter_uncertainty: run.parameter_uncertainty.as_ref(),
     };
     render_report(&data, lang)
 }

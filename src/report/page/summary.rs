@@ -28,12 +28,44 @@ pub(super) fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<Str
     }
     sentences.extend(policies(data, lang)?);
     sentences.push(clerk_hours(data, lang)?);
+    if let Some(study) = data.parameter_uncertainty {
+        sentences.push(parameter_uncertainty(study, lang)?);
+    }
     sentences.push(fill(
         lang,
         Label::SentenceUncertainty,
         &[("replications", &lang.number(f64::from(data.results.replications), 0))],
     )?);
     Ok(sentences)
+}
+
+/// The ranges with parameter uncertainty, and how much of their spread the parameters make.
+fn parameter_uncertainty(study: &crate::study::InputUncertaintyStudy, lang: Lang) -> Result<String, ReportError> {
+    let words = |metric: GroupMetric| {
+        let spread = study.results.get(metric);
+        let (low, high) = spread.range.map_or_else(
+            || ("–".to_string(), "–".to_string()),
+            |r| (lang.number(about(r.p05), 0), lang.number(about(r.p95), 0)),
+        );
+        let share = spread
+            .parameter_share
+            .map_or_else(|| "–".to_string(), |s| lang.number(100.0 * s, 0));
+        (low, high, share)
+    };
+    let (low, high, share) = words(GroupMetric::Arrivals);
+    let (lost_low, lost_high, _) = words(GroupMetric::Lost);
+    fill(
+        lang,
+        Label::SentenceParameterUncertainty,
+        &[
+            ("draws", &study.results.draws.to_string()),
+            ("low", &low),
+            ("high", &high),
+            ("lost_low", &lost_low),
+            ("lost_high", &lost_high),
+            ("share", &share),
+        ],
+    )
 }
 
 fn season_metric(data: &ReportData, metric: GroupMetric) -> Estimate {
