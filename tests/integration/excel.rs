@@ -220,3 +220,34 @@ fn quiet_staff_compare_and_policies_print_nothing_and_still_write_their_tables()
         assert!(dir.join(table).exists() && dir.join("workbook.xlsx").exists(), "{name}");
     }
 }
+
+#[test]
+fn a_stops_csv_saved_by_excel_is_read_and_its_problems_placed_on_the_editors_lines() {
+    let dir = temp_dir("crlf-stops");
+    std::fs::write(
+        dir.join("s.toml"),
+        "name = \"crlf\"\n\n[season]\nstops_csv = \"stops.csv\"\n",
+    )
+    .unwrap();
+    // `;`, decimal commas, CRLF, a byte-order mark, Windows-1250 ("Kiskőrös"); line 3 is bad.
+    let mut csv = b"\xef\xbb\xbfdate;start;settlement;venue;dwell_hours\r\n".to_vec();
+    csv.extend_from_slice(b"2020-03-02;08:00;Kisk\xf5r\xf6s;municipality;2,5\r\n");
+    csv.extend_from_slice(b"2020-03-03;08:00;Kecel;municipality;sok\r\n");
+    let (utf8, ansi) = (dir.join("stops.csv"), dir.join("ansi.csv"));
+    // The byte-order mark belongs to UTF-8 files only: the Windows-1250 copy goes without it.
+    std::fs::write(&ansi, &csv[3..]).unwrap();
+    let text = encoding_rs::WINDOWS_1250
+        .decode_without_bom_handling(&csv[3..])
+        .0
+        .into_owned();
+    std::fs::write(&utf8, format!("\u{feff}{text}")).unwrap();
+    for file in [&utf8, &ansi] {
+        std::fs::copy(file, dir.join("stops.csv.tmp")).unwrap();
+        std::fs::rename(dir.join("stops.csv.tmp"), dir.join("stops.csv")).unwrap();
+        let out = ablakbusz(&["check", dir.join("s.toml").to_str().unwrap()]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("stops.csv:3:"), "line 3, as an editor counts: {stderr}");
+        assert!(stderr.contains("1 problem found"), "only the bad row: {stderr}");
+    }
+}
