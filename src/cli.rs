@@ -8,6 +8,7 @@ use crate::app::{
     CalibrateOptions, Command, CompareOptions, Invocation, ReplayOptions, ReportRequest, RunOptions, ScenarioSource,
     StaffOptions,
 };
+use crate::report::CsvDialect;
 use crate::report::lang::Lang;
 use crate::sim::{Closing, ClosingKind};
 
@@ -22,6 +23,20 @@ pub struct Cli {
     /// Language of everything written for people: terminal summaries, CSV headers, charts, report.
     #[arg(long, value_enum, global = true, default_value_t = LangArg::En)]
     lang: LangArg,
+    /// How CSV files are written: rfc4180 (`,`, decimal point; for scripts) or excel-hu (`;`, decimal
+    /// comma, UTF-8 with a byte-order mark, CRLF: what Hungarian Excel opens with a double-click).
+    #[arg(long, value_enum, global = true, default_value_t = CsvArg::Rfc4180)]
+    csv: CsvArg,
+}
+
+/// `--csv rfc4180|excel-hu`.
+#[derive(Debug, Clone, Copy, Default, ValueEnum)]
+enum CsvArg {
+    /// `,` between fields, `.` decimal point, LF, no byte-order mark.
+    #[default]
+    Rfc4180,
+    /// `;` between fields, decimal comma, UTF-8 with a byte-order mark, CRLF.
+    ExcelHu,
 }
 
 /// Options shared by the commands that simulate.
@@ -326,7 +341,11 @@ impl Cli {
                 InputUncertaintyArgs::default(),
             )),
         };
-        Invocation { command, lang }
+        let csv = match self.csv {
+            CsvArg::Rfc4180 => CsvDialect::Rfc4180,
+            CsvArg::ExcelHu => CsvDialect::ExcelHu,
+        };
+        Invocation { command, lang, csv }
     }
 }
 
@@ -366,6 +385,7 @@ impl CliCommand {
                 seed: simulation.seed,
                 threads: simulation.threads,
                 out: simulation.out,
+                quiet: simulation.quiet,
             }),
             CliCommand::Calibrate {
                 scenario,

@@ -60,6 +60,12 @@ pub(crate) fn read_day(path: &Path) -> Result<Vec<Client>, ReplayError> {
 
 /// Parses a recorded day from CSV text; `origin` names it in errors.
 pub(crate) fn parse_day(text: &str, origin: &str) -> Result<Vec<Client>, ReplayError> {
+    let text = &*crate::vocab::csv_text::comma_separated(text).map_err(|message| ReplayError::Row {
+        path: origin.to_string(),
+        line: 1,
+        message,
+        help: HELP_COLUMNS,
+    })?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());

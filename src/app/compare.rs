@@ -3,14 +3,14 @@
 use std::path::PathBuf;
 
 use super::choice::{precision_rule, selection_request};
-use super::output::{check_writable, output_dir, written_file};
+use super::output::{check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;
 use crate::report::{
-    ComparedSeason, OutputFile, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
-    render_precision, render_selection, write_outputs,
+    ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
+    render_compare_text, render_precision, render_selection,
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
@@ -76,7 +76,9 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         ..SearchSettings::default()
     };
     let variants = with_threads(options.threads, || policy_seasons(&text, &base, &settings))??;
-    print!("{}", render_chosen_dwell(lang, &variants)?);
+    if !options.quiet {
+        print!("{}", render_chosen_dwell(lang, &variants)?);
+    }
     let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
     write_side_by_side(&named, options, lang, "policies.csv", &base.name)
 }
@@ -110,13 +112,21 @@ fn write_side_by_side(
         .zip(&study.comparisons)
         .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
-    write_outputs(
-        &dir,
-        &[OutputFile::text(
-            table,
-            render_compare_csv(lang, table, &rows, study.selection.as_ref().map(|s| &s.selection))?,
-        )],
-    )?;
+    let files = vec![OutputFile::text(
+        table,
+        render_compare_csv(lang, table, &rows, study.selection.as_ref().map(|s| &s.selection))?,
+    )];
+    let about = RunAbout {
+        command: table.trim_end_matches(".csv").to_string(),
+        source: named.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "),
+        seed: Some(study.settings.seed),
+        replications: Some(study.settings.replications),
+        ..RunAbout::default()
+    };
+    let files = write_results(&dir, files, lang, &about)?;
+    if options.quiet {
+        return Ok(());
+    }
     println!(
         "{}\n",
         render_compare_heading(lang, study.settings.replications, study.settings.seed)?
@@ -129,6 +139,6 @@ fn write_side_by_side(
         let names: Vec<&str> = named.iter().map(|(n, _)| n.as_str()).collect();
         print!("\n{}", render_selection(lang, &names, selection)?);
     }
-    println!("\n{}", written_file(lang, &dir, table)?);
+    println!("\n{}", written_line(lang, &dir, &files)?);
     Ok(())
 }

@@ -54,6 +54,8 @@ pub struct Invocation {
     pub command: Command,
     /// Language of terminal texts, CSV headers, charts and the report (`--lang`).
     pub lang: Lang,
+    /// How CSV files are written (`--csv`).
+    pub csv: crate::report::CsvDialect,
 }
 
 /// Runs a command; what it prints goes to stdout. Ctrl-C and SIGTERM end it cleanly (no result
@@ -61,6 +63,7 @@ pub struct Invocation {
 pub fn execute(invocation: Invocation) -> Result<(), AppError> {
     let lang = invocation.lang;
     signals::install(lang);
+    output::set_csv_dialect(invocation.csv);
     match dispatch(invocation) {
         Err(AppError::Write(crate::report::WriteError::Interrupted(signal))) => signals::end_interrupted(lang, signal),
         other => other,
@@ -68,7 +71,7 @@ pub fn execute(invocation: Invocation) -> Result<(), AppError> {
 }
 
 fn dispatch(invocation: Invocation) -> Result<(), AppError> {
-    let Invocation { command, lang } = invocation;
+    let Invocation { command, lang, .. } = invocation;
     match command {
         Command::Run(options) => run::run(&options, lang),
         Command::Check(source) => {

@@ -2,11 +2,58 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::report::OutputFile;
+use std::sync::OnceLock;
+
 use crate::report::lang::{FillError, Label, Lang};
+use crate::report::{CsvDialect, OutputFile, RunAbout, finish_tables, write_outputs};
 
 /// Folder under which each command writes its own folder by default.
 const OUTPUT_ROOT: &str = "output";
+
+/// The CSV dialect of this process (`--csv`), set once by [`super::execute`]; RFC 4180 when unset
+/// (the library's callers and the tests).
+static CSV_DIALECT: OnceLock<CsvDialect> = OnceLock::new();
+
+/// Sets the CSV dialect of every file this process writes.
+pub(super) fn set_csv_dialect(dialect: CsvDialect) {
+    let _ = CSV_DIALECT.set(dialect);
+}
+
+/// Writes a command's `files` into `dir` as one set, its CSV tables in the chosen dialect and with the
+/// workbook of them (headers and first sheet in `lang`, describing the run as `about` says); returns
+/// the files written.
+pub(super) fn write_results(
+    dir: &Path,
+    files: Vec<OutputFile>,
+    lang: Lang,
+    about: &RunAbout,
+) -> Result<Vec<OutputFile>, super::AppError> {
+    let dialect = CSV_DIALECT.get().copied().unwrap_or_default();
+    let files = finish_tables(files, lang, dialect, about)?;
+    write_outputs(dir, &files)?;
+    Ok(files)
+}
+
+/// What a run of `command` on `season` was, for the workbook's first sheet.
+pub(super) fn about_season(
+    command: &str,
+    season: &crate::scenario::Season,
+    seed: Option<u64>,
+    replications: Option<u32>,
+) -> RunAbout {
+    RunAbout {
+        command: command.to_string(),
+        source: season.name.clone(),
+        seed,
+        replications,
+        digest: Some(crate::scenario::digest(season)),
+        season: season
+            .stops
+            .first()
+            .zip(season.stops.last())
+            .map(|(a, b)| (a.date, b.date)),
+    }
+}
 
 /// The folder a command writes to: `out` when given, else `output/<name>/`.
 pub(super) fn output_dir(out: Option<&Path>, name: &str) -> PathBuf {
@@ -20,11 +67,6 @@ pub(super) fn written_line(lang: Lang, dir: &Path, files: &[OutputFile]) -> Resu
         lang,
         &[("dir", &dir.display().to_string()), ("files", &names.join(", "))],
     )
-}
-
-/// `Written to DIR/NAME`, in `lang`.
-pub(super) fn written_file(lang: Lang, dir: &Path, name: &str) -> Result<String, FillError> {
-    Label::WrittenFile.fill(lang, &[("path", &format!("{}/{name}", dir.display()))])
 }
 
 /// Checks, before any simulation, that results could be written to `dir`: the folder (or the nearest

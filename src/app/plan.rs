@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
-use super::output::{output_dir, written_file};
+use super::output::{about_season, output_dir, write_results, written_line};
 use super::{AppError, ScenarioSource};
 use crate::report::lang::Lang;
 use crate::report::{
     ITINERARY_FILE, OutputFile, UNPLACED_FILE, render_explicit_stops_csv, render_explicit_stops_summary,
-    render_itinerary_csv, render_itinerary_summary, render_unplaced_csv, write_outputs,
+    render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
 };
 
 /// Writes `itinerary.csv` (and `unplaced.csv` when some visits did not fit) and prints a summary.
@@ -29,7 +29,7 @@ pub(super) fn plan(source: &ScenarioSource, out: Option<&Path>, lang: Lang) -> R
         ));
         print!("{}", render_explicit_stops_summary(lang, &season)?);
     }
-    write_outputs(&dir, &files)?;
-    println!("{}", written_file(lang, &dir, ITINERARY_FILE)?);
+    let files = write_results(&dir, files, lang, &about_season("plan", &season, None, None))?;
+    println!("{}", written_line(lang, &dir, &files)?);
     Ok(())
 }

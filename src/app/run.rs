@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use super::AppError;
 use super::choice::precision_rule;
 use super::input_uncertainty::parameter_uncertainty;
-use super::output::{check_writable, output_dir, written_line};
+use super::output::{about_season, check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
 use super::report::{ReportRequest, report_files};
 use crate::report::lang::Lang;
 use crate::report::{
-    OutputFile, render_parameter_uncertainty, render_parameter_uncertainty_csv, render_precision, render_run_summary,
-    render_season_csv, render_stops_csv, render_summary_json_with, venue_name, write_outputs,
+    OutputFile, RunAbout, render_parameter_uncertainty, render_parameter_uncertainty_csv, render_precision,
+    render_run_summary, render_season_csv, render_stops_csv, render_summary_json_with, venue_name,
 };
 use crate::scenario::{self, ParsedScenario, ScenarioText, Season};
 use crate::study::{SeasonRun, SimulationOverrides, simulate_season, simulate_season_to_precision};
@@ -133,7 +133,11 @@ pub fn run_loaded(
     if let Some(request) = &options.report {
         files.extend(report_files(text, season, &run, request)?);
     }
-    write_outputs(&dir, &files)?;
+    let about = RunAbout {
+        digest: Some(digest.to_string()),
+        ..about_season("run", season, Some(run.meta.seed), Some(run.meta.replications))
+    };
+    let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {
         let labels: Vec<String> = season
             .stops

@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use super::output::{check_writable, output_dir, written_file};
+use super::output::{about_season, check_writable, output_dir, write_results, written_line};
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;
-use crate::report::{OutputFile, render_staffing_csv, render_staffing_text, write_outputs};
+use crate::report::{OutputFile, render_staffing_csv, render_staffing_text};
 use crate::staffing::SearchSettings;
 use crate::study::{SimulationOverrides, StaffingRow, staffing_by_policy};
 
@@ -20,6 +20,8 @@ pub struct StaffOptions {
     pub seed: Option<u64>,
     pub threads: Option<usize>,
     pub out: Option<PathBuf>,
+    /// Print nothing (`--quiet`).
+    pub quiet: bool,
 }
 
 impl StaffOptions {
@@ -50,14 +52,16 @@ pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> 
     };
     let by_policy = with_threads(options.threads, || staffing_by_policy(&text, &base, &settings))??;
     let rows: Vec<StaffingRow> = by_policy.iter().flatten().cloned().collect();
-    write_outputs(
-        &dir,
-        &[OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?)],
-    )?;
+    let about = about_season("staff", &base, Some(settings.seed), None);
+    let files = vec![OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?)];
+    let files = write_results(&dir, files, lang, &about)?;
+    if options.quiet {
+        return Ok(());
+    }
     for policy_rows in &by_policy {
         let name = policy_rows.first().map_or("", |r| r.policy.as_str());
         println!("{}", render_staffing_text(lang, name, policy_rows)?);
     }
-    println!("{}", written_file(lang, &dir, "staffing.csv")?);
+    println!("{}", written_line(lang, &dir, &files)?);
     Ok(())
 }

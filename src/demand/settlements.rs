@@ -209,6 +209,13 @@ fn nearest_km(from: Coordinates, offices: &[Coordinates]) -> f64 {
 
 /// The rows that parse, each with its line; bad rows go to `problems`.
 fn read_rows(csv_text: &str, problems: &mut Vec<RowProblem>) -> Vec<(u64, Settlement)> {
+    let csv_text = match crate::vocab::csv_text::comma_separated(csv_text) {
+        Ok(text) => text,
+        Err(message) => {
+            problems.push(RowProblem { line: Some(1), message });
+            return Vec::new();
+        }
+    };
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(csv_text.as_bytes());

@@ -120,6 +120,9 @@ pub fn read_stop_log(path: &Path, table: &SettlementTable) -> Result<StopLog, Lo
 
 /// Checks a stop log's text; `file` names it in messages.
 pub fn parse_stop_log(text: &str, file: &str, table: &SettlementTable) -> Result<StopLog, LogFileError> {
+    let text = &*crate::vocab::csv_text::comma_separated(text).map_err(|message| LogFileError {
+        diagnostics: vec![problem(file, Content::of(text).physical_line(1), "", message, None)],
+    })?;
     let mut problems = Vec::new();
     let stops = read_rows(text, file, table, &mut problems);
     if problems.is_empty() && stops.is_empty() {

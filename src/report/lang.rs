@@ -945,16 +945,79 @@ impl Label {
                     label: self,
                     name: name.to_string(),
                 })?;
+            if lang == Lang::En && value == "1" {
+                text = singular_after(&text, name);
+            } else if lang == Lang::En {
+                text = text.replace(&format!("{{{name}}} visit(s)"), &format!("{{{name}}} visits"));
+            }
             text = text.replace(&format!("{{{name}}}"), value);
         }
         Ok(text)
     }
 }
 
+/// English nouns that follow a count in the label table, plural and singular. Hungarian needs none:
+/// a noun after a numeral is singular ("1 megálló", "5 megálló").
+const ENGLISH_PLURALS: [(&str, &str); 13] = [
+    ("stops", "stop"),
+    ("hours", "hour"),
+    ("clerks", "clerk"),
+    ("replications", "replication"),
+    ("bus-days", "bus-day"),
+    ("seasons", "season"),
+    ("days", "day"),
+    ("visits", "visit"),
+    ("visit(s)", "visit"),
+    ("clients", "client"),
+    ("errands", "errand"),
+    ("minutes", "minute"),
+    ("desks", "desk"),
+];
+
+/// `template` with the plural noun right after placeholder `name` made singular (its value is 1).
+fn singular_after(template: &str, name: &str) -> String {
+    let mut text = template.to_string();
+    for (plural, singular) in ENGLISH_PLURALS {
+        for end in [" ", ",", ".", ")", ":", ";"] {
+            text = text.replace(
+                &format!("{{{name}}} {plural}{end}"),
+                &format!("{{{name}}} {singular}{end}"),
+            );
+        }
+        if let Some(stem) = text.strip_suffix(&format!("{{{name}}} {plural}")) {
+            text = format!("{stem}{{{name}}} {singular}");
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn one_takes_the_singular_in_english_and_hungarian_needs_no_plural() {
+        let one = Label::RunHeading.fill(Lang::En, &[("name", "x"), ("stops", "1"), ("replications", "1")]);
+        assert_eq!(one.unwrap(), "Scenario x: 1 stop, 1 replication");
+        let many = Label::RunHeading.fill(Lang::En, &[("name", "x"), ("stops", "11"), ("replications", "21")]);
+        assert_eq!(many.unwrap(), "Scenario x: 11 stops, 21 replications");
+        let plan = [
+            ("name", "x"),
+            ("stops", "1"),
+            ("bus_days", "1"),
+            ("km", "1"),
+            ("driving", "1"),
+            ("unplaced", "1"),
+        ];
+        let text = Label::PlanSummary.fill(Lang::En, &plan).unwrap();
+        assert!(
+            text.contains("1 stop on 1 bus-day") && text.contains("1 visit did not fit"),
+            "{text}"
+        );
+        let hu = Label::CalibrationStopLogGroup.fill(Lang::Hu, &[("group", "Q1"), ("stops", "1")]);
+        assert_eq!(hu.unwrap(), "Q1 (1 megálló)");
+    }
 
     #[test]
     fn every_label_has_text_in_both_languages() {

@@ -6,6 +6,7 @@ pub mod charts;
 mod check;
 mod compare;
 mod csv;
+mod dialect;
 mod itinerary;
 mod json;
 pub mod lang;
@@ -20,6 +21,7 @@ mod staffing;
 mod tables;
 mod text;
 mod venue;
+mod workbook;
 mod writer;
 
 pub use check::render_check;
@@ -27,6 +29,7 @@ pub use compare::{
     ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
 };
 pub use csv::{Column, Part, RenderError, csv_rows, csv_table, headers, part_headers};
+pub use dialect::{CsvDialect, UTF8_BOM, apply_dialect};
 pub use itinerary::{
     ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
     render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
@@ -41,4 +44,5 @@ pub use staffing::{SIZE_CLASS_LOWER_BOUNDS, render_staffing_csv, render_staffing
 pub use tables::{render_season_csv, render_stops_csv};
 pub use text::render_run_summary;
 pub use venue::{venue_label, venue_name};
+pub use workbook::{RunAbout, SheetSource, WORKBOOK_FILE, finish_tables, render_workbook};
 pub use writer::{OutputFile, WRITING, WriteError, committed, interrupt, note_interrupt, write_outputs};

@@ -249,11 +249,7 @@ pub(super) fn settlement_table(
     let text = match crate::vocab::text_file::read_text(&path, crate::vocab::limits::MAX_CSV_BYTES) {
         Ok(text) => text,
         Err(e) => {
-            problems.at(
-                key,
-                format!("cannot read {}: {e}", path.display()),
-                Some("the path is relative to the scenario file".into()),
-            );
+            problems.at(key, format!("cannot read {}: {e}", path.display()), e.path_help());
             return None;
         }
     };

@@ -283,11 +283,7 @@ fn csv_stops(name: &str, base_dir: Option<&Path>, problems: &mut Problems<'_>) -
     match read_text(&path, MAX_CSV_BYTES) {
         Ok(text) => read_stops_csv(&text, &path.display().to_string(), problems),
         Err(e) => {
-            problems.at(
-                key,
-                format!("cannot read {}: {e}", path.display()),
-                Some("the path is relative to the scenario file".into()),
-            );
+            problems.at(key, format!("cannot read {}: {e}", path.display()), e.path_help());
             Vec::new()
         }
     }

@@ -5,7 +5,7 @@ use super::diagnostic::Problems;
 use super::stops::{StopInput, StopPlace};
 use crate::vocab::Diagnostic;
 use crate::vocab::Venue;
-use crate::vocab::csv_text::{repeated_columns, shape_problem};
+use crate::vocab::csv_text::{comma_separated, repeated_columns, shape_problem};
 
 /// Columns every stops CSV must have.
 pub(super) const REQUIRED_COLUMNS: [&str; 5] = ["date", "start", "settlement", "venue", "dwell_hours"];
@@ -29,6 +29,14 @@ pub(super) fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>
         });
         return Vec::new();
     }
+    let text = match comma_separated(text) {
+        Ok(text) => text,
+        Err(message) => {
+            file_problem(problems, file, Some(1), message);
+            return Vec::new();
+        }
+    };
+    let text: &str = &text;
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),

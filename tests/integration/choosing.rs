@@ -190,7 +190,6 @@ fn select_best_speaks_hungarian_and_refuses_a_metric_without_direction() {
         desks,
         "--replications",
         "20",
-        "--quiet",
         "--select-best",
         "lost",
         "--lang",

@@ -172,7 +172,7 @@ fn run_and_staff_write_hungarian_csv_headers() {
 fn compare_prints_and_writes_in_hungarian() {
     let hu = both_languages(
         "lang-compare",
-        &["compare", PLAN_2020, SCENARIO, "--replications", "5", "--quiet"],
+        &["compare", PLAN_2020, SCENARIO, "--replications", "5"],
         &["compare.csv"],
     );
     assert_holds(
@@ -186,7 +186,7 @@ fn compare_prints_and_writes_in_hungarian() {
 fn policies_prints_and_writes_in_hungarian() {
     let hu = both_languages(
         "lang-policies",
-        &["policies", PLAN_2020, "--replications", "5", "--quiet"],
+        &["policies", PLAN_2020, "--replications", "5"],
         &["policies.csv"],
     );
     assert_holds(&hu, &["településen", "tartózkodás", "replikáció", "elveszett"]);

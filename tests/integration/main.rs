@@ -9,6 +9,7 @@ mod commands;
 mod compare;
 mod determinism;
 mod engine_metrics;
+mod excel;
 mod fast_path;
 mod fuzz;
 mod languages;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::cli::{ablakbusz, temp_dir};
 
 /// The files of one `run`.
-const RUN_FILES: [&str; 3] = ["season.csv", "stops.csv", "summary.json"];
+const RUN_FILES: [&str; 4] = ["season.csv", "stops.csv", "summary.json", "workbook.xlsx"];
 
 fn run_with(out: &Path, seed: &str, env: Option<(&str, &str)>) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_ablakbusz"));

@@ -4,13 +4,13 @@ use std::path::Path;
 
 use super::{CalibrateError, CalibrateOptions};
 use crate::app::AppError;
-use crate::app::output::{output_dir, written_line};
+use crate::app::output::{output_dir, write_results, written_line};
 use crate::demand::{SettlementTable, read_stop_log};
 use crate::report::calibration::{
     CalibrationMeta, render_stop_log_chart, render_stop_log_csv, render_stop_log_json, render_stop_log_text,
 };
 use crate::report::lang::Lang;
-use crate::report::{OutputFile, write_outputs};
+use crate::report::{OutputFile, RunAbout};
 use crate::stats::CONFIDENCE_LEVEL;
 use crate::study::calibration::fit_log;
 
@@ -33,7 +33,12 @@ pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang)
     files.extend(chart);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stop-log");
     let dir = output_dir(options.out.as_deref(), stem);
-    write_outputs(&dir, &files)?;
+    let about = RunAbout {
+        command: "calibrate --log".into(),
+        source: log.file.clone(),
+        ..RunAbout::default()
+    };
+    let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {
         print!("{}", render_stop_log_text(lang, &report)?);
         println!("\n{}", written_line(lang, &dir, &files)?);

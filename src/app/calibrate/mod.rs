@@ -6,14 +6,14 @@ mod log;
 use std::path::PathBuf;
 
 use super::AppError;
-use super::output::{check_writable, output_dir, written_line};
+use super::output::{check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
 use crate::report::calibration::{
     CalibrationMeta, render_backtest_chart, render_backtest_csv, render_calibration_json, render_sensitivity_csv,
     render_totals_csv, render_totals_text,
 };
 use crate::report::lang::Lang;
-use crate::report::{OutputFile, write_outputs};
+use crate::report::{OutputFile, RunAbout};
 use crate::scenario::{self, ScenarioText};
 use crate::stats::CONFIDENCE_LEVEL;
 pub use crate::study::CalibrateError;
@@ -93,7 +93,13 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
         files.extend(render_backtest_chart(lang, b)?);
     }
     let dir = output_dir(options.out.as_deref(), &report.scenario);
-    write_outputs(&dir, &files)?;
+    let about = RunAbout {
+        command: "calibrate".into(),
+        source: text.origin().to_string(),
+        digest: meta.scenario_digest.clone(),
+        ..RunAbout::default()
+    };
+    let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {
         print!("{}", render_totals_text(lang, &report)?);
         println!("\n{}", written_line(lang, &dir, &files)?);
