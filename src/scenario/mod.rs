@@ -16,6 +16,7 @@ mod generated;
 mod overrides;
 mod parse;
 mod parsed;
+mod pending;
 mod policies;
 mod raw;
 mod resolve;
@@ -41,7 +42,7 @@ pub use digest::digest;
 pub use generate::{GenerateRules, VisitSeries};
 pub use overrides::ScenarioOverrides;
 pub use parsed::ParsedScenario;
-pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
+pub use resolved::{DemandOrigin, PendingVisit, Season, SeasonStop, SimulationSettings};
 // The shared words a scenario is written in, re-exported for the layers above.
 pub use crate::vocab::{Diagnostic, Venue, limits};
 
