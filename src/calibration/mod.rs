@@ -16,6 +16,7 @@ mod irls;
 mod linalg;
 mod nb_likelihood;
 mod negbin;
+mod pool_fit;
 mod response;
 mod stop_log;
 #[cfg(test)]
@@ -45,6 +46,7 @@ pub use linalg::SquareMatrix;
 pub use negbin::{
     LikelihoodRatioTest, NegBinFit, SHAPE_FLOOR, SHAPE_LIMIT, ShapeEstimate, fit_negbin, likelihood_ratio_vs_poisson,
 };
+pub use pool_fit::{CHI2_1_95, LEAK_GRID_PER_YEAR, PoolEstimate, PoolFit, PoolFitError, PoolLogVisit, fit_pool};
 pub use stop_log::{ChosenModel, StopLogCalibration, StopLogError, calibrate_stop_log};
 pub use toml_block::{
     DemandParameters, DemandReferences, POPULATION_REF, TomlBlockError, render_demand_toml, render_errands_toml,

@@ -8,10 +8,11 @@ use serde::Serialize;
 use super::criterion::Criterion;
 use super::metrics::{GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates};
 use super::precision::{PrecisionOutcome, PrecisionRule};
+use super::return_flow::ReturnCarry;
 use super::selection::{Selection, SelectionSettings, select_best};
 use super::tally::{GroupAcc, GroupSummary, estimates};
 use super::{ExperimentError, RunSettings, SeasonModel, check_run, in_chunks, until_precise, with_threads};
-use crate::sim::{Engine, StreamKey};
+use crate::sim::{Engine, StopStreams};
 use crate::stats::{MeanAccumulator, VarianceReduction, bonferroni_half_width, wait_p90};
 
 /// A season compared with the baseline (the first season).
@@ -218,16 +219,11 @@ fn season_tally(
     waits: &mut Vec<f64>,
 ) -> GroupTally {
     let mut tally = GroupTally::default();
+    let mut returns = ReturnCarry::default();
     waits.clear();
     for (index, stop) in model.stops.iter().enumerate() {
-        let outcome = stop.simulate(
-            engine,
-            StreamKey {
-                seed,
-                stop: index as u64,
-                replication,
-            },
-        );
+        let streams = StopStreams::new(seed, index as u64);
+        let outcome = returns.simulate(stop, engine, &streams, replication);
         tally.add(&outcome, stop.rules.clerks, stop.rules.dwell_min);
         waits.extend_from_slice(engine.served_waits());
     }

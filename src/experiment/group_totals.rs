@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 use super::metrics::TotalMetric;
+use super::return_flow::ReturnCarry;
 use super::{ExperimentError, Grouping, RunSettings, SeasonModel, check_run, in_chunks, with_threads};
-use crate::sim::{Engine, StopOutcome, StreamKey};
+use crate::sim::{Engine, StopOutcome};
 use crate::stats::CountDistribution;
 
 /// A group's totals of one replication, in [`TotalMetric::ALL`] order.
@@ -124,15 +125,13 @@ fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -
         .map(|g| vec![[0; TotalMetric::COUNT]; g.labels.len()])
         .collect();
     let mut engine = Engine::new();
+    let streams = super::stop_streams(model, seed);
+    let mut returns = ReturnCarry::default();
     for replication in range {
         tallies.iter_mut().flatten().for_each(|t| *t = [0; TotalMetric::COUNT]);
-        for (index, stop) in model.stops.iter().enumerate() {
-            let key = StreamKey {
-                seed,
-                stop: index as u64,
-                replication,
-            };
-            let values = stop_totals(&stop.simulate(&mut engine, key));
+        returns.reset();
+        for (index, (stop, streams)) in model.stops.iter().zip(&streams).enumerate() {
+            let values = stop_totals(&returns.simulate(stop, &mut engine, streams, replication));
             for (grouping, groups) in model.groupings.iter().zip(&mut tallies) {
                 let tally = &mut groups[grouping.member_of[index]];
                 tally.iter_mut().zip(values).for_each(|(t, v)| *t += v);

@@ -13,6 +13,7 @@ mod input_uncertainty;
 mod metrics;
 mod precision;
 mod queue_curve;
+mod return_flow;
 mod selection;
 mod tally;
 
@@ -38,6 +39,8 @@ pub use selection::{
     select_best,
 };
 pub use tally::{GroupAcc, GroupSummary, Pooled, PooledRanges, StopAcc, StopSummary, Summary};
+
+use return_flow::ReturnCarry;
 
 use crate::sim::{Engine, PreparedStop, StopStreams};
 use crate::stats::{Histogram, wait_p90};
@@ -77,7 +80,9 @@ pub struct Grouping {
 /// A season ready to replicate.
 #[derive(Debug, Clone)]
 pub struct SeasonModel {
-    /// The stops, in season order; a stop's position is its random-stream index.
+    /// The stops, in season (date) order; a stop's position is its random-stream index. Stops
+    /// linked by a return flow ([`crate::sim::ReturnLink`]) are simulated in this order within a
+    /// replication.
     pub stops: Vec<PreparedStop>,
     pub groupings: Vec<Grouping>,
 }
@@ -277,10 +282,12 @@ fn simulate_chunk(model: &SeasonModel, seed: u64, range: std::ops::Range<u64>) -
     let mut scratch = ReplicationScratch::new(model);
     let mut engine = Engine::new();
     let streams = stop_streams(model, seed);
+    let mut returns = ReturnCarry::default();
     for replication in range {
         scratch.reset();
+        returns.reset();
         for (index, (stop, streams)) in model.stops.iter().zip(&streams).enumerate() {
-            let outcome = stop.simulate_streams(&mut engine, streams, replication);
+            let outcome = returns.simulate(stop, &mut engine, streams, replication);
             acc.stops[index].push(&outcome, engine.served_waits_mut());
             scratch.add_stop(model, index, stop, &outcome, engine.served_waits());
         }

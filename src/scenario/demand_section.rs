@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::checks::{at_most, finite, non_negative, or_default, positive, within};
 use super::diagnostic::Problems;
-use super::raw::{ProfileKind, RawDemand};
+use super::raw::{DemandModelKind, InitialPoolKind, ProfileKind, RawDemand};
+use crate::demand::pending::{InitialPool, PendingNeeds};
 use crate::demand::profile::DEFAULT_FIRST_HOUR_WEIGHT;
 use crate::demand::{ArrivalShape, DemandModel, SettlementTable, VenueMultipliers};
 use crate::vocab::Diagnostic;
@@ -14,12 +15,29 @@ use crate::vocab::limits::{
 };
 
 /// The `[demand]` section, resolved.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct DemandRules {
     pub model: DemandModel,
     pub shape: ArrivalShape,
     /// Negative-binomial shape k of the day's count; `None`: Poisson.
     pub dispersion_shape: Option<f64>,
+    /// The pending-needs pool (`model = "pending_needs"`); `None`: the per-visit model.
+    pub pending: Option<PendingNeeds>,
+}
+
+/// The derived `Debug` text, with `pending` only when the pool is on: the scenario digest hashes
+/// this text, so seasons of the per-visit model keep the digests they had before the pool existed.
+impl std::fmt::Debug for DemandRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = f.debug_struct("DemandRules");
+        s.field("model", &self.model)
+            .field("shape", &self.shape)
+            .field("dispersion_shape", &self.dispersion_shape);
+        if let Some(pending) = &self.pending {
+            s.field("pending", pending);
+        }
+        s.finish()
+    }
 }
 
 /// Resolves `[demand]` without its settlements file; `None` when something is wrong (reported).
@@ -83,6 +101,7 @@ pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Op
         None => Some(None),
     };
     let shape = arrival_shape(raw, problems);
+    let pending = pending_needs(raw, problems);
     Some(DemandRules {
         model: DemandModel {
             base_rate: base_rate?,
@@ -95,7 +114,95 @@ pub(super) fn resolve_demand(raw: &RawDemand, problems: &mut Problems<'_>) -> Op
         },
         shape: shape?,
         dispersion_shape: dispersion_shape?,
+        pending: pending?,
     })
+}
+
+/// `demand.model` and `[demand.pending]`: `Some(None)` for the per-visit model.
+fn pending_needs(raw: &RawDemand, problems: &mut Problems<'_>) -> Option<Option<PendingNeeds>> {
+    let kind = raw.model.unwrap_or(DemandModelKind::PerVisit);
+    if kind == DemandModelKind::PerVisit {
+        if raw.pending.is_some() {
+            problems.at(
+                "demand.pending",
+                "is only used with model = \"pending_needs\"",
+                Some("remove [demand.pending] or set model = \"pending_needs\" in [demand]".into()),
+            );
+            return None;
+        }
+        return Some(None);
+    }
+    let d = PendingNeeds::default();
+    let raw = raw.pending.clone().unwrap_or_default();
+    let accrual_per_year = or_default(raw.accrual_per_year, d.accrual_per_year, |v| {
+        non_negative(
+            problems,
+            "demand.pending.accrual_per_year",
+            v,
+            " (needs a year, in reference visits' worth)",
+        )
+    });
+    let leak_per_year = or_default(raw.leak_per_year, d.leak_per_year, |v| {
+        if v == f64::INFINITY {
+            return Some(v);
+        }
+        positive(
+            problems,
+            "demand.pending.leak_per_year",
+            v,
+            " per year (or inf for instant leakage)",
+        )
+    });
+    let leak_distance_coef_per_km = or_default(raw.leak_distance_coef_per_km, d.leak_distance_coef_per_km, |v| {
+        finite(problems, "demand.pending.leak_distance_coef_per_km", v).and_then(|v| {
+            at_most(
+                problems,
+                "demand.pending.leak_distance_coef_per_km",
+                v.abs(),
+                MAX_DISTANCE_COEF_PER_KM,
+                " per km (in size)",
+                "exp(coefficient × km) grows so fast that a larger coefficient makes a settlement's pool millions \
+                 of times its neighbour's (the default is 0.02)",
+            )
+            .map(|_| v)
+        })
+    });
+    let capture_hours = or_default(raw.capture_hours, d.capture_hours, |v| {
+        positive(problems, "demand.pending.capture_hours", v, " of hours")
+    });
+    let flow_share = or_default(raw.flow_share, d.flow_share, |v| {
+        within(
+            problems,
+            "demand.pending.flow_share",
+            v,
+            0.0,
+            1.0,
+            "the share of the per-visit model's clients who come whatever the gap since the last visit",
+        )
+    });
+    let return_share = or_default(raw.return_share, d.return_share, |v| {
+        within(
+            problems,
+            "demand.pending.return_share",
+            v,
+            0.0,
+            1.0,
+            "the share of the clients sent home or giving up whose need stays pending for a later visit",
+        )
+    });
+    let initial = match raw.initial_pool {
+        Some(InitialPoolKind::NeverVisited) => InitialPool::NeverVisited,
+        Some(InitialPoolKind::RepeatYearly) | None => InitialPool::RepeatYearly,
+    };
+    Some(Some(PendingNeeds {
+        accrual_per_year: accrual_per_year?,
+        leak_per_year: leak_per_year?,
+        leak_distance_coef_per_km: leak_distance_coef_per_km?,
+        capture_hours: capture_hours?,
+        flow_share: flow_share?,
+        return_share: return_share?,
+        initial,
+    }))
 }
 
 fn multiplier(problems: &mut Problems<'_>, key: &str, value: Option<f64>, default: f64) -> Option<f64> {

@@ -16,6 +16,7 @@ mod generated;
 mod overrides;
 mod parse;
 mod parsed;
+mod pending;
 mod policies;
 mod raw;
 mod resolve;
@@ -42,7 +43,7 @@ pub use digest::digest;
 pub use generate::{GenerateRules, VisitSeries};
 pub use overrides::{ScenarioOverrides, VenueOverrides};
 pub use parsed::ParsedScenario;
-pub use resolved::{DemandOrigin, Season, SeasonStop, SimulationSettings};
+pub use resolved::{DemandOrigin, PendingVisit, Season, SeasonStop, SimulationSettings};
 pub use uncertainty_section::{DEFAULT_INPUT_DRAWS, MAX_INPUT_DRAWS, MIN_INPUT_DRAWS, UncertaintySection};
 // The shared words a scenario is written in, re-exported for the layers above.
 pub use crate::vocab::{Diagnostic, Venue, limits};

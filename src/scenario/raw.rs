@@ -33,6 +33,39 @@ pub(super) struct RawDemand {
     pub profile_pieces: Option<Vec<(f64, f64)>>,
     pub venue: Option<RawVenueMultipliers>,
     pub month: Option<RawMonthMultipliers>,
+    pub model: Option<DemandModelKind>,
+    pub pending: Option<RawPendingNeeds>,
+}
+
+/// `demand.model`: how a visit's expected clients arise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum DemandModelKind {
+    /// Every visit brings the full demand, whatever the time since the last one.
+    PerVisit,
+    /// A pool of needs per settlement that fills between visits (docs/demand.md).
+    PendingNeeds,
+}
+
+/// `[demand.pending]`: the pending-needs pool's parameters.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPendingNeeds {
+    pub accrual_per_year: Option<f64>,
+    pub leak_per_year: Option<f64>,
+    pub leak_distance_coef_per_km: Option<f64>,
+    pub capture_hours: Option<f64>,
+    pub flow_share: Option<f64>,
+    pub return_share: Option<f64>,
+    pub initial_pool: Option<InitialPoolKind>,
+}
+
+/// `demand.pending.initial_pool`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum InitialPoolKind {
+    RepeatYearly,
+    NeverVisited,
 }
 
 /// `demand.profile`.

@@ -149,6 +149,11 @@ fn build(
     for (index, stop) in stops.iter_mut().enumerate() {
         stop.index = index;
     }
+    if let Some(demand) = &demand
+        && !super::pending::apply_pending_needs(&mut stops, demand, problems)
+    {
+        return None;
+    }
     if let Some(Some(targets)) = &calibration {
         let stop_dates: Vec<_> = stops.iter().map(|s| s.date).collect();
         check_calibration_season(targets, &stop_dates, problems);

@@ -19,7 +19,7 @@ pub struct SimulationSettings {
 }
 
 /// One visit of the bus, ready to simulate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct SeasonStop {
     /// Position in the season, from 0 (also the stop's random-stream index).
     pub index: usize,
@@ -37,8 +37,31 @@ pub struct SeasonStop {
     pub expected_clients: f64,
     /// Where `expected_clients` came from.
     pub demand_origin: DemandOrigin,
+    /// The pending-needs pool at this visit (`demand.model = "pending_needs"`, model stops only).
+    pub pending: Option<PendingVisit>,
     /// What the engine simulates (dwell, arrivals, case mix, clerks, closing, ...).
     pub spec: StopSpec,
+}
+
+/// The derived `Debug` text, with `pending` only when the pool is on: the scenario digest hashes
+/// this text, so seasons of the per-visit model keep the digests they had before the pool existed.
+impl std::fmt::Debug for SeasonStop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = f.debug_struct("SeasonStop");
+        s.field("index", &self.index)
+            .field("date", &self.date)
+            .field("start_min", &self.start_min)
+            .field("settlement", &self.settlement)
+            .field("district", &self.district)
+            .field("venue", &self.venue)
+            .field("label", &self.label)
+            .field("expected_clients", &self.expected_clients)
+            .field("demand_origin", &self.demand_origin);
+        if let Some(pending) = &self.pending {
+            s.field("pending", pending);
+        }
+        s.field("spec", &self.spec).finish()
+    }
 }
 
 impl SeasonStop {
@@ -54,6 +77,21 @@ impl SeasonStop {
         let identity = format!("{}|{}|{}", self.settlement, self.date, self.venue.as_str());
         crate::vocab::fnv::fnv1a64(identity.as_bytes())
     }
+}
+
+/// A visit's place in its settlement's pending-needs pool (see `demand::pending`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PendingVisit {
+    /// Expected pending needs just before the visit, needs.
+    pub pool_before: f64,
+    /// Share of the pending needs the visit meets, κ (0–1).
+    pub capture: f64,
+    /// Share of a need pending at the settlement's previous visit still pending now, e^{−δ·gap}
+    /// (1 at its first visit of the season).
+    pub survival_since_previous: f64,
+    /// The per-visit model's expected clients of the visit, clients (the flow part is
+    /// `flow_share` of it).
+    pub per_visit_clients: f64,
 }
 
 /// Where a stop's expected clients came from.
@@ -99,17 +137,26 @@ pub struct Season {
 impl Season {
     /// The stop's engine description for another dwell: the expected clients follow the demand
     /// model's dwell capture (model stops), stay as given (given clients), or keep their hourly
-    /// rate (given rate).
+    /// rate (given rate). Under the pending-needs pool the visit meets the same pool with the new
+    /// dwell's capture; the effect on the settlement's later visits is left out (one stop changes).
     pub fn spec_with_dwell(&self, stop: &SeasonStop, dwell_hours: f64) -> Result<StopSpec, crate::sim::SpecError> {
         let expected = match stop.demand_origin {
             DemandOrigin::Model { population, office_km } => {
-                self.demand.model.expected_clients(&crate::demand::StopContext {
+                let per_visit = self.demand.model.expected_clients(&crate::demand::StopContext {
                     population,
                     office_km,
                     venue: stop.venue,
                     month: stop.date.month(),
                     dwell_hours,
-                })
+                });
+                match (&self.demand.pending, &stop.pending) {
+                    (Some(pool), Some(visit)) => {
+                        let venue_month =
+                            crate::demand::pending::venue_month(&self.demand.model, stop.venue, stop.date.month());
+                        pool.visit_clients(per_visit, pool.capture(dwell_hours, venue_month), visit.pool_before)
+                    }
+                    _ => per_visit,
+                }
             }
             DemandOrigin::GivenClients => stop.expected_clients,
             DemandOrigin::GivenRate { per_hour } => per_hour * dwell_hours,

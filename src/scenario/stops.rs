@@ -167,6 +167,7 @@ pub(super) fn resolve_stop(
         label: input.label.clone(),
         expected_clients,
         demand_origin: origin,
+        pending: None,
         spec,
     })
 }

@@ -140,6 +140,32 @@ impl ClientModel {
             Some(g) => 1.0 / g.sample(&mut arrivals_rng).max(f64::MIN_POSITIVE),
             None => 1.0,
         };
+        self.clients_from(streams, replication, arrivals_rng, level_scale)
+    }
+
+    /// [`ClientModel::clients`] with the arrival intensity multiplied by `intensity_factor` (> 0):
+    /// the same draws, with arrivals `intensity_factor` times as dense (Poisson arrivals only).
+    pub fn clients_scaled(&self, streams: &StopStreams, replication: u64, intensity_factor: f64) -> SampledClients<'_> {
+        let mut clients = self.clients(streams, replication);
+        if let Timing::Poisson { level_scale, .. } = &mut clients.timing {
+            *level_scale /= intensity_factor;
+        }
+        clients
+    }
+
+    /// Expected arrivals of one replication (the profile's total, or the fixed count).
+    pub fn expected_arrivals(&self) -> f64 {
+        self.fixed_count
+            .map_or_else(|| self.profile.expected_arrivals(), f64::from)
+    }
+
+    fn clients_from(
+        &self,
+        streams: &StopStreams,
+        replication: u64,
+        arrivals_rng: ChaCha8Rng,
+        level_scale: f64,
+    ) -> SampledClients<'_> {
         let timing = match self.fixed_count {
             Some(n) => Timing::OrderStatistics {
                 remaining: n,

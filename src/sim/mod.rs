@@ -10,6 +10,7 @@ mod observer;
 mod outcome;
 mod profile;
 mod queue_area;
+mod returning;
 mod rng;
 mod service;
 mod stop;
@@ -21,6 +22,7 @@ pub use error::SpecError;
 pub use observer::{ClientFate, ClientRecord, NoObserver, Observer, TraceObserver};
 pub use outcome::StopOutcome;
 pub use profile::{RateProfile, RateSegment};
+pub use returning::ReturnLink;
 pub use rng::{Purpose, StopStreams, StreamKey};
 pub use service::{Duration, DurationSampler, Patience};
 pub use stop::{Arrivals, Balking, ErrandType, StopSpec};
@@ -30,6 +32,9 @@ pub use stop::{Arrivals, Balking, ErrandType, StopSpec};
 pub struct PreparedStop {
     pub rules: DayRules,
     pub model: ClientModel,
+    /// How the stop passes lost clients to its settlement's next visit (pending-needs pool with a
+    /// return flow); `None`: the stop stands alone.
+    pub returns: Option<ReturnLink>,
 }
 
 impl PreparedStop {
@@ -38,7 +43,35 @@ impl PreparedStop {
         Ok(Self {
             rules: spec.rules(),
             model: ClientModel::new(spec)?,
+            returns: None,
         })
+    }
+
+    /// The stop with its link to the settlement's other visits.
+    #[must_use]
+    pub fn with_returns(mut self, link: ReturnLink) -> Self {
+        self.returns = Some(link);
+        self
+    }
+
+    /// [`PreparedStop::simulate_streams`] with `extra_clients` more expected arrivals (returning
+    /// clients), spread like the stop's own: the arrival intensity is scaled by
+    /// (expected + extra) / expected. A stop expecting nobody gets no extra clients.
+    pub fn simulate_with_extra(
+        &self,
+        engine: &mut Engine,
+        streams: &StopStreams,
+        replication: u64,
+        extra_clients: f64,
+    ) -> StopOutcome {
+        let expected = self.model.expected_arrivals();
+        if !(extra_clients > 0.0 && expected > 0.0) {
+            return self.simulate_streams(engine, streams, replication);
+        }
+        let clients = self
+            .model
+            .clients_scaled(streams, replication, (expected + extra_clients) / expected);
+        engine.run_fast(&self.rules, clients, || streams.rng(replication, Purpose::Balking))
     }
 
     /// One replication of the stop with the key's random streams, by the fast path (nobody watches).

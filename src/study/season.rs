@@ -9,21 +9,27 @@ use crate::experiment::{
     WEEK_GROUPING, run_season, run_season_to_precision,
 };
 use crate::scenario::Season;
-use crate::sim::PreparedStop;
+use crate::sim::{PreparedStop, ReturnLink};
 use crate::stats::CONFIDENCE_LEVEL;
 
 /// The engine's view of a season, with totals by district and by ISO week.
 pub fn season_model(season: &Season) -> Result<SeasonModel, StudyError> {
+    let links = return_links(season);
     let stops = season
         .stops
         .iter()
-        .map(|s| {
-            PreparedStop::new(&s.spec).map_err(|source| StudyError::Stop {
+        .zip(links)
+        .map(|(s, link)| {
+            let stop = PreparedStop::new(&s.spec).map_err(|source| StudyError::Stop {
                 stop: format!("{} {} ({})", s.index + 1, s.settlement, s.date),
                 source,
+            })?;
+            Ok(match link {
+                Some(link) => stop.with_returns(link),
+                None => stop,
             })
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, StudyError>>()?;
     let districts = grouping(DISTRICT_GROUPING, season.stops.iter().map(|s| s.district.clone()));
     let weeks = grouping(
         WEEK_GROUPING,
@@ -36,6 +42,30 @@ pub fn season_model(season: &Season) -> Result<SeasonModel, StudyError> {
         stops,
         groupings: vec![districts, weeks],
     })
+}
+
+/// Each stop's return link under the pending-needs pool with a positive return share (one carry
+/// slot per settlement, in the order settlements first appear); `None` for every stop otherwise.
+fn return_links(season: &Season) -> Vec<Option<ReturnLink>> {
+    let return_share = season.demand.pending.map_or(0.0, |p| p.return_share);
+    let mut slots: Vec<&str> = Vec::new();
+    season
+        .stops
+        .iter()
+        .map(|s| {
+            let visit = s.pending.filter(|_| return_share > 0.0)?;
+            let slot = slots.iter().position(|&n| n == s.settlement).unwrap_or_else(|| {
+                slots.push(&s.settlement);
+                slots.len() - 1
+            });
+            Some(ReturnLink {
+                slot,
+                survival: visit.survival_since_previous,
+                capture: visit.capture,
+                return_share,
+            })
+        })
+        .collect()
 }
 
 /// Groups stops by label; groups are listed in sorted label order.

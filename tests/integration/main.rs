@@ -14,6 +14,7 @@ mod fast_path;
 mod fuzz;
 mod languages;
 mod layering;
+mod pending_needs;
 mod policies;
 mod report;
 mod robust;
