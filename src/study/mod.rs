@@ -4,6 +4,7 @@
 
 pub mod calibration;
 mod comparison;
+mod crew;
 mod error;
 mod policies;
 mod progress;
@@ -16,6 +17,7 @@ pub use comparison::{
     ComparisonRequest, SELECTION_CAP_REPLICATIONS, SELECTION_FIRST_STAGE, SelectionRequest, SelectionStudy, SideBySide,
     side_by_side,
 };
+pub use crew::{BusDayCrew, CrewTotals, PolicyCrew, bus_day_crews, crew_by_policy};
 pub use error::{CalibrateError, StudyError};
 pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
 pub use progress::{Progress, Silent, stage};
