@@ -1,4 +1,5 @@
-//! `ablakbusz staff`: the fewest clerks per stop and size class, beside the textbook formulas.
+//! `ablakbusz staff`: one crew per bus-day (the fewest clerks meeting the targets at every stop of the
+//! day, the paid clerk-hours and their cost), with the per-stop answers beside the textbook formulas.
 
 use std::path::PathBuf;
 
@@ -6,9 +7,11 @@ use super::output::{about_season, check_writable, output_dir, write_results, wri
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;
-use crate::report::{OutputFile, render_staffing_csv, render_staffing_text};
+use crate::report::{
+    BUS_DAYS_FILE, OutputFile, render_bus_days_csv, render_crew_text, render_staffing_csv, render_staffing_text,
+};
 use crate::staffing::SearchSettings;
-use crate::study::{SimulationOverrides, StaffingRow, staffing_by_policy};
+use crate::study::{SimulationOverrides, StaffingRow, crew_by_policy};
 
 /// `ablakbusz staff` options.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +38,8 @@ impl StaffOptions {
     }
 }
 
-/// Searches every stop under every dwell policy of the scenario, writes staffing.csv and prints
-/// the size-class table of each policy.
+/// Searches every stop under every dwell policy of the scenario, then each bus-day's crew; writes
+/// staffing.csv and bus_days.csv and prints, per policy, the size-class table and the crew plan.
 pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> {
     let text = options.scenario.parse()?;
     let base = text.resolve(None)?;
@@ -50,17 +53,20 @@ pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> 
         max_replications: defaults.max_replications.max(min_replications),
         ..defaults
     };
-    let by_policy = with_threads(options.threads, || staffing_by_policy(&text, &base, &settings))??;
-    let rows: Vec<StaffingRow> = by_policy.iter().flatten().cloned().collect();
+    let crews = with_threads(options.threads, || crew_by_policy(&text, &base, &settings))??;
+    let rows: Vec<StaffingRow> = crews.iter().flat_map(|c| c.rows.iter().cloned()).collect();
     let about = about_season("staff", &base, Some(settings.seed), None);
-    let files = vec![OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?)];
+    let files = vec![
+        OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?),
+        OutputFile::text(BUS_DAYS_FILE, render_bus_days_csv(lang, &crews)?),
+    ];
     let files = write_results(&dir, files, lang, &about)?;
     if options.quiet {
         return Ok(());
     }
-    for policy_rows in &by_policy {
-        let name = policy_rows.first().map_or("", |r| r.policy.as_str());
-        println!("{}", render_staffing_text(lang, name, policy_rows)?);
+    for crew in &crews {
+        println!("{}", render_staffing_text(lang, &crew.policy, &crew.rows)?);
+        println!("{}", render_crew_text(lang, crew)?);
     }
     println!("{}", written_line(lang, &dir, &files)?);
     Ok(())

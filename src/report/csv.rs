@@ -160,7 +160,7 @@ mod tests {
     use super::*;
     use crate::experiment::{GroupMetric, StopMetric};
     use crate::report::metric_labels::MetricColumn;
-    use crate::report::{calibration, compare, itinerary, staffing, tables};
+    use crate::report::{calibration, compare, crew, itinerary, staffing, tables};
 
     /// Every CSV file's whole columns, and its columns written as mean and half-width.
     fn files() -> Vec<(&'static str, Vec<Column>, Vec<Column>)> {
@@ -184,6 +184,7 @@ mod tests {
                 [&compare::COMPARE_COLUMNS[..], &[compare::CLERK_HOURS_PER_SERVED]].concat(),
                 [&group_metrics[..], &[compare::SHARE_WITHIN_TARGET]].concat(),
             ),
+            ("bus_days.csv", crew::BUS_DAY_COLUMNS.to_vec(), Vec::new()),
             ("itinerary.csv", itinerary::ITINERARY_COLUMNS.to_vec(), Vec::new()),
             ("unplaced.csv", itinerary::UNPLACED_COLUMNS.to_vec(), Vec::new()),
             ("calibration.csv", calibration::TOTALS_COLUMNS.to_vec(), Vec::new()),

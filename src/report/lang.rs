@@ -271,6 +271,28 @@ label_table! {
     StaffBorderlineStop => "stop {stop} {date} {settlement}: {clerks} clerk(s) too close to call; {needed} meet the targets",
         "{stop}. megálló, {date}, {settlement}: {clerks} ügyintézővel nem dönthető el; {needed} ügyintéző teljesíti a célokat";
     StaffUnstaffable => "stop {stop} {date} {settlement}: {advice}", "{stop}. megálló, {date}, {settlement}: {advice}";
+    CrewHeading => "One crew per bus-day under dwell policy \"{policy}\" ({days} bus-days): the fewest clerks meeting every target at every stop of the day",
+        "Egy személyzet buszos naponként a(z) „{policy}” tartózkodási szabály szerint ({days} buszos nap): a nap minden megállóján minden célt teljesítő legkisebb létszám";
+    CrewFirstClerks => "{clerks} clerk(s) on {days} bus-day(s)", "{clerks} ügyintéző {days} buszos napon";
+    CrewMoreClerks => "{clerks} on {days}", "{clerks} ügyintéző {days} napon";
+    CrewNotWithinDesks => "not within the desks on {days}", "{days} napon a pultok számán belül nem";
+    CrewPaidWithTravel => "{hours} paid clerk-hours including travel and set-up", "{hours} fizetett ügyintézői óra az utazással és a berendezkedéssel együtt";
+    CrewPaidWithoutTravel => "{hours} paid clerk-hours including set-up, without the drives to and from the depot (the stops are given without an itinerary)",
+        "{hours} fizetett ügyintézői óra a berendezkedéssel együtt, a telephelyről és vissza vezető út nélkül (a megállók útiterv nélkül adottak)";
+    CrewKm => "{km} km driven", "{km} km megtett út";
+    CrewCost => "cost at the scenario's rates: {huf} HUF", "költség a forgatókönyv díjtételeivel: {huf} Ft";
+    CrewDayVerdict => "bus-day {number} {date} ({settlements}): {verdict} with all {desks} desks staffed", "{number}. buszos nap, {date} ({settlements}): {verdict}, minden pultnál ({desks}) ügyintézővel";
+    VerdictFails => "fails the targets", "nem teljesíti a célokat";
+    VerdictTooClose => "too close to call", "túl szoros, nem dönthető el";
+    CsvBusDay => "Bus-day number", "Buszos nap sorszáma";
+    CsvDayStops => "Stop numbers of the day", "A nap megállóinak sorszáma";
+    CsvDaySettlements => "Settlements of the day", "A nap települései";
+    CsvDayClerksNeeded => "Fewest clerks meeting every target at every stop of the day", "A nap minden megállóján minden célt teljesítő legkisebb létszám";
+    CsvClerksPaid => "Clerks paid (all desks when none meets the targets)", "Fizetett ügyintézők (minden pult, ha egyik létszám sem teljesít)";
+    CsvPaidHours => "Paid hours per clerk (travel, set-up, opening, overtime, pack-up)", "Fizetett óra ügyintézőnként (utazás, berendezkedés, nyitvatartás, túlóra, összepakolás)";
+    CsvOvertimeHours => "Mean overtime of the day, hours", "A nap átlagos túlórája (óra)";
+    CsvPaidClerkHours => "Paid clerk-hours", "Fizetett ügyintézői órák";
+    CsvDayVerdict => "Verdict of the day (meets, fails, too close to call)", "A nap minősítése (teljesít, nem teljesít, túl szoros)";
     AdviceFailing => "{target} is {achieved} (target {required})", "{target}: {achieved} (cél: {required})";
     AdviceTooClose => "{target} is {achieved}, too close to call against the target {required}",
         "{target}: {achieved}, a céltól ({required}) nem dönthető el";

@@ -7,6 +7,8 @@ mod calendar;
 mod calibration_section;
 mod checks;
 mod clients;
+mod costs;
+mod crew_rules;
 mod defaults;
 mod demand_section;
 mod diagnostic;
@@ -36,6 +38,7 @@ pub use crate::plan::{
 };
 pub use baseline::{BASELINE_2019_NAME, BASELINE_2019_ORIGIN, BASELINE_2019_TOML};
 pub use calibration_section::{CalibrationTargets, DEFAULT_TOUR_FROM, DEFAULT_TOUR_TO};
+pub use costs::CostRates;
 pub use defaults::default_case_mix;
 pub use demand_section::DemandRules;
 pub use diagnostic::ScenarioError;

@@ -203,6 +203,10 @@ pub(super) struct RawBus {
     pub closing: Option<ClosingKind>,
     pub last_entry_min: Option<f64>,
     pub wait_target_min: Option<f64>,
+    pub clerks_may_change_within_day: Option<bool>,
+    pub huf_per_clerk_hour: Option<f64>,
+    pub huf_per_km: Option<f64>,
+    pub huf_per_bus_day: Option<f64>,
 }
 
 /// `bus.closing`: the engine's policy names, read as they are.

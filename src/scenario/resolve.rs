@@ -5,6 +5,8 @@ use std::path::Path;
 use super::baseline::embedded_file;
 use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
+use super::costs::resolve_rates;
+use super::crew_rules::check_day_crews;
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Diagnostic, Problems, ScenarioError};
@@ -134,6 +136,15 @@ fn build(
         return None;
     }
     let resolved: Vec<Option<SeasonStop>> = inputs.iter().map(|i| resolve_stop(i, &rules, problems)).collect();
+    if !raw
+        .bus
+        .as_ref()
+        .and_then(|b| b.clerks_may_change_within_day)
+        .unwrap_or(false)
+    {
+        check_day_crews(&inputs, &resolved, problems);
+    }
+    let costs = raw.bus.as_ref().and_then(|b| resolve_rates(b, problems));
     let mut stops: Vec<SeasonStop> = resolved.into_iter().collect::<Option<_>>()?;
     if let Some(simulation) = &simulation
         && !run_within_ceiling(&stops, simulation, problems)
@@ -167,6 +178,7 @@ fn build(
         targets: targets?,
         policies: policies?,
         demand: demand?,
+        costs: costs?,
         calibration: match calibration {
             Some(targets) => Some(targets?),
             None => None,

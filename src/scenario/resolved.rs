@@ -132,6 +132,8 @@ pub struct Season {
     pub demand: super::DemandRules,
     /// The published figures `ablakbusz calibrate` fits, when the scenario has a `[calibration]` section.
     pub calibration: Option<super::calibration_section::CalibrationTargets>,
+    /// `[bus]` rates: what a paid clerk-hour, a km and a bus-day cost (for the crew plan's costs).
+    pub costs: super::CostRates,
 }
 
 impl Season {
