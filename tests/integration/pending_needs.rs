@@ -64,6 +64,22 @@ fn without_digest(bytes: &[u8]) -> String {
         .join("\n")
 }
 
+/// Every sheet of a workbook but its first ("about the run", which carries the scenario's digest),
+/// cell by cell.
+fn tables_of_workbook(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("a workbook");
+    let names = book.sheet_names();
+    assert!(names.len() > 1, "the about sheet and at least one table: {names:?}");
+    names[1..]
+        .iter()
+        .map(|name| {
+            let range = book.worksheet_range(name).expect("a sheet");
+            (name.clone(), range.rows().map(<[calamine::Data]>::to_vec).collect())
+        })
+        .collect()
+}
+
 #[test]
 fn instant_leakage_reduces_the_pool_to_the_per_visit_model_byte_for_byte() {
     // The same seed, the per-visit model against the pool with instant leakage (δ = ∞) and the
@@ -89,6 +105,8 @@ fn instant_leakage_reduces_the_pool_to_the_per_visit_model_byte_for_byte() {
     for ((name, a), (_, b)) in per_visit.iter().zip(&instant) {
         if Path::new(name).extension().is_some_and(|e| e == "json") {
             assert_eq!(without_digest(a), without_digest(b), "{name}");
+        } else if Path::new(name).extension().is_some_and(|e| e == "xlsx") {
+            assert_eq!(tables_of_workbook(a), tables_of_workbook(b), "{name}");
         } else {
             assert!(a == b, "{name} differs");
         }
