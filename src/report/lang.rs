@@ -272,8 +272,8 @@ label_table! {
         "{stop}. megálló, {date}, {settlement}: {clerks} ügyintézővel nem dönthető el; {needed} ügyintéző teljesíti a célokat";
     StaffUnstaffable => "stop {stop} {date} {settlement}: {advice}", "{stop}. megálló, {date}, {settlement}: {advice}";
     CrewHeading => "One crew per bus-day under dwell policy \"{policy}\" ({days} bus-days): the fewest clerks meeting every target at every stop of the day",
-        "Egy személyzet buszos naponként a(z) „{policy}” tartózkodási szabály szerint ({days} buszos nap): a nap minden megállóján minden célt teljesítő legkisebb létszám";
-    CrewFirstClerks => "{clerks} clerks on {days} bus-days", "{clerks} ügyintéző {days} buszos napon";
+        "Egy személyzet busznaponként a(z) „{policy}” tartózkodási szabály szerint ({days} busznap): a nap minden megállóján minden célt teljesítő legkisebb létszám";
+    CrewFirstClerks => "{clerks} clerks on {days} bus-days", "{clerks} ügyintéző {days} busznapon";
     CrewMoreClerks => "{clerks} on {days}", "{clerks} ügyintéző {days} napon";
     CrewNotWithinDesks => "not within the desks on {days}", "{days} napon a pultok számán belül nem";
     CrewPaidWithTravel => "{hours} paid clerk-hours including travel and set-up", "{hours} fizetett ügyintézői óra az utazással és a berendezkedéssel együtt";
@@ -281,10 +281,10 @@ label_table! {
         "{hours} fizetett ügyintézői óra a berendezkedéssel együtt, a telephelyről és vissza vezető út nélkül (a megállók útiterv nélkül adottak)";
     CrewKm => "{km} km driven", "{km} km megtett út";
     CrewCost => "cost at the scenario's rates: {huf} HUF", "költség a forgatókönyv díjtételeivel: {huf} Ft";
-    CrewDayVerdict => "bus-day {number} {date} ({settlements}): {verdict} with all {desks} desks staffed", "{number}. buszos nap, {date} ({settlements}): {verdict}, minden pultnál ({desks}) ügyintézővel";
+    CrewDayVerdict => "bus-day {number} {date} ({settlements}): {verdict} with all {desks} desks staffed", "{number}. busznap, {date} ({settlements}): {verdict}, minden pultnál ({desks}) ügyintézővel";
     VerdictFails => "fails the targets", "nem teljesíti a célokat";
     VerdictTooClose => "too close to call", "túl szoros, nem dönthető el";
-    CsvBusDay => "Bus-day number", "Buszos nap sorszáma";
+    CsvBusDay => "Bus-day number", "Busznap sorszáma";
     CsvDayStops => "Stop numbers of the day", "A nap megállóinak sorszáma";
     CsvDaySettlements => "Settlements of the day", "A nap települései";
     CsvDayClerksNeeded => "Fewest clerks meeting every target at every stop of the day", "A nap minden megállóján minden célt teljesítő legkisebb létszám";
