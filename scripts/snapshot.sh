@@ -32,11 +32,11 @@ for path in scenarios/*.toml; do
   snap "check-$n" check "$s"
   snap "plan-$n" plan "$s" --out out
   snap "run-$n" run "$s" "${sim[@]}" --out out
+  # One crew per bus-day: bus_days.csv for every shipped scenario.
+  snap "staff-$n" staff "$s" "${sim[@]}" --out out
 done
 main=$(realpath scenarios/2020-plan.toml)
 snap run-embedded run "${sim[@]}" --out out
-snap staff-2020 staff "$main" "${sim[@]}" --out out
-snap staff-3desks staff "$(realpath scenarios/whatif-3-desks.toml)" "${sim[@]}" --out out
 snap check-hu check "$main" --lang hu
 snap run-hu run "$main" "${sim[@]}" --out out --lang hu
 snap staff-hu staff "$(realpath scenarios/whatif-3-desks.toml)" "${sim[@]}" --out out --lang hu

@@ -12,7 +12,7 @@ use super::report::{ReportRequest, report_files};
 use crate::report::lang::Lang;
 use crate::report::{
     OutputFile, RunAbout, render_parameter_uncertainty, render_parameter_uncertainty_csv, render_precision,
-    render_run_summary, render_season_csv, render_stops_csv, render_summary_json_with, venue_name,
+    render_run_summary, render_season_csv, render_stops_csv, render_summary_json, venue_name,
 };
 use crate::scenario::{self, ParsedScenario, ScenarioText, Season};
 use crate::study::{SeasonRun, SimulationOverrides, simulate_season, simulate_season_to_precision};
@@ -95,10 +95,7 @@ pub fn run_files(lang: Lang, season: &Season, run: &SeasonRun) -> Result<Vec<Out
     let mut files = vec![
         OutputFile::text("stops.csv", render_stops_csv(lang, season, &run.results)?),
         OutputFile::text("season.csv", render_season_csv(lang, &run.results)?),
-        OutputFile::text(
-            "summary.json",
-            render_summary_json_with(&run.meta, season, &run.results, parameters)?,
-        ),
+        OutputFile::text("summary.json", render_summary_json(run, season)?),
     ];
     if let Some(study) = parameters {
         files.push(OutputFile::text(
@@ -144,7 +141,10 @@ pub fn run_loaded(
             .iter()
             .map(|s| format!("{} {} {}", s.date, s.settlement, venue_name(lang, s.venue)))
             .collect();
-        print!("{}", render_run_summary(lang, &season.name, &labels, &run.results)?);
+        print!(
+            "{}",
+            render_run_summary(lang, &season.name, &labels, &run.results, &run.costs)?
+        );
         if let Some(outcome) = &run.meta.precision {
             println!("{}", render_precision(lang, outcome)?);
         }

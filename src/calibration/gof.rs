@@ -180,6 +180,8 @@ pub struct GroupRow {
     pub expected: f64,
     /// observed − expected.
     pub difference: f64,
+    /// √(Σ Var): the standard deviation of the group's total under the fitted model.
+    pub sd: f64,
     /// (observed − expected) / √(Σ Var): about N(0, 1) when the model is right. It ignores that the means
     /// were fitted to these counts, so it is conservative; groups that are model terms (e.g. venue in the
     /// Poisson fit) have observed = expected exactly.
@@ -257,6 +259,7 @@ fn group_row(group: String, rows: &[usize], counts: &[f64], fitted_means: &[f64]
         observed,
         expected,
         difference: observed - expected,
+        sd: variance.sqrt(),
         standardized: (observed - expected) / variance.sqrt(),
     }
 }

@@ -87,6 +87,9 @@ pub fn render_crew_text(lang: Lang, crew: &PolicyCrew) -> Result<String, FillErr
         parts.join(", "),
         paid.fill(lang, &[("hours", &lang.number(totals.paid_clerk_hours, 0))])?
     );
+    if totals.travel_estimated {
+        line += &format!("; {}", lang.text(Label::CrewTravelEstimated));
+    }
     if let Some(km) = totals.km {
         line += &format!("; {}", Label::CrewKm.fill(lang, &[("km", &lang.number(km, 0))])?);
     }

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use crate::experiment::{GroupSummary, SeasonResults, StopSummary};
+use crate::experiment::{GroupSummary, StopSummary};
 use crate::scenario::{Season, Venue};
-use crate::study::{InputUncertaintyStudy, RunMeta};
+use crate::study::{InputUncertaintyStudy, RunMeta, SeasonCosts, SeasonRun};
 
 #[derive(Serialize)]
 struct StopJson<'a> {
@@ -27,23 +27,17 @@ struct SummaryJson<'a> {
     groupings: &'a [crate::experiment::GroupingSummary],
     stops: Vec<StopJson<'a>>,
     wait_histogram_min: &'a crate::stats::Histogram,
+    /// Bus-days, km, paid clerk-hours of the scenario's crews and their cost at its rates.
+    costs: &'a SeasonCosts,
     /// With `--input-uncertainty`: the season's ranges with parameter uncertainty.
     #[serde(skip_serializing_if = "Option::is_none")]
     parameter_uncertainty: Option<&'a InputUncertaintyStudy>,
 }
 
-/// Renders `summary.json` (pretty-printed; NaN, e.g. a CI from one replication, becomes null).
-pub fn render_summary_json(meta: &RunMeta, season: &Season, results: &SeasonResults) -> serde_json::Result<String> {
-    render_summary_json_with(meta, season, results, None)
-}
-
-/// [`render_summary_json`] with the parameter-uncertainty study, when the run has one.
-pub fn render_summary_json_with(
-    meta: &RunMeta,
-    season: &Season,
-    results: &SeasonResults,
-    parameter_uncertainty: Option<&InputUncertaintyStudy>,
-) -> serde_json::Result<String> {
+/// Renders `summary.json` (pretty-printed; NaN, e.g. a CI from one replication, becomes null) of
+/// a run: its metadata, results and costs, and the parameter-uncertainty study when it has one.
+pub fn render_summary_json(run: &SeasonRun, season: &Season) -> serde_json::Result<String> {
+    let (meta, results) = (&run.meta, &run.results);
     let stops = season
         .stops
         .iter()
@@ -67,7 +61,8 @@ pub fn render_summary_json_with(
         groupings: &results.groupings,
         stops,
         wait_histogram_min: &results.wait_histogram,
-        parameter_uncertainty,
+        costs: &run.costs,
+        parameter_uncertainty: run.parameter_uncertainty.as_ref(),
     };
     serde_json::to_string_pretty(&doc)
 }

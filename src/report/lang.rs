@@ -277,8 +277,10 @@ label_table! {
     CrewMoreClerks => "{clerks} on {days}", "{clerks} ügyintéző {days} napon";
     CrewNotWithinDesks => "not within the desks on {days}", "{days} napon a pultok számán belül nem";
     CrewPaidWithTravel => "{hours} paid clerk-hours including travel and set-up", "{hours} fizetett ügyintézői óra az utazással és a berendezkedéssel együtt";
-    CrewPaidWithoutTravel => "{hours} paid clerk-hours including set-up, without the drives to and from the depot (the stops are given without an itinerary)",
-        "{hours} fizetett ügyintézői óra a berendezkedéssel együtt, a telephelyről és vissza vezető út nélkül (a megállók útiterv nélkül adottak)";
+    CrewPaidWithoutTravel => "{hours} paid clerk-hours including set-up, without the drives to and from the depot on days with a stop outside the settlement table",
+        "{hours} fizetett ügyintézői óra a berendezkedéssel együtt, a települési táblázaton kívüli megállók napjain a telephelyről és vissza vezető út nélkül";
+    CrewTravelEstimated => "the drives estimated from the depot through the stops in time order, as the stops are given without an itinerary",
+        "az utak becsültek: a telephelyről a megállókon át időrendben, mert a megállók útiterv nélkül adottak";
     CrewKm => "{km} km driven", "{km} km megtett út";
     CrewCost => "cost at the scenario's rates: {huf} HUF", "költség a forgatókönyv díjtételeivel: {huf} Ft";
     CrewDayVerdict => "bus-day {number} {date} ({settlements}): {verdict} with all {desks} desks staffed", "{number}. busznap, {date} ({settlements}): {verdict}, minden pultnál ({desks}) ügyintézővel";
@@ -540,6 +542,13 @@ label_table! {
     LogParametersFrom => "Parameters from the {model} fit.", "A paraméterek ebből az illesztésből: {model}.";
     LogErrands => "Errands per client {errands}; information-only share {information} (exact 95 % intervals).",
         "Ügyszám ügyfelenként {errands}; a csak tájékoztatás aránya {information} (egzakt 95%-os intervallumok).";
+    LogPoolHeading => "Pending-needs pool ([demand.pending]) from the log's repeat visits: {revisited} of {settlements} settlements visited more than once; capture time {capture} h and the leak's distance coefficient held at their defaults",
+        "Függő ügyek készlete ([demand.pending]) a napló ismételt látogatásaiból: {settlements} településből {revisited} kapott több látogatást; a megragadási idő ({capture} óra) és a szivárgás távolsági együtthatója az alapértéken rögzítve";
+    LogPoolIdentified => "{estimate} (95 % profile interval {low} to {high})", "{estimate} (95%-os profilintervallum: {low} – {high})";
+    LogPoolNotIdentified => "{estimate}, not identified by this log: its interval does not close within the search range; keep the default, or fit a log with more repeat visits at varied gaps",
+        "{estimate}, ebből a naplóból nem azonosítható: az intervalluma a keresési tartományon belül nem zárul; maradjon az alapérték, vagy illesszen több, változó időközű ismételt látogatást tartalmazó naplót";
+    LogPoolNote => "Relative to the per-visit model with the built-in demand parameters; a settlement's first logged visit is assumed to find the pool of a never-visited settlement.",
+        "A beépített keresleti paraméterekkel számolt látogatásonkénti modellhez képest; egy település első naplózott látogatása a sosem látogatott település készletét találja.";
     LogTomlBlock => "TOML block for a scenario:", "TOML-blokk egy forgatókönyvhöz:";
     LogColTerm => "term", "tag";
     LogColEstimate => "estimate", "becslés";
@@ -571,6 +580,12 @@ label_table! {
         "A ± a szimuláció pontossága: a várható érték 95%-os megbízhatósági intervallumának fél szélessége (több replikációval szűkül).";
     RunNoteSeasonRange => "One season: 90 % of simulated seasons fall in this range (5th to 95th percentile), under the scenario's demand assumptions.",
         "Egy szezon: a szimulált szezonok 90%-a ebbe a tartományba esik (5. és 95. percentilis között), a forgatókönyv keresleti feltevései mellett.";
+    RunCosts => "Costs with the scenario's clerks: {days} bus-days, {hours} paid clerk-hours (travel, set-up, opening, mean overtime, pack-up)",
+        "Költségek a forgatókönyv ügyintézőivel: {days} busznap, {hours} fizetett ügyintézői óra (utazás, berendezkedés, nyitva tartás, átlagos túlóra, összepakolás)";
+    RunCostsEstimated => "Costs with the scenario's clerks: {days} bus-days, {hours} paid clerk-hours (estimated drives from the depot through the stops in time order, set-up, opening, mean overtime, pack-up)",
+        "Költségek a forgatókönyv ügyintézőivel: {days} busznap, {hours} fizetett ügyintézői óra (becsült utak a telephelyről a megállókon át időrendben, berendezkedés, nyitva tartás, átlagos túlóra, összepakolás)";
+    RunCostsWithoutTravel => "Costs with the scenario's clerks: {days} bus-days, {hours} paid clerk-hours (set-up, opening, mean overtime, pack-up; the drives of days with a stop outside the settlement table are not included)",
+        "Költségek a forgatókönyv ügyintézőivel: {days} busznap, {hours} fizetett ügyintézői óra (berendezkedés, nyitva tartás, átlagos túlóra, összepakolás; a települési táblázaton kívüli megállók napjainak útja nélkül)";
     // --- Parameter uncertainty (--input-uncertainty) ---------------------------------------------
     ParamHeading => "Parameter uncertainty: {draws} draws of the demand parameters from {source}, {inner} replications each (independent random numbers per draw)",
         "Paraméter-bizonytalanság: a keresleti paraméterek {draws} húzása ({source}), húzásonként {inner} replikáció (húzásonként független véletlen számokkal)";
@@ -665,7 +680,10 @@ label_table! {
     // --- Calibration ----------------------------------------------------------------------------
     CalibrationTitle => "Calibration: model against the 2019 figures", "Kalibráció: a modell és a 2019-es adatok";
     CalibrationCountAxis => "Count", "Darabszám";
-    CalibrationModel => "Model: mean and 95% CI", "Modell: átlag és 95%-os megbízhatósági intervallum";
+    CalibrationModel => "Model mean; whisker: precision", "Modellátlag; bajusz: pontosság";
+    CalibrationModelNoWhisker => "Model: expected total", "Modell: várt összeg";
+    CalibrationSeasonRange => "Band: one season (95 %)", "Sáv: egy szezon (95%)";
+    CalibrationStopLogRange => "Band: 95 % range of the total under the model", "Sáv: az összeg 95%-os tartománya a modell szerint";
     CalibrationTarget => "2019 figure", "2019-es adat";
     CalibrationTargetLowerBound => "2019 figure (“more than”)", "2019-es adat („több mint”)";
     CalibrationStopLog => "Stop log", "Megállónapló";

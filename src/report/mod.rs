@@ -36,7 +36,7 @@ pub use itinerary::{
     ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
     render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
 };
-pub use json::{render_summary_json, render_summary_json_with};
+pub use json::render_summary_json;
 pub use metric_labels::MetricColumn;
 pub use parameter_uncertainty::{render_parameter_uncertainty, render_parameter_uncertainty_csv};
 pub use precision::render_precision;

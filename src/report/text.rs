@@ -3,6 +3,7 @@
 use super::lang::{FillError, Label, Lang};
 use crate::experiment::{GroupMetric, SeasonResults, StopMetric};
 use crate::stats::{Estimate, SeasonRange};
+use crate::study::SeasonCosts;
 
 /// How many of the busiest stops the terminal summary lists.
 const BUSIEST_STOPS_SHOWN: usize = 5;
@@ -29,6 +30,7 @@ pub fn render_run_summary(
     name: &str,
     stop_labels: &[String],
     results: &SeasonResults,
+    costs: &SeasonCosts,
 ) -> Result<String, FillError> {
     let s = &results.season;
     let p = &s.pooled;
@@ -104,8 +106,33 @@ pub fn render_run_summary(
         lang.text(Label::RunNotePrecision),
         lang.text(Label::RunNoteSeasonRange)
     );
+    out += &format!("\n  {}\n", costs_line(lang, costs)?);
     out += &busiest_stops(lang, stop_labels, results)?;
     Ok(out)
+}
+
+/// "Costs with the scenario's clerks: 134 bus-days, 2,360 paid clerk-hours (…); 24,857 km driven;
+/// cost …": the bill of the season as given.
+pub(super) fn costs_line(lang: Lang, costs: &SeasonCosts) -> Result<String, FillError> {
+    let label = match (costs.travel_included, costs.travel_estimated) {
+        (true, false) => Label::RunCosts,
+        (true, true) => Label::RunCostsEstimated,
+        (false, _) => Label::RunCostsWithoutTravel,
+    };
+    let mut line = label.fill(
+        lang,
+        &[
+            ("days", &costs.bus_days.to_string()),
+            ("hours", &lang.number(costs.paid_clerk_hours, 0)),
+        ],
+    )?;
+    if let Some(km) = costs.km {
+        line += &format!("; {}", Label::CrewKm.fill(lang, &[("km", &lang.number(km, 0))])?);
+    }
+    if let Some(huf) = costs.cost_huf {
+        line += &format!("; {}", Label::CrewCost.fill(lang, &[("huf", &lang.number(huf, 0))])?);
+    }
+    Ok(line)
 }
 
 fn busiest_stops(lang: Lang, stop_labels: &[String], results: &SeasonResults) -> Result<String, FillError> {

@@ -1,7 +1,10 @@
-//! One crew per bus-day: stops of one date with different clerks are refused unless `[bus]` says
-//! clerks may change within a day.
+//! One crew per bus-day: `[[bus.day]]` sets the clerks of a whole day, and stops of one date with
+//! different clerks are refused unless `[bus]` says clerks may change within a day.
+
+use std::collections::HashSet;
 
 use super::diagnostic::Problems;
+use super::raw::RawBusDay;
 use super::resolved::SeasonStop;
 use super::stops::{StopInput, StopPlace};
 
@@ -38,6 +41,54 @@ pub(super) fn check_day_crews(inputs: &[StopInput], stops: &[Option<SeasonStop>]
                      vehicle or a clerk joining on the way changes the crew",
                     inputs[here].date
                 )),
+            );
+        }
+    }
+}
+
+/// Gives every stop of a `[[bus.day]]` date that does not name its own clerks the day's clerks;
+/// reports a day without stops, a date given twice, and clerks outside 1..=`desks` (`None`: the
+/// desks are not known, already reported).
+pub(super) fn apply_day_clerks(
+    days: &[RawBusDay],
+    inputs: &mut [StopInput],
+    desks: Option<u32>,
+    problems: &mut Problems<'_>,
+) {
+    let mut seen = HashSet::new();
+    for (i, day) in days.iter().enumerate() {
+        let key = format!("bus.day[{}]", i + 1);
+        let date = day.date.0;
+        if !seen.insert(date) {
+            problems.at(
+                &format!("{key}.date"),
+                format!("{date} is given twice"),
+                Some("give each bus-day once".into()),
+            );
+            continue;
+        }
+        if day.clerks == 0 || desks.is_some_and(|d| day.clerks > d) {
+            let most = desks.map_or_else(|| "the bus's desks".to_string(), |d| d.to_string());
+            problems.at(
+                &format!("{key}.clerks"),
+                format!(
+                    "{} clerks on the bus-day of {date}: between 1 and {most} can work",
+                    day.clerks
+                ),
+                Some("use at most bus.desks clerks, or raise bus.desks".into()),
+            );
+            continue;
+        }
+        let mut found = false;
+        for input in inputs.iter_mut().filter(|s| s.date == date) {
+            found = true;
+            input.clerks.get_or_insert(day.clerks);
+        }
+        if !found {
+            problems.at(
+                &format!("{key}.date"),
+                format!("the season has no stop on {date}"),
+                Some("use a date of the season's stops (`ablakbusz plan` lists them), or remove this bus-day".into()),
             );
         }
     }

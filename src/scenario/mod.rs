@@ -11,6 +11,7 @@ mod costs;
 mod crew_rules;
 mod defaults;
 mod demand_section;
+mod depot_legs;
 mod diagnostic;
 mod digest;
 mod generate;

@@ -207,6 +207,15 @@ pub(super) struct RawBus {
     pub huf_per_clerk_hour: Option<f64>,
     pub huf_per_km: Option<f64>,
     pub huf_per_bus_day: Option<f64>,
+    pub day: Option<Vec<RawBusDay>>,
+}
+
+/// `[[bus.day]]`: the clerks of every stop of one date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBusDay {
+    pub date: TomlDate,
+    pub clerks: u32,
 }
 
 /// `bus.closing`: the engine's policy names, read as they are.
@@ -217,6 +226,7 @@ pub(super) use crate::sim::ClosingKind;
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSeason {
     pub stops_csv: Option<String>,
+    pub depot: Option<String>,
     pub generate: Option<RawGenerate>,
 }
 

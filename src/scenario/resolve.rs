@@ -6,7 +6,7 @@ use super::baseline::embedded_file;
 use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
 use super::costs::resolve_rates;
-use super::crew_rules::check_day_crews;
+use super::crew_rules::{apply_day_clerks, check_day_crews};
 use super::defaults::{DEFAULT_DESKS, DEFAULT_WAIT_TARGET_MIN};
 use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Diagnostic, Problems, ScenarioError};
@@ -121,16 +121,13 @@ fn build(
     if let (Some(dwell), Some(table), None) = (dwell, table.as_deref(), &itinerary) {
         apply_dwell(&mut inputs, dwell, table);
     }
+    let desks = bus_desks_and_day_clerks(raw, &mut inputs, problems);
     let rules = StopRules {
         table: table.as_deref(),
         demand: demand.as_ref(),
         clients: clients.as_ref(),
         bus: bus.as_ref(),
-        desks: raw
-            .bus
-            .as_ref()
-            .map(|b| b.desks.unwrap_or(DEFAULT_DESKS))
-            .filter(|&d| d > 0),
+        desks,
     };
     if !stops_within_ceiling(inputs.len(), problems) {
         return None;
@@ -165,6 +162,10 @@ fn build(
     {
         return None;
     }
+    let estimated_days = match (&itinerary, table.as_deref()) {
+        (None, Some(table)) => estimate_depot_legs(raw, &stops, table, problems),
+        _ => Vec::new(),
+    };
     if let Some(Some(targets)) = &calibration {
         let stop_dates: Vec<_> = stops.iter().map(|s| s.date).collect();
         check_calibration_season(targets, &stop_dates, problems);
@@ -175,6 +176,7 @@ fn build(
         simulation: simulation?,
         stops,
         itinerary,
+        estimated_days,
         targets: targets?,
         policies: policies?,
         demand: demand?,
@@ -184,6 +186,48 @@ fn build(
             None => None,
         },
     })
+}
+
+/// The bus-days of a season given without an itinerary, driven from `season.depot` (default the
+/// generator's depot); an unknown depot is reported.
+fn estimate_depot_legs(
+    raw: &RawScenario,
+    stops: &[SeasonStop],
+    table: &SettlementTable,
+    problems: &mut Problems<'_>,
+) -> Vec<crate::plan::BusDay> {
+    let season = raw.season.as_ref();
+    let written = season.and_then(|s| s.depot.as_deref());
+    if written.is_some() && season.is_some_and(|s| s.generate.is_some()) {
+        problems.at(
+            "season.depot",
+            "the depot of a generated season is set in [season.generate]",
+            Some("move the key to season.generate.depot".into()),
+        );
+        return Vec::new();
+    }
+    let name = written.unwrap_or(super::defaults::generate::DEPOT);
+    let Some(depot) = table.find(name) else {
+        let help = crate::vocab::suggest::did_you_mean(&table.suggest(name))
+            .unwrap_or_else(|| format!("names are spelled as in {}, with accents", table.origin));
+        problems.at("season.depot", format!("unknown settlement \"{name}\""), Some(help));
+        return Vec::new();
+    };
+    super::depot_legs::estimated_bus_days(stops, table, depot.position(), &crate::plan::TravelModel::default())
+}
+
+/// The bus's desks (`None`: not valid, reported elsewhere), after giving the stops of each
+/// `[[bus.day]]` its clerks.
+fn bus_desks_and_day_clerks(raw: &RawScenario, inputs: &mut [StopInput], problems: &mut Problems<'_>) -> Option<u32> {
+    let desks = raw
+        .bus
+        .as_ref()
+        .map(|b| b.desks.unwrap_or(DEFAULT_DESKS))
+        .filter(|&d| d > 0);
+    if let Some(days) = raw.bus.as_ref().and_then(|b| b.day.as_deref()) {
+        apply_day_clerks(days, inputs, desks, problems);
+    }
+    desks
 }
 
 /// Sets the dwell of every explicit stop at a settlement of the table by `dwell` (start times stay).

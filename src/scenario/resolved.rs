@@ -122,6 +122,10 @@ pub struct Season {
     /// The generated itinerary (bus-days, travel, visits left out) when the season comes from
     /// `[season.generate]`; its stops are among `stops` (with any explicit `[[season.stop]]`).
     pub itinerary: Option<crate::plan::Itinerary>,
+    /// Without an itinerary: the bus-days of the given stops with their depot legs estimated from
+    /// the settlement table (`season.depot`, the default travel model); a date with a stop outside
+    /// the table is left out. Empty with an itinerary.
+    pub estimated_days: Vec<crate::plan::BusDay>,
     /// `[targets]`: the service level `staff` and the policy comparison aim for.
     pub targets: crate::staffing::ServiceTargets,
     /// `[[policy]]`: the dwell policies to compare (default: by size, fixed 3 h, demand-driven).

@@ -11,9 +11,9 @@
 //! travel, set-up, opening and pack-up, and any wait between stops), plus each stop's mean overtime
 //! at the day's clerks (serving those still waiting at closing delays the pack-up and the way home;
 //! the schedule's slack is not assumed to absorb it). Without an itinerary (stops given in the
-//! scenario) the depot legs are not known: the day runs from the set-up before the first opening to
-//! the pack-up after the last closing, with the default set-up and pack-up times, and its travel is
-//! reported as unknown.
+//! scenario) the depot legs are estimated from the settlement table (`Season::estimated_days`:
+//! depot → stops in time order → depot); a date with a stop outside the table runs from the set-up
+//! before the first opening to the pack-up after the last closing, with its travel unknown.
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -51,6 +51,9 @@ pub struct BusDayCrew {
     pub travel_min: Option<u32>,
     /// Road distance driven, depot to depot, km; `None` without an itinerary.
     pub km: Option<f64>,
+    /// Whether the travel is estimated (stops given without an itinerary, driven in time order
+    /// from the depot) rather than planned.
+    pub travel_estimated: bool,
 }
 
 impl BusDayCrew {
@@ -82,8 +85,10 @@ pub struct CrewTotals {
     pub paid_clerk_hours: f64,
     /// Road km driven; `None` when some day's travel is not known.
     pub km: Option<f64>,
-    /// Whether the depot legs are in the paid hours (every day from an itinerary).
+    /// Whether the depot legs are in the paid hours (every day planned or estimated).
     pub travel_included: bool,
+    /// Whether some day's travel is estimated rather than planned.
+    pub travel_estimated: bool,
     /// The cost at the scenario's rates, HUF; `None` without any rate, or with a km rate and
     /// unknown km.
     pub cost_huf: Option<f64>,
@@ -108,6 +113,7 @@ impl PolicyCrew {
             paid_clerk_hours,
             km,
             travel_included: self.days.iter().all(|d| d.travel_min.is_some()),
+            travel_estimated: self.days.iter().any(|d| d.travel_estimated),
             cost_huf: self.rates.cost_huf(paid_clerk_hours, km, self.days.len()),
         }
     }
@@ -208,21 +214,25 @@ fn day_crew(
         overtime_hours: minutes_to_hours(overtime_min),
         travel_min,
         km,
+        travel_estimated: season.itinerary.is_none() && travel_min.is_some(),
     }
 }
 
 /// The planned length of a bus-day, minutes, and its travel: the itinerary's depot-to-depot day,
 /// widened to any explicit stop of the date outside the itinerary; set-up to pack-up without one.
-fn day_span(
+pub(super) fn day_span(
     season: &Season,
     itinerary: Option<&Itinerary>,
     date: Date,
     day: &[usize],
 ) -> (f64, Option<u32>, Option<f64>) {
-    let planned = itinerary.and_then(|it| it.days.iter().find(|d| d.date == date));
-    let in_itinerary = |start_min: u32| {
-        itinerary.is_some_and(|it| it.stops.iter().any(|p| p.date == date && p.start_min == start_min))
+    let planned = match itinerary {
+        Some(it) => it.days.iter().find(|d| d.date == date),
+        None => season.estimated_days.iter().find(|d| d.date == date),
     };
+    // Estimated days cover every stop of their date; an itinerary's, only the stops it placed.
+    let in_itinerary =
+        |start_min: u32| itinerary.is_none_or(|it| it.stops.iter().any(|p| p.date == date && p.start_min == start_min));
     let outside: Vec<_> = day
         .iter()
         .map(|&s| &season.stops[s])

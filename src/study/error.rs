@@ -53,6 +53,11 @@ pub enum CalibrateError {
          scenario gives the figures and the tour's dates (see the README's scenario format); without one, the 2019 figures are used"
     )]
     Totals { scenario: String, source: TotalsError },
+    #[error("{file}: the pending-needs pool cannot be fitted: {source}")]
+    PoolFit {
+        file: String,
+        source: crate::calibration::PoolFitError,
+    },
     #[error("give either a scenario or --log: a stop log is calibrated on its own")]
     ScenarioWithLog,
     #[error(

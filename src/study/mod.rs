@@ -4,6 +4,7 @@
 
 pub mod calibration;
 mod comparison;
+mod costs;
 mod crew;
 mod error;
 mod input_uncertainty;
@@ -18,6 +19,7 @@ pub use comparison::{
     ComparisonRequest, SELECTION_CAP_REPLICATIONS, SELECTION_FIRST_STAGE, SelectionRequest, SelectionStudy, SideBySide,
     side_by_side,
 };
+pub use costs::{PlannedCosts, SeasonCosts, costs_with, planned_costs, season_costs};
 pub use crew::{BusDayCrew, CrewTotals, PolicyCrew, bus_day_crews, crew_by_policy};
 pub use error::{CalibrateError, StudyError};
 pub use input_uncertainty::{InputFit, InputUncertaintyStudy, simulate_input_uncertainty};

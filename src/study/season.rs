@@ -94,6 +94,8 @@ pub struct SeasonRun {
     pub meta: RunMeta,
     /// With `--input-uncertainty`: the season simulated under draws of the demand parameters.
     pub parameter_uncertainty: Option<super::InputUncertaintyStudy>,
+    /// Bus-days, km and paid clerk-hours of the scenario's own crews, and their cost.
+    pub costs: super::SeasonCosts,
 }
 
 /// What a run was: enough to reproduce it.
@@ -165,6 +167,7 @@ fn season_run(
         precision,
     };
     SeasonRun {
+        costs: super::season_costs(season, &results),
         model,
         settings,
         results,

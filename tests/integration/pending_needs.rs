@@ -1,12 +1,16 @@
 //! The pending-needs pool (issue 11): it reduces exactly to the per-visit model, its visits' means
-//! equal the closed form of the accrual–leak–capture model, and visiting twice as often brings
-//! clearly fewer than twice the clients.
+//! equal the closed form of the accrual–leak–capture model, visiting twice as often brings clearly
+//! fewer than twice the clients, and `calibrate --log` recovers the pool from a simulated log.
 
 use std::path::Path;
 
 use ablakbusz::experiment::{GroupMetric, RunSettings, StopMetric, run_season};
 use ablakbusz::scenario::{self, DemandOrigin, Season};
 use ablakbusz::study::season_model;
+
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+use rand_distr::{Distribution, Poisson};
 
 use crate::builder::assert_within_ci;
 use crate::cli::{ablakbusz, temp_dir};
@@ -285,4 +289,104 @@ fn the_2019_back_test_passes_under_the_pool() {
         assert!(row.mean_interval_meets_published(), "{row:#?}");
     }
     assert!(report.all_inside(), "{report:#?}");
+}
+
+/// The pool's truth of the synthetic logs: accrual, leak, flow share (docs/demand.md's meanings).
+const TRUE_ACCRUAL_PER_YEAR: f64 = 6.0;
+const TRUE_LEAK_PER_YEAR: f64 = 4.0;
+const TRUE_FLOW_SHARE: f64 = 0.25;
+/// Days between the visits of each settlement (1 week to 4 months, so the gaps identify the leak).
+const LOG_GAPS_DAYS: [i64; 5] = [7, 28, 60, 14, 120];
+
+/// The log `calibrate --log` would read, drawn from a pool season with the true
+/// parameters: `settlements` villages without an office, each visited once plus once per gap, 3 h
+/// municipality visits; each visit's clients drawn from its resolved mean (the scenario's pool).
+fn simulated_pool_log(settlements: usize, gaps: &[i64], seed: u64) -> String {
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let villages: Vec<&str> = table
+        .settlements()
+        .iter()
+        .filter(|s| !s.government_window.is_permanent_office())
+        .map(|s| s.name.as_str())
+        .take(settlements)
+        .collect();
+    let first = jiff::civil::date(2019, 2, 4);
+    let mut text = format!(
+        "name = \"pool-log\"\n[demand]\nmodel = \"pending_needs\"\n\
+         [demand.pending]\naccrual_per_year = {TRUE_ACCRUAL_PER_YEAR}\nleak_per_year = {TRUE_LEAK_PER_YEAR}\n\
+         flow_share = {TRUE_FLOW_SHARE}\nreturn_share = 0\ninitial_pool = \"never_visited\"\n"
+    );
+    let mut dates = Vec::new();
+    for (g, village) in villages.iter().enumerate() {
+        let mut date = first.checked_add(jiff::Span::new().days(g as i64)).unwrap();
+        for k in 0..=gaps.len() {
+            if k > 0 {
+                date = date.checked_add(jiff::Span::new().days(gaps[k - 1])).unwrap();
+            }
+            text += &format!(
+                "[[season.stop]]\ndate = {date}\nstart = \"09:00\"\nsettlement = \"{village}\"\ndwell_hours = 3\n"
+            );
+            dates.push((date, *village));
+        }
+    }
+    let season = scenario::load_str(&text, "pool-log.toml", None).unwrap();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut log = String::from("date,settlement,venue,dwell_hours,clients\n");
+    for stop in &season.stops {
+        // The engine draws a visit's arrivals as Poisson with the resolved mean (no over-dispersion).
+        let clients: f64 = Poisson::new(stop.expected_clients).unwrap().sample(&mut rng);
+        log += &format!("{},{},municipality,3,{clients}\n", stop.date, stop.settlement);
+    }
+    log
+}
+
+#[test]
+fn calibrate_log_fits_the_pool_and_names_what_the_log_cannot_identify() {
+    // Five logs of 20 villages × 6 visits (seeds 1–5): each parameter's 95 %
+    // profile interval must cover the truth in at least 3 of 5 (a correct fit fails this with
+    // probability 1 − P(Binomial(5, 0.95) ≥ 3) = 0.12 %).
+    let table = ablakbusz::demand::SettlementTable::embedded();
+    let mut covered = [0; 3];
+    for seed in 1..=5 {
+        let log =
+            ablakbusz::demand::parse_stop_log(&simulated_pool_log(20, &LOG_GAPS_DAYS, seed), "log.csv", table).unwrap();
+        let pool = ablakbusz::study::calibration::fit_log(&log, table).unwrap().pool;
+        assert_eq!(
+            (pool.visits, pool.settlements, pool.settlements_revisited),
+            (120, 20, 20)
+        );
+        let truths = [TRUE_ACCRUAL_PER_YEAR, TRUE_LEAK_PER_YEAR, TRUE_FLOW_SHARE];
+        let fits = [pool.accrual_per_year, pool.leak_per_year, pool.flow_share];
+        for (i, (fit, truth)) in fits.iter().zip(truths).enumerate() {
+            assert!(fit.identified, "seed {seed}: parameter {i} identified: {fit:?}");
+            covered[i] += usize::from(fit.ci95_low.unwrap() <= truth && truth <= fit.ci95_high.unwrap());
+        }
+    }
+    assert!(covered.iter().all(|&c| c >= 3), "coverage of 5: {covered:?}");
+
+    // One visit per village: the gaps that tell the leak are missing; the CLI says so.
+    let dir = temp_dir("pool-log-once");
+    let file = dir.join("once.csv");
+    std::fs::write(&file, simulated_pool_log(60, &[], 7)).unwrap();
+    let out = ablakbusz(&[
+        "calibrate",
+        "--log",
+        file.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("0 of 60 settlements visited more than once"), "{text}");
+    let line = |key: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(key))
+            .unwrap_or("")
+            .to_string()
+    };
+    for key in ["accrual_per_year", "leak_per_year"] {
+        assert!(line(key).contains("not identified by this log"), "{key}: {text}");
+    }
+    let json = std::fs::read_to_string(dir.join("out/calibration.json")).unwrap();
+    assert!(json.contains("\"pending_needs\""), "{json}");
 }

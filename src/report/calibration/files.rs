@@ -58,6 +58,8 @@ struct StopLogJson<'a> {
     by_fitted_mean: &'a [GroupRow],
     errands: Option<ErrandEstimates>,
     toml_block: &'a str,
+    /// The pending-needs pool from the log's repeat visits.
+    pending_needs: &'a crate::study::calibration::PoolLogReport,
 }
 
 /// `calibration.json` of a stop-log calibration.
@@ -84,5 +86,6 @@ pub fn render_stop_log_json(meta: &CalibrationMeta, report: &StopLogReport) -> s
         by_fitted_mean: &c.by_fitted_mean,
         errands: report.errands,
         toml_block: &report.toml_block,
+        pending_needs: &report.pool,
     })
 }

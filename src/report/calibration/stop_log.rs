@@ -10,7 +10,7 @@ use crate::report::RenderError;
 use crate::report::csv_rows;
 use crate::report::lang::{FillError, Label, Lang};
 use crate::report::{Column, headers};
-use crate::study::calibration::StopLogReport;
+use crate::study::calibration::{PoolLogReport, StopLogReport};
 
 fn model_name(chosen: ChosenModel) -> Label {
     match chosen {
@@ -102,8 +102,45 @@ pub fn render_stop_log_text(lang: Lang, report: &StopLogReport) -> Result<String
         )?;
         let _ = writeln!(out, "\n{errands}");
     }
+    pool(lang, &mut out, &report.pool)?;
     let _ = writeln!(out, "\n{}\n\n{}", lang.text(Label::LogTomlBlock), report.toml_block);
     Ok(out)
+}
+
+/// The pending-needs pool's fit: each parameter with its profile interval, or "not identified".
+fn pool(lang: Lang, out: &mut String, pool: &PoolLogReport) -> Result<(), FillError> {
+    let heading = Label::LogPoolHeading.fill(
+        lang,
+        &[
+            ("revisited", &pool.settlements_revisited.to_string()),
+            ("settlements", &pool.settlements.to_string()),
+            ("capture", &lang.plain_number(pool.capture_hours, 1)),
+        ],
+    )?;
+    let _ = writeln!(out, "\n{heading}");
+    let rows = [
+        ("accrual_per_year", &pool.accrual_per_year),
+        ("flow_share", &pool.flow_share),
+        ("leak_per_year", &pool.leak_per_year),
+    ];
+    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (key, e) in rows {
+        let estimate = lang.plain_number(e.estimate, 3);
+        let text = match (e.ci95_low, e.ci95_high) {
+            (Some(low), Some(high)) => Label::LogPoolIdentified.fill(
+                lang,
+                &[
+                    ("estimate", &estimate),
+                    ("low", &lang.plain_number(low, 3)),
+                    ("high", &lang.plain_number(high, 3)),
+                ],
+            )?,
+            _ => Label::LogPoolNotIdentified.fill(lang, &[("estimate", &estimate)])?,
+        };
+        let _ = writeln!(out, "  {key:<width$}  {text}");
+    }
+    let _ = writeln!(out, "  {}", lang.text(Label::LogPoolNote));
+    Ok(())
 }
 
 /// Narrowest widths of the coefficient table's columns (term, estimate, std.err, z, p, interval),

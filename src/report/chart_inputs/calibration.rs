@@ -6,8 +6,13 @@ use crate::report::lang::{FillError, Label, Lang};
 use crate::stats::Estimate;
 use crate::study::calibration::{BacktestReport, StopLogReport};
 
-/// One item per back-test row: the simulated mean with its 95 % half-width, and the published
-/// figure (its lower end; a "more than" figure is marked as a lower bound).
+/// The standard normal's 97.5 % quantile: a group total's 95 % range is its mean ± this many
+/// standard deviations (normal approximation of a sum of Poisson or negative-binomial counts).
+const NORMAL_97_5: f64 = 1.959_963_984_540_054;
+
+/// One item per back-test row: the simulated mean with its 95 % half-width (precision), one
+/// season's 2.5–97.5 % range as the band, and the published figure (its lower end; a "more than"
+/// figure is marked as a lower bound).
 pub fn calibration_input(lang: Lang, backtest: &BacktestReport) -> Result<CalibrationComparison, FillError> {
     let items = backtest
         .rows
@@ -19,6 +24,7 @@ pub fn calibration_input(lang: Lang, backtest: &BacktestReport) -> Result<Calibr
                 ci95: row.simulated.ci95,
                 n: u64::from(backtest.replications),
             },
+            range: Some((row.simulated.predictive_low, row.simulated.predictive_high)),
             target: row.published_low as f64,
             target_is_lower_bound: row.published_high > row.published_low,
         })
@@ -38,7 +44,8 @@ pub fn calibration_input(lang: Lang, backtest: &BacktestReport) -> Result<Calibr
 }
 
 /// One item per group of stops by fitted mean: the model's expected clients (Σ fitted means; no
-/// whisker) against the log's observed clients.
+/// whisker: it is not a simulated mean) with the 95 % range of the group's total under the fitted
+/// model as the band, against the log's observed clients.
 pub fn stop_log_calibration_input(lang: Lang, report: &StopLogReport) -> Result<CalibrationComparison, FillError> {
     let items = report
         .calibration
@@ -63,6 +70,10 @@ pub fn stop_log_calibration_input(lang: Lang, report: &StopLogReport) -> Result<
                     ci95: f64::NAN,
                     n: row.stops as u64,
                 },
+                range: Some((
+                    (row.expected - NORMAL_97_5 * row.sd).max(0.0),
+                    row.expected + NORMAL_97_5 * row.sd,
+                )),
                 target: row.observed,
                 target_is_lower_bound: false,
             })

@@ -1,4 +1,5 @@
-//! Calibration chart: model totals (bars with 95 % CI whiskers) against observed figures (markers).
+//! Calibration chart: model totals (bars, with the precision of the mean as whiskers and the range
+//! an observed figure falls in under the model as a band) against observed figures (markers).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -23,6 +24,8 @@ const NAME_GAP_PX: i32 = 12;
 const LEGEND_STRIP_PX: u32 = 44;
 /// Thickness of a bar, as a share of the distance between items.
 const BAR_THICKNESS: f64 = 0.5;
+/// Thickness of the range band, as a multiple of the bar's (it shows above and below the bar).
+const BAND_THICKNESS_SHARE: f64 = 1.6;
 /// Room right of the longest bar, whisker or marker for the value label, as a share of the axis.
 const VALUE_LABEL_ROOM: f64 = 0.2;
 /// Half-size of the target markers, pixels.
@@ -43,6 +46,10 @@ pub struct CalibrationItem {
     pub label: String,
     /// The model's total: mean over replications with its 95 % half-width (NaN: no whisker).
     pub model: Estimate,
+    /// The range the observed figure falls in with 95 % probability under the model (one season's
+    /// 2.5–97.5 % of simulated totals; for a stop log, the group total's normal range), drawn as a
+    /// band; `None`: no band.
+    pub range: Option<(f64, f64)>,
     /// The observed figure (same unit as the model).
     pub target: f64,
     /// True when the source only says "more than" the figure (the 2019 press figures do).
@@ -138,7 +145,7 @@ impl CalibrationComparison {
         let largest = self
             .items
             .iter()
-            .map(|i| i.model.high().max(i.target))
+            .map(|i| i.model.high().max(i.target).max(i.range.map_or(0.0, |r| r.1)))
             .fold(0.0, f64::max);
         let x_top = style::axis_top(largest, VALUE_LABEL_ROOM, 1.0);
         let mut chart = ChartBuilder::on(area)
@@ -174,6 +181,15 @@ impl CalibrationComparison {
         let y = self.row(index);
         let half = BAR_THICKNESS / 2.0;
         let colour = style::series_colour(0);
+        if let Some((low, high)) = item.range {
+            let band = BAR_THICKNESS * BAND_THICKNESS_SHARE / 2.0;
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(low, y - band), (high, y + band)],
+                    range_band().filled(),
+                )))
+                .drawn()?;
+        }
         chart
             .draw_series(std::iter::once(Rectangle::new(
                 [(0.0, y - half), (item.model.mean, y + half)],
@@ -189,7 +205,7 @@ impl CalibrationComparison {
             .drawn()?;
         let decimals = usize::from(item.model.mean < 10.0);
         let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
-        let right_end = item.model.high().max(item.target);
+        let right_end = item.model.high().max(item.target).max(item.range.map_or(0.0, |r| r.1));
         chart
             .draw_series(std::iter::once(
                 EmptyElement::at((right_end, y))
@@ -206,7 +222,26 @@ impl CalibrationComparison {
     /// One centred row of legend entries: the model bar, and the marker kinds that occur.
     fn draw_legend<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, lang: Lang) -> Result<(), DrawFailure> {
         let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
-        let mut entries = vec![(LegendKey::ModelBar, lang.text(Label::CalibrationModel))];
+        let whiskers = self.items.iter().any(|i| i.model.ci95.is_finite());
+        let bar = if whiskers {
+            (
+                LegendKey::ModelBar { whisker: true },
+                lang.text(Label::CalibrationModel),
+            )
+        } else {
+            (
+                LegendKey::ModelBar { whisker: false },
+                lang.text(Label::CalibrationModelNoWhisker),
+            )
+        };
+        let mut entries = vec![bar];
+        if self.items.iter().any(|i| i.range.is_some()) {
+            let label = match self.observed {
+                ObservedSource::Published2019 => Label::CalibrationSeasonRange,
+                ObservedSource::StopLog => Label::CalibrationStopLogRange,
+            };
+            entries.push((LegendKey::RangeBand, lang.text(label)));
+        }
         let exact = match self.observed {
             ObservedSource::Published2019 => Label::CalibrationTarget,
             ObservedSource::StopLog => Label::CalibrationTargetStopLog,
@@ -234,30 +269,50 @@ impl CalibrationComparison {
     }
 }
 
+/// Colour of the range band: the bar's colour, lighter.
+fn range_band() -> RGBAColor {
+    style::series_colour(0).mix(style::BAND_OPACITY)
+}
+
 /// The symbol of a legend entry.
 #[derive(Debug, Clone, Copy)]
 enum LegendKey {
-    ModelBar,
-    Target { lower_bound: bool },
+    /// The model's bar, with the precision whisker across it when the chart draws whiskers.
+    ModelBar {
+        whisker: bool,
+    },
+    RangeBand,
+    Target {
+        lower_bound: bool,
+    },
 }
 
 impl LegendKey {
     /// Draws the key with its left edge at `x`, centred on `y`.
     fn draw<DB: DrawingBackend>(self, area: &DrawingArea<DB, Shift>, (x, y): (i32, i32)) -> Result<(), DrawFailure> {
         match self {
-            LegendKey::ModelBar => {
+            LegendKey::ModelBar { whisker } => {
                 let colour = style::series_colour(0);
                 area.draw(&Rectangle::new(
                     [(x, y - 8), (x + LEGEND_KEY_PX, y + 8)],
                     colour.mix(BAR_OPACITY).filled(),
                 ))
                 .drawn()?;
+                if !whisker {
+                    return Ok(());
+                }
                 area.draw(&PathElement::new(
                     [(x + 4, y), (x + LEGEND_KEY_PX - 4, y)],
                     BLACK.stroke_width(2),
                 ))
                 .drawn()
             }
+            LegendKey::RangeBand => area
+                .draw(&Rectangle::new(
+                    [(x, y - 11), (x + LEGEND_KEY_PX, y + 11)],
+                    range_band().filled(),
+                ))
+                .drawn(),
             LegendKey::Target { lower_bound } => area
                 .draw(&target_marker((x + LEGEND_KEY_PX / 2, y), lower_bound))
                 .drawn(),
@@ -272,9 +327,11 @@ pub(super) mod tests {
 
     /// The 2019 figures (DESIGN §2) against made-up model totals.
     pub(crate) fn sample(lang: Lang) -> CalibrationComparison {
-        let item = |label: Label, mean, half, target, lower| CalibrationItem {
+        let item = |label: Label, mean: f64, half, target, lower| CalibrationItem {
             label: label.text(lang).into(),
             model: style::estimate(mean, half),
+            // Made-up season ranges: ± 8 % of the mean.
+            range: Some((mean * 0.92, mean * 1.08)),
             target,
             target_is_lower_bound: lower,
         };
@@ -301,7 +358,8 @@ pub(super) mod tests {
                 "Calibration: model against the 2019 figures",
                 "Uses, 2019 (whole year)",
                 "2019 figure (“more than”)",
-                "Model: mean and 95% CI",
+                "Model mean; whisker: precision",
+                "Band: one season (95 %)",
                 "3,712",
             ],
             "en",
@@ -315,6 +373,7 @@ pub(super) mod tests {
                 "Igénybevételek, 2019 (egész év)",
                 "2019-es adat („több mint”)",
                 "Darabszám",
+                "Sáv: egy szezon (95%)",
                 "3712",
             ],
             "hu",

@@ -53,6 +53,8 @@ pub struct ReportData<'a> {
     pub policies: &'a [PolicyOutcome<'a>],
     /// With `--input-uncertainty`: the season under draws of the demand parameters.
     pub parameter_uncertainty: Option<&'a crate::study::InputUncertaintyStudy>,
+    /// Bus-days, km and paid clerk-hours of the scenario's crews, and their cost.
+    pub costs: &'a crate::study::SeasonCosts,
 }
 
 /// One dwell policy's season and what it gives.
@@ -120,6 +122,7 @@ pub fn render_study_report(
         queue_stop_chosen: study.queue_stop_chosen,
         policies: &policies,
         parameter_uncertainty: run.parameter_uncertainty.as_ref(),
+        costs: &run.costs,
     };
     render_report(&data, lang)
 }

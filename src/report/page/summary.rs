@@ -28,6 +28,7 @@ pub(super) fn summary_sentences(data: &ReportData, lang: Lang) -> Result<Vec<Str
     }
     sentences.extend(policies(data, lang)?);
     sentences.push(clerk_hours(data, lang)?);
+    sentences.push(format!("{}.", super::super::text::costs_line(lang, data.costs)?));
     if let Some(study) = data.parameter_uncertainty {
         sentences.push(parameter_uncertainty(study, lang)?);
     }

@@ -1,4 +1,5 @@
-//! The demand regression fitted to a stop log: coefficients, errand estimates and the TOML block.
+//! The demand regression fitted to a stop log: coefficients, errand estimates, the TOML block and
+//! the pending-needs pool.
 
 use crate::calibration::{
     DemandReferences, DemandTerms, ErrandEstimates, StopCovariates, StopLogCalibration, calibrate_stop_log,
@@ -36,7 +37,9 @@ pub fn fit_log(log: &StopLog, table: &SettlementTable) -> Result<StopLogReport, 
         toml_block.push('\n');
         toml_block.push_str(&render_errands_toml(e));
     }
+    let pool = super::fit_log_pool(log, table)?;
     Ok(StopLogReport {
+        pool,
         file: log.file.clone(),
         stops: log.stops.len(),
         clients: log.stops.iter().map(|s| s.clients).sum(),
@@ -89,4 +92,6 @@ pub struct StopLogReport {
     pub errands: Option<ErrandEstimates>,
     /// The TOML block a scenario can include.
     pub toml_block: String,
+    /// The pending-needs pool fitted to the log's repeat visits.
+    pub pool: super::PoolLogReport,
 }
