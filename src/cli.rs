@@ -253,7 +253,8 @@ enum CliCommand {
     /// Scenarios side by side, with differences from paired replications (common random numbers).
     #[command(
         after_help = "Example:\n  ablakbusz compare scenarios/2020-plan.toml scenarios/whatif-3-desks.toml\n\n\
-        Differences are to the first scenario. Writes compare.csv to output/compare/ (or --out)."
+        Differences are to the first scenario. Writes compare.csv to output/compare/<A>--vs--<B>/ (the file\n\
+        names without .toml; or --out)."
     )]
     Compare {
         /// Two or more scenarios (TOML); the first is the baseline.
@@ -269,7 +270,7 @@ enum CliCommand {
     /// A scenario under each of its dwell policies (by size, fixed, demand-driven), re-planned and compared.
     #[command(after_help = "Example:\n  ablakbusz policies scenarios/2020-plan.toml\n\n\
         The policies are the scenario's [[policy]] entries (default: by size, fixed 3 h, demand-driven 2–5 h).\n\
-        Writes policies.csv to output/<scenario-name>/.")]
+        Writes policies.csv to output/policies/<scenario file name without .toml>/ (or --out).")]
     Policies {
         /// The scenario (TOML); default: the embedded 2020 plan.
         scenario: Option<PathBuf>,

@@ -1,23 +1,27 @@
 //! `ablakbusz compare` and `ablakbusz policies`: seasons side by side with paired differences.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::choice::{precision_rule, selection_request};
-use super::output::{check_writable, output_dir, write_results, written_line};
+use super::output::{check_writable, comparison_dir, write_results, written_line};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;
 use crate::report::{
     ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
-    render_compare_text, render_precision, render_selection,
+    render_compare_text, render_precision, render_selection, render_stop_mismatch,
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
-use crate::study::{ComparisonRequest, SimulationOverrides, policy_seasons, side_by_side};
+use crate::study::{ComparisonRequest, SimulationOverrides, policy_seasons, side_by_side, stop_mismatches};
 
-/// Folder name of `compare`'s output by default.
+/// Folder of `compare`'s outputs under `output/` by default (one folder per comparison in it).
 const COMPARE_DIR: &str = "compare";
+/// Folder of `policies`' outputs under `output/` by default (one folder per scenario in it).
+const POLICIES_DIR: &str = "policies";
+/// Between the names of the compared scenarios in `compare`'s folder name.
+const VERSUS: &str = "--vs--";
 
 /// Options of `compare` and `policies`.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +62,32 @@ pub(super) fn compare(options: &CompareOptions, lang: Lang) -> Result<(), AppErr
         .iter()
         .map(ScenarioSource::load)
         .collect::<Result<_, _>>()?;
+    let stems: Vec<String> = options
+        .scenarios
+        .iter()
+        .zip(&seasons)
+        .map(|(source, season)| source_stem(source, season))
+        .collect();
+    let dir = comparison_dir(options.out.as_deref(), COMPARE_DIR, &stems.join(VERSUS));
+    if !options.quiet {
+        let names: Vec<&str> = seasons.iter().map(|s| s.name.as_str()).collect();
+        for mismatch in stop_mismatches(&seasons.iter().collect::<Vec<_>>()) {
+            eprintln!("{}", render_stop_mismatch(lang, &names, &mismatch)?);
+        }
+    }
     let named: Vec<(String, Season)> = seasons.into_iter().map(|s| (s.name.clone(), s)).collect();
-    write_side_by_side(&named, options, lang, "compare.csv", COMPARE_DIR)
+    write_side_by_side(&named, options, lang, "compare.csv", &dir)
+}
+
+/// What names a compared scenario in a folder name: its file name without `.toml` (the season's
+/// name for the embedded plan).
+fn source_stem(source: &ScenarioSource, season: &Season) -> String {
+    match source {
+        ScenarioSource::File(path) => path
+            .file_stem()
+            .map_or_else(|| season.name.clone(), |s| s.to_string_lossy().into_owned()),
+        ScenarioSource::Embedded => season.name.clone(),
+    }
 }
 
 /// `policies SCENARIO`: the scenario under each of its dwell policies, re-planned, side by side.
@@ -70,7 +98,8 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         .ok_or_else(|| AppError::Argument("policies needs a scenario".into()))?;
     let text = source.parse()?;
     let base = text.resolve(None)?;
-    check_writable(&output_dir(options.out.as_deref(), &base.name))?;
+    let dir = comparison_dir(options.out.as_deref(), POLICIES_DIR, &source_stem(source, &base));
+    check_writable(&dir)?;
     let settings = SearchSettings {
         seed: options.simulation().settings(&base.simulation).seed,
         ..SearchSettings::default()
@@ -80,7 +109,7 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         print!("{}", render_chosen_dwell(lang, &variants)?);
     }
     let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
-    write_side_by_side(&named, options, lang, "policies.csv", &base.name)
+    write_side_by_side(&named, options, lang, "policies.csv", &dir)
 }
 
 fn write_side_by_side(
@@ -88,10 +117,9 @@ fn write_side_by_side(
     options: &CompareOptions,
     lang: Lang,
     table: &'static str,
-    default_name: &str,
+    dir: &Path,
 ) -> Result<(), AppError> {
-    let dir = output_dir(options.out.as_deref(), default_name);
-    check_writable(&dir)?;
+    check_writable(dir)?;
     let request = ComparisonRequest {
         precision: precision_rule(options.precision)?,
         selection: selection_request(
@@ -123,7 +151,7 @@ fn write_side_by_side(
         replications: Some(study.settings.replications),
         ..RunAbout::default()
     };
-    let files = write_results(&dir, files, lang, &about)?;
+    let files = write_results(dir, files, lang, &about)?;
     if options.quiet {
         return Ok(());
     }
@@ -139,6 +167,6 @@ fn write_side_by_side(
         let names: Vec<&str> = named.iter().map(|(n, _)| n.as_str()).collect();
         print!("\n{}", render_selection(lang, &names, selection)?);
     }
-    println!("\n{}", written_line(lang, &dir, &files)?);
+    println!("\n{}", written_line(lang, dir, &files)?);
     Ok(())
 }

@@ -60,6 +60,15 @@ pub(super) fn output_dir(out: Option<&Path>, name: &str) -> PathBuf {
     out.map_or_else(|| PathBuf::from(OUTPUT_ROOT).join(name), Path::to_path_buf)
 }
 
+/// The folder a command that compares writes to: `out` when given, else
+/// `output/<command>/<name>/` (e.g. `output/compare/2020-plan--vs--whatif-3-desks/`).
+pub(super) fn comparison_dir(out: Option<&Path>, command: &str, name: &str) -> PathBuf {
+    out.map_or_else(
+        || PathBuf::from(OUTPUT_ROOT).join(command).join(name),
+        Path::to_path_buf,
+    )
+}
+
 /// `Written to DIR/ (a.csv, b.json)`, in `lang`.
 pub(super) fn written_line(lang: Lang, dir: &Path, files: &[OutputFile]) -> Result<String, FillError> {
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();

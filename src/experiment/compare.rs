@@ -18,7 +18,7 @@ use crate::stats::{MeanAccumulator, VarianceReduction, bonferroni_half_width, wa
 /// A season compared with the baseline (the first season).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
-    /// The season's own totals.
+    /// The season's own totals: means with their precision, and one season's range of each metric.
     pub season: GroupSummary,
     /// Paired differences (this season − baseline) per metric, with 95 % half-widths.
     pub difference: MetricEstimates<GroupMetric>,
@@ -137,9 +137,11 @@ struct PairedAcc {
 }
 
 impl PairedAcc {
+    /// Accumulators for `n` seasons; each keeps its season range (5th–95th percentile of the
+    /// per-replication values, in bounded memory) beside its means.
     fn new(n: usize) -> Self {
         Self {
-            seasons: vec![GroupAcc::default(); n],
+            seasons: vec![GroupAcc::with_ranges(); n],
             levels: vec![Default::default(); n],
             differences: vec![Default::default(); n],
         }

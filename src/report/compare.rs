@@ -10,7 +10,7 @@ use super::metric_labels::MetricColumn;
 use super::number::csv_cell as num;
 use crate::experiment::{Comparison, GroupMetric, Selection};
 use crate::scenario::Season;
-use crate::stats::{Estimate, VarianceReduction};
+use crate::stats::{Estimate, SeasonRange, VarianceReduction};
 use crate::study::PolicySeason;
 use crate::vocab::units::MINUTES_PER_HOUR;
 
@@ -128,6 +128,11 @@ fn derived_header(lang: Lang, c: Column, en: fn(&str) -> String, words: Label) -
     }
 }
 
+/// One season's range as its `_p05` and `_p95` cells (empty without one).
+fn range_cells(range: Option<SeasonRange>) -> [String; 2] {
+    range.map_or([String::new(), String::new()], |r| [num(r.p05), num(r.p95)])
+}
+
 /// A variance-reduction factor in a CSV cell: the number, `infinite` (no variance left) or
 /// `undefined` (neither alternative varies).
 fn vrf_cell(v: VarianceReduction) -> String {
@@ -150,7 +155,8 @@ fn selection_cell(s: &Selection, i: usize) -> &'static str {
     }
 }
 
-/// `compare.csv` / `policies.csv`: per season its totals and its paired difference to the first,
+/// `compare.csv` / `policies.csv`: per season its totals (mean, precision `_ci95`, one season's
+/// range `_p05`/`_p95`) and its paired difference to the first,
 /// the simultaneous (Bonferroni) half-widths, the variance-reduction factors, and the selection.
 pub fn render_compare_csv(
     lang: Lang,
@@ -159,7 +165,7 @@ pub fn render_compare_csv(
     selection: Option<&Selection>,
 ) -> Result<String, RenderError> {
     csv_table(table, |w| {
-        let estimate = [Part::Mean, Part::Ci95];
+        let estimate = [Part::Mean, Part::Ci95, Part::P05, Part::P95];
         let metrics = || GroupMetric::ALL.iter().map(|m| m.column());
         let mut header = headers(lang, &COMPARE_COLUMNS);
         header.extend(part_headers(lang, metrics(), &estimate));
@@ -188,13 +194,12 @@ pub fn render_compare_csv(
             for m in GroupMetric::ALL {
                 let e = metric(r.comparison, m);
                 row.extend([num(e.mean), num(e.ci95)]);
+                row.extend(range_cells(r.comparison.season.range(m)));
             }
             let share = r.comparison.season.pooled.share_within_target;
-            row.extend([
-                num(share.mean),
-                num(share.ci95),
-                num(clerk_hours_per_served(r.comparison)),
-            ]);
+            row.extend([num(share.mean), num(share.ci95)]);
+            row.extend(range_cells(r.comparison.season.pooled_range.share_within_target));
+            row.push(num(clerk_hours_per_served(r.comparison)));
             for m in GroupMetric::ALL {
                 let d = difference(r.comparison, m);
                 row.extend([num(d.mean), num(d.ci95)]);

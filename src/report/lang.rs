@@ -657,6 +657,12 @@ label_table! {
     StaffingNotMet => "Target not met with {desks} desks", "{desks} pulttal a cél nem teljesül";
     StaffingDesks => "Desks on the bus ({desks})", "Pultok a buszon ({desks})";
 
+    // --- Comparison page (compare, policies) ------------------------------------------------------
+    StopMismatchWarning => "Warning: “{name}” has {stops} stops and “{baseline}” {baseline_stops}; {differ}. Stop number i of each is paired with stop number i of the other (the same random streams), so the differences include the change of stops.",
+        "Figyelem: a(z) „{name}” változatnak {stops} megállója van, a(z) „{baseline}” változatnak {baseline_stops}; {differ}. A párosítás mindkettő i-edik megállóját ugyanazokkal a véletlen számokkal szimulálja, így az eltérésekben a megállók változása is benne van.";
+    StopMismatchOnlyIn => "only in “{name}”: {list}", "csak a(z) „{name}” változatban: {list}";
+    StopMismatchMore => "and {count} more", "és még {count}";
+
     // --- Policy comparison ----------------------------------------------------------------------
     PolicyTitle => "Dwell policies compared", "A tartózkodási szabályok összehasonlítása";
     PolicySubtitle => "Season totals: bars give the mean, whiskers its precision (95% interval of the mean)",

@@ -14,6 +14,7 @@ mod report;
 mod season;
 mod settings;
 mod staffing;
+mod stop_mismatch;
 
 pub use comparison::{
     ComparisonRequest, SELECTION_CAP_REPLICATIONS, SELECTION_FIRST_STAGE, SelectionRequest, SelectionStudy, SideBySide,
@@ -29,6 +30,7 @@ pub use report::{ReportStudy, report_study};
 pub use season::{RunMeta, SeasonRun, season_model, simulate_season, simulate_season_to_precision};
 pub use settings::SimulationOverrides;
 pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows};
+pub use stop_mismatch::{StopKey, StopMismatch, stop_mismatches};
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ mod choosing;
 mod cli;
 mod commands;
 mod compare;
+mod compare_page;
 mod crew;
 mod determinism;
 mod engine_metrics;
