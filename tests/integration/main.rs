@@ -24,3 +24,4 @@ mod selection;
 mod staffing;
 mod theory_anchors;
 mod uncertainty;
+mod whatif;
