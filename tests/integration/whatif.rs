@@ -113,3 +113,81 @@ fn the_3_desk_what_if_written_elsewhere_as_extends_has_the_shipped_files_digest(
     let shipped = scenario::load_file(repo("scenarios/whatif-3-desks.toml")).unwrap();
     assert_eq!(scenario::digest(&written), scenario::digest(&shipped));
 }
+
+/// `run` of `args` into a fresh folder: the folder.
+fn run_into(name: &str, args: &[&str]) -> PathBuf {
+    let out = temp_dir(name);
+    let mut all = vec!["run", "--replications", "16", "--quiet", "--out", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let result = ablakbusz(&all);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    out
+}
+
+#[test]
+fn set_on_the_2020_plan_gives_the_3_desk_what_ifs_results_byte_for_byte() {
+    let plan = repo("scenarios/2020-plan.toml");
+    let whatif = repo("scenarios/whatif-3-desks.toml");
+    let file = run_into("set-file", &[whatif.to_str().unwrap()]);
+    let set = run_into(
+        "set-cli",
+        &[
+            plan.to_str().unwrap(),
+            "--set",
+            "bus.desks=3",
+            "--set",
+            "bus.clerks=3",
+            "--set",
+            "name=whatif-3-desks",
+            "--set",
+            "description=The 2020 plan with a three-desk vehicle and three clerks.",
+        ],
+    );
+    for table in ["stops.csv", "season.csv", "summary.json"] {
+        let (a, b) = (
+            std::fs::read(file.join(table)).unwrap(),
+            std::fs::read(set.join(table)).unwrap(),
+        );
+        assert!(a == b, "{table} differs");
+    }
+}
+
+#[test]
+fn set_is_checked_as_the_file_is_and_named_as_the_place() {
+    let plan = repo("scenarios/2020-plan.toml");
+    let out = ablakbusz(&["check", plan.to_str().unwrap(), "--set", "bus.clerks=3"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--set bus.clerks=3: bus.clerks: 3 clerks but only 2 desks"),
+        "{stderr}"
+    );
+    let out = ablakbusz(&[
+        "check",
+        plan.to_str().unwrap(),
+        "--set",
+        "bus.closng=x",
+        "--set",
+        "simulation.seed=-1",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--set bus.closng=x: bus.closng: unknown field"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean \"closing\"?"), "{stderr}");
+    assert!(
+        stderr.contains("--set simulation.seed=-1: simulation.seed: must be a whole number"),
+        "{stderr}"
+    );
+    let out = ablakbusz(&["check", plan.to_str().unwrap(), "--set", "bus.clerks"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no '='"));
+    // A bare word is text; a path set on the command line is relative to the working directory.
+    let out = ablakbusz(&["check", plan.to_str().unwrap(), "--set", "season.stops_csv=nowhere.csv"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--set season.stops_csv=nowhere.csv: season."),
+        "{stderr}"
+    );
+}
