@@ -191,3 +191,23 @@ fn set_is_checked_as_the_file_is_and_named_as_the_place() {
         "{stderr}"
     );
 }
+#[test]
+fn every_shipped_what_if_is_short_and_extends_the_2020_plan() {
+    let mut whatifs: Vec<PathBuf> = std::fs::read_dir(repo("scenarios"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("whatif-"))
+        .collect();
+    whatifs.sort();
+    assert!(whatifs.len() >= 7, "{whatifs:?}");
+    for path in &whatifs {
+        let text = std::fs::read_to_string(path).unwrap();
+        let lines = text.lines().count();
+        assert!(lines < 40, "{}: {lines} lines", path.display());
+        let extends = text.lines().find(|l| l.starts_with("extends"));
+        assert_eq!(extends, Some("extends = \"2020-plan.toml\""), "{}", path.display());
+        let season = scenario::load_file(path).unwrap_or_else(|e| panic!("{}:\n{e}", path.display()));
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        assert_eq!(season.name, stem, "its own output folder");
+    }
+}
