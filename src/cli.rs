@@ -10,6 +10,7 @@ use crate::app::{
 };
 use crate::report::CsvDialect;
 use crate::report::lang::Lang;
+use crate::scenario::Setting;
 use crate::sim::{Closing, ClosingKind};
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
@@ -57,6 +58,22 @@ struct SimulationArgs {
     /// No progress bar and no summary table.
     #[arg(long)]
     quiet: bool,
+}
+
+/// `--set KEY=VALUE`: scenario keys given on the command line.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct SetArgs {
+    /// Set a scenario key, as a line `KEY = VALUE` of the file would (repeatable; later wins), e.g.
+    /// --set bus.clerks=3 --set bus.closing=turn_away. VALUE is TOML; a bare word is taken as text.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = values::setting)]
+    set: Vec<Setting>,
+}
+
+impl SetArgs {
+    /// The scenario at `path` (default: `default`) with these settings over it.
+    fn source(self, path: Option<PathBuf>, default: ScenarioSource) -> ScenarioSource {
+        path.map_or(default, ScenarioSource::File).with_settings(self.set)
+    }
 }
 
 /// `--precision`: the number of replications chosen by a sequential rule.
@@ -118,12 +135,12 @@ impl SimulationArgs {
 
     fn run_options(
         self,
-        scenario: Option<PathBuf>,
+        scenario: ScenarioSource,
         precision: PrecisionArgs,
         uncertainty: InputUncertaintyArgs,
     ) -> RunOptions {
         RunOptions {
-            scenario: scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File),
+            scenario,
             replications: self.replications,
             seed: self.seed,
             threads: self.threads,
@@ -169,6 +186,8 @@ enum CliCommand {
         #[command(flatten)]
         simulation: SimulationArgs,
         #[command(flatten)]
+        set: SetArgs,
+        #[command(flatten)]
         precision: PrecisionArgs,
         #[command(flatten)]
         uncertainty: InputUncertaintyArgs,
@@ -192,6 +211,8 @@ enum CliCommand {
         #[command(flatten)]
         simulation: SimulationArgs,
         #[command(flatten)]
+        set: SetArgs,
+        #[command(flatten)]
         precision: PrecisionArgs,
         #[command(flatten)]
         uncertainty: InputUncertaintyArgs,
@@ -204,6 +225,8 @@ enum CliCommand {
     Check {
         /// The scenario (TOML).
         scenario: PathBuf,
+        #[command(flatten)]
+        set: SetArgs,
     },
     /// Write the season's itinerary (date, start, end, settlement, venue, travel) as CSV.
     #[command(
@@ -216,6 +239,8 @@ enum CliCommand {
         /// Output folder (default: output/<scenario-name>/).
         #[arg(long, value_name = "DIR", value_parser = values::out_dir)]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        set: SetArgs,
     },
     /// The fewest clerks per stop that meet the service targets, beside the textbook formulas.
     #[command(after_help = "Example:\n  ablakbusz staff scenarios/2020-plan.toml\n\n\
@@ -225,6 +250,8 @@ enum CliCommand {
         scenario: PathBuf,
         #[command(flatten)]
         simulation: SimulationArgs,
+        #[command(flatten)]
+        set: SetArgs,
     },
     /// Fit demand to a season's published totals (default: the embedded 2019 baseline) or to a stop log.
     #[command(
@@ -247,6 +274,9 @@ enum CliCommand {
         /// Also simulate the calibrated scenario and compare its totals with the published figures.
         #[arg(long)]
         backtest: bool,
+        /// Set a key of the scenario, as a line `KEY = VALUE` of the file would (repeatable); not with --log.
+        #[arg(long = "set", value_name = "KEY=VALUE", value_parser = values::setting, conflicts_with = "log")]
+        set: Vec<Setting>,
         #[command(flatten)]
         simulation: SimulationArgs,
     },
@@ -263,6 +293,8 @@ enum CliCommand {
         #[command(flatten)]
         simulation: SimulationArgs,
         #[command(flatten)]
+        set: SetArgs,
+        #[command(flatten)]
         precision: PrecisionArgs,
         #[command(flatten)]
         selection: SelectionArgs,
@@ -276,6 +308,8 @@ enum CliCommand {
         scenario: Option<PathBuf>,
         #[command(flatten)]
         simulation: SimulationArgs,
+        #[command(flatten)]
+        set: SetArgs,
         #[command(flatten)]
         precision: PrecisionArgs,
         #[command(flatten)]
@@ -337,7 +371,7 @@ impl Cli {
         let command = match self.command {
             Some(command) => command.into_command(lang),
             None => Command::Run(SimulationArgs::default().run_options(
-                None,
+                ScenarioSource::Embedded,
                 PrecisionArgs::default(),
                 InputUncertaintyArgs::default(),
             )),
@@ -357,31 +391,37 @@ impl CliCommand {
             CliCommand::Run {
                 scenario,
                 simulation,
+                set,
                 precision,
                 uncertainty,
                 report,
                 stop,
             } => Command::Run(RunOptions {
                 report: report.then_some(ReportRequest { lang, stop }),
-                ..simulation.run_options(scenario, precision, uncertainty)
+                ..simulation.run_options(set.source(scenario, ScenarioSource::Embedded), precision, uncertainty)
             }),
             CliCommand::Report {
                 scenario,
                 simulation,
+                set,
                 precision,
                 uncertainty,
                 stop,
             } => Command::Run(RunOptions {
                 report: Some(ReportRequest { lang, stop }),
-                ..simulation.run_options(scenario, precision, uncertainty)
+                ..simulation.run_options(set.source(scenario, ScenarioSource::Embedded), precision, uncertainty)
             }),
-            CliCommand::Check { scenario } => Command::Check(ScenarioSource::File(scenario)),
-            CliCommand::Plan { scenario, out } => Command::Plan {
-                scenario: ScenarioSource::File(scenario),
+            CliCommand::Check { scenario, set } => Command::Check(set.source(Some(scenario), ScenarioSource::Embedded)),
+            CliCommand::Plan { scenario, out, set } => Command::Plan {
+                scenario: set.source(Some(scenario), ScenarioSource::Embedded),
                 out,
             },
-            CliCommand::Staff { scenario, simulation } => Command::Staff(StaffOptions {
-                scenario: ScenarioSource::File(scenario),
+            CliCommand::Staff {
+                scenario,
+                simulation,
+                set,
+            } => Command::Staff(StaffOptions {
+                scenario: set.source(Some(scenario), ScenarioSource::Embedded),
                 replications: simulation.replications,
                 seed: simulation.seed,
                 threads: simulation.threads,
@@ -392,8 +432,10 @@ impl CliCommand {
                 scenario,
                 log,
                 backtest,
+                set,
                 simulation,
             } => Command::Calibrate(CalibrateOptions {
+                settings: set,
                 scenario,
                 log,
                 backtest,
@@ -406,20 +448,27 @@ impl CliCommand {
             CliCommand::Compare {
                 scenarios,
                 simulation,
+                set,
                 precision,
                 selection,
-            } => Command::Compare(simulation.compare_options(
-                scenarios.into_iter().map(ScenarioSource::File).collect(),
-                precision,
-                selection,
-            )),
+            } => Command::Compare(
+                simulation.compare_options(
+                    scenarios
+                        .into_iter()
+                        .map(|s| set.clone().source(Some(s), ScenarioSource::Embedded))
+                        .collect(),
+                    precision,
+                    selection,
+                ),
+            ),
             CliCommand::Policies {
                 scenario,
                 simulation,
+                set,
                 precision,
                 selection,
             } => {
-                let source = scenario.map_or(ScenarioSource::Embedded, ScenarioSource::File);
+                let source = set.source(scenario, ScenarioSource::Embedded);
                 Command::Policies(simulation.compare_options(vec![source], precision, selection))
             }
             CliCommand::Replay {
@@ -486,6 +535,11 @@ mod values {
                 "must be a positive number of hours, at most {MAX_DWELL_HOURS}, got \"{text}\""
             )),
         }
+    }
+
+    /// `--set KEY=VALUE`: a dotted scenario key and its value.
+    pub(super) fn setting(text: &str) -> Result<crate::scenario::Setting, String> {
+        crate::scenario::Setting::parse(text)
     }
 
     /// An output folder: it may not exist yet, but it may not be a file.

@@ -80,13 +80,33 @@ pub(super) fn compare(options: &CompareOptions, lang: Lang) -> Result<(), AppErr
 }
 
 /// What names a compared scenario in a folder name: its file name without `.toml` (the season's
-/// name for the embedded plan).
+/// name for the embedded plan), with what `--set` changed.
 fn source_stem(source: &ScenarioSource, season: &Season) -> String {
     match source {
         ScenarioSource::File(path) => path
             .file_stem()
             .map_or_else(|| season.name.clone(), |s| s.to_string_lossy().into_owned()),
         ScenarioSource::Embedded => season.name.clone(),
+        // `--set` changes the scenario: name the folder after what was set too, in plain
+        // folder-name characters ("2020-plan+bus.clerks-3").
+        ScenarioSource::Set(base, settings) => {
+            let mut stem = source_stem(base, season);
+            for setting in settings {
+                let value: String = setting
+                    .value
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || c == '.' || c == '_' {
+                            c
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect();
+                stem += &format!("+{}-{value}", setting.key);
+            }
+            stem
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::report::{
     OutputFile, RunAbout, render_parameter_uncertainty, render_parameter_uncertainty_csv, render_precision,
     render_run_summary, render_season_csv, render_stops_csv, render_summary_json, venue_name,
 };
-use crate::scenario::{self, ParsedScenario, ScenarioText, Season};
+use crate::scenario::{self, ParsedScenario, ScenarioText, Season, Setting};
 use crate::study::{SeasonRun, SimulationOverrides, simulate_season, simulate_season_to_precision};
 
 /// Where the scenario comes from.
@@ -23,6 +23,8 @@ pub enum ScenarioSource {
     /// The 2020 plan embedded in the binary.
     Embedded,
     File(PathBuf),
+    /// A scenario with `--set KEY=VALUE` values laid over it.
+    Set(Box<ScenarioSource>, Vec<Setting>),
 }
 
 /// `ablakbusz run` options (command-line overrides of the scenario's `[simulation]`).
@@ -59,11 +61,21 @@ impl RunOptions {
 }
 
 impl ScenarioSource {
+    /// The scenario with `settings` laid over it (itself when there are none).
+    pub fn with_settings(self, settings: Vec<Setting>) -> Self {
+        if settings.is_empty() {
+            self
+        } else {
+            ScenarioSource::Set(Box::new(self), settings)
+        }
+    }
+
     /// The scenario's text.
     pub fn text(&self) -> Result<ScenarioText, AppError> {
         match self {
             ScenarioSource::Embedded => Ok(ScenarioText::embedded_default()),
             ScenarioSource::File(path) => Ok(ScenarioText::read(path)?),
+            ScenarioSource::Set(base, settings) => Ok(base.text()?.with_settings(settings)),
         }
     }
 
@@ -77,6 +89,7 @@ impl ScenarioSource {
         match self {
             ScenarioSource::Embedded => Ok(scenario::default_scenario()),
             ScenarioSource::File(path) => Ok(scenario::load_file(path)?),
+            ScenarioSource::Set(..) => Ok(self.text()?.resolve(None)?),
         }
     }
 }

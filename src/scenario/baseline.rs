@@ -25,6 +25,7 @@ impl ScenarioText {
             text: BASELINE_2019_TOML.to_string(),
             origin: BASELINE_2019_ORIGIN.to_string(),
             base_dir: None,
+            settings: Vec::new(),
         }
     }
 }

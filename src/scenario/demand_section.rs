@@ -383,8 +383,9 @@ pub(super) fn settlement_table(
     }
 }
 
-/// `name` relative to `base_dir` (absolute names as they are); an error for a relative name when the
-/// scenario has no directory (the embedded default).
+/// `name` relative to `base_dir`, or to the folder of the file that set `key` when the scenario
+/// extends it (absolute names as they are); an error for a relative name when the scenario has no
+/// directory (the embedded default).
 pub(super) fn resolve_path(
     name: &str,
     base_dir: Option<&Path>,
@@ -395,7 +396,7 @@ pub(super) fn resolve_path(
     if path.is_absolute() {
         return Some(path.to_path_buf());
     }
-    if let Some(dir) = base_dir {
+    if let Some(dir) = problems.folder_for(key, base_dir) {
         Some(dir.join(path))
     } else {
         problems.at(

@@ -1,9 +1,12 @@
 //! Problems found in a scenario, each with its place, key path, message and fix; all of them at once.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use super::source::{SpanIndex, line_col};
+use super::layers::Sources;
+use super::source::SpanIndex;
 // The shared type, also named here so that scenario files find every diagnostic word in one place.
 pub(super) use crate::vocab::Diagnostic;
 
@@ -23,21 +26,50 @@ impl fmt::Display for ScenarioError {
     }
 }
 
-/// Collects diagnostics while a scenario is read; knows the scenario's text and key spans.
+/// Collects diagnostics while a scenario is read; knows the scenario's layers (the file, the files
+/// it extends, its `--set` values) and key spans.
 pub(super) struct Problems<'a> {
+    /// The scenario file's name (its problems come first).
     file: String,
-    text: &'a str,
+    sources: Cow<'a, Sources>,
     spans: SpanIndex,
     found: Vec<Diagnostic>,
 }
 
 impl<'a> Problems<'a> {
-    pub(super) fn new(file: &str, text: &'a str) -> Self {
+    /// For one text named `file` (no `extends`, no `--set`).
+    #[cfg(test)]
+    pub(super) fn new(file: &str, text: &str) -> Self {
         Self {
             file: file.to_string(),
-            text,
+            sources: Cow::Owned(Sources::single(file, text, None)),
             spans: SpanIndex::default(),
             found: Vec::new(),
+        }
+    }
+
+    /// For a scenario's layers; the first names the scenario.
+    pub(super) fn for_sources(sources: &'a Sources) -> Self {
+        Self {
+            file: sources.layers.first().map(|l| l.name.clone()).unwrap_or_default(),
+            sources: Cow::Borrowed(sources),
+            spans: SpanIndex::default(),
+            found: Vec::new(),
+        }
+    }
+
+    /// The folder relative paths in the value at `key` are resolved from: `root` (the scenario's
+    /// folder) when the scenario file itself set it, else the folder of the file or `--set` that did.
+    pub(super) fn folder_for(&self, key: &str, root: Option<&Path>) -> Option<PathBuf> {
+        let layer = self
+            .spans
+            .span_of(key)
+            .and_then(|s| self.sources.layer_index(s.start))
+            .unwrap_or(0);
+        if layer == 0 {
+            root.map(Path::to_path_buf)
+        } else {
+            self.sources.layers[layer].base_dir.clone()
         }
     }
 
@@ -58,10 +90,17 @@ impl<'a> Problems<'a> {
         self.push_span(key, span, message.into(), help);
     }
 
+    /// A problem at a byte span, under a key the merged document no longer holds (`extends`).
+    pub(super) fn at_span_as(&mut self, span: Option<Range<usize>>, key: &str, message: String, help: Option<String>) {
+        self.push_span(key.to_string(), span, message, help);
+    }
+
     fn push_span(&mut self, key: String, span: Option<Range<usize>>, message: String, help: Option<String>) {
-        let place = span.map(|s| line_col(self.text, s.start));
+        let located = span.and_then(|s| self.sources.place(s.start));
+        let file = located.map_or_else(|| self.file.clone(), |(layer, _)| layer.name.clone());
+        let place = located.and_then(|(_, place)| place);
         self.found.push(Diagnostic {
-            file: self.file.clone(),
+            file,
             line: place.map(|p| p.line),
             column: place.map(|p| p.column),
             key,
@@ -116,13 +155,12 @@ impl<'a> Problems<'a> {
         (self.spans, self.found)
     }
 
-    /// Resumes collecting for `text` with the key spans and problems of [`Self::into_parts`].
-    pub(super) fn resume(file: &str, text: &'a str, spans: SpanIndex, found: Vec<Diagnostic>) -> Self {
+    /// Resumes collecting for `sources` with the key spans and problems of [`Self::into_parts`].
+    pub(super) fn resume(sources: &'a Sources, spans: SpanIndex, found: Vec<Diagnostic>) -> Self {
         Self {
-            file: file.to_string(),
-            text,
             spans,
             found,
+            ..Self::for_sources(sources)
         }
     }
 }

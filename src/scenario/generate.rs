@@ -459,7 +459,12 @@ fn dwell_policy(raw: Option<&RawDwellPolicy>, window_hours: f64, problems: &mut 
                 );
                 return None;
             }
-            DwellPolicyKind::Fixed => fixed_dwell(raw.hours, raw.size.is_some(), key, problems)?,
+            DwellPolicyKind::Fixed => fixed_dwell(
+                raw.hours,
+                raw.size.as_ref().is_some_and(|s| !s.is_empty()),
+                key,
+                problems,
+            )?,
             DwellPolicyKind::BySize => by_size_dwell(raw.hours, raw.size.as_deref(), key, problems)?,
         },
     };
@@ -507,7 +512,10 @@ pub(super) fn fixed_dwell(
         problems.at(
             &format!("{key}.size"),
             "size classes are only used with policy = \"by_size\"",
-            Some("remove them or set policy = \"by_size\"".into()),
+            Some(
+                "remove them or set policy = \"by_size\" (over a scenario it extends, size = [] clears its classes)"
+                    .into(),
+            ),
         );
         return None;
     }

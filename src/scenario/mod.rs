@@ -16,6 +16,8 @@ mod diagnostic;
 mod digest;
 mod generate;
 mod generated;
+mod layers;
+mod merge;
 mod overrides;
 mod parse;
 mod parsed;
@@ -25,10 +27,12 @@ mod raw;
 mod resolve;
 mod resolved;
 mod serde_words;
+mod setting;
 mod settings;
 mod source;
 mod stops;
 mod stops_csv;
+mod syntax;
 mod uncertainty_section;
 mod work;
 
@@ -45,9 +49,11 @@ pub use demand_section::DemandRules;
 pub use diagnostic::ScenarioError;
 pub use digest::digest;
 pub use generate::{GenerateRules, VisitSeries};
+pub use layers::MAX_EXTENDS_DEPTH;
 pub use overrides::{ScenarioOverrides, VenueOverrides};
 pub use parsed::ParsedScenario;
 pub use resolved::{DemandOrigin, PendingVisit, Season, SeasonStop, SimulationSettings};
+pub use setting::Setting;
 pub use uncertainty_section::{DEFAULT_INPUT_DRAWS, MAX_INPUT_DRAWS, MIN_INPUT_DRAWS, UncertaintySection};
 // The shared words a scenario is written in, re-exported for the layers above.
 pub use crate::vocab::{Diagnostic, Venue, limits};
@@ -69,6 +75,8 @@ pub struct ScenarioText {
     pub origin: String,
     /// Folder that relative paths in the scenario are resolved from (`None`: it may not name files).
     pub base_dir: Option<PathBuf>,
+    /// `--set KEY=VALUE` values laid over the scenario (and the files it extends), in order.
+    pub settings: Vec<Setting>,
 }
 
 impl ScenarioText {
@@ -93,7 +101,12 @@ impl ScenarioText {
                 p.to_path_buf()
             }
         });
-        Ok(Self { text, origin, base_dir })
+        Ok(Self {
+            text,
+            origin,
+            base_dir,
+            settings: Vec::new(),
+        })
     }
 
     /// The embedded 2020 plan.
@@ -102,7 +115,14 @@ impl ScenarioText {
             text: DEFAULT_SCENARIO_TOML.to_string(),
             origin: DEFAULT_SCENARIO_ORIGIN.to_string(),
             base_dir: None,
+            settings: Vec::new(),
         }
+    }
+
+    /// The same scenario with `settings` laid over it (after its own `--set` values).
+    pub fn with_settings(mut self, settings: &[Setting]) -> Self {
+        self.settings.extend_from_slice(settings);
+        self
     }
 
     /// Parses and validates the scenario in one go ([`ParsedScenario::resolve`]); a command that
@@ -125,6 +145,7 @@ pub fn load_str(src: &str, origin_name: &str, base_dir: Option<&Path>) -> Result
         text: src.to_string(),
         origin: origin_name.to_string(),
         base_dir: base_dir.map(Path::to_path_buf),
+        settings: Vec::new(),
     };
     text.resolve(None)
 }

@@ -24,7 +24,7 @@ impl ScenarioText {
     /// Parses the text once (syntax and the shape of every section); resolving comes after.
     pub fn parse(&self) -> ParsedScenario {
         ParsedScenario {
-            parsed: parse_text(&self.text, &self.origin),
+            parsed: parse_text(self),
             source: self.clone(),
         }
     }
@@ -47,8 +47,6 @@ impl ParsedScenario {
         let source = &self.source;
         resolve_parsed(
             &self.parsed,
-            &source.text,
-            &source.origin,
             source.base_dir.as_deref(),
             default_name(&source.origin),
             dwell,
@@ -59,7 +57,7 @@ impl ParsedScenario {
     /// The `[uncertainty]` section (its default when the file has none).
     pub fn uncertainty(&self) -> Result<UncertaintySection, ScenarioError> {
         let source = &self.source;
-        resolve_uncertainty_parsed(&self.parsed, &source.text, &source.origin, source.base_dir.as_deref())
+        resolve_uncertainty_parsed(&self.parsed, source.base_dir.as_deref())
     }
 
     /// Names the scenario in messages.

@@ -118,7 +118,12 @@ fn default_policies() -> Vec<NamedPolicy> {
 
 fn resolve_policy(raw: &RawPolicy, key: &str, problems: &mut Problems<'_>) -> Option<NamedPolicy> {
     let choice = match raw.policy {
-        DwellPolicyKind::Fixed => PolicyChoice::Rule(fixed_dwell(raw.hours, raw.size.is_some(), key, problems)?),
+        DwellPolicyKind::Fixed => PolicyChoice::Rule(fixed_dwell(
+            raw.hours,
+            raw.size.as_ref().is_some_and(|s| !s.is_empty()),
+            key,
+            problems,
+        )?),
         DwellPolicyKind::BySize => PolicyChoice::Rule(by_size_dwell(raw.hours, raw.size.as_deref(), key, problems)?),
         DwellPolicyKind::DemandDriven => PolicyChoice::DemandDriven(demand_driven(raw, key, problems)?),
     };

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::ScenarioText;
 use super::baseline::embedded_file;
 use super::calibration_section::{check_calibration_season, resolve_calibration};
 use super::clients::resolve_clients;
@@ -12,6 +13,7 @@ use super::demand_section::{resolve_demand, resolve_path, settlement_table};
 use super::diagnostic::{Diagnostic, Problems, ScenarioError};
 use super::generate::resolve_generate;
 use super::generated::generate;
+use super::layers::{Sources, gather};
 use super::overrides::ScenarioOverrides;
 use super::parse::{RawScenario, parse};
 use super::policies::{resolve_policies, resolve_targets};
@@ -29,38 +31,45 @@ use crate::vocab::Venue;
 use crate::vocab::limits::MAX_CSV_BYTES;
 use crate::vocab::text_file::read_text;
 
-/// A scenario's text parsed once: the mirror (`None` after a syntax error), the key spans and the
-/// problems parsing found.
+/// A scenario's text parsed once: its layers (the file, the files it extends, its `--set` values),
+/// the merged mirror (`None` after a syntax error), the key spans and the problems parsing found.
 #[derive(Debug, Clone)]
 pub(super) struct Parsed {
+    sources: Sources,
     raw: Option<RawScenario>,
     spans: SpanIndex,
     found: Vec<Diagnostic>,
 }
 
-/// Parses `text` (named `file` in messages) into the form every resolution starts from.
-pub(super) fn parse_text(text: &str, file: &str) -> Parsed {
-    let mut problems = Problems::new(file, text);
-    let raw = parse(text, &mut problems);
+/// Reads the files `source` extends, merges them with it and its `--set` values, and parses the
+/// result into the form every resolution starts from.
+pub(super) fn parse_text(source: &ScenarioText) -> Parsed {
+    let (sources, chain) = gather(source);
+    let mut problems = Problems::for_sources(&sources);
+    let raw = parse(&sources, &chain, &mut problems);
     let (spans, found) = problems.into_parts();
-    Parsed { raw, spans, found }
+    Parsed {
+        sources,
+        raw,
+        spans,
+        found,
+    }
 }
 
-/// Resolves a scenario's text from its parsed form (its parse problems are reported again). `file`
-/// names it in messages; relative paths in it are resolved from `base_dir`; `default_name` names the
+/// Resolves a scenario's text from its parsed form (its parse problems are reported again). Relative
+/// paths the scenario file sets are resolved from `base_dir` (those of a file it extends from that
+/// file's folder); `default_name` names the
 /// season when the file has no `name`. `dwell` replaces the dwell of every settlement stop (a policy
 /// under comparison). `overrides` replace some of the text's values (in a copy of the mirror) before
 /// validation.
 pub(super) fn resolve_parsed(
     parsed: &Parsed,
-    text: &str,
-    file: &str,
     base_dir: Option<&Path>,
     default_name: &str,
     dwell: Option<&DwellPolicy>,
     overrides: &ScenarioOverrides,
 ) -> Result<Season, ScenarioError> {
-    let mut problems = Problems::resume(file, text, parsed.spans.clone(), parsed.found.clone());
+    let mut problems = Problems::resume(&parsed.sources, parsed.spans.clone(), parsed.found.clone());
     let season = parsed.raw.clone().and_then(|mut raw| {
         overrides.apply(&mut raw);
         build(&raw, base_dir, default_name, dwell, &mut problems)
@@ -72,11 +81,9 @@ pub(super) fn resolve_parsed(
 /// reported again, so a broken scenario gives its usual message.
 pub(super) fn resolve_uncertainty_parsed(
     parsed: &Parsed,
-    text: &str,
-    file: &str,
     base_dir: Option<&Path>,
 ) -> Result<UncertaintySection, ScenarioError> {
-    let mut problems = Problems::resume(file, text, parsed.spans.clone(), parsed.found.clone());
+    let mut problems = Problems::resume(&parsed.sources, parsed.spans.clone(), parsed.found.clone());
     let section = parsed.raw.as_ref().and_then(|raw| match &raw.uncertainty {
         Some(u) => resolve_uncertainty(u, base_dir, &mut problems),
         None => Some(UncertaintySection::default()),

@@ -25,3 +25,4 @@ mod selection;
 mod staffing;
 mod theory_anchors;
 mod uncertainty;
+mod whatif;

@@ -225,8 +225,7 @@ fn each_visits_mean_clients_equal_the_closed_form() {
 
 /// A season of the settlements of one district, visited `visits` times between March and November.
 fn frequency_season(visits: u32) -> Season {
-    let text = std::fs::read_to_string(repo(&format!("scenarios/whatif-pool-{visits}-visits.toml"))).unwrap();
-    scenario::load_str(&text, "frequency.toml", None).unwrap()
+    scenario::load_file(repo(&format!("scenarios/whatif-pool-{visits}-visits.toml"))).unwrap()
 }
 
 #[test]

@@ -41,6 +41,7 @@ fn text() -> ScenarioText {
         text: SCENARIO.to_string(),
         origin: "policies.toml".into(),
         base_dir: None,
+        settings: Vec::new(),
     }
 }
 

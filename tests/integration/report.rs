@@ -101,6 +101,7 @@ fn text(toml: &str, name: &str) -> ScenarioText {
         text: toml.to_string(),
         origin: name.to_string(),
         base_dir: None,
+        settings: Vec::new(),
     }
 }
 

@@ -180,6 +180,7 @@ fn season_text(settlements: &[usize]) -> ablakbusz::scenario::ScenarioText {
         text,
         origin: "synthetic.toml".into(),
         base_dir: None,
+        settings: Vec::new(),
     }
 }
 

@@ -38,6 +38,8 @@ pub struct CalibrateOptions {
     pub out: Option<PathBuf>,
     /// No progress bar and no printed report (the files are still written).
     pub quiet: bool,
+    /// `--set KEY=VALUE` values laid over the scenario.
+    pub settings: Vec<scenario::Setting>,
 }
 
 impl CalibrateOptions {
@@ -54,7 +56,7 @@ impl CalibrateOptions {
 /// Runs `ablakbusz calibrate`: prints the report and writes the output files.
 pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError> {
     if let Some(path) = &options.log {
-        if options.scenario.is_some() || options.backtest {
+        if options.scenario.is_some() || options.backtest || !options.settings.is_empty() {
             return Err(CalibrateError::ScenarioWithLog.into());
         }
         return log::calibrate_log(path, options, lang);
@@ -63,6 +65,7 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
         Some(path) => ScenarioText::read(path)?,
         None => ScenarioText::embedded_2019_baseline(),
     }
+    .with_settings(&options.settings)
     .parse();
     // The default folder is named after the calibrated season, known only afterwards.
     if let Some(out) = &options.out {
