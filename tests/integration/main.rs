@@ -16,6 +16,7 @@ mod fuzz;
 mod languages;
 mod layering;
 mod pending_needs;
+mod planning;
 mod policies;
 mod report;
 mod robust;
