@@ -271,14 +271,14 @@ label_table! {
     StaffNotWithinDesks => "not within the desks: {stops}", "a pultok számán belül nem: {stops}";
     StaffErlangDiffers => "Erlang C (steady state) would staff {differs} of {stops} stops differently.",
         "Az Erlang C képlet (stacionárius állapot) {stops} megállóból {differs} megállóban adna más létszámot.";
-    StaffBorderlineHeading => "Too close to call at {stops} stop(s): fewer clerks might meet the targets, but the interval still straddles one at the cap of replications:",
+    StaffBorderlineHeading => "Too close to call at {stops} stops: fewer clerks might meet the targets, but the interval still straddles one at the cap of replications:",
         "{stops} megállóban túl szoros a döntés: kevesebb ügyintéző is teljesítheti a célokat, de az intervallum a replikációk felső korlátjánál is átfedi valamelyiket:";
-    StaffBorderlineStop => "stop {stop} {date} {settlement}: {clerks} clerk(s) too close to call; {needed} meet the targets",
+    StaffBorderlineStop => "stop {stop} {date} {settlement}: {clerks} clerks too close to call; {needed} meet the targets",
         "{stop}. megálló, {date}, {settlement}: {clerks} ügyintézővel nem dönthető el; {needed} ügyintéző teljesíti a célokat";
     StaffUnstaffable => "stop {stop} {date} {settlement}: {advice}", "{stop}. megálló, {date}, {settlement}: {advice}";
     CrewHeading => "One crew per bus-day under dwell policy \"{policy}\" ({days} bus-days): the fewest clerks meeting every target at every stop of the day",
-        "Egy személyzet buszos naponként a(z) „{policy}” tartózkodási szabály szerint ({days} buszos nap): a nap minden megállóján minden célt teljesítő legkisebb létszám";
-    CrewFirstClerks => "{clerks} clerk(s) on {days} bus-day(s)", "{clerks} ügyintéző {days} buszos napon";
+        "Egy személyzet busznaponként a(z) „{policy}” tartózkodási szabály szerint ({days} busznap): a nap minden megállóján minden célt teljesítő legkisebb létszám";
+    CrewFirstClerks => "{clerks} clerks on {days} bus-days", "{clerks} ügyintéző {days} busznapon";
     CrewMoreClerks => "{clerks} on {days}", "{clerks} ügyintéző {days} napon";
     CrewNotWithinDesks => "not within the desks on {days}", "{days} napon a pultok számán belül nem";
     CrewPaidWithTravel => "{hours} paid clerk-hours including travel and set-up", "{hours} fizetett ügyintézői óra az utazással és a berendezkedéssel együtt";
@@ -355,13 +355,13 @@ label_table! {
     CsvVrf => "variance-reduction factor of pairing", "a párosítás varianciacsökkentő tényezője";
     CsvSelection => "selection", "kiválasztás";
     CsvSelectionReplications => "selection replications", "a kiválasztás replikációi";
-    ChosenDwellBorderline => "too close to call at {count} settlement(s): a shorter dwell might meet the targets, but the simulation cannot tell at its cap: {list}",
+    ChosenDwellBorderline => "too close to call at {count} settlements: a shorter dwell might meet the targets, but the simulation cannot tell at its cap: {list}",
         "{count} településen túl szoros a döntés: egy rövidebb tartózkodás is teljesítheti a célokat, de a szimuláció a felső korlátnál sem tudja eldönteni: {list}";
     ChosenDwell => "{policy}: shortest dwell meeting the targets chosen for {settlements} settlements (mean {mean} h); {unmet} cannot meet them within the range (longest used){list}",
         "{policy}: {settlements} településen a célokat teljesítő legrövidebb tartózkodás kiválasztva (átlag {mean} óra); {unmet} település a tartományon belül nem teljesíti őket (a leghosszabb kipróbáltat kapja){list}";
 
     // --- Terminal: plan --------------------------------------------------------------------------
-    PlanSummary => "{name}: {stops} stops on {bus_days} bus-days, {km} km, {driving} h of driving; {unplaced} visit(s) did not fit",
+    PlanSummary => "{name}: {stops} stops on {bus_days} bus-days, {km} km, {driving} h of driving; {unplaced} visits did not fit",
         "{name}: {stops} megálló {bus_days} busznapon, {km} km, {driving} óra vezetés; {unplaced} látogatás nem fért el";
     PlanBounds => "lower bounds: at least {bus_days} bus-days and {km} km for any plan; this one is within {days_gap} bus-days ({days_pct} %) and {km_pct} % of the km",
         "alsó korlát: bármely terv legalább {bus_days} busznap és {km} km; ez a terv legfeljebb {days_gap} busznappal ({days_pct} %) és a km {km_pct} %-ával több";
@@ -370,9 +370,9 @@ label_table! {
         "{name}: {stops} megálló, a forgatókönyv sorolja fel őket (utazás nincs számolva)";
 
     // --- Terminal: replay ------------------------------------------------------------------------
-    ReplayHeading => "Replayed day: {clerks} clerk(s), door closes at {dwell} min",
+    ReplayHeading => "Replayed day: {clerks} clerks, door closes at {dwell} min",
         "Visszajátszott nap: {clerks} ügyintéző, az ajtó a nyitás után {dwell} perccel zár";
-    ReplayAfterClosing => "({count} client(s) arriving after closing were left out)",
+    ReplayAfterClosing => "(left out: {count} clients arriving after closing)",
         "(a zárás után érkező {count} ügyfél kimaradt)";
     ReplayColClient => "client", "ügyfél";
     ReplayColArrival => "arrival_min", "érkezés, perc";
@@ -981,8 +981,6 @@ impl Label {
                 })?;
             if lang == Lang::En && value == "1" {
                 text = singular_after(&text, name);
-            } else if lang == Lang::En {
-                text = text.replace(&format!("{{{name}}} visit(s)"), &format!("{{{name}}} visits"));
             }
             text = text.replace(&format!("{{{name}}}"), value);
         }
@@ -1001,7 +999,7 @@ const ENGLISH_PLURALS: [(&str, &str); 13] = [
     ("seasons", "season"),
     ("days", "day"),
     ("visits", "visit"),
-    ("visit(s)", "visit"),
+    ("settlements", "settlement"),
     ("clients", "client"),
     ("errands", "errand"),
     ("minutes", "minute"),

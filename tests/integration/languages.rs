@@ -232,7 +232,7 @@ fn replay_prints_in_hungarian() {
     assert_holds(
         &en,
         &[
-            "Replayed day: 1 clerk(s)",
+            "Replayed day: 1 clerk,",
             "client  arrival_min  start_min  leave_min  outcome",
         ],
     );

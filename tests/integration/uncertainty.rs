@@ -183,6 +183,24 @@ fn season_text(settlements: &[usize]) -> ablakbusz::scenario::ScenarioText {
     }
 }
 
+/// The settlements without an office split in two: the first [`LOG_STOPS`] for the synthetic stop
+/// log, and a season of the next [`SEASON_STOPS`] (its parsed text and the resolved season).
+fn logged_settlements_and_season(
+    table: &ablakbusz::demand::SettlementTable,
+) -> (
+    Vec<usize>,
+    ablakbusz::scenario::ParsedScenario,
+    ablakbusz::scenario::Season,
+) {
+    let without_office: Vec<usize> = (0..table.settlements().len())
+        .filter(|&i| !table.get(i).government_window.is_permanent_office())
+        .collect();
+    let (logged, simulated) = without_office.split_at(LOG_STOPS);
+    let text = season_text(&simulated[..SEASON_STOPS]).parse();
+    let season = text.resolve(None).unwrap();
+    (logged.to_vec(), text, season)
+}
+
 #[test]
 fn the_range_with_parameter_uncertainty_covers_the_true_outcome_at_90_percent() {
     use ablakbusz::experiment::run_season;
@@ -194,12 +212,8 @@ fn the_range_with_parameter_uncertainty_covers_the_true_outcome_at_90_percent() 
     // demand with fresh random numbers. The predictive range should hold it in 90 % of them; the
     // range without parameter uncertainty (one season at the fitted estimates) is narrower.
     let table = ablakbusz::demand::SettlementTable::embedded();
-    let without_office: Vec<usize> = (0..table.settlements().len())
-        .filter(|&i| !table.get(i).government_window.is_permanent_office())
-        .collect();
-    let (logged, simulated) = without_office.split_at(LOG_STOPS);
-    let text = season_text(&simulated[..SEASON_STOPS]).parse();
-    let season = text.resolve(None).unwrap();
+    let (logged, text, season) = logged_settlements_and_season(table);
+    let logged = logged.as_slice();
     let truth = season_model(&season).unwrap();
     let (draws, inner) = (20, 4);
     let macros = 200u32;
@@ -267,12 +281,8 @@ fn parameter_uncertainty_does_not_depend_on_the_number_of_threads() {
     use ablakbusz::study::{InputFit, Silent, SimulationOverrides, simulate_input_uncertainty};
     use rand::SeedableRng;
     let table = ablakbusz::demand::SettlementTable::embedded();
-    let without_office: Vec<usize> = (0..table.settlements().len())
-        .filter(|&i| !table.get(i).government_window.is_permanent_office())
-        .collect();
-    let (logged, simulated) = without_office.split_at(LOG_STOPS);
-    let text = season_text(&simulated[..SEASON_STOPS]).parse();
-    let season = text.resolve(None).unwrap();
+    let (logged, text, season) = logged_settlements_and_season(table);
+    let logged = logged.as_slice();
     let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(3);
     let log = ablakbusz::demand::parse_stop_log(&synthetic_stop_log(logged, &mut rng), "log.csv", table).unwrap();
     let fit = InputFit::stop_log(&log, table).unwrap();

@@ -35,7 +35,9 @@ pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang)
     let dir = output_dir(options.out.as_deref(), stem);
     let about = RunAbout {
         command: "calibrate --log".into(),
-        source: log.file.clone(),
+        // The log's file name, not the path it was given by (the workbook must not depend on
+        // where the files live).
+        source: stem.to_string(),
         ..RunAbout::default()
     };
     let files = write_results(&dir, files, lang, &about)?;

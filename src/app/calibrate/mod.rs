@@ -95,7 +95,9 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
     let dir = output_dir(options.out.as_deref(), &report.scenario);
     let about = RunAbout {
         command: "calibrate".into(),
-        source: text.origin().to_string(),
+        // The scenario's name, not the path it was given by, so the workbook does not depend on
+        // where the files live.
+        source: report.scenario.clone(),
         digest: meta.scenario_digest.clone(),
         ..RunAbout::default()
     };
