@@ -14,16 +14,8 @@
 //! Rounds on disjoint working days (every series with the same number of visits) are bounded
 //! one by one and added up.
 
+use super::itinerary::{Itinerary, PlanBounds};
 use super::problem::{DEPOT, NEIGHBOURS, Problem};
-
-/// Lower bounds of a plan of the wanted visits.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PlanBounds {
-    /// No plan of every visit that fits a day alone uses fewer bus-days.
-    pub bus_days: usize,
-    /// No such plan drives fewer road km, returns to the depot included.
-    pub km: f64,
-}
 
 /// The shortest drive that can lead to series `s`: from the depot or its nearest places (the
 /// neighbour index lists the nearest by a planar projection; a place at most 1 % nearer by the
@@ -99,5 +91,13 @@ fn bounds_of(problem: &Problem, subset: &[usize]) -> PlanBounds {
     PlanBounds {
         bus_days: n.div_ceil(m).max(long).max(by_time),
         km: farthest_km.max(nearest_km_sum),
+    }
+}
+
+/// The itinerary with the lower bounds of its problem beside it.
+pub(super) fn with_bounds(itinerary: Itinerary, problem: &Problem) -> Itinerary {
+    Itinerary {
+        bounds: Some(lower_bounds(problem)),
+        ..itinerary
     }
 }

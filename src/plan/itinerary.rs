@@ -164,7 +164,7 @@ pub struct Itinerary {
     /// Where every bus-day starts and ends.
     pub depot: Place,
     /// Lower bounds on any plan's bus-days and km (`None` for a plan not made by the planner).
-    pub bounds: Option<super::PlanBounds>,
+    pub bounds: Option<PlanBounds>,
 }
 
 /// Totals of an itinerary, for the planner's summary line.
@@ -200,4 +200,13 @@ impl Itinerary {
             dwell_hours: self.stops.iter().map(PlannedStop::dwell_hours).sum(),
         }
     }
+}
+
+/// Lower bounds of a plan of the wanted visits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanBounds {
+    /// No plan of every visit that fits a day alone uses fewer bus-days.
+    pub bus_days: usize,
+    /// No such plan drives fewer road km, returns to the depot included.
+    pub km: f64,
 }

@@ -19,7 +19,6 @@ mod properties;
 mod rules;
 mod travel;
 
-pub use bounds::PlanBounds;
 pub use calendar::{
     DECREES, DecreedYear, FIRST_YEAR_WITH_GOOD_FRIDAY, MONDAY_TO_FRIDAY, WorkingCalendar, decreed_year,
     decreed_years_text, easter_sunday, hungarian_days_off, hungarian_public_holidays, hungarian_rest_days,
@@ -29,10 +28,9 @@ pub use dwell_policy::{
     DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,
 };
 pub use error::{PlanError, PlanInputError};
-pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit};
+pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlanBounds, PlannedStop, UnplacedReason, UnplacedVisit};
 pub use packer::build_greedy_itinerary;
 pub use planner::build_itinerary;
-use planner::working_days;
 pub use rules::{
     DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_EARLIEST_OPENING_MIN,
     DEFAULT_ITERATIONS_PER_VISIT, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,

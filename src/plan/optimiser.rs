@@ -30,6 +30,8 @@ const RUIN_MAX: usize = 12;
 const EMPTY_A_DAY_EVERY: u64 = 10;
 /// How many of the emptiest bus-days the emptying picks from at random.
 const EMPTIEST_CHOICE: usize = 6;
+/// While visits are left out, the share of ruins centred on one of them (the rest as usual).
+const UNPLACED_CENTRE_SHARE: f64 = 0.5;
 /// Starting threshold of the record-to-record acceptance, as a fraction of the start's km (0.2 %:
 /// about one short detour in the county; large enough to leave a local optimum, small enough not
 /// to wander).
@@ -45,13 +47,18 @@ struct Plan {
     /// Back at the depot, minutes after midnight, of each day's route.
     back: Vec<u32>,
     day_of: Vec<Option<usize>>,
+    /// Occurrences not placed that fit a day alone (the others can never be placed).
+    unplaced: usize,
     bus_days: usize,
     total_metres: i64,
 }
 
+/// Visits left out, bus-days, metres: compared in this order.
+type Score = (usize, usize, i64);
+
 impl Plan {
-    fn score(&self) -> (usize, i64) {
-        (self.bus_days, self.total_metres)
+    fn score(&self) -> Score {
+        (self.unplaced, self.bus_days, self.total_metres)
     }
 }
 
@@ -60,7 +67,7 @@ impl Plan {
 struct Undo {
     days: Vec<(usize, Vec<usize>, i64, u32)>,
     occurrences: Vec<(usize, Option<usize>)>,
-    score: (usize, i64),
+    score: Score,
 }
 
 struct Search<'p, 'a> {
@@ -125,7 +132,11 @@ impl<'p, 'a> Search<'p, 'a> {
             .zip(&timings)
             .map(|(r, t)| if r.is_empty() { 0 } else { t.metres })
             .collect();
+        let unplaced = (0..day_of.len())
+            .filter(|&o| day_of[o].is_none() && problem.fits_alone(problem.occurrences[o].series))
+            .count();
         let plan = Plan {
+            unplaced,
             bus_days: routes.iter().filter(|r| !r.is_empty()).count(),
             total_metres: metres.iter().sum(),
             back: timings.iter().map(|t| t.back_min).collect(),
@@ -160,7 +171,7 @@ impl<'p, 'a> Search<'p, 'a> {
         for (o, day) in self.undo.occurrences.drain(..).rev() {
             self.plan.day_of[o] = day;
         }
-        (self.plan.bus_days, self.plan.total_metres) = self.undo.score;
+        (self.plan.unplaced, self.plan.bus_days, self.plan.total_metres) = self.undo.score;
     }
 
     fn save_day(&mut self, day: usize) {
@@ -192,7 +203,13 @@ impl<'p, 'a> Search<'p, 'a> {
     }
 
     fn set_day_of(&mut self, o: usize, day: Option<usize>) {
-        self.undo.occurrences.push((o, self.plan.day_of[o]));
+        let was = self.plan.day_of[o];
+        self.undo.occurrences.push((o, was));
+        match (was, day) {
+            (Some(_), None) => self.plan.unplaced += 1,
+            (None, Some(_)) => self.plan.unplaced -= 1,
+            _ => {}
+        }
         self.plan.day_of[o] = day;
     }
 
@@ -310,12 +327,20 @@ impl<'p, 'a> Search<'p, 'a> {
         if placed.is_empty() {
             return false;
         }
-        let centre = placed[self.rng.random_range(0..placed.len())];
-        let removed = if self.rng.random_bool(0.5) {
+        let centre = if self.plan.unplaced > 0 && self.rng.random_bool(UNPLACED_CENTRE_SHARE) {
+            let left_out = self.left_out();
+            left_out[self.rng.random_range(0..left_out.len())]
+        } else {
+            placed[self.rng.random_range(0..placed.len())]
+        };
+        let mut removed = if self.rng.random_bool(0.5) {
             self.neighbourhood(centre)
         } else {
             self.days_around(centre)
         };
+        if self.plan.day_of[centre].is_none() && !removed.contains(&centre) {
+            removed.push(centre);
+        }
         for &o in &removed {
             self.remove(o);
         }
@@ -330,9 +355,7 @@ impl<'p, 'a> Search<'p, 'a> {
             }),
         }
         for &o in &order {
-            if !self.insert(o, true) {
-                return false;
-            }
+            self.insert(o, true);
         }
         let mut touched: Vec<usize> = self.undo.days.iter().map(|d| d.0).collect();
         touched.sort_unstable();
@@ -340,9 +363,18 @@ impl<'p, 'a> Search<'p, 'a> {
         for day in touched {
             self.reorder(day);
         }
-        let (days, metres) = self.plan.score();
-        let (old_days, old_metres) = self.undo.score;
-        days < old_days || (days == old_days && metres <= old_metres + threshold)
+        let (unplaced, days, metres) = self.plan.score();
+        let (old_unplaced, old_days, old_metres) = self.undo.score;
+        (unplaced, days) < (old_unplaced, old_days)
+            || ((unplaced, days) == (old_unplaced, old_days) && metres <= old_metres + threshold)
+    }
+
+    /// The occurrences left out that fit a day alone.
+    fn left_out(&self) -> Vec<usize> {
+        let p = self.problem;
+        (0..self.plan.day_of.len())
+            .filter(|&o| self.plan.day_of[o].is_none() && p.fits_alone(p.occurrences[o].series))
+            .collect()
     }
 
     /// The centre and the placed visits of its nearest series in the same round.
@@ -371,7 +403,7 @@ impl<'p, 'a> Search<'p, 'a> {
     fn days_around(&mut self, centre: usize) -> Vec<usize> {
         let p = self.problem;
         let occ = p.occurrences[centre];
-        let mut days = vec![self.plan.day_of[centre].unwrap_or(0)];
+        let mut days: Vec<usize> = self.plan.day_of[centre].into_iter().collect();
         let wanted = self.rng.random_range(2..=3);
         for &n in &p.neighbours[occ.series] {
             if days.len() >= wanted {

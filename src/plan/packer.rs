@@ -17,18 +17,19 @@
 //! 3. **Report** what is left, with the reason.
 
 use super::PlanInputError;
+use super::bounds::with_bounds;
 use super::itinerary::Itinerary;
-use super::problem::Problem;
+use super::problem::{Problem, working_days};
 use super::rules::{ItineraryRules, Visit};
 
 /// Packs the wanted visits into bus-days greedily; every problem of the input at once if it is
 /// invalid. Deterministic: the same input gives the same itinerary.
 pub fn build_greedy_itinerary(rules: &ItineraryRules, visits: &[Visit]) -> Result<Itinerary, PlanInputError> {
     rules.validate(visits)?;
-    let days = super::working_days(rules);
+    let days = working_days(rules);
     let problem = Problem::new(rules, &days, visits);
     let (routes, occurrence_day) = greedy(&problem);
-    Ok(problem.itinerary(&routes, &occurrence_day))
+    Ok(with_bounds(problem.itinerary(&routes, &occurrence_day), &problem))
 }
 
 /// When this many candidates or fewer are left on a day, insertions try them all rather than

@@ -243,7 +243,7 @@ impl<'a> Problem<'a> {
             days,
             unplaced,
             depot: self.rules.depot.clone(),
-            bounds: Some(super::bounds::lower_bounds(self)),
+            bounds: None,
         }
     }
 
@@ -309,4 +309,12 @@ pub(super) fn on_grid(minutes: u32, grid: u32) -> u32 {
 pub(super) fn round_boundary(round: usize, rounds: u32, days: usize) -> usize {
     // u128 cannot overflow: both factors fit in 64 bits.
     (round as u128 * days as u128 / u128::from(rounds.max(1))) as usize
+}
+
+/// The rules' working days, sorted and unique.
+pub(super) fn working_days(rules: &ItineraryRules) -> Vec<Date> {
+    let mut days = rules.working_days.clone();
+    days.sort();
+    days.dedup();
+    days
 }
