@@ -16,7 +16,10 @@ pub(super) fn plan(source: &ScenarioSource, out: Option<&Path>, lang: Lang) -> R
     let dir = output_dir(out, &season.name);
     let mut files = vec![];
     if let Some(itinerary) = &season.itinerary {
-        files.push(OutputFile::text(ITINERARY_FILE, render_itinerary_csv(lang, itinerary)?));
+        files.push(OutputFile::text(
+            ITINERARY_FILE,
+            render_itinerary_csv(lang, itinerary, &season.stops)?,
+        ));
         files.push(OutputFile::text(
             UNPLACED_FILE,
             render_unplaced_csv(lang, &itinerary.unplaced)?,

@@ -51,15 +51,19 @@ pub struct BusDay {
     pub km: f64,
     /// Driving time that day, return to the depot included, minutes.
     pub travel_min: u32,
+    /// The drive back to the depot from the day's last stop, minutes.
+    pub return_travel_min: u32,
+    /// Road distance of that drive, km.
+    pub return_km: f64,
 }
 
 /// Why a wanted visit is not in the itinerary.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UnplacedReason {
-    /// Even alone in a day, the drive there, set-up, dwell, pack-up and the drive back take
-    /// longer than the daily window.
+    /// Even alone in a day, the drive there, the wait for the opening time, set-up, dwell,
+    /// pack-up and the drive back take longer than the daily window.
     LongerThanWindow {
-        /// Minutes the visit alone needs, depot to depot.
+        /// Minutes the visit alone needs from the window's start until back at the depot.
         needed_min: u32,
         /// Minutes in the daily window.
         window_min: u32,
@@ -71,10 +75,31 @@ pub enum UnplacedReason {
         /// The first date the gap allows.
         earliest: Date,
     },
-    /// Every working day from `from` on was full (window or stops per day) when the visit was due.
-    SeasonFull {
-        /// The first date the visit could have been placed (spread and gap allowing).
+    /// The minimum gap after the series' previous visit reaches past the end of this visit's round.
+    GapBeyondRound {
+        /// Date of the series' last placed visit.
+        previous: Date,
+        /// The first date the gap allows.
+        earliest: Date,
+        /// Last working day of the visit's round.
+        round_end: Date,
+    },
+    /// The most days between visits ends before this visit's round begins.
+    GapTooLong {
+        /// Date of the series' last placed visit.
+        previous: Date,
+        /// The last date the most days between visits allows.
+        latest: Date,
+        /// First working day of the visit's round.
+        round_start: Date,
+    },
+    /// Every working day the visit could take, `from` to `until` (its round, gaps allowing), was
+    /// full (window or stops per day).
+    RoundFull {
+        /// The first date the visit could have been placed.
         from: Date,
+        /// The last date it could have been placed.
+        until: Date,
     },
 }
 
@@ -83,16 +108,34 @@ impl fmt::Display for UnplacedReason {
         match self {
             UnplacedReason::LongerThanWindow { needed_min, window_min } => write!(
                 f,
-                "needs {needed_min} min from depot to depot (travel, set-up, dwell, pack-up) but the daily window is \
-                 {window_min} min"
+                "needs {needed_min} min from the day's start until back at the depot (travel, the wait for the opening \
+                 time, set-up, dwell, pack-up) but the daily window is {window_min} min"
             ),
             UnplacedReason::GapBeyondSeason { previous, earliest } => write!(
                 f,
                 "after the visit on {previous}, the minimum gap allows the next one only from {earliest}, after the \
                  season's last working day"
             ),
-            UnplacedReason::SeasonFull { from } => {
-                write!(f, "every working day from {from} on was already full")
+            UnplacedReason::GapBeyondRound {
+                previous,
+                earliest,
+                round_end,
+            } => write!(
+                f,
+                "after the visit on {previous}, the minimum gap allows the next one only from {earliest}, after its \
+                 round ends on {round_end}"
+            ),
+            UnplacedReason::GapTooLong {
+                previous,
+                latest,
+                round_start,
+            } => write!(
+                f,
+                "after the visit on {previous}, the most days between visits ask for the next one by {latest}, before \
+                 its round starts on {round_start}"
+            ),
+            UnplacedReason::RoundFull { from, until } => {
+                write!(f, "every working day from {from} to {until} was already full")
             }
         }
     }
@@ -120,6 +163,8 @@ pub struct Itinerary {
     pub unplaced: Vec<UnplacedVisit>,
     /// Where every bus-day starts and ends.
     pub depot: Place,
+    /// Lower bounds on any plan's bus-days and km (`None` for a plan not made by the planner).
+    pub bounds: Option<PlanBounds>,
 }
 
 /// Totals of an itinerary, for the planner's summary line.
@@ -155,4 +200,13 @@ impl Itinerary {
             dwell_hours: self.stops.iter().map(PlannedStop::dwell_hours).sum(),
         }
     }
+}
+
+/// Lower bounds of a plan of the wanted visits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanBounds {
+    /// No plan of every visit that fits a day alone uses fewer bus-days.
+    pub bus_days: usize,
+    /// No such plan drives fewer road km, returns to the depot included.
+    pub km: f64,
 }

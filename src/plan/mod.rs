@@ -4,11 +4,16 @@
 //! [`WorkingCalendar`], [`ItineraryRules`] and [`Visit`]s, calls [`build_itinerary`], and reads
 //! the [`Itinerary`]; `report::render_itinerary_csv` gives the timetable a planner can publish.
 
+mod bounds;
 mod calendar;
 mod dwell_policy;
 mod error;
 mod itinerary;
+mod legs;
+mod optimiser;
 mod packer;
+mod planner;
+mod problem;
 #[cfg(test)]
 mod properties;
 mod rules;
@@ -23,11 +28,13 @@ pub use dwell_policy::{
     DEFAULT_DEMAND_DRIVEN, DEFAULT_FIXED_HOURS, DemandDrivenRange, DwellPolicy, NamedPolicy, PolicyChoice,
 };
 pub use error::{PlanError, PlanInputError};
-pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlannedStop, UnplacedReason, UnplacedVisit};
-pub use packer::build_itinerary;
+pub use itinerary::{BusDay, Itinerary, ItinerarySummary, PlanBounds, PlannedStop, UnplacedReason, UnplacedVisit};
+pub use packer::build_greedy_itinerary;
+pub use planner::build_itinerary;
 pub use rules::{
-    DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,
-    DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN, DEFAULT_WINDOW_START_MIN, DailyWindow,
-    ItineraryRules, Place, Visit,
+    DEFAULT_DEPOT_LAT_DEG, DEFAULT_DEPOT_LON_DEG, DEFAULT_DEPOT_NAME, DEFAULT_EARLIEST_OPENING_MIN,
+    DEFAULT_ITERATIONS_PER_VISIT, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_STOPS_PER_DAY, DEFAULT_MIN_GAP_DAYS,
+    DEFAULT_OPENING_GRID_MIN, DEFAULT_PACKUP_MIN, DEFAULT_PLANNER_SEED, DEFAULT_SETUP_MIN, DEFAULT_WINDOW_END_MIN,
+    DEFAULT_WINDOW_START_MIN, DailyWindow, ItineraryRules, Place, PlannerSettings, Visit,
 };
 pub use travel::{DEFAULT_ROAD_FACTOR, DEFAULT_SPEED_KMH, Leg, TravelModel, coordinate_problems};

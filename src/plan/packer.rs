@@ -1,75 +1,46 @@
-//! The greedy packer: [`build_itinerary`] spreads each series over the season, then fills the
-//! working days one by one.
+//! The greedy packer: [`build_greedy_itinerary`] spreads each series over the season, then fills
+//! the working days one by one. It is the optimiser's start and stays available on its own.
 //!
 //! The method is deterministic (no randomness, ties broken by input order):
-//! 1. **Spread.** With N working days, visit j (from 0) of a series of k is *released* on working
-//!    day ⌊j·N/k⌋ and *due* before working day ⌊(j+1)·N/k⌋, so the k visits fall in k equal rounds
-//!    of the season (a return about every N/k working days). A visit also waits until
-//!    `min_gap_days` calendar days after its series' previous visit, and only the next visit of a
-//!    series is ever a candidate.
-//! 2. **Fill** the working days in date order. The day's seed is the candidate with the earliest
-//!    due day (ties: input order). Then, while the day has fewer than the maximum stops, the
-//!    candidate and the position in the day's route that add the least driving time (ties:
-//!    driving distance to the metre, due day, input order, position) are inserted, if the whole
-//!    day — from the depot at the window's start to the depot again, set-up and pack-up included —
-//!    still ends within the window.
-//! 3. **Report** what is left when the season ends, with the reason.
-
-use jiff::ToSpan;
-use jiff::civil::Date;
+//! 1. **Rounds.** With N working days, visit j (from 0) of a series of k belongs to round j:
+//!    working days ⌊j·N/k⌋ to before ⌊(j+1)·N/k⌋, so the k visits fall in k equal rounds of the
+//!    season. A visit also waits until `min_gap_days` calendar days after its series' previous
+//!    visit (and comes at most `max_gap_days` after it), and only the next visit of a series is
+//!    ever a candidate; a visit whose round ends unplaced is reported.
+//! 2. **Fill** the working days in date order. The day's seed is the candidate due first (end of
+//!    its round or of its most gap; ties: input order). Then, while the day has fewer than the
+//!    maximum stops, the candidate and the position in the day's route that add the least driving
+//!    time (ties: driving distance to the metre, due day, input order, position) are inserted, if
+//!    the whole day — doors opening on the grid and not before the earliest opening, set-up and
+//!    pack-up, the drive back to the depot — still ends within the window. Candidates are the
+//!    nearest series of the day's stops (a neighbour index), or all of them when few are left.
+//! 3. **Report** what is left, with the reason.
 
 use super::PlanInputError;
-use super::itinerary::{BusDay, Itinerary, PlannedStop, UnplacedReason, UnplacedVisit};
+use super::bounds::with_bounds;
+use super::itinerary::Itinerary;
+use super::problem::{Problem, working_days};
 use super::rules::{ItineraryRules, Visit};
-use super::travel::Leg;
 
-/// Packs the wanted visits into bus-days; every problem of the input at once if it is invalid.
-/// Deterministic: the same input gives the same itinerary.
-///
-/// The method, a greedy one: visit j (from 0) of a series of k is released on working day
-/// ⌊j·N/k⌋ of the N working days and due before ⌊(j+1)·N/k⌋, and waits `min_gap_days` after the
-/// series' previous visit. Each working day, in date order, is seeded with the released visit due
-/// first (ties: input order, so list the visits by priority), then takes the released visits
-/// that add the least driving (cheapest insertion into the day's route) while the whole day,
-/// depot to depot, still fits the window and the day has fewer than `max_stops_per_day` stops.
-pub fn build_itinerary(rules: &ItineraryRules, visits: &[Visit]) -> Result<Itinerary, PlanInputError> {
+/// Packs the wanted visits into bus-days greedily; every problem of the input at once if it is
+/// invalid. Deterministic: the same input gives the same itinerary.
+pub fn build_greedy_itinerary(rules: &ItineraryRules, visits: &[Visit]) -> Result<Itinerary, PlanInputError> {
     rules.validate(visits)?;
-    let mut working_days = rules.working_days.clone();
-    working_days.sort();
-    working_days.dedup();
-    Ok(pack(rules, &working_days, visits))
+    let days = working_days(rules);
+    let problem = Problem::new(rules, &days, visits);
+    let (routes, occurrence_day) = greedy(&problem);
+    Ok(with_bounds(problem.itinerary(&routes, &occurrence_day), &problem))
 }
 
-/// Index of the depot among the points of the legs matrix; visit series follow from 1.
-const DEPOT: usize = 0;
-const METRES_PER_KM: f64 = 1000.0;
-
-/// One series of visits and what has been placed of it.
-struct Series<'a> {
-    visit: &'a Visit,
-    /// Index of its place in the legs matrix.
-    point: usize,
-    /// Dates of the visits placed so far, in order.
-    placed: Vec<Date>,
-    /// Minutes the visit alone needs, depot to depot.
-    alone_min: u32,
-}
-
-/// Times and distances of one day's route.
-struct RouteTiming {
-    /// Back at the depot, minutes after midnight (saturating).
-    back_min: u32,
-    /// Driving, minutes.
-    travel_min: u32,
-    /// Driving, km.
-    km: f64,
-}
+/// When this many candidates or fewer are left on a day, insertions try them all rather than
+/// the neighbours of the day's stops only (bounded cost, and no day left half-empty at the end
+/// of a round).
+const ALL_CANDIDATES_BELOW: usize = 256;
 
 /// How good an insertion is: smaller is better, compared field by field.
 struct InsertionRank {
     travel_min: u32,
-    /// Driving distance rounded to whole metres, so that a route and its mirror image (equal
-    /// legs summed in another order) tie exactly.
+    /// Driving distance in whole metres, so that a route and its mirror image tie exactly.
     metres: i64,
     due_day: usize,
     series: usize,
@@ -88,282 +59,151 @@ impl InsertionRank {
     }
 }
 
-struct Packer<'a> {
-    rules: &'a ItineraryRules,
-    /// Working days, sorted, unique, not empty.
-    days: &'a [Date],
-    /// `legs[a][b]`: the drive from point a to point b (point 0 is the depot).
-    legs: Vec<Vec<Leg>>,
-    series: Vec<Series<'a>>,
+/// Where each series stands while the days are filled.
+#[derive(Clone, Copy)]
+struct SeriesState {
+    /// Next occurrence to place (index into the problem's occurrences).
+    next: usize,
+    /// One past its last occurrence.
+    end: usize,
+    /// Working day of its last placed visit.
+    last_day: Option<usize>,
 }
 
-/// Packs valid input (checked by the caller) into an itinerary.
-pub(super) fn pack(rules: &ItineraryRules, days: &[Date], visits: &[Visit]) -> Itinerary {
-    let mut packer = Packer::new(rules, days, visits);
-    let mut stops = Vec::new();
-    let mut bus_days = Vec::new();
-    for day_index in 0..days.len() {
-        let route = packer.plan_day(day_index);
-        if !route.is_empty() {
-            bus_days.push(packer.commit(day_index, &route, &mut stops));
+/// The greedy routes (occurrences by working day) and the day of each occurrence.
+pub(super) fn greedy(problem: &Problem) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
+    let mut state: Vec<SeriesState> = (0..problem.visits.len())
+        .map(|s| SeriesState {
+            next: problem.first_occurrence[s],
+            end: problem.first_occurrence[s] + problem.visits[s].visits_wanted as usize,
+            last_day: None,
+        })
+        .collect();
+    let mut routes = vec![Vec::new(); problem.days.len()];
+    let mut occurrence_day = vec![None; problem.occurrences.len()];
+    let mut is_candidate = vec![false; problem.visits.len()];
+    for (day, day_route) in routes.iter_mut().enumerate() {
+        for series in &mut state {
+            // A visit whose round has passed is left out; the next one has its own round.
+            while series.next < series.end && problem.occurrences[series.next].due <= day {
+                series.next += 1;
+            }
+        }
+        let candidates: Vec<usize> = (0..state.len())
+            .filter(|&s| candidate(problem, &state[s], s, day))
+            .collect();
+        for &s in &candidates {
+            is_candidate[s] = true;
+        }
+        let route = plan_day(problem, &state, &candidates, &is_candidate);
+        for &s in &candidates {
+            is_candidate[s] = false;
+        }
+        for &s in &route {
+            let o = state[s].next;
+            occurrence_day[o] = Some(day);
+            day_route.push(o);
+            state[s].next += 1;
+            state[s].last_day = Some(day);
         }
     }
-    Itinerary {
-        stops,
-        days: bus_days,
-        unplaced: packer.unplaced(),
-        depot: rules.depot.clone(),
+    (routes, occurrence_day)
+}
+
+/// True when the next visit of series `s` may be placed on working day `day`.
+fn candidate(problem: &Problem, state: &SeriesState, s: usize, day: usize) -> bool {
+    if state.next >= state.end || !problem.fits_alone(s) {
+        return false;
+    }
+    let occ = &problem.occurrences[state.next];
+    occ.release <= day && day < occ.due && state.last_day.is_none_or(|last| problem.gap_ok(last, day))
+}
+
+/// The working-day index before which the next visit of a series must be placed.
+fn due_day(problem: &Problem, state: &SeriesState) -> usize {
+    let due = problem.occurrences[state.next].due;
+    match (problem.rules.max_gap_days, state.last_day) {
+        (Some(most), Some(last)) => {
+            let limit = last
+                + problem.days[last..]
+                    .partition_point(|d| i64::from((*d - problem.days[last]).get_days()) <= i64::from(most));
+            due.min(limit)
+        }
+        _ => due,
     }
 }
 
-impl<'a> Packer<'a> {
-    fn new(rules: &'a ItineraryRules, days: &'a [Date], visits: &'a [Visit]) -> Self {
-        let points: Vec<_> = std::iter::once(rules.depot.coordinates)
-            .chain(visits.iter().map(|visit| visit.place.coordinates))
-            .collect();
-        let legs: Vec<Vec<Leg>> = points
-            .iter()
-            .map(|from| points.iter().map(|to| rules.travel.leg(*from, *to)).collect())
-            .collect();
-        let series = visits
-            .iter()
-            .enumerate()
-            .map(|(index, visit)| {
-                let point = index + 1;
-                let alone_min = legs[DEPOT][point]
-                    .travel_min
-                    .saturating_add(rules.setup_min)
-                    .saturating_add(visit.dwell_min)
-                    .saturating_add(rules.packup_min)
-                    .saturating_add(legs[point][DEPOT].travel_min);
-                Series {
-                    visit,
-                    point,
-                    placed: Vec::new(),
-                    alone_min,
-                }
-            })
-            .collect();
-        Self {
-            rules,
-            days,
-            legs,
-            series,
-        }
-    }
-
-    /// Working-day index from which visit `occurrence` (from 0) of a series of `wanted` is released.
-    fn release_day(&self, occurrence: usize, wanted: u32) -> usize {
-        round_boundary(occurrence, wanted, self.days.len())
-    }
-
-    /// Working-day index before which visit `occurrence` (from 0) of a series of `wanted` is due.
-    fn due_day(&self, occurrence: usize, wanted: u32) -> usize {
-        round_boundary(occurrence + 1, wanted, self.days.len())
-    }
-
-    fn fits_in_a_day(&self, series: &Series) -> bool {
-        series.alone_min <= self.rules.window.length_min()
-    }
-
-    /// True when the next visit of series `index` may be placed on working day `day_index`.
-    fn is_candidate(&self, index: usize, day_index: usize) -> bool {
-        let series = &self.series[index];
-        let next = series.placed.len();
-        if next >= series.visit.visits_wanted as usize || !self.fits_in_a_day(series) {
-            return false;
-        }
-        if self.release_day(next, series.visit.visits_wanted) > day_index {
-            return false;
-        }
-        match series.placed.last() {
-            Some(previous) => days_between(*previous, self.days[day_index]) >= i64::from(self.rules.min_gap_days),
-            None => true,
-        }
-    }
-
-    fn next_due_day(&self, index: usize) -> usize {
-        let series = &self.series[index];
-        self.due_day(series.placed.len(), series.visit.visits_wanted)
-    }
-
-    /// The series visited on working day `day_index`, in driving order.
-    fn plan_day(&self, day_index: usize) -> Vec<usize> {
-        let candidates: Vec<usize> = (0..self.series.len())
-            .filter(|index| self.is_candidate(*index, day_index))
-            .collect();
-        let Some(seed) = candidates
-            .iter()
-            .copied()
-            .filter(|index| self.fits(&[*index]))
-            .min_by_key(|index| (self.next_due_day(*index), *index))
-        else {
-            return Vec::new();
+/// The series visited on working day `day`, in driving order.
+fn plan_day(problem: &Problem, state: &[SeriesState], candidates: &[usize], is_candidate: &[bool]) -> Vec<usize> {
+    let Some(seed) = candidates
+        .iter()
+        .copied()
+        .min_by_key(|&s| (due_day(problem, &state[s]), s))
+    else {
+        return Vec::new();
+    };
+    let mut route = vec![seed];
+    while route.len() < problem.rules.max_stops_per_day as usize {
+        let pool: Vec<usize> = if candidates.len() <= ALL_CANDIDATES_BELOW {
+            candidates.to_vec()
+        } else {
+            let mut near: Vec<usize> = route
+                .iter()
+                .flat_map(|&r| problem.neighbours[r].iter().map(|&n| n as usize))
+                .filter(|&n| is_candidate[n])
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            near
         };
-        let mut route = vec![seed];
-        while route.len() < self.rules.max_stops_per_day as usize {
-            match self.best_insertion(&route, &candidates) {
-                Some(longer) => route = longer,
-                None => break,
-            }
-        }
-        route
-    }
-
-    /// The route with one more candidate at the cheapest feasible place, if any.
-    fn best_insertion(&self, route: &[usize], candidates: &[usize]) -> Option<Vec<usize>> {
-        let mut best: Option<(InsertionRank, Vec<usize>)> = None;
-        for &series in candidates.iter().filter(|index| !route.contains(index)) {
-            for position in 0..=route.len() {
-                let mut trial = route.to_vec();
-                trial.insert(position, series);
-                let timing = self.timing(&trial);
-                if timing.back_min > self.rules.window.end_min {
-                    continue;
-                }
-                let rank = InsertionRank {
-                    travel_min: timing.travel_min,
-                    metres: (timing.km * METRES_PER_KM).round() as i64,
-                    due_day: self.next_due_day(series),
-                    series,
-                    position,
-                };
-                if best.as_ref().is_none_or(|(best_rank, _)| rank.better_than(best_rank)) {
-                    best = Some((rank, trial));
-                }
-            }
-        }
-        best.map(|(_, route)| route)
-    }
-
-    fn fits(&self, route: &[usize]) -> bool {
-        self.timing(route).back_min <= self.rules.window.end_min
-    }
-
-    /// Drives and stays of a route from the depot at the window's start back to the depot.
-    fn timing(&self, route: &[usize]) -> RouteTiming {
-        let mut clock = self.rules.window.start_min;
-        let mut travel_min = 0u32;
-        let mut km = 0.0;
-        let mut previous = DEPOT;
-        for &index in route {
-            let series = &self.series[index];
-            let leg = self.legs[previous][series.point];
-            travel_min = travel_min.saturating_add(leg.travel_min);
-            km += leg.km;
-            clock = clock
-                .saturating_add(leg.travel_min)
-                .saturating_add(self.rules.setup_min)
-                .saturating_add(series.visit.dwell_min)
-                .saturating_add(self.rules.packup_min);
-            previous = series.point;
-        }
-        let home = self.legs[previous][DEPOT];
-        RouteTiming {
-            back_min: clock.saturating_add(home.travel_min),
-            travel_min: travel_min.saturating_add(home.travel_min),
-            km: km + home.km,
+        match best_insertion(problem, state, &route, &pool) {
+            Some(longer) => route = longer,
+            None => break,
         }
     }
+    route
+}
 
-    /// Records the day's stops (route known to fit) and returns the bus-day.
-    fn commit(&mut self, day_index: usize, route: &[usize], stops: &mut Vec<PlannedStop>) -> BusDay {
-        let date = self.days[day_index];
-        let timing = self.timing(route);
-        let mut clock = self.rules.window.start_min;
-        let mut previous = DEPOT;
-        for &index in route {
-            let leg = self.legs[previous][self.series[index].point];
-            let series = &mut self.series[index];
-            let start_min = clock + leg.travel_min + self.rules.setup_min;
-            let end_min = start_min + series.visit.dwell_min;
-            series.placed.push(date);
-            stops.push(PlannedStop {
-                date,
-                start_min,
-                end_min,
-                place: series.visit.place.clone(),
-                venue: series.visit.venue,
-                dwell_min: series.visit.dwell_min,
-                travel_min: leg.travel_min,
-                km: leg.km,
-                visit_index: index,
-                occurrence: series.placed.len() as u32,
-            });
-            clock = end_min + self.rules.packup_min;
-            previous = series.point;
-        }
-        BusDay {
-            date,
-            leave_depot_min: self.rules.window.start_min,
-            back_at_depot_min: timing.back_min,
-            stops: route.len(),
-            km: timing.km,
-            travel_min: timing.travel_min,
-        }
-    }
-
-    /// Every wanted visit left when the season ends, with the reason.
-    fn unplaced(&self) -> Vec<UnplacedVisit> {
-        let mut unplaced = Vec::new();
-        for (index, series) in self.series.iter().enumerate() {
-            let first_missing = series.placed.len() as u32;
-            if first_missing == series.visit.visits_wanted {
+/// The route with one more of `pool` at the cheapest feasible place, if any.
+fn best_insertion(problem: &Problem, state: &[SeriesState], route: &[usize], pool: &[usize]) -> Option<Vec<usize>> {
+    let mut best: Option<(InsertionRank, usize, usize)> = None;
+    for &series in pool.iter().filter(|s| !route.contains(s)) {
+        for position in 0..=route.len() {
+            let trial = route[..position]
+                .iter()
+                .copied()
+                .chain([series])
+                .chain(route[position..].iter().copied());
+            let timing = problem.timing(trial);
+            if timing.back_min > problem.rules.window.end_min {
                 continue;
             }
-            let reason = self.reason(series);
-            for occurrence in first_missing + 1..=series.visit.visits_wanted {
-                unplaced.push(UnplacedVisit {
-                    visit_index: index,
-                    occurrence,
-                    visit: series.visit.clone(),
-                    reason: reason.clone(),
-                });
-            }
-        }
-        unplaced
-    }
-
-    /// Why the next visit of a series was not placed.
-    fn reason(&self, series: &Series) -> UnplacedReason {
-        if !self.fits_in_a_day(series) {
-            return UnplacedReason::LongerThanWindow {
-                needed_min: series.alone_min,
-                window_min: self.rules.window.length_min(),
+            let rank = InsertionRank {
+                travel_min: timing.travel_min,
+                metres: timing.metres,
+                due_day: due_day(problem, &state[series]),
+                series,
+                position,
             };
-        }
-        let released = self.days[self.release_day(series.placed.len(), series.visit.visits_wanted)];
-        let Some(&previous) = series.placed.last() else {
-            return UnplacedReason::SeasonFull { from: released };
-        };
-        let earliest = previous
-            .checked_add(i64::from(self.rules.min_gap_days).days())
-            .unwrap_or(Date::MAX);
-        let last_day = self.days[self.days.len() - 1];
-        if earliest > last_day {
-            UnplacedReason::GapBeyondSeason { previous, earliest }
-        } else {
-            UnplacedReason::SeasonFull {
-                from: earliest.max(released),
+            if best
+                .as_ref()
+                .is_none_or(|(best_rank, _, _)| rank.better_than(best_rank))
+            {
+                best = Some((rank, series, position));
             }
         }
     }
-}
-
-/// ⌊round·days/rounds⌋: the working-day index where round `round` of `rounds` begins.
-fn round_boundary(round: usize, rounds: u32, days: usize) -> usize {
-    // u128 cannot overflow: both factors fit in 64 bits.
-    (round as u128 * days as u128 / u128::from(rounds.max(1))) as usize
-}
-
-/// Calendar days from `from` to `to` (negative if `to` is earlier).
-fn days_between(from: Date, to: Date) -> i64 {
-    i64::from((to - from).get_days())
+    best.map(|(_, series, position)| {
+        let mut longer = route.to_vec();
+        longer.insert(position, series);
+        longer
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{DailyWindow, ItineraryRules, Place, UnplacedReason, Visit, build_itinerary};
+    use super::super::{DailyWindow, ItineraryRules, Place, UnplacedReason, Visit};
+    use super::build_greedy_itinerary as build_itinerary;
     use crate::vocab::Venue;
     use jiff::civil::{Date, date};
 
@@ -372,6 +212,9 @@ mod tests {
     fn rules(days: Vec<Date>) -> ItineraryRules {
         let mut rules = ItineraryRules::with_defaults(days);
         rules.depot = Place::new("Depot", 46.0, 19.0);
+        // Doors at any minute from the window's start, so the times below are drives and stays only.
+        rules.opening_grid_min = 1;
+        rules.earliest_opening_min = 0;
         rules
     }
 
@@ -505,7 +348,10 @@ mod tests {
         assert_eq!(itinerary.unplaced[0].visit_index, 1);
         assert_eq!(
             itinerary.unplaced[0].reason,
-            UnplacedReason::SeasonFull { from: date(2020, 9, 7) }
+            UnplacedReason::RoundFull {
+                from: date(2020, 9, 7),
+                until: date(2020, 9, 7)
+            }
         );
         assert!(itinerary.unplaced[0].reason.to_string().contains("2020-09-07"));
     }

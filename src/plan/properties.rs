@@ -20,6 +20,8 @@ use crate::vocab::geo::chord_km;
 use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
 
 const CASES: u64 = 300;
+/// Optimiser iterations per random season (enough to move most visits several times).
+const OPTIMISER_ITERATIONS: u64 = 400;
 /// Bács-Kiskun's bounding box, degrees.
 const LAT_RANGE_DEG: (f64, f64) = (45.8, 47.2);
 const LON_RANGE_DEG: (f64, f64) = (18.7, 20.4);
@@ -75,6 +77,14 @@ fn random_rules(rng: &mut ChaCha8Rng, working_days: Vec<Date>) -> ItineraryRules
     rules.packup_min = rng.random_range(0..=30);
     rules.max_stops_per_day = rng.random_range(1..=5);
     rules.min_gap_days = rng.random_range(1..=35);
+    if rng.random_bool(0.5) {
+        rules.max_gap_days = Some(rules.min_gap_days + rng.random_range(0..=40));
+    }
+    rules.opening_grid_min = [1, 5, 10, 15, 30][rng.random_range(0..5)];
+    rules.earliest_opening_min = rng.random_range(6 * 60..11 * 60);
+    rules.planner.optimise = rng.random_bool(0.8);
+    rules.planner.iterations = Some(OPTIMISER_ITERATIONS);
+    rules.planner.seed = rng.random_range(0..1000);
     rules
 }
 
@@ -124,18 +134,33 @@ fn stops_by_day(itinerary: &Itinerary) -> BTreeMap<Date, Vec<&PlannedStop>> {
 fn check_day(rules: &ItineraryRules, visits: &[Visit], day: &BusDay, stops: &[&PlannedStop]) {
     assert!(!stops.is_empty() && stops.len() <= rules.max_stops_per_day as usize);
     assert_eq!(day.stops, stops.len());
-    assert_eq!(day.leave_depot_min, rules.window.start_min);
     let mut clock = rules.window.start_min;
     let mut here = rules.depot.coordinates;
     let (mut km, mut travel_min) = (0.0, 0);
-    for stop in stops {
+    for (position, stop) in stops.iter().enumerate() {
         let there = visits[stop.visit_index].place.coordinates;
         assert_eq!(stop.place, visits[stop.visit_index].place);
         assert_eq!(stop.dwell_min, visits[stop.visit_index].dwell_min);
         assert_eq!(stop.venue, visits[stop.visit_index].venue);
         assert_rounded_up(stop.travel_min, exact_travel_min(rules, here, there), "drive to a stop");
         assert!((stop.km - chord_km(here, there) * rules.travel.road_factor).abs() < 1e-6);
-        assert_eq!(stop.start_min, clock + stop.travel_min + rules.setup_min);
+        assert_eq!(stop.start_min % rules.opening_grid_min, 0, "opening off the grid");
+        let ready = clock + stop.travel_min + rules.setup_min;
+        let earliest = if position == 0 {
+            assert!(
+                stop.start_min >= rules.earliest_opening_min,
+                "opens before the earliest opening"
+            );
+            ready.max(rules.earliest_opening_min)
+        } else {
+            ready
+        };
+        // The first time on the grid at or after the bus is ready.
+        assert!(stop.start_min >= earliest && stop.start_min < earliest + rules.opening_grid_min);
+        if position == 0 {
+            assert_eq!(day.leave_depot_min, stop.start_min - rules.setup_min - stop.travel_min);
+            assert!(day.leave_depot_min >= rules.window.start_min);
+        }
         assert_eq!(stop.end_min, stop.start_min + stop.dwell_min);
         clock = stop.end_min + rules.packup_min;
         km += stop.km;
@@ -151,6 +176,8 @@ fn check_day(rules: &ItineraryRules, visits: &[Visit], day: &BusDay, stops: &[&P
         rules.window.end_min
     );
     assert_eq!(day.travel_min, travel_min + (back_min - clock));
+    assert_eq!(day.return_travel_min, back_min - clock);
+    assert!((day.return_km - chord_km(here, rules.depot.coordinates) * rules.travel.road_factor).abs() < 1e-6);
     km += chord_km(here, rules.depot.coordinates) * rules.travel.road_factor;
     assert!((day.km - km).abs() < 1e-6);
 }
@@ -201,11 +228,13 @@ fn every_wanted_visit_is_placed_or_explained_and_repeats_keep_the_gap() {
         for (index, visit) in visits.iter().enumerate() {
             let placed: Vec<&PlannedStop> = itinerary.stops.iter().filter(|s| s.visit_index == index).collect();
             let missing: Vec<&UnplacedVisit> = itinerary.unplaced.iter().filter(|u| u.visit_index == index).collect();
-            let numbers: Vec<u32> = placed
+            let mut numbers: Vec<u32> = placed
                 .iter()
                 .map(|s| s.occurrence)
                 .chain(missing.iter().map(|u| u.occurrence))
                 .collect();
+            // A visit whose round was full is missing between placed ones.
+            numbers.sort_unstable();
             assert_eq!(
                 numbers,
                 (1..=visit.visits_wanted).collect::<Vec<_>>(),
@@ -217,9 +246,33 @@ fn every_wanted_visit_is_placed_or_explained_and_repeats_keep_the_gap() {
                     gap_days >= rules.min_gap_days as i32,
                     "seed {seed}: {gap_days} days between visits"
                 );
+                if let Some(most) = rules.max_gap_days {
+                    assert!(gap_days <= most as i32, "seed {seed}: {gap_days} days > {most}");
+                }
             }
+            check_rounds(&rules, visit, &placed);
             check_long_visit(&rules, visit, &placed, &missing);
         }
+    }
+}
+
+/// Visit j (from 1) of a series of k lies in round j: working days ⌊(j−1)·N/k⌋ to before ⌊j·N/k⌋.
+fn check_rounds(rules: &ItineraryRules, visit: &Visit, placed: &[&PlannedStop]) {
+    let mut days = rules.working_days.clone();
+    days.sort();
+    days.dedup();
+    let n = days.len() as u64;
+    let k = u64::from(visit.visits_wanted);
+    for stop in placed {
+        let j = u64::from(stop.occurrence - 1);
+        let first = days[(j * n / k) as usize];
+        let last = days[((j + 1) * n / k) as usize - 1];
+        assert!(
+            stop.date >= first && stop.date <= last,
+            "visit {} on {} outside its round {first}..{last}",
+            stop.occurrence,
+            stop.date
+        );
     }
 }
 
@@ -227,21 +280,25 @@ fn every_wanted_visit_is_placed_or_explained_and_repeats_keep_the_gap() {
 fn check_long_visit(rules: &ItineraryRules, visit: &Visit, placed: &[&PlannedStop], missing: &[&UnplacedVisit]) {
     let depot = rules.depot.coordinates;
     let there = visit.place.coordinates;
-    let drives = exact_travel_min(rules, depot, there).ceil() + exact_travel_min(rules, there, depot).ceil();
-    let needed = drives + f64::from(rules.setup_min + visit.dwell_min + rules.packup_min);
+    let grid = f64::from(rules.opening_grid_min);
+    let ready = f64::from(rules.window.start_min + rules.setup_min) + exact_travel_min(rules, depot, there).ceil();
+    let open = (ready.max(f64::from(rules.earliest_opening_min)) / grid).ceil() * grid;
+    let back = open + f64::from(visit.dwell_min + rules.packup_min) + exact_travel_min(rules, there, depot).ceil();
+    let needed = back - f64::from(rules.window.start_min);
+    let tolerance = grid + 1.0;
     let window = f64::from(rules.window.length_min());
-    if needed > window + 1.0 {
+    if needed > window + tolerance {
         assert!(placed.is_empty());
         for unplaced in missing {
             match unplaced.reason {
                 UnplacedReason::LongerThanWindow { needed_min, window_min } => {
-                    assert!((f64::from(needed_min) - needed).abs() <= 1.0);
+                    assert!((f64::from(needed_min) - needed).abs() <= tolerance);
                     assert_eq!(window_min, rules.window.length_min());
                 }
                 ref other => panic!("a {needed}-minute visit in a {window}-minute window: {other}"),
             }
         }
-    } else if needed < window - 1.0 {
+    } else if needed < window - tolerance {
         assert!(
             missing
                 .iter()
@@ -258,8 +315,8 @@ fn the_same_input_gives_the_same_itinerary() {
         let second = build_itinerary(&rules, &visits).unwrap();
         assert_eq!(first, second);
         assert_eq!(
-            render_itinerary_csv(Lang::En, &first),
-            render_itinerary_csv(Lang::En, &second)
+            render_itinerary_csv(Lang::En, &first, &[]).unwrap(),
+            render_itinerary_csv(Lang::En, &second, &[]).unwrap()
         );
     }
 }

@@ -26,6 +26,20 @@ pub const DEFAULT_MAX_STOPS_PER_DAY: u32 = 3;
 /// Default minimum calendar days between two visits of one series (buses return about every two
 /// weeks to monthly).
 pub const DEFAULT_MIN_GAP_DAYS: u32 = 14;
+/// Default grid of opening times, minutes: doors open at :00, :15, :30 or :45 (a timetable people
+/// can remember; the planners asked for quarter hours).
+pub const DEFAULT_OPENING_GRID_MIN: u32 = 15;
+/// Default earliest opening, minutes after midnight: 08:00 (offices open at 8; an opening at 07:31
+/// serves nobody).
+pub const DEFAULT_EARLIEST_OPENING_MIN: u32 = 8 * WHOLE_MINUTES_PER_HOUR;
+/// Default optimiser iterations per wanted visit (150: the 2020 plan's 200 visits get 30,000
+/// iterations, about a second on this machine; 10,000 left it one bus-day above 130, and
+/// 60,000–100,000 found nothing better; measured with `ablakbusz plan` and benches/engine.rs).
+pub const DEFAULT_ITERATIONS_PER_VISIT: u64 = 150;
+/// Default ceiling of the optimiser's iterations, so that a national season stays bounded.
+pub const DEFAULT_MAX_ITERATIONS: u64 = 60_000;
+/// Default seed of the optimiser's random numbers.
+pub const DEFAULT_PLANNER_SEED: u64 = 1;
 /// Default depot: the county seat, Kecskemét, at the coordinates of the settlements file.
 pub const DEFAULT_DEPOT_NAME: &str = "Kecskemét";
 /// Latitude of Kecskemét in the settlements file (KSH gazetteer), degrees north.
@@ -96,6 +110,36 @@ impl Default for DailyWindow {
     }
 }
 
+/// How the itinerary is planned: greedily, or greedily and then optimised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlannerSettings {
+    /// Run the optimiser after the greedy plan.
+    pub optimise: bool,
+    /// Optimiser iterations; `None`: [`DEFAULT_ITERATIONS_PER_VISIT`] per wanted visit, at most
+    /// [`DEFAULT_MAX_ITERATIONS`].
+    pub iterations: Option<u64>,
+    /// Seed of the optimiser's random numbers (ChaCha8).
+    pub seed: u64,
+}
+
+impl Default for PlannerSettings {
+    fn default() -> Self {
+        Self {
+            optimise: true,
+            iterations: None,
+            seed: DEFAULT_PLANNER_SEED,
+        }
+    }
+}
+
+impl PlannerSettings {
+    /// The iterations for a season of `visits` wanted visits.
+    pub fn iterations_for(&self, visits: usize) -> u64 {
+        self.iterations
+            .unwrap_or_else(|| (DEFAULT_ITERATIONS_PER_VISIT * visits as u64).min(DEFAULT_MAX_ITERATIONS))
+    }
+}
+
 /// How bus-days are made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItineraryRules {
@@ -116,11 +160,21 @@ pub struct ItineraryRules {
     pub max_stops_per_day: u32,
     /// Fewest calendar days between two visits of one series (at least 1).
     pub min_gap_days: u32,
+    /// Most calendar days between two visits of one series (`None`: no limit; at least `min_gap_days`).
+    pub max_gap_days: Option<u32>,
+    /// Doors open on this grid, minutes after midnight (1: any minute).
+    pub opening_grid_min: u32,
+    /// No door opens before this time, minutes after midnight (the bus leaves the depot later
+    /// rather than wait on the square).
+    pub earliest_opening_min: u32,
+    /// Greedy or optimised, and the optimiser's budget and seed.
+    pub planner: PlannerSettings,
 }
 
 impl ItineraryRules {
     /// The rules with every default (8:00–16:00, depot Kecskemét, road factor 1.3, 50 km/h,
-    /// 15 min set-up and pack-up, 3 stops a day, 14 days between visits) on these working days.
+    /// 15 min set-up and pack-up, 3 stops a day, 14 days between visits and no most, opening on
+    /// the quarter hour, not before 08:00) on these working days.
     pub fn with_defaults(working_days: Vec<Date>) -> Self {
         Self {
             working_days,
@@ -131,6 +185,10 @@ impl ItineraryRules {
             packup_min: DEFAULT_PACKUP_MIN,
             max_stops_per_day: DEFAULT_MAX_STOPS_PER_DAY,
             min_gap_days: DEFAULT_MIN_GAP_DAYS,
+            max_gap_days: None,
+            opening_grid_min: DEFAULT_OPENING_GRID_MIN,
+            earliest_opening_min: DEFAULT_EARLIEST_OPENING_MIN,
+            planner: PlannerSettings::default(),
         }
     }
 
@@ -181,6 +239,33 @@ impl ItineraryRules {
             problems.push(PlanError::new(
                 "min_gap_days",
                 "must be at least 1 (two visits of one series on the same day are one longer visit)",
+            ));
+        }
+        if let Some(most) = self.max_gap_days.filter(|most| *most < self.min_gap_days) {
+            problems.push(PlanError::new(
+                "max_gap_days",
+                format!(
+                    "the most days between visits ({most}) is below the fewest ({})",
+                    self.min_gap_days
+                ),
+            ));
+        }
+        if self.opening_grid_min == 0 || self.opening_grid_min > MINUTES_PER_DAY {
+            problems.push(PlanError::new(
+                "opening_grid_min",
+                format!(
+                    "{} minutes is not a grid of opening times (1 to {MINUTES_PER_DAY}; 15 gives quarter hours)",
+                    self.opening_grid_min
+                ),
+            ));
+        }
+        if self.earliest_opening_min >= MINUTES_PER_DAY {
+            problems.push(PlanError::new(
+                "earliest_opening_min",
+                format!(
+                    "{} minutes after midnight is not a time of day",
+                    self.earliest_opening_min
+                ),
             ));
         }
         problems

@@ -316,7 +316,33 @@ pub(super) fn unplaced_reason(lang: Lang, reason: &UnplacedReason) -> Result<Str
             lang,
             &[("previous", &previous.to_string()), ("earliest", &earliest.to_string())],
         ),
-        UnplacedReason::SeasonFull { from } => Label::UnplacedSeasonFull.fill(lang, &[("from", &from.to_string())]),
+        UnplacedReason::GapBeyondRound {
+            previous,
+            earliest,
+            round_end,
+        } => Label::UnplacedGapBeyondRound.fill(
+            lang,
+            &[
+                ("previous", &previous.to_string()),
+                ("earliest", &earliest.to_string()),
+                ("round_end", &round_end.to_string()),
+            ],
+        ),
+        UnplacedReason::GapTooLong {
+            previous,
+            latest,
+            round_start,
+        } => Label::UnplacedGapTooLong.fill(
+            lang,
+            &[
+                ("previous", &previous.to_string()),
+                ("latest", &latest.to_string()),
+                ("round_start", &round_start.to_string()),
+            ],
+        ),
+        UnplacedReason::RoundFull { from, until } => {
+            Label::UnplacedRoundFull.fill(lang, &[("from", &from.to_string()), ("until", &until.to_string())])
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use super::csv::{Column, headers};
 use super::lang::{FillError, Label, Lang};
 use crate::plan::{Itinerary, UnplacedVisit};
 use crate::report::{RenderError, csv_rows};
-use crate::scenario::Season;
+use crate::scenario::{Season, SeasonStop};
 
 use crate::vocab::units::WHOLE_MINUTES_PER_HOUR as MINUTES_PER_HOUR;
 
@@ -20,24 +20,71 @@ pub fn format_clock(minutes_after_midnight: u32) -> String {
     )
 }
 
-/// The itinerary as CSV, one row per stop in date and time order, with the columns `date`
-/// (YYYY-MM-DD), `start` and `end` (door opens and closes, HH:MM), `settlement`, `venue`,
-/// `dwell_hours` (2 decimals), `travel_min` (drive from the previous stop or the depot) and `km`
-/// (road km of that drive, 1 decimal).
-pub fn render_itinerary_csv(lang: Lang, itinerary: &Itinerary) -> Result<String, RenderError> {
-    let rows = itinerary.stops.iter().map(|stop| {
-        vec![
+/// The itinerary as CSV, one row per stop in date and time order: `date` (YYYY-MM-DD), `weekday`,
+/// `bus_day` (from 1), `start` and `end` (door opens and closes, HH:MM), `settlement`, `venue`,
+/// `dwell_hours`, `clerks` and `label` (from the season's stop, when `stops` has it),
+/// `travel_min` (drive from the previous stop or the depot) and `km` (road km of that drive,
+/// 1 decimal), and on each day's last stop the way back: `back_at_depot` (HH:MM),
+/// `return_travel_min`, `return_km`. Accepted unchanged as a `stops_csv` (the travel and return
+/// columns are for reading; dwell hours are written exactly).
+pub fn render_itinerary_csv(lang: Lang, itinerary: &Itinerary, stops: &[SeasonStop]) -> Result<String, RenderError> {
+    let mut bus_day = 0usize;
+    let mut day_index = 0usize;
+    let mut previous_date = None;
+    let mut rows = Vec::with_capacity(itinerary.stops.len());
+    for (i, stop) in itinerary.stops.iter().enumerate() {
+        if previous_date != Some(stop.date) {
+            bus_day += 1;
+            previous_date = Some(stop.date);
+            day_index = itinerary
+                .days
+                .iter()
+                .position(|d| d.date == stop.date)
+                .unwrap_or(day_index);
+        }
+        let last_of_day = itinerary.stops.get(i + 1).is_none_or(|next| next.date != stop.date);
+        let season_stop = stops
+            .iter()
+            .find(|s| s.date == stop.date && s.start_min == stop.start_min && s.settlement == stop.place.name);
+        let day = itinerary.days.get(day_index).filter(|d| d.date == stop.date);
+        let (back, return_min, return_km) = match day.filter(|_| last_of_day) {
+            Some(day) => (
+                format_clock(day.back_at_depot_min),
+                day.return_travel_min.to_string(),
+                format!("{:.1}", day.return_km),
+            ),
+            None => (String::new(), String::new(), String::new()),
+        };
+        rows.push(vec![
             stop.date.to_string(),
+            lang.weekday_abbreviation(stop.date.weekday()).to_string(),
+            bus_day.to_string(),
             format_clock(stop.start_min),
             format_clock(stop.end_min),
             stop.place.name.clone(),
             stop.venue.as_str().to_string(),
-            format!("{:.2}", stop.dwell_hours()),
+            exact_hours(stop.dwell_hours()),
+            season_stop.map_or(String::new(), |s| s.spec.clerks.to_string()),
+            season_stop.and_then(|s| s.label.clone()).unwrap_or_default(),
             stop.travel_min.to_string(),
             format!("{:.1}", stop.km),
-        ]
-    });
-    render_itinerary_rows(lang, rows)
+            back,
+            return_min,
+            return_km,
+        ]);
+    }
+    render_itinerary_rows(lang, rows.into_iter())
+}
+
+/// Hours with 2 decimals when that is exact, otherwise every digit needed to read the same
+/// number back (100 minutes: 1.6666666666666667), so that the timetable round-trips.
+fn exact_hours(hours: f64) -> String {
+    let short = format!("{hours:.2}");
+    if short.parse::<f64>().ok() == Some(hours) {
+        short
+    } else {
+        format!("{hours}")
+    }
 }
 
 /// The published itinerary's file.
@@ -46,15 +93,22 @@ pub const ITINERARY_FILE: &str = "itinerary.csv";
 pub const UNPLACED_FILE: &str = "unplaced.csv";
 
 /// Columns of the published itinerary.
-pub const ITINERARY_COLUMNS: [Column; 8] = [
+pub const ITINERARY_COLUMNS: [Column; 15] = [
     Column::new("date", Label::ColDate),
+    Column::new("weekday", Label::CsvWeekday),
+    Column::new("bus_day", Label::CsvBusDay),
     Column::new("start", Label::ColStart),
     Column::new("end", Label::CsvEnd),
     Column::new("settlement", Label::ColSettlement),
     Column::new("venue", Label::ColVenue),
     Column::new("dwell_hours", Label::ColDwellHours),
+    Column::new("clerks", Label::ColClerks),
+    Column::new("label", Label::CsvStopLabel),
     Column::new("travel_min", Label::CsvTravelMin),
     Column::new("km", Label::CsvKm),
+    Column::new("back_at_depot", Label::CsvBackAtDepot),
+    Column::new("return_travel_min", Label::CsvReturnTravelMin),
+    Column::new("return_km", Label::CsvReturnKm),
 ];
 
 /// Columns of the visits left out.
@@ -68,7 +122,7 @@ pub(crate) const UNPLACED_COLUMNS: [Column; 6] = [
 ];
 
 /// An itinerary CSV from rows in [`ITINERARY_COLUMNS`] order (for stops listed explicitly, whose
-/// travel is unknown, the last two cells are empty).
+/// travel is unknown, the travel cells are empty).
 fn render_itinerary_rows(lang: Lang, rows: impl Iterator<Item = Vec<String>>) -> Result<String, RenderError> {
     let header = headers(lang, &ITINERARY_COLUMNS);
     csv_rows(
@@ -86,11 +140,18 @@ pub fn render_explicit_stops_csv(lang: Lang, season: &Season) -> Result<String, 
             let end = s.start_min + s.spec.dwell_min.round() as u32;
             vec![
                 s.date.to_string(),
+                lang.weekday_abbreviation(s.date.weekday()).to_string(),
+                String::new(),
                 format_clock(s.start_min),
                 format_clock(end),
                 s.settlement.clone(),
                 s.venue.as_str().to_string(),
-                format!("{:.2}", s.dwell_hours()),
+                exact_hours(s.dwell_hours()),
+                s.spec.clerks.to_string(),
+                s.label.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
             ]
@@ -144,6 +205,21 @@ pub fn render_itinerary_summary(lang: Lang, name: &str, itinerary: &Itinerary) -
         ],
     )?;
     out.push('\n');
+    if let Some(bounds) = itinerary.bounds {
+        let pct = |over: f64, of: f64| lang.plain_number(if of > 0.0 { 100.0 * over / of } else { 0.0 }, 1);
+        let days_gap = s.bus_days.saturating_sub(bounds.bus_days);
+        out += &Label::PlanBounds.fill(
+            lang,
+            &[
+                ("bus_days", &bounds.bus_days.to_string()),
+                ("km", &lang.plain_number(bounds.km, 0)),
+                ("days_gap", &days_gap.to_string()),
+                ("days_pct", &pct(days_gap as f64, bounds.bus_days as f64)),
+                ("km_pct", &pct(s.total_km - bounds.km, bounds.km)),
+            ],
+        )?;
+        out.push('\n');
+    }
     for u in itinerary.unplaced.iter().take(UNPLACED_SHOWN) {
         let line = Label::PlanNotPlaced.fill(
             lang,
@@ -210,14 +286,19 @@ mod tests {
                 stops: 2,
                 km: 40.0,
                 travel_min: 50,
+                return_travel_min: 21,
+                return_km: 15.7,
             }],
             unplaced: Vec::new(),
             depot: Place::default_depot(),
+            bounds: None,
         };
-        let expected = "date,start,end,settlement,venue,dwell_hours,travel_min,km\n\
-                        2020-09-07,08:36,11:06,Fülöpháza,municipality,2.50,21,17.3\n\
-                        2020-09-07,13:25,15:05,\"Kiskunfélegyháza, \"\"Petőfi\"\" iskola\",school,1.67,8,7.0\n";
-        assert_eq!(render_itinerary_csv(Lang::En, &itinerary).unwrap(), expected);
+        let expected = "date,weekday,bus_day,start,end,settlement,venue,dwell_hours,clerks,label,travel_min,km,\
+                        back_at_depot,return_travel_min,return_km\n\
+                        2020-09-07,Mon,1,08:36,11:06,Fülöpháza,municipality,2.50,,,21,17.3,,,\n\
+                        2020-09-07,Mon,1,13:25,15:05,\"Kiskunfélegyháza, \"\"Petőfi\"\" iskola\",school,\
+                        1.6666666666666667,,,8,7.0,15:00,21,15.7\n";
+        assert_eq!(render_itinerary_csv(Lang::En, &itinerary, &[]).unwrap(), expected);
     }
 
     #[test]
@@ -227,10 +308,12 @@ mod tests {
             days: Vec::new(),
             unplaced: Vec::new(),
             depot: Place::default_depot(),
+            bounds: None,
         };
         assert_eq!(
-            render_itinerary_csv(Lang::En, &itinerary).unwrap(),
-            "date,start,end,settlement,venue,dwell_hours,travel_min,km\n"
+            render_itinerary_csv(Lang::En, &itinerary, &[]).unwrap(),
+            "date,weekday,bus_day,start,end,settlement,venue,dwell_hours,clerks,label,travel_min,km,back_at_depot,\
+             return_travel_min,return_km\n"
         );
     }
 
@@ -259,8 +342,8 @@ mod tests {
         assert_eq!(
             lines.next(),
             Some(
-                "Dunafalva,social_institution,2,3,9.00,\"needs 760 min from depot to depot (travel, set-up, dwell, \
-                 pack-up) but the daily window is 480 min\""
+                "Dunafalva,social_institution,2,3,9.00,\"needs 760 min from the day's start until back at the depot \
+                 (travel, the wait for the opening time, set-up, dwell, pack-up) but the daily window is 480 min\""
             )
         );
     }

@@ -245,11 +245,16 @@ label_table! {
     CheckVisitsNotFitting => "{count} wanted visits did not fit:", "{count} kívánt látogatás nem fért el:";
     CheckUnplacedVisit => "{place} ({venue}), visit {occurrence} of {wanted}: {reason}",
         "{place} ({venue}), {wanted} látogatásból a(z) {occurrence}.: {reason}";
-    UnplacedLongerThanWindow => "needs {needed_min} min from depot to depot (travel, set-up, dwell, pack-up) but the daily window is {window_min} min",
-        "a teleptől a telepig {needed_min} perc kell (utazás, telepítés, nyitvatartás, bontás), de a napi időablak csak {window_min} perc";
+    UnplacedLongerThanWindow => "needs {needed_min} min from the day's start until back at the depot (travel, the wait for the opening time, set-up, dwell, pack-up) but the daily window is {window_min} min",
+        "a nap kezdetétől a telephelyre való visszaérkezésig {needed_min} perc kell (utazás, várakozás a nyitás idejére, telepítés, nyitvatartás, bontás), de a napi időablak csak {window_min} perc";
     UnplacedGapBeyondSeason => "after the visit on {previous}, the minimum gap allows the next one only from {earliest}, after the season's last working day",
         "az előző látogatás ({previous}) után a legkisebb kihagyás miatt a következő legkorábban {earliest} napon lehetne, a szezon utolsó munkanapja után";
-    UnplacedSeasonFull => "every working day from {from} on was already full", "már minden munkanap betelt ettől a naptól kezdve: {from}";
+    UnplacedGapBeyondRound => "after the visit on {previous}, the minimum gap allows the next one only from {earliest}, after its round ends on {round_end}",
+        "az előző látogatás ({previous}) után a legkisebb kihagyás miatt a következő legkorábban {earliest} napon lehetne, a köre vége ({round_end}) után";
+    UnplacedGapTooLong => "after the visit on {previous}, the most days between visits ask for the next one by {latest}, before its round starts on {round_start}",
+        "az előző látogatás ({previous}) után a legnagyobb kihagyás miatt a következőnek legkésőbb {latest} napon kellene lennie, a köre kezdete ({round_start}) előtt";
+    UnplacedRoundFull => "every working day from {from} to {until} was already full",
+        "{from} és {until} között már minden munkanap betelt";
 
     // --- Terminal: staff -------------------------------------------------------------------------
     StaffHeading => "Staffing under dwell policy \"{policy}\" ({stops} stops)",
@@ -286,7 +291,6 @@ label_table! {
     CrewDayVerdict => "bus-day {number} {date} ({settlements}): {verdict} with all {desks} desks staffed", "{number}. busznap, {date} ({settlements}): {verdict}, minden pultnál ({desks}) ügyintézővel";
     VerdictFails => "fails the targets", "nem teljesíti a célokat";
     VerdictTooClose => "too close to call", "túl szoros, nem dönthető el";
-    CsvBusDay => "Bus-day number", "Busznap sorszáma";
     CsvDayStops => "Stop numbers of the day", "A nap megállóinak sorszáma";
     CsvDaySettlements => "Settlements of the day", "A nap települései";
     CsvDayClerksNeeded => "Fewest clerks meeting every target at every stop of the day", "A nap minden megállóján minden célt teljesítő legkisebb létszám";
@@ -361,6 +365,8 @@ label_table! {
     // --- Terminal: plan --------------------------------------------------------------------------
     PlanSummary => "{name}: {stops} stops on {bus_days} bus-days, {km} km, {driving} h of driving; {unplaced} visits did not fit",
         "{name}: {stops} megálló {bus_days} busznapon, {km} km, {driving} óra vezetés; {unplaced} látogatás nem fért el";
+    PlanBounds => "lower bounds: at least {bus_days} bus-days and {km} km for any plan; this one is within {days_gap} bus-days ({days_pct} %) and {km_pct} % of the km",
+        "alsó korlát: bármely terv legalább {bus_days} busznap és {km} km; ez a terv legfeljebb {days_gap} busznappal ({days_pct} %) és a km {km_pct} %-ával több";
     PlanNotPlaced => "not placed: {place} (visit {occurrence}): {reason}", "nem fért el: {place} ({occurrence}. látogatás): {reason}";
     PlanExplicit => "{name}: {stops} stops, listed explicitly in the scenario (no travel computed)",
         "{name}: {stops} megálló, a forgatókönyv sorolja fel őket (utazás nincs számolva)";
@@ -397,6 +403,12 @@ label_table! {
     CsvLevel => "Level", "Szint";
     CsvGroup => "Group", "Csoport";
     CsvEnd => "Closes", "Zárás";
+    CsvWeekday => "Weekday", "A hét napja";
+    CsvBusDay => "Bus-day number", "Busznap sorszáma";
+    CsvStopLabel => "Label of the stop", "A megálló megnevezése";
+    CsvBackAtDepot => "Back at the depot", "Visszaérkezés a telephelyre";
+    CsvReturnTravelMin => "Drive back to the depot (min)", "Visszaút a telephelyre (perc)";
+    CsvReturnKm => "Road km of the drive back", "A visszaút hossza (közúti km)";
     CsvTravelMin => "Travel from the previous stop (min)", "Utazás az előző megállótól (perc)";
     CsvKm => "Road km of that drive", "Az út hossza (közúti km)";
     CsvOccurrence => "Visit of the series", "A sorozat hányadik látogatása";

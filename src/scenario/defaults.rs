@@ -93,6 +93,12 @@ pub(super) mod generate {
     pub(crate) const MIN_DAYS_BETWEEN_VISITS: u32 = plan::DEFAULT_MIN_GAP_DAYS;
     /// Most stops in one day: 2–3 stops a day elsewhere (DESIGN §2).
     pub(crate) const MAX_STOPS_PER_DAY: u32 = plan::DEFAULT_MAX_STOPS_PER_DAY;
+    /// Grid of opening times, minutes (15: quarter hours, see `plan::DEFAULT_OPENING_GRID_MIN`).
+    pub(crate) const OPENING_GRID_MIN: u32 = plan::DEFAULT_OPENING_GRID_MIN;
+    /// No door opens before 08:00 (minutes after midnight, see `plan::DEFAULT_EARLIEST_OPENING_MIN`).
+    pub(crate) const EARLIEST_OPENING_MIN: u32 = plan::DEFAULT_EARLIEST_OPENING_MIN;
+    /// Seed of the optimiser's random numbers.
+    pub(crate) const PLANNER_SEED: u64 = plan::DEFAULT_PLANNER_SEED;
     /// The 2019 practice of 2–5 hours by settlement size (DESIGN §2) as `(minimum population,
     /// hours)`; the thresholds are an assumption (no public list). With the embedded table they
     /// give 30, 50, 19 and 1 of the 100 settlements without an office 2, 3, 4 and 5 hours.

@@ -52,14 +52,16 @@ fn estimated_day(
     route.push(depot);
     let legs: Vec<_> = route.windows(2).map(|w| travel.leg(w[0], w[1])).collect();
     let out_min = legs.first()?.travel_min;
-    let home_min = legs.last()?.travel_min;
+    let home = *legs.last()?;
     let closing_min = f64::from(last.start_min) + last.spec.dwell_min;
     Some(BusDay {
         date,
         leave_depot_min: first.start_min.saturating_sub(DEFAULT_SETUP_MIN + out_min),
-        back_at_depot_min: closing_min.ceil() as u32 + DEFAULT_PACKUP_MIN + home_min,
+        back_at_depot_min: closing_min.ceil() as u32 + DEFAULT_PACKUP_MIN + home.travel_min,
         stops: day.len(),
         km: legs.iter().map(|l| l.km).sum(),
         travel_min: legs.iter().map(|l| l.travel_min).sum(),
+        return_travel_min: home.travel_min,
+        return_km: home.km,
     })
 }

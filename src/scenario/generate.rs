@@ -9,14 +9,14 @@ use super::calendar::ClockTime;
 use super::defaults::generate as d;
 use super::diagnostic::Problems;
 use super::raw::{
-    DwellPolicyKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
+    DwellPolicyKind, PlannerKind, RawDwellPolicy, RawGenerate, RawSizeClass, RawVisit, SettlementSelection, WeekdayName,
 };
 use crate::demand::SettlementTable;
-use crate::plan::{DailyWindow, DwellPolicy, ItineraryRules, Place, TravelModel, WorkingCalendar};
+use crate::plan::{DailyWindow, DwellPolicy, ItineraryRules, Place, PlannerSettings, TravelModel, WorkingCalendar};
 use crate::vocab::Venue;
 use crate::vocab::limits::{MAX_GENERATED_DAYS, MAX_VISITS_PER_SETTLEMENT};
 use crate::vocab::suggest;
-use crate::vocab::units::{HOURS_PER_DAY, hours_to_minutes, minutes_to_hours};
+use crate::vocab::units::{HOURS_PER_DAY, MINUTES_PER_DAY, hours_to_minutes, minutes_to_hours};
 
 /// One series of visits the generator should place.
 #[derive(Debug, Clone, PartialEq)]
@@ -281,12 +281,31 @@ fn itinerary_rules(
         ("visits_per_settlement", raw.visits_per_settlement),
         ("max_stops_per_day", raw.max_stops_per_day),
         ("min_days_between_visits", raw.min_days_between_visits),
+        ("max_days_between_visits", raw.max_days_between_visits),
+        ("opening_grid_min", raw.opening_grid_min),
     ];
     for (name, value) in counts {
         if value == Some(0) {
             problems.at(&key(name), "must be at least 1", None);
             ok = false;
         }
+    }
+    let fewest = raw.min_days_between_visits.unwrap_or(d::MIN_DAYS_BETWEEN_VISITS);
+    if let Some(most) = raw.max_days_between_visits.filter(|&most| most > 0 && most < fewest) {
+        problems.at(
+            &key("max_days_between_visits"),
+            format!("the most days between visits ({most}) is below the fewest ({fewest}, min_days_between_visits)"),
+            Some("raise max_days_between_visits or lower min_days_between_visits".into()),
+        );
+        ok = false;
+    }
+    if let Some(grid) = raw.opening_grid_min.filter(|&g| g > MINUTES_PER_DAY) {
+        problems.at(
+            &key("opening_grid_min"),
+            format!("a grid of {grid} minutes is longer than a day"),
+            Some("15 gives quarter hours, 1 any minute".into()),
+        );
+        ok = false;
     }
     if let Some(visits) = raw.visits_per_settlement.filter(|&v| v > MAX_VISITS_PER_SETTLEMENT) {
         problems.at(&key("visits_per_settlement"), too_many_visits(visits), None);
@@ -311,6 +330,14 @@ fn itinerary_rules(
         packup_min: raw.packup_min.unwrap_or(d::PACKUP_MIN),
         max_stops_per_day: raw.max_stops_per_day.unwrap_or(d::MAX_STOPS_PER_DAY),
         min_gap_days: raw.min_days_between_visits.unwrap_or(d::MIN_DAYS_BETWEEN_VISITS),
+        max_gap_days: raw.max_days_between_visits,
+        opening_grid_min: raw.opening_grid_min.unwrap_or(d::OPENING_GRID_MIN),
+        earliest_opening_min: raw.earliest_opening.map_or(d::EARLIEST_OPENING_MIN, |t| t.0),
+        planner: PlannerSettings {
+            optimise: raw.planner.unwrap_or(PlannerKind::Optimised) == PlannerKind::Optimised,
+            iterations: raw.planner_iterations,
+            seed: raw.planner_seed.unwrap_or(d::PLANNER_SEED),
+        },
     })
 }
 

@@ -267,7 +267,13 @@ pub(super) struct RawGenerate {
     pub exclude: Option<Vec<String>>,
     pub visits_per_settlement: Option<u32>,
     pub min_days_between_visits: Option<u32>,
+    pub max_days_between_visits: Option<u32>,
     pub max_stops_per_day: Option<u32>,
+    pub opening_grid_min: Option<u32>,
+    pub earliest_opening: Option<ClockTime>,
+    pub planner: Option<PlannerKind>,
+    pub planner_iterations: Option<u64>,
+    pub planner_seed: Option<u64>,
     pub setup_min: Option<u32>,
     pub packup_min: Option<u32>,
     pub venue: Option<Venue>,
@@ -283,6 +289,16 @@ pub(super) struct RawDecree {
     pub year: i16,
     pub rest_days: Vec<TomlDate>,
     pub working_saturdays: Vec<TomlDate>,
+}
+
+/// `season.generate.planner`: how the itinerary is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(super) enum PlannerKind {
+    /// The greedy packer alone.
+    Greedy,
+    /// The greedy packer, then the optimiser (the default).
+    Optimised,
 }
 
 /// `[[season.generate.visit]]`: a series of extra visits (an employer, a care home) for the generator.

@@ -70,11 +70,18 @@ impl SeasonStop {
         minutes_to_hours(self.spec.dwell_min)
     }
 
-    /// The random-stream index of the stop in the staffing and dwell searches: a hash of the
-    /// settlement, date and venue, so that the same visit meets the same clients in every season
-    /// it appears in (`staff` under a policy and the `policies` dwell search agree stop by stop).
-    pub fn search_stream(&self) -> u64 {
-        let identity = format!("{}|{}|{}", self.settlement, self.date, self.venue.as_str());
+    /// The random-stream index of the stop in the staffing and dwell searches, given which visit
+    /// of its place it is (`visit`, from 1; see [`Season::visit_numbers`]): a hash of the
+    /// settlement, venue, label and visit number, so that the same visit meets the same clients
+    /// in every season it appears in, whatever date a re-plan gives it (`staff` under a policy
+    /// and the `policies` dwell search agree stop by stop).
+    pub fn search_stream(&self, visit: u32) -> u64 {
+        let identity = format!(
+            "{}|{}|{}|{visit}",
+            self.settlement,
+            self.venue.as_str(),
+            self.label.as_deref().unwrap_or("")
+        );
         crate::vocab::fnv::fnv1a64(identity.as_bytes())
     }
 }
@@ -141,6 +148,20 @@ pub struct Season {
 }
 
 impl Season {
+    /// Which visit of its place (settlement, venue and label) each stop is, from 1, in season
+    /// order: the identity of a visit that survives a re-plan moving it to another date.
+    pub fn visit_numbers(&self) -> Vec<u32> {
+        let mut seen: std::collections::HashMap<(&str, Venue, Option<&str>), u32> = std::collections::HashMap::new();
+        self.stops
+            .iter()
+            .map(|s| {
+                let count = seen.entry((&s.settlement, s.venue, s.label.as_deref())).or_insert(0);
+                *count += 1;
+                *count
+            })
+            .collect()
+    }
+
     /// The stop's engine description for another dwell: the expected clients follow the demand
     /// model's dwell capture (model stops), stay as given (given clients), or keep their hourly
     /// rate (given rate). Under the pending-needs pool the visit meets the same pool with the new

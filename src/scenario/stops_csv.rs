@@ -11,6 +11,18 @@ use crate::vocab::csv_text::{comma_separated, repeated_columns, shape_problem};
 pub(super) const REQUIRED_COLUMNS: [&str; 5] = ["date", "start", "settlement", "venue", "dwell_hours"];
 /// Columns a stops CSV may add (cells may be empty).
 pub(super) const OPTIONAL_COLUMNS: [&str; 4] = ["clerks", "arrival_rate_per_hour", "expected_clients", "label"];
+/// Columns of the published timetable (`ablakbusz plan`) that a stops CSV may keep: read past,
+/// so that the timetable is accepted unchanged (times and travel follow from date, start and dwell).
+pub(super) const TIMETABLE_COLUMNS: [&str; 8] = [
+    "weekday",
+    "bus_day",
+    "end",
+    "travel_min",
+    "km",
+    "back_at_depot",
+    "return_travel_min",
+    "return_km",
+];
 
 /// Reads the stops of a CSV text; every bad cell is reported with its line and column.
 pub(super) fn read_stops_csv(text: &str, file: &str, problems: &mut Problems<'_>) -> Vec<StopInput> {
@@ -130,7 +142,9 @@ fn check_header(header: &[String], header_line: &str, file: &str, problems: &mut
         }
     }
     for (i, h) in header.iter().enumerate() {
-        let known = REQUIRED_COLUMNS.contains(&h.as_str()) || OPTIONAL_COLUMNS.contains(&h.as_str());
+        let known = REQUIRED_COLUMNS.contains(&h.as_str())
+            || OPTIONAL_COLUMNS.contains(&h.as_str())
+            || TIMETABLE_COLUMNS.contains(&h.as_str());
         if !known {
             let all = REQUIRED_COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).copied();
             let help = crate::vocab::suggest::did_you_mean(&crate::vocab::suggest::closest(h, all))

@@ -46,7 +46,9 @@ pub struct ChosenDwell {
 /// The demand-driven dwell one visit of a settlement asked for on its own.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VisitDwell {
-    /// Date of the visit (`2020-03-02`).
+    /// Which visit of its place it is, from 1 (its identity when a re-plan moves it).
+    pub visit: u32,
+    /// Date of the visit in the scenario as written (`2020-03-02`).
     pub date: String,
     /// The shortest dwell meeting the targets at this visit, hours (`None`: none in the range).
     pub hours: Option<f64>,
@@ -97,17 +99,18 @@ fn demand_driven_dwells(
         longest_min: hours_to_minutes(range.longest_hours),
         step_min: range.step_min,
     };
-    let model_stops: Vec<&SeasonStop> = base
+    let model_stops: Vec<(&SeasonStop, u32)> = base
         .stops
         .iter()
-        .filter(|s| matches!(s.demand_origin, DemandOrigin::Model { .. }))
+        .zip(base.visit_numbers())
+        .filter(|(s, _)| matches!(s.demand_origin, DemandOrigin::Model { .. }))
         .collect();
     let per_visit: Vec<ChosenDwell> = model_stops
         .par_iter()
-        .map(|stop| {
+        .map(|&(stop, visit)| {
             let answer = search_dwell(
                 |dwell_min| base.spec_with_dwell(stop, minutes_to_hours(dwell_min)),
-                stop.search_stream(),
+                stop.search_stream(visit),
                 &dwell_range,
                 targets,
                 settings,
@@ -122,6 +125,7 @@ fn demand_driven_dwells(
                 meets_targets: answer.dwell_min.is_some(),
                 too_close: answer.too_close,
                 visits: vec![VisitDwell {
+                    visit,
                     date: stop.date.to_string(),
                     hours: answer.dwell_min.map(minutes_to_hours),
                 }],

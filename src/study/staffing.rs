@@ -18,6 +18,8 @@ pub struct StaffingRow {
     pub policy: String,
     /// Stop number in the season, from 1.
     pub stop: usize,
+    /// Which visit of its place the stop is, from 1 (see `Season::visit_numbers`).
+    pub visit: u32,
     pub date: String,
     pub settlement: String,
     pub venue: &'static str,
@@ -66,11 +68,13 @@ pub fn staffing_rows(
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Result<Vec<StaffingRow>, StudyError> {
+    let visits = season.visit_numbers();
     season
         .stops
         .par_iter()
-        .map(|stop| {
-            let answer = search_stop(&stop.spec, stop.search_stream(), targets, settings).map_err(|source| {
+        .zip(visits)
+        .map(|(stop, visit)| {
+            let answer = search_stop(&stop.spec, stop.search_stream(visit), targets, settings).map_err(|source| {
                 StudyError::Stop {
                     stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
                     source,
@@ -83,6 +87,7 @@ pub fn staffing_rows(
             Ok(StaffingRow {
                 policy: policy.to_string(),
                 stop: stop.index + 1,
+                visit,
                 date: stop.date.to_string(),
                 settlement: stop.settlement.clone(),
                 venue: stop.venue.as_str(),

@@ -187,7 +187,10 @@ fn plan_writes_the_itinerary_of_generated_and_explicit_seasons() {
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let itinerary = read(&dir, "itinerary.csv");
-    assert!(itinerary.starts_with("date,start,end,settlement,venue,dwell_hours,travel_min,km\n"));
+    assert!(itinerary.starts_with(
+        "date,weekday,bus_day,start,end,settlement,venue,dwell_hours,clerks,label,travel_min,km,\
+         back_at_depot,return_travel_min,return_km\n"
+    ));
     assert_eq!(itinerary.lines().count() - 1, 200);
     assert!(dir.join("unplaced.csv").exists());
     let explicit = temp_dir("plan-explicit");

@@ -17,6 +17,7 @@ mod fuzz;
 mod languages;
 mod layering;
 mod pending_needs;
+mod planning;
 mod policies;
 mod report;
 mod robust;

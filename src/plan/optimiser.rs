@@ -1,0 +1,537 @@
+//! The itinerary optimiser: a deterministic ruin-and-recreate local search from the greedy plan,
+//! minimising bus-days, then driven km, under every rule of a bus-day.
+//!
+//! Each iteration (a fixed number of them, never a wall-clock limit, so the plan does not depend
+//! on the machine) removes some visits and puts them back at their cheapest feasible place:
+//! - **ruin a neighbourhood**: a random visit and the visits of its nearest series in the same
+//!   round, or the whole bus-days they are on; **recreate** them one by one (random order, or the
+//!   longest or farthest first) at the cheapest position of any bus-day of their round that keeps
+//!   the window, the gaps and the most stops a day (a new bus-day only when nothing else fits);
+//!   the result is kept if it has fewer bus-days, or as many and at most a threshold more km (the
+//!   threshold falls linearly to 0: record-to-record travel), and the best plan seen is returned;
+//! - **empty a bus-day**: every tenth iteration, one of the emptiest bus-days is cleared and its
+//!   visits put elsewhere without opening a day; kept only if they all fit.
+//!
+//! Every relocation, swap, 2-opt or or-opt move of up to the removed visits is one such
+//! iteration; the order within a day is re-optimised exhaustively for days of up to
+//! [`EXHAUSTIVE_ORDER_MAX`] stops. The random numbers come from ChaCha8 (portable) seeded with
+//! the scenario's `planner_seed`; the search is single-threaded, so the plan is the same whatever
+//! the thread count. Last, the bus-days of each round are **spread** evenly over the round.
+
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+
+use super::problem::{DEPOT, Problem};
+
+/// The fewest and most visits one ruin removes (a bus-day holds 3–5; a few days' worth).
+const RUIN_MIN: usize = 3;
+const RUIN_MAX: usize = 12;
+/// Every this many iterations, try to empty a bus-day.
+const EMPTY_A_DAY_EVERY: u64 = 10;
+/// How many of the emptiest bus-days the emptying picks from at random.
+const EMPTIEST_CHOICE: usize = 6;
+/// While visits are left out, the share of ruins centred on one of them (the rest as usual).
+const UNPLACED_CENTRE_SHARE: f64 = 0.5;
+/// Starting threshold of the record-to-record acceptance, as a fraction of the start's km (0.2 %:
+/// about one short detour in the county; large enough to leave a local optimum, small enough not
+/// to wander).
+const THRESHOLD_FRACTION: f64 = 0.002;
+/// Days of up to this many stops are ordered by trying every order (5! = 120).
+pub(super) const EXHAUSTIVE_ORDER_MAX: usize = 5;
+
+/// A plan in the making: routes of occurrences by working day.
+struct Plan {
+    routes: Vec<Vec<usize>>,
+    /// Metres of each day's route (0 when the day is empty).
+    metres: Vec<i64>,
+    /// Back at the depot, minutes after midnight, of each day's route.
+    back: Vec<u32>,
+    day_of: Vec<Option<usize>>,
+    /// Occurrences not placed that fit a day alone (the others can never be placed).
+    unplaced: usize,
+    bus_days: usize,
+    total_metres: i64,
+}
+
+/// Visits left out, bus-days, metres: compared in this order.
+type Score = (usize, usize, i64);
+
+impl Plan {
+    fn score(&self) -> Score {
+        (self.unplaced, self.bus_days, self.total_metres)
+    }
+}
+
+/// What an iteration changed, to undo it.
+#[derive(Default)]
+struct Undo {
+    days: Vec<(usize, Vec<usize>, i64, u32)>,
+    occurrences: Vec<(usize, Option<usize>)>,
+    score: Score,
+}
+
+struct Search<'p, 'a> {
+    problem: &'p Problem<'a>,
+    plan: Plan,
+    undo: Undo,
+    /// Iteration stamp of the last save of each day.
+    saved: Vec<u64>,
+    stamp: u64,
+    rng: ChaCha8Rng,
+}
+
+/// Improves the greedy routes by `iterations` ruin-and-recreate steps; returns the best routes
+/// and the day of each occurrence.
+pub(super) fn optimise(
+    problem: &Problem,
+    routes: Vec<Vec<usize>>,
+    day_of: Vec<Option<usize>>,
+    iterations: u64,
+    seed: u64,
+) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
+    let mut search = Search::new(problem, routes, day_of, seed);
+    search.place_unplaced();
+    for day in 0..problem.days.len() {
+        search.reorder(day);
+    }
+    let start_metres = search.plan.total_metres;
+    let mut best = (
+        search.plan.score(),
+        search.plan.routes.clone(),
+        search.plan.day_of.clone(),
+    );
+    for iteration in 0..iterations {
+        let threshold =
+            (start_metres as f64 * THRESHOLD_FRACTION * (1.0 - iteration as f64 / iterations as f64)) as i64;
+        search.begin();
+        let improved = if iteration % EMPTY_A_DAY_EVERY == EMPTY_A_DAY_EVERY - 1 {
+            search.empty_a_day()
+        } else {
+            search.ruin_and_recreate(threshold)
+        };
+        if !improved {
+            search.rollback();
+        } else if search.plan.score() < best.0 {
+            best = (
+                search.plan.score(),
+                search.plan.routes.clone(),
+                search.plan.day_of.clone(),
+            );
+        }
+    }
+    let (_, mut routes, mut day_of) = best;
+    spread(problem, &mut routes, &mut day_of);
+    (routes, day_of)
+}
+
+impl<'p, 'a> Search<'p, 'a> {
+    fn new(problem: &'p Problem<'a>, routes: Vec<Vec<usize>>, day_of: Vec<Option<usize>>, seed: u64) -> Self {
+        let timings: Vec<_> = routes.iter().map(|r| problem.timing(problem.series_of(r))).collect();
+        let metres: Vec<i64> = routes
+            .iter()
+            .zip(&timings)
+            .map(|(r, t)| if r.is_empty() { 0 } else { t.metres })
+            .collect();
+        let unplaced = (0..day_of.len())
+            .filter(|&o| day_of[o].is_none() && problem.fits_alone(problem.occurrences[o].series))
+            .count();
+        let plan = Plan {
+            unplaced,
+            bus_days: routes.iter().filter(|r| !r.is_empty()).count(),
+            total_metres: metres.iter().sum(),
+            back: timings.iter().map(|t| t.back_min).collect(),
+            metres,
+            routes,
+            day_of,
+        };
+        let days = problem.days.len();
+        Self {
+            problem,
+            plan,
+            undo: Undo::default(),
+            saved: vec![u64::MAX; days],
+            stamp: 0,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+        }
+    }
+
+    fn begin(&mut self) {
+        self.stamp += 1;
+        self.undo.days.clear();
+        self.undo.occurrences.clear();
+        self.undo.score = self.plan.score();
+    }
+
+    fn rollback(&mut self) {
+        for (day, route, metres, back) in self.undo.days.drain(..).rev() {
+            self.plan.routes[day] = route;
+            self.plan.metres[day] = metres;
+            self.plan.back[day] = back;
+        }
+        for (o, day) in self.undo.occurrences.drain(..).rev() {
+            self.plan.day_of[o] = day;
+        }
+        (self.plan.unplaced, self.plan.bus_days, self.plan.total_metres) = self.undo.score;
+    }
+
+    fn save_day(&mut self, day: usize) {
+        if self.saved[day] != self.stamp {
+            self.saved[day] = self.stamp;
+            let plan = &self.plan;
+            self.undo
+                .days
+                .push((day, plan.routes[day].clone(), plan.metres[day], plan.back[day]));
+        }
+    }
+
+    /// Sets day `day`'s route and its cost.
+    fn set_route(&mut self, day: usize, route: Vec<usize>) {
+        self.save_day(day);
+        let was_used = !self.plan.routes[day].is_empty();
+        let timing = self.problem.timing(self.problem.series_of(&route));
+        let metres = if route.is_empty() { 0 } else { timing.metres };
+        let plan = &mut self.plan;
+        plan.total_metres += metres - plan.metres[day];
+        plan.metres[day] = metres;
+        plan.back[day] = timing.back_min;
+        match (was_used, route.is_empty()) {
+            (true, true) => plan.bus_days -= 1,
+            (false, false) => plan.bus_days += 1,
+            _ => {}
+        }
+        plan.routes[day] = route;
+    }
+
+    fn set_day_of(&mut self, o: usize, day: Option<usize>) {
+        let was = self.plan.day_of[o];
+        self.undo.occurrences.push((o, was));
+        match (was, day) {
+            (Some(_), None) => self.plan.unplaced += 1,
+            (None, Some(_)) => self.plan.unplaced -= 1,
+            _ => {}
+        }
+        self.plan.day_of[o] = day;
+    }
+
+    /// Takes occurrence `o` out of its day.
+    fn remove(&mut self, o: usize) {
+        let Some(day) = self.plan.day_of[o] else { return };
+        let route: Vec<usize> = self.plan.routes[day].iter().copied().filter(|&x| x != o).collect();
+        self.set_route(day, route);
+        self.set_day_of(o, None);
+    }
+
+    /// The working days of the nearest placed visits of the same series before and after `o`.
+    fn series_neighbour_days(&self, o: usize) -> (Option<usize>, Option<usize>) {
+        let p = self.problem;
+        let series = p.occurrences[o].series;
+        let first = p.first_occurrence[series];
+        let end = first + p.visits[series].visits_wanted as usize;
+        let before = (first..o).rev().find_map(|x| self.plan.day_of[x]);
+        let after = (o + 1..end).find_map(|x| self.plan.day_of[x]);
+        (before, after)
+    }
+
+    /// The cheapest feasible (day, position, metres added) for occurrence `o`; a new bus-day only
+    /// when `may_open` and no used day takes it.
+    fn best_place(&self, o: usize, may_open: bool) -> Option<(usize, usize, i64)> {
+        let p = self.problem;
+        let occ = p.occurrences[o];
+        let series = occ.series;
+        let (before, after) = self.series_neighbour_days(o);
+        let own_min = p.rules.setup_min + p.visits[series].dwell_min + p.rules.packup_min;
+        let max_stops = p.rules.max_stops_per_day as usize;
+        let mut best: Option<(bool, i64, usize, usize)> = None;
+        for day in occ.release..occ.due {
+            let route = &self.plan.routes[day];
+            let opens = route.is_empty();
+            if (opens && !may_open) || route.len() >= max_stops {
+                continue;
+            }
+            if before.is_some_and(|b| !p.gap_ok(b, day)) || after.is_some_and(|a| !p.gap_ok(day, a)) {
+                continue;
+            }
+            if !opens && self.plan.back[day].saturating_add(own_min) > p.rules.window.end_min {
+                continue;
+            }
+            if best.is_some_and(|b| !b.0) && opens {
+                continue;
+            }
+            for position in 0..=route.len() {
+                let route = &self.plan.routes[day];
+                let trial = p
+                    .series_of(&route[..position])
+                    .chain([series])
+                    .chain(p.series_of(&route[position..]));
+                let timing = p.timing(trial);
+                if timing.back_min > p.rules.window.end_min {
+                    continue;
+                }
+                let key = (opens, timing.metres - self.plan.metres[day], day, position);
+                if best.is_none_or(|b| key < b) {
+                    best = Some(key);
+                }
+            }
+        }
+        best.map(|(_, added, day, position)| (day, position, added))
+    }
+
+    /// Puts occurrence `o` at its cheapest place; false when nothing takes it.
+    fn insert(&mut self, o: usize, may_open: bool) -> bool {
+        let Some((day, position, _)) = self.best_place(o, may_open) else {
+            return false;
+        };
+        let mut route = self.plan.routes[day].clone();
+        route.insert(position, o);
+        self.set_route(day, route);
+        self.set_day_of(o, Some(day));
+        true
+    }
+
+    /// Tries every visit the greedy start left out once more.
+    fn place_unplaced(&mut self) {
+        for o in 0..self.problem.occurrences.len() {
+            if self.plan.day_of[o].is_none() && self.problem.fits_alone(self.problem.occurrences[o].series) {
+                self.begin();
+                if !self.insert(o, true) {
+                    self.rollback();
+                }
+            }
+        }
+    }
+
+    /// Reorders day `day`'s route to its shortest feasible order (exhaustively for short days).
+    fn reorder(&mut self, day: usize) {
+        let route = self.plan.routes[day].clone();
+        if route.len() < 2 || route.len() > EXHAUSTIVE_ORDER_MAX {
+            return;
+        }
+        let p = self.problem;
+        let mut best = (self.plan.metres[day], self.plan.back[day], route.clone());
+        for order in permutations(&route) {
+            let t = p.timing(p.series_of(&order));
+            if t.back_min <= p.rules.window.end_min && (t.metres, t.back_min) < (best.0, best.1) {
+                best = (t.metres, t.back_min, order);
+            }
+        }
+        if best.2 != route {
+            self.set_route(day, best.2);
+        }
+    }
+
+    /// One ruin and recreate; true when the result is kept.
+    fn ruin_and_recreate(&mut self, threshold: i64) -> bool {
+        let placed: Vec<usize> = (0..self.plan.day_of.len())
+            .filter(|&o| self.plan.day_of[o].is_some())
+            .collect();
+        if placed.is_empty() {
+            return false;
+        }
+        let centre = if self.plan.unplaced > 0 && self.rng.random_bool(UNPLACED_CENTRE_SHARE) {
+            let left_out = self.left_out();
+            left_out[self.rng.random_range(0..left_out.len())]
+        } else {
+            placed[self.rng.random_range(0..placed.len())]
+        };
+        let mut removed = if self.rng.random_bool(0.5) {
+            self.neighbourhood(centre)
+        } else {
+            self.days_around(centre)
+        };
+        if self.plan.day_of[centre].is_none() && !removed.contains(&centre) {
+            removed.push(centre);
+        }
+        for &o in &removed {
+            self.remove(o);
+        }
+        let mut order = removed;
+        match self.rng.random_range(0..3) {
+            0 => shuffle(&mut order, &mut self.rng),
+            1 => order
+                .sort_by_key(|&o| std::cmp::Reverse(self.problem.visits[self.problem.occurrences[o].series].dwell_min)),
+            _ => order.sort_by_key(|&o| {
+                let series = self.problem.occurrences[o].series;
+                std::cmp::Reverse(self.problem.legs.leg(DEPOT, series + 1).travel_min)
+            }),
+        }
+        for &o in &order {
+            self.insert(o, true);
+        }
+        let mut touched: Vec<usize> = self.undo.days.iter().map(|d| d.0).collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for day in touched {
+            self.reorder(day);
+        }
+        let (unplaced, days, metres) = self.plan.score();
+        let (old_unplaced, old_days, old_metres) = self.undo.score;
+        (unplaced, days) < (old_unplaced, old_days)
+            || ((unplaced, days) == (old_unplaced, old_days) && metres <= old_metres + threshold)
+    }
+
+    /// The occurrences left out that fit a day alone.
+    fn left_out(&self) -> Vec<usize> {
+        let p = self.problem;
+        (0..self.plan.day_of.len())
+            .filter(|&o| self.plan.day_of[o].is_none() && p.fits_alone(p.occurrences[o].series))
+            .collect()
+    }
+
+    /// The centre and the placed visits of its nearest series in the same round.
+    fn neighbourhood(&mut self, centre: usize) -> Vec<usize> {
+        let p = self.problem;
+        let size = self.rng.random_range(RUIN_MIN..=RUIN_MAX);
+        let occ = p.occurrences[centre];
+        let mut removed = vec![centre];
+        for &n in &p.neighbours[occ.series] {
+            if removed.len() >= size {
+                break;
+            }
+            let n = n as usize;
+            let first = p.first_occurrence[n];
+            for o in first..first + p.visits[n].visits_wanted as usize {
+                let day = self.plan.day_of[o];
+                if day.is_some_and(|d| d >= occ.release && d < occ.due) && removed.len() < size {
+                    removed.push(o);
+                }
+            }
+        }
+        removed
+    }
+
+    /// Every visit of the centre's day and of the days of one or two of its neighbours.
+    fn days_around(&mut self, centre: usize) -> Vec<usize> {
+        let p = self.problem;
+        let occ = p.occurrences[centre];
+        let mut days: Vec<usize> = self.plan.day_of[centre].into_iter().collect();
+        let wanted = self.rng.random_range(2..=3);
+        for &n in &p.neighbours[occ.series] {
+            if days.len() >= wanted {
+                break;
+            }
+            let n = n as usize;
+            let first = p.first_occurrence[n];
+            for o in first..first + p.visits[n].visits_wanted as usize {
+                if let Some(d) = self.plan.day_of[o].filter(|d| *d >= occ.release && *d < occ.due && !days.contains(d))
+                    && days.len() < wanted
+                {
+                    days.push(d);
+                }
+            }
+        }
+        days.iter().flat_map(|&d| self.plan.routes[d].clone()).collect()
+    }
+
+    /// Clears one of the emptiest bus-days and puts its visits on other used days; true when
+    /// they all fit.
+    fn empty_a_day(&mut self) -> bool {
+        let p = self.problem;
+        let mut used: Vec<(u32, usize)> = (0..p.days.len())
+            .filter(|&d| !self.plan.routes[d].is_empty())
+            .map(|d| {
+                let busy = self.plan.routes[d]
+                    .iter()
+                    .map(|&o| p.visits[p.occurrences[o].series].dwell_min)
+                    .sum();
+                (busy, d)
+            })
+            .collect();
+        if used.len() < 2 {
+            return false;
+        }
+        used.sort_unstable();
+        let pick = self.rng.random_range(0..used.len().min(EMPTIEST_CHOICE));
+        let day = used[pick].1;
+        let visits = self.plan.routes[day].clone();
+        for &o in &visits {
+            self.remove(o);
+        }
+        let mut order = visits;
+        order.sort_by_key(|&o| std::cmp::Reverse(p.visits[p.occurrences[o].series].dwell_min));
+        order.iter().all(|&o| self.insert(o, false))
+    }
+}
+
+/// Every order of `items` (Heap's algorithm), the given order first.
+fn permutations(items: &[usize]) -> Vec<Vec<usize>> {
+    let mut a = items.to_vec();
+    let mut out = vec![a.clone()];
+    let mut c = vec![0; a.len()];
+    let mut i = 1;
+    while i < a.len() {
+        if c[i] < i {
+            if i % 2 == 0 {
+                a.swap(0, i);
+            } else {
+                a.swap(c[i], i);
+            }
+            out.push(a.clone());
+            c[i] += 1;
+            i = 1;
+        } else {
+            c[i] = 0;
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Fisher–Yates with the search's generator.
+fn shuffle(items: &mut [usize], rng: &mut ChaCha8Rng) {
+    for i in (1..items.len()).rev() {
+        let j = rng.random_range(0..=i);
+        items.swap(i, j);
+    }
+}
+
+/// Moves the bus-days of each round to evenly spaced working days of the round, in their order,
+/// where the gaps allow (otherwise to the nearest free day that keeps them, or not at all).
+pub(super) fn spread(problem: &Problem, routes: &mut [Vec<usize>], day_of: &mut [Option<usize>]) {
+    let mut groups: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+    for (day, route) in routes.iter().enumerate() {
+        let Some(&first) = route.first() else { continue };
+        let window = (problem.occurrences[first].release, problem.occurrences[first].due);
+        let same = route.iter().all(|&o| {
+            let occ = problem.occurrences[o];
+            (occ.release, occ.due) == window
+        });
+        if !same {
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.0 == window) {
+            Some(group) => group.1.push(day),
+            None => groups.push((window, vec![day])),
+        }
+    }
+    for ((lo, hi), days) in groups {
+        let (m, length) = (days.len(), hi - lo);
+        for (i, &day) in days.iter().enumerate() {
+            let ideal = lo + (2 * i + 1) * length / (2 * m);
+            let route = std::mem::take(&mut routes[day]);
+            let feasible = |d: usize, routes: &[Vec<usize>], day_of: &[Option<usize>]| {
+                routes[d].is_empty() && route.iter().all(|&o| gaps_hold(problem, o, d, day_of))
+            };
+            let target = (0..length)
+                .flat_map(|step| [ideal.checked_sub(step), ideal.checked_add(step)])
+                .flatten()
+                .filter(|&d| d >= lo && d < hi)
+                .find(|&d| d == day || feasible(d, routes, day_of))
+                .unwrap_or(day);
+            for &o in &route {
+                day_of[o] = Some(target);
+            }
+            routes[target] = route;
+        }
+    }
+}
+
+/// True when occurrence `o` on working day `day` keeps the gaps to its series' placed visits
+/// before and after it.
+fn gaps_hold(problem: &Problem, o: usize, day: usize, day_of: &[Option<usize>]) -> bool {
+    let series = problem.occurrences[o].series;
+    let first = problem.first_occurrence[series];
+    let end = first + problem.visits[series].visits_wanted as usize;
+    let before = (first..o).rev().find_map(|x| day_of[x]);
+    let after = (o + 1..end).find_map(|x| day_of[x]);
+    before.is_none_or(|b| problem.gap_ok(b, day)) && after.is_none_or(|a| problem.gap_ok(day, a))
+}
