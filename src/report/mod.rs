@@ -8,6 +8,7 @@ mod compare;
 mod crew;
 mod csv;
 mod dialect;
+mod dwell_export;
 mod itinerary;
 mod json;
 pub mod lang;
@@ -33,6 +34,7 @@ pub use compare::{
 pub use crew::{BUS_DAYS_FILE, render_bus_days_csv, render_crew_text};
 pub use csv::{Column, Part, RenderError, csv_rows, csv_table, headers, part_headers};
 pub use dialect::{CsvDialect, UTF8_BOM, apply_dialect};
+pub use dwell_export::{DwellScenario, dwell_export_stem, render_dwell_scenario};
 pub use itinerary::{
     ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
     render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
