@@ -11,8 +11,9 @@ use crate::report::charts::Alternatives;
 use crate::report::lang::{Label, Lang};
 use crate::report::page::{ComparisonPage, SeasonCost, render_comparison_page};
 use crate::report::{
-    ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
-    render_compare_text, render_dwell_scenario, render_precision, render_selection, render_stop_mismatch,
+    CompareMeta, ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
+    render_compare_json, render_compare_text, render_dwell_scenario, render_precision, render_selection,
+    render_stop_mismatch,
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
@@ -199,6 +200,17 @@ fn write_side_by_side(
         table,
         render_compare_csv(lang, table, &rows, study.selection.as_ref().map(|s| &s.selection))?,
     )];
+    let command = table.trim_end_matches(".csv");
+    let meta = CompareMeta {
+        command,
+        replications: study.settings.replications,
+        seed: study.settings.seed,
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    files.push(OutputFile::text(
+        &format!("{command}.json"),
+        render_compare_json(&meta, &rows)?,
+    ));
     let costs: Vec<SeasonCost> = named.iter().map(|(_, s)| SeasonCost::of(s)).collect();
     let page = ComparisonPage {
         alternatives: output.alternatives,

@@ -5,6 +5,7 @@ pub mod chart_inputs;
 pub mod charts;
 mod check;
 mod compare;
+mod compare_json;
 mod crew;
 mod csv;
 mod dialect;
@@ -31,6 +32,7 @@ pub use check::render_check;
 pub use compare::{
     ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
 };
+pub use compare_json::{CompareMeta, render_compare_json};
 pub use crew::{BUS_DAYS_FILE, render_bus_days_csv, render_crew_text};
 pub use csv::{Column, Part, RenderError, csv_rows, csv_table, headers, part_headers};
 pub use dialect::{CsvDialect, UTF8_BOM, apply_dialect};

@@ -78,6 +78,25 @@ fn the_season_range_is_in_the_comparison_table() {
             assert!(p05 <= mean && mean <= p95, "{metric}: {p05} {mean} {p95}");
         }
     }
+    // The JSON carries the same ranges.
+    let folder = compare_folder(&cwd, "2020-plan", "whatif-3-desks");
+    let json: serde_json::Value = serde_json::from_str(&read(&folder.join("compare.json"))).unwrap();
+    let alternatives = json["alternatives"].as_array().unwrap();
+    assert_eq!(alternatives.len(), 2);
+    assert_eq!(json["meta"]["replications"], 16);
+    for alternative in alternatives {
+        let name = alternative["name"].as_str().unwrap();
+        let served = alternative["season"]["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == "served")
+            .unwrap();
+        let p05 = served["range"]["p05"].as_f64().unwrap();
+        let in_csv: f64 = cell(&csv, name, "served_p05").parse().unwrap();
+        assert!((p05 - in_csv).abs() < 1e-4, "{name}: {p05} vs {in_csv}");
+        assert!(p05 <= served["mean"].as_f64().unwrap());
+    }
 }
 
 #[test]
