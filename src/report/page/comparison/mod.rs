@@ -120,9 +120,12 @@ fn title(page: &ComparisonPage, lang: Lang) -> Result<String, ReportError> {
         }
         Alternatives::Scenarios => {
             let names: Vec<String> = page.rows.iter().map(|r| format!("“{}”", r.name)).collect();
-            let names = match lang {
-                Lang::En => names.join(" vs "),
-                Lang::Hu => names.join(" és ").replace('“', "„"),
+            let names = match (lang, names.split_last()) {
+                (Lang::Hu, Some((last, rest))) if !rest.is_empty() => {
+                    format!("{} és {last}", rest.join(", ")).replace('“', "„")
+                }
+                (Lang::Hu, _) => names.join("").replace('“', "„"),
+                (Lang::En, _) => names.join(" vs "),
             };
             Label::ComparePageTitleScenarios.fill(lang, &[("names", &names)])?
         }
