@@ -3,14 +3,17 @@
 use std::path::{Path, PathBuf};
 
 use super::choice::{precision_rule, selection_request};
-use super::output::{check_writable, comparison_dir, write_results, written_line};
+use super::output::{check_writable, comparison_dir, write_results_with, written_line};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
-use crate::report::lang::Lang;
+use crate::report::charts::Alternatives;
+use crate::report::lang::{Label, Lang};
+use crate::report::page::{ComparisonPage, SeasonCost, render_comparison_page};
 use crate::report::{
-    ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
-    render_compare_text, render_precision, render_selection, render_stop_mismatch,
+    CompareMeta, ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
+    render_compare_json, render_compare_text, render_dwell_scenario, render_precision, render_selection,
+    render_stop_mismatch,
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
@@ -69,14 +72,27 @@ pub(super) fn compare(options: &CompareOptions, lang: Lang) -> Result<(), AppErr
         .map(|(source, season)| source_stem(source, season))
         .collect();
     let dir = comparison_dir(options.out.as_deref(), COMPARE_DIR, &stems.join(VERSUS));
+    let names: Vec<&str> = seasons.iter().map(|s| s.name.as_str()).collect();
+    let warnings = stop_mismatches(&seasons.iter().collect::<Vec<_>>())
+        .iter()
+        .map(|m| render_stop_mismatch(lang, &names, m))
+        .collect::<Result<Vec<_>, _>>()?;
     if !options.quiet {
-        let names: Vec<&str> = seasons.iter().map(|s| s.name.as_str()).collect();
-        for mismatch in stop_mismatches(&seasons.iter().collect::<Vec<_>>()) {
-            eprintln!("{}", render_stop_mismatch(lang, &names, &mismatch)?);
+        for warning in &warnings {
+            eprintln!("{warning}");
         }
     }
-    let named: Vec<(String, Season)> = seasons.into_iter().map(|s| (s.name.clone(), s)).collect();
-    write_side_by_side(&named, options, lang, "compare.csv", &dir)
+    let named: Vec<(String, Season)> = seasons.iter().map(|s| (s.name.clone(), s.clone())).collect();
+    let output = SideBySideOutput {
+        table: "compare.csv",
+        page: "compare.html",
+        alternatives: Alternatives::Scenarios,
+        scenario: None,
+        warnings,
+        notes: Vec::new(),
+        verbatim: Vec::new(),
+    };
+    write_side_by_side(&named, options, lang, &output, &dir)
 }
 
 /// What names a compared scenario in a folder name: its file name without `.toml` (the season's
@@ -125,18 +141,57 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         ..SearchSettings::default()
     };
     let variants = with_threads(options.threads, || policy_seasons(&text, &base, &settings))??;
+    let chosen = render_chosen_dwell(lang, &variants)?;
     if !options.quiet {
-        print!("{}", render_chosen_dwell(lang, &variants)?);
+        print!("{chosen}");
     }
+    let mut notes: Vec<String> = chosen.lines().map(|l| l.trim().to_string()).collect();
+    let mut verbatim = Vec::new();
+    for variant in variants.iter().filter(|v| !v.chosen_dwell.is_empty()) {
+        let export = render_dwell_scenario(&text.source, &variant.season, &variant.name)?;
+        let toml = dir.join(&export.toml_file).display().to_string();
+        notes.push(Label::NoteDwellExport.fill(
+            lang,
+            &[("policy", &variant.name), ("toml", &toml), ("csv", &export.csv_file)],
+        )?);
+        verbatim.push(OutputFile::text(&export.toml_file, export.toml));
+        verbatim.push(OutputFile::text(&export.csv_file, export.csv));
+    }
+    let output = SideBySideOutput {
+        table: "policies.csv",
+        page: "policies.html",
+        alternatives: Alternatives::Policies,
+        scenario: Some(&base.name),
+        warnings: Vec::new(),
+        notes,
+        verbatim,
+    };
     let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
-    write_side_by_side(&named, options, lang, "policies.csv", &dir)
+    write_side_by_side(&named, options, lang, &output, &dir)
+}
+
+/// What a side-by-side command writes beside its table.
+struct SideBySideOutput<'a> {
+    /// File of the table (`compare.csv`, `policies.csv`).
+    table: &'static str,
+    /// File of the page (`compare.html`, `policies.html`).
+    page: &'static str,
+    alternatives: Alternatives,
+    /// For `policies`: the scenario whose policies are compared.
+    scenario: Option<&'a str>,
+    /// Warnings for the page (already printed).
+    warnings: Vec<String>,
+    /// Notes for the page, after the answer.
+    notes: Vec<String>,
+    /// Files written as they are (inputs for other commands, not tables for people).
+    verbatim: Vec<OutputFile>,
 }
 
 fn write_side_by_side(
     named: &[(String, Season)],
     options: &CompareOptions,
     lang: Lang,
-    table: &'static str,
+    output: &SideBySideOutput,
     dir: &Path,
 ) -> Result<(), AppError> {
     check_writable(dir)?;
@@ -160,10 +215,35 @@ fn write_side_by_side(
         .zip(&study.comparisons)
         .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
-    let files = vec![OutputFile::text(
+    let table = output.table;
+    let mut files = vec![OutputFile::text(
         table,
         render_compare_csv(lang, table, &rows, study.selection.as_ref().map(|s| &s.selection))?,
     )];
+    let command = table.trim_end_matches(".csv");
+    let meta = CompareMeta {
+        command,
+        replications: study.settings.replications,
+        seed: study.settings.seed,
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    files.push(OutputFile::text(
+        &format!("{command}.json"),
+        render_compare_json(&meta, &rows)?,
+    ));
+    let costs: Vec<SeasonCost> = named.iter().map(|(_, s)| SeasonCost::of(s)).collect();
+    let page = ComparisonPage {
+        alternatives: output.alternatives,
+        scenario: output.scenario,
+        rows: &rows,
+        costs: &costs,
+        replications: study.settings.replications,
+        seed: study.settings.seed,
+        version: env!("CARGO_PKG_VERSION"),
+        warnings: &output.warnings,
+        notes: &output.notes,
+    };
+    files.extend(render_comparison_page(&page, output.page, lang)?);
     let about = RunAbout {
         command: table.trim_end_matches(".csv").to_string(),
         source: named.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "),
@@ -171,7 +251,7 @@ fn write_side_by_side(
         replications: Some(study.settings.replications),
         ..RunAbout::default()
     };
-    let files = write_results(dir, files, lang, &about)?;
+    let files = write_results_with(dir, files, output.verbatim.clone(), lang, &about)?;
     if options.quiet {
         return Ok(());
     }

@@ -28,8 +28,22 @@ pub(super) fn write_results(
     lang: Lang,
     about: &RunAbout,
 ) -> Result<Vec<OutputFile>, super::AppError> {
+    write_results_with(dir, files, Vec::new(), lang, about)
+}
+
+/// [`write_results`] with `verbatim` files in the same set, written as they are: inputs for other
+/// commands (a scenario and its stops CSV), in the program's own format whatever `--csv` and
+/// `--lang` say, and no sheet of the workbook.
+pub(super) fn write_results_with(
+    dir: &Path,
+    files: Vec<OutputFile>,
+    verbatim: Vec<OutputFile>,
+    lang: Lang,
+    about: &RunAbout,
+) -> Result<Vec<OutputFile>, super::AppError> {
     let dialect = CSV_DIALECT.get().copied().unwrap_or_default();
-    let files = finish_tables(files, lang, dialect, about)?;
+    let mut files = finish_tables(files, lang, dialect, about)?;
+    files.extend(verbatim);
     write_outputs(dir, &files)?;
     Ok(files)
 }

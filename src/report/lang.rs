@@ -674,11 +674,69 @@ label_table! {
         "Figyelem: a(z) „{name}” változatnak {stops} megállója van, a(z) „{baseline}” változatnak {baseline_stops}; {differ}. A párosítás mindkettő i-edik megállóját ugyanazokkal a véletlen számokkal szimulálja, így az eltérésekben a megállók változása is benne van.";
     StopMismatchOnlyIn => "only in “{name}”: {list}", "csak a(z) „{name}” változatban: {list}";
     StopMismatchMore => "and {count} more", "és még {count}";
+    DifferencesTitle => "Paired differences to “{baseline}”", "Páros eltérések a(z) „{baseline}” változattól";
+    DifferencesSubtitle => "Season totals, the same simulated clients in each alternative (common random numbers)",
+        "Szezonösszesítők, minden változatban ugyanazokkal a szimulált ügyfelekkel (közös véletlen számok)";
+    DifferencesBetter => "better", "jobb";
+    DifferencesWorse => "worse", "rosszabb";
+    DifferencesUnclear => "no clear difference (the interval contains 0)", "nincs egyértelmű eltérés (az intervallum tartalmazza a 0-t)";
+    DifferencesWhisker => "95% interval, adjusted for {comparisons} comparisons", "95%-os intervallum, {comparisons} összehasonlításra igazítva";
+    ComparePageTitleScenarios => "Scenarios compared: {names}", "A forgatókönyvek összehasonlítása: {names}";
+    ComparePageTitlePolicies => "Dwell policies compared: {scenario}", "A tartózkodási szabályok összehasonlítása: {scenario}";
+    ComparePageMeta => "{replications} simulated seasons of each alternative, seed {seed}, the same simulated clients in every alternative (common random numbers) · ablakbusz {version}",
+        "Változatonként {replications} szimulált szezon, véletlenszám-mag {seed}, minden változatban ugyanazokkal a szimulált ügyfelekkel (közös véletlen számok) · ablakbusz {version}";
+    SectionAnswer => "The answer", "A válasz";
+    MeasureWaitMean => "Mean wait (min)", "Átlagos várakozás (perc)";
+    MeasureShortServed => "clients served", "kiszolgált ügyfelek";
+    MeasureShortLost => "clients lost", "elvesztett ügyfelek";
+    MeasureShortWait => "mean wait", "átlagos várakozás";
+    MeasureShortClerkHours => "clerk-hours", "ügyintézői órák";
+    OverallHead => "“{name}” against “{baseline}”:", "A(z) „{name}” a(z) „{baseline}” változathoz képest:";
+    OverallBetter => "better on {list}", "jobb: {list}";
+    OverallWorse => "worse on {list}", "rosszabb: {list}";
+    OverallUnclear => "no clear difference on {list}", "nincs egyértelmű eltérés: {list}";
+    SentenceNoDifference => "No difference: “{name}” gives exactly the results of “{baseline}” in every simulated season.",
+        "Nincs eltérés: a(z) „{name}” minden szimulált szezonban pontosan ugyanazt az eredményt adja, mint a(z) „{baseline}”.";
+    SentenceDiffBetter => "{measure}: “{name}” is better than “{baseline}”, {amount} (95% interval adjusted for {comparisons} comparisons: {low} to {high}).",
+        "{measure}: a(z) „{name}” jobb, mint a(z) „{baseline}”, {amount} ({comparisons} összehasonlításra igazított 95%-os intervallum: {low} – {high}).";
+    SentenceDiffWorse => "{measure}: “{name}” is worse than “{baseline}”, {amount} (95% interval adjusted for {comparisons} comparisons: {low} to {high}).",
+        "{measure}: a(z) „{name}” rosszabb, mint a(z) „{baseline}”, {amount} ({comparisons} összehasonlításra igazított 95%-os intervallum: {low} – {high}).";
+    SentenceDiffUnclear => "{measure}: no clear difference between “{name}” and “{baseline}” ({amount}; the 95% interval adjusted for {comparisons} comparisons, {low} to {high}, contains 0).",
+        "{measure}: nincs egyértelmű eltérés a(z) „{name}” és a(z) „{baseline}” között ({amount}; a {comparisons} összehasonlításra igazított 95%-os intervallum, {low} – {high}, tartalmazza a 0-t).";
+    AmountPerSeason => "{value} {unit} a season", "szezononként {value} {unit}";
+    SentenceSeasonRanges => "One season varies more than these means: in 90% of the simulated seasons “{name}” serves {low} to {high} clients and loses {lost_low} to {lost_high}.",
+        "Egy szezon ennél jobban ingadozik: a szimulált szezonok 90%-ában a(z) „{name}” {low}–{high} ügyfelet szolgál ki, és {lost_low}–{lost_high} ügyfél távozik kiszolgálás nélkül.";
+    SentenceCost => "At its scenario's rates (the simulated clerk-hours of opening and overtime, the km driven, the bus-days), a season of “{name}” costs {cost} HUF.",
+        "A forgatókönyv díjtételeivel (a szimulált nyitvatartási és túlórás ügyintézői órák, a megtett km, a busznapok) a(z) „{name}” egy szezonja {cost} Ft.";
+    SentenceCostDifference => "At its scenario's rates, a season of “{name}” costs {cost} HUF: {difference} HUF against “{baseline}” (95% interval adjusted for {comparisons} comparisons: {low} to {high}).",
+        "A forgatókönyv díjtételeivel a(z) „{name}” egy szezonja {cost} Ft: a(z) „{baseline}” változathoz képest {difference} Ft ({comparisons} összehasonlításra igazított 95%-os intervallum: {low} – {high}).";
+    CaptionDifferences => "Each alternative against the first, on the same simulated clients: the dot is the mean paired difference of a season total, the whiskers its 95% interval adjusted for {comparisons} comparisons (Bonferroni); green is better, vermillion worse, grey no clear difference (the interval contains 0).",
+        "Minden változat az elsőhöz képest, ugyanazokkal a szimulált ügyfelekkel: a pont egy szezonösszesítő átlagos páros eltérése, a vonal a {comparisons} összehasonlításra igazított 95%-os intervalluma (Bonferroni); zöld: jobb, narancsvörös: rosszabb, szürke: nincs egyértelmű eltérés (az intervallum tartalmazza a 0-t).";
+    CaptionScenarios => "The scenarios simulated with the same clients (common random numbers): season totals; the bar is the mean, the shaded band one season's range (5–95% of the simulated seasons: what one real season may bring) and the whiskers the precision of the mean (its 95% confidence interval).",
+        "A forgatókönyvek ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők; az oszlop az átlag, a sáv egy szezon tartománya (a szimulált szezonok 5–95%-a: amit egy valódi szezon hozhat), a vonal az átlag pontossága (95%-os megbízhatósági intervallum).";
+    TableAlternatives => "Season totals of each alternative", "Az egyes változatok szezonösszesítői";
+    TableDifferences => "Paired differences to “{baseline}”", "Páros eltérések a(z) „{baseline}” változattól";
+    PageColAlternative => "Alternative", "Változat";
+    PageColPrecision => "(mean ± precision)", "(átlag ± pontosság)";
+    PageColOneSeason => "(one season, 5–95%)", "(egy szezon, 5–95%)";
+    PageColCost => "Cost at the rates (HUF)", "Költség a díjtételekkel (Ft)";
+    PageColMeasure => "Measure", "Mutató";
+    PageColDifference => "Difference (mean)", "Eltérés (átlag)";
+    PageColAdjusted => "95% interval, adjusted for {comparisons} comparisons", "95%-os intervallum, {comparisons} összehasonlításra igazítva";
+    PageColUnadjusted => "95% half-width, one comparison", "95%-os fél szélesség, egy összehasonlítás";
+    PageColVrf => "Variance divided by pairing", "A párosítás ennyiszer kisebb varianciát ad";
+    PageColVerdict => "What it says", "Értékelés";
+    VerdictNoDifference => "no difference", "nincs eltérés";
+    VerdictUnclearShort => "no clear difference", "nincs egyértelmű eltérés";
+    NoteDwellExport => "The demand-driven dwells “{policy}” chose are written as a scenario that run takes: {toml} (with its stops in {csv}); for example ablakbusz run {toml}.",
+        "A(z) „{policy}” szabály választotta tartózkodási idők egy a run paranccsal futtatható forgatókönyvbe íródtak: {toml} (a megállók: {csv}); például: ablakbusz run {toml}.";
 
     // --- Policy comparison ----------------------------------------------------------------------
     PolicyTitle => "Dwell policies compared", "A tartózkodási szabályok összehasonlítása";
-    PolicySubtitle => "Season totals: bars give the mean, whiskers its precision (95% interval of the mean)",
-        "Szezon összesen: az oszlop az átlag, a vonal az átlag pontossága (95%-os intervallum)";
+    PolicySubtitle => "Season totals: the bar is the mean, the shaded band one season's range, the whiskers the precision of the mean",
+        "Szezon összesen: az oszlop az átlag, a sáv egy szezon tartománya, a vonal az átlag pontossága";
+    ScenariosTitle => "Scenarios compared", "A forgatókönyvek összehasonlítása";
+    LegendMean => "mean over the simulated seasons", "a szimulált szezonok átlaga";
     PolicyServedPanel => "Served clients", "Kiszolgált ügyfelek";
     PolicyLostPanel => "Clients lost (left unserved)", "Kiszolgálás nélkül távozók";
     PolicyClerkHoursPanel => "Clerk-hours (h)", "Ügyintézői órák (óra)";
@@ -853,8 +911,8 @@ label_table! {
         "„{policy}” szabállyal „{baseline}” helyett (ugyanazokkal a szimulált ügyfelekkel): kiszolgált ügyfelek {served}, kiszolgálás nélkül távozók {lost}, ügyintézői órák {hours} (eltérések 95%-os intervallummal).";
     SentenceDemandDrivenUnmet => "Under “{policy}”, even the longest dwell tried ({hours} h) does not meet the targets at {settlements}.",
         "„{policy}” szabállyal még a leghosszabb kipróbált tartózkodás ({hours} óra) sem teljesíti a célokat itt: {settlements}.";
-    CaptionPolicy => "The scenario re-planned under each dwell policy and simulated with the same clients (common random numbers): season totals, bars are means and whiskers the precision of each mean (its 95% confidence interval; one season varies more, see the season range in the key figures).",
-        "A forgatókönyv minden tartózkodási szabállyal újratervezve és ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők, az oszlop az átlag, a vonal az átlag pontossága (95%-os megbízhatósági intervallum; egy szezon ennél jobban ingadozik, lásd a szezon tartományát a fő számoknál).";
+    CaptionPolicy => "The scenario re-planned under each dwell policy and simulated with the same clients (common random numbers): season totals; the bar is the mean, the shaded band one season's range (5–95% of the simulated seasons: what one real season may bring) and the whiskers the precision of the mean (its 95% confidence interval).",
+        "A forgatókönyv minden tartózkodási szabállyal újratervezve és ugyanazokkal az ügyfelekkel szimulálva (közös véletlen számok): szezonösszesítők; az oszlop az átlag, a sáv egy szezon tartománya (a szimulált szezonok 5–95%-a: amit egy valódi szezon hozhat), a vonal az átlag pontossága (95%-os megbízhatósági intervallum).";
     ColPolicy => "Dwell policy", "Tartózkodási szabály";
     ColClerkHoursPerServed => "Clerk-hours per client served", "Ügyintézői óra kiszolgált ügyfelenként";
     ColWithinTarget => "Served within the wait target", "A várakozási célon belül sorra kerül";

@@ -5,9 +5,11 @@ pub mod chart_inputs;
 pub mod charts;
 mod check;
 mod compare;
+mod compare_json;
 mod crew;
 mod csv;
 mod dialect;
+mod dwell_export;
 mod itinerary;
 mod json;
 pub mod lang;
@@ -30,9 +32,11 @@ pub use check::render_check;
 pub use compare::{
     ComparedSeason, render_chosen_dwell, render_compare_csv, render_compare_heading, render_compare_text,
 };
+pub use compare_json::{CompareMeta, render_compare_json};
 pub use crew::{BUS_DAYS_FILE, render_bus_days_csv, render_crew_text};
 pub use csv::{Column, Part, RenderError, csv_rows, csv_table, headers, part_headers};
 pub use dialect::{CsvDialect, UTF8_BOM, apply_dialect};
+pub use dwell_export::{DwellScenario, dwell_export_stem, render_dwell_scenario};
 pub use itinerary::{
     ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
     render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,

@@ -78,6 +78,25 @@ fn the_season_range_is_in_the_comparison_table() {
             assert!(p05 <= mean && mean <= p95, "{metric}: {p05} {mean} {p95}");
         }
     }
+    // The JSON carries the same ranges.
+    let folder = compare_folder(&cwd, "2020-plan", "whatif-3-desks");
+    let json: serde_json::Value = serde_json::from_str(&read(&folder.join("compare.json"))).unwrap();
+    let alternatives = json["alternatives"].as_array().unwrap();
+    assert_eq!(alternatives.len(), 2);
+    assert_eq!(json["meta"]["replications"], 16);
+    for alternative in alternatives {
+        let name = alternative["name"].as_str().unwrap();
+        let served = alternative["season"]["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == "served")
+            .unwrap();
+        let p05 = served["range"]["p05"].as_f64().unwrap();
+        let in_csv: f64 = cell(&csv, name, "served_p05").parse().unwrap();
+        assert!((p05 - in_csv).abs() < 1e-4, "{name}: {p05} vs {in_csv}");
+        assert!(p05 <= served["mean"].as_f64().unwrap());
+    }
 }
 
 #[test]
@@ -105,4 +124,132 @@ fn a_warning_names_the_stops_when_the_seasons_differ_and_only_then() {
     let same = in_folder(&cwd, &["compare", &plan, &desks]);
     let stderr = String::from_utf8_lossy(&same.stderr);
     assert!(!stderr.contains("Warning"), "{stderr}");
+}
+
+/// The part of a page between `<section id="answer">` and its end.
+fn answer_section(page: &str) -> &str {
+    let start = page.find("<section id=\"answer\">").expect("an answer section");
+    let end = start + page[start..].find("</section>").expect("its end");
+    &page[start..end]
+}
+
+#[test]
+fn the_page_gives_the_answer_in_sentences_in_both_languages() {
+    let cwd = temp_dir("compare-page");
+    let plan = repo("scenarios/2020-plan.toml");
+    let desks = repo("scenarios/whatif-3-desks.toml");
+    let folder = compare_folder(&cwd, "2020-plan", "whatif-3-desks");
+    for (lang, overall, measure) in [
+        (
+            "en",
+            "“whatif-3-desks” against “2020-plan”: better on clients served, clients lost, mean wait; worse on clerk-hours.",
+            "Served clients: “whatif-3-desks” is better than “2020-plan”, +",
+        ),
+        (
+            "hu",
+            "A(z) „whatif-3-desks” a(z) „2020-plan” változathoz képest: jobb: kiszolgált ügyfelek, elvesztett ügyfelek, átlagos várakozás; rosszabb: ügyintézői órák.",
+            "Kiszolgált ügyfelek: a(z) „whatif-3-desks” jobb, mint a(z) „2020-plan”, szezononként +",
+        ),
+    ] {
+        in_folder(&cwd, &["compare", &plan, &desks, "--quiet", "--lang", lang]);
+        let page = read(&folder.join("compare.html"));
+        let answer = answer_section(&page);
+        assert!(answer.contains(overall), "{lang}: {answer}");
+        assert!(answer.contains(measure), "{lang}: {answer}");
+        assert!(page.contains(&format!("<html lang=\"{lang}\">")));
+        // Self-contained: the charts are inline, nothing is fetched.
+        assert_eq!(page.matches("<img src=\"data:image/png;base64,").count(), 2);
+        assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("<link"));
+        for chart in ["differences", "scenario-comparison"] {
+            assert!(folder.join(format!("{chart}.png")).is_file() && folder.join(format!("{chart}.svg")).is_file());
+        }
+    }
+}
+
+#[test]
+fn a_scenario_compared_with_itself_says_no_difference() {
+    let cwd = temp_dir("compare-page-self");
+    let plan = repo("scenarios/2020-plan.toml");
+    for (lang, sentence, words) in [
+        (
+            "en",
+            "No difference: “2020-plan” gives exactly the results of “2020-plan” in every simulated season.",
+            &["better", "worse", "no clear difference"][..],
+        ),
+        (
+            "hu",
+            "Nincs eltérés: a(z) „2020-plan” minden szimulált szezonban pontosan ugyanazt az eredményt adja, mint a(z) „2020-plan”.",
+            // "jobban" ("varies more") is in the season-range sentence: the verdicts are "jobb," and "jobb:".
+            &["jobb,", "jobb:", "rosszabb", "nincs egyértelmű eltérés"][..],
+        ),
+    ] {
+        in_folder(&cwd, &["compare", &plan, &plan, "--quiet", "--lang", lang]);
+        let page = read(&compare_folder(&cwd, "2020-plan", "2020-plan").join("compare.html"));
+        let answer = answer_section(&page);
+        assert!(answer.contains(sentence), "{lang}: {answer}");
+        for word in words {
+            assert!(!answer.contains(word), "{lang}: {word} in {answer}");
+        }
+    }
+}
+
+#[test]
+fn policies_write_their_page() {
+    let cwd = temp_dir("policies-page");
+    in_folder(&cwd, &["policies", &repo("scenarios/2020-plan.toml"), "--quiet"]);
+    let folder = cwd.join("output/policies/2020-plan");
+    let page = read(&folder.join("policies.html"));
+    assert!(page.contains("<h1>Dwell policies compared: 2020-plan</h1>"), "{page}");
+    assert!(answer_section(&page).contains("“fixed 3 h” against “by size”:"));
+    assert!(folder.join("policy-comparison.png").is_file());
+}
+
+/// The value of `column` in the first row of `csv` whose first cell is `first`.
+fn cell(csv: &str, first: &str, column: &str) -> String {
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == column)
+        .unwrap_or_else(|| panic!("{column}"));
+    let row = lines
+        .find(|l| l.split(',').next() == Some(first))
+        .unwrap_or_else(|| panic!("no row {first}"));
+    row.split(',').nth(at).unwrap().to_string()
+}
+
+#[test]
+fn the_demand_driven_dwells_run_as_a_scenario_with_the_same_results() {
+    let cwd = temp_dir("dwell-export");
+    in_folder(&cwd, &["policies", &repo("scenarios/2020-plan.toml"), "--quiet"]);
+    let folder = cwd.join("output/policies/2020-plan");
+    let scenario = folder.join("dwells-demand-driven.toml");
+    let stops = read(&folder.join("dwells-demand-driven-stops.csv"));
+    assert!(
+        stops.starts_with("date,start,settlement,venue,dwell_hours,clerks,"),
+        "{stops}"
+    );
+    let policies = read(&folder.join("policies.csv"));
+    let page = read(&folder.join("policies.html"));
+    assert!(page.contains("dwells-demand-driven.toml"), "the page names the export");
+    let run = cwd.join("run");
+    in_folder(
+        &cwd,
+        &[
+            "run",
+            scenario.to_str().unwrap(),
+            "--quiet",
+            "--out",
+            run.to_str().unwrap(),
+        ],
+    );
+    // The same stops, dwells, seed and replications: the same season as the policy's.
+    let season = read(&run.join("season.csv"));
+    for metric in ["served_mean", "lost_mean", "clerk_hours_mean"] {
+        assert_eq!(
+            cell(&season, "season", metric),
+            cell(&policies, "demand-driven", metric),
+            "{metric}"
+        );
+    }
 }

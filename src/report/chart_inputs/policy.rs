@@ -1,19 +1,25 @@
-//! The policy comparison chart's input: season totals of each dwell policy with their intervals.
+//! The chart of alternatives' input: season totals of each policy or scenario with their precision
+//! and one season's range.
 
 use crate::experiment::{Comparison, GroupMetric};
-use crate::report::charts::{PolicyComparison, PolicyResult};
+use crate::report::charts::{Alternatives, Measured, PolicyComparison, PolicyResult};
 
-/// One bar group per `(policy name, comparison)`, in the given order: served clients, clients
-/// lost and clerk-hours of the season (means with 95 % half-widths).
-pub fn policy_comparison_input(policies: &[(String, &Comparison)]) -> PolicyComparison {
+/// One bar group per `(name, comparison)`, in the given order: served clients, clients lost and
+/// clerk-hours of the season (means with 95 % half-widths, and the 5th–95th percentile range).
+pub fn policy_comparison_input(alternatives: Alternatives, policies: &[(String, &Comparison)]) -> PolicyComparison {
+    let measured = |c: &Comparison, metric: GroupMetric| Measured {
+        estimate: c.season.get(metric),
+        range: c.season.range(metric),
+    };
     PolicyComparison {
+        alternatives,
         policies: policies
             .iter()
             .map(|(policy, c)| PolicyResult {
                 policy: policy.clone(),
-                served: c.season.get(GroupMetric::Served),
-                lost: c.season.get(GroupMetric::Lost),
-                clerk_hours: c.season.get(GroupMetric::ClerkHours),
+                served: measured(c, GroupMetric::Served),
+                lost: measured(c, GroupMetric::Lost),
+                clerk_hours: measured(c, GroupMetric::ClerkHours),
             })
             .collect(),
     }

@@ -7,8 +7,10 @@
 mod calibration;
 mod check;
 mod county_map;
+mod differences;
 mod error;
 mod fonts;
+mod legend_row;
 mod policy;
 mod queue;
 mod render;
@@ -24,8 +26,11 @@ mod testing;
 pub use crate::stats::Estimate;
 pub use calibration::{CalibrationComparison, CalibrationItem, ObservedSource, calibration_chart};
 pub use county_map::{CountyMap, MapPoint, MapSettlement, county_map_chart};
+pub use differences::{
+    DifferenceMeasure, DifferenceRow, DifferenceVerdict, PairedDifference, PairedDifferences, differences_chart,
+};
 pub use error::ChartError;
-pub use policy::{PolicyComparison, PolicyResult, policy_chart};
+pub use policy::{Alternatives, Measured, PolicyComparison, PolicyResult, policy_chart};
 pub use queue::{QueueCurve, queue_chart};
 pub use season::{BandKind, SeasonWeek, SeasonWeeks, season_chart};
 pub use staffing::{StaffingByPopulation, StaffingPoint, StaffingSeries, staffing_chart};

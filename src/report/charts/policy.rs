@@ -1,4 +1,6 @@
-//! Policy comparison: served clients, lost clients and clerk-hours per dwell policy, with 95 % CIs.
+//! Alternatives compared (dwell policies, or scenarios): served clients, lost clients and clerk-hours
+//! of each, the mean as a bar, one season's range as a shaded band and the precision of the mean as
+//! whiskers, with a legend saying which is which.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -6,12 +8,15 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::check;
 use super::error::{DrawFailure, Drawn};
+use super::legend_row::{Glyph, LEGEND_ROW_PX, draw_legend_row};
 use super::render::{ChartSpec, render};
 use super::style::Interval;
-use super::style::{self, BAR_OPACITY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, XyChart};
+use super::style::{
+    self, BAND_OPACITY, BAR_OPACITY, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, WHISKER_CAP, XyChart,
+};
 use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
-use crate::stats::Estimate;
+use crate::stats::{Estimate, SeasonRange};
 
 /// Width of the column of policy names on the left, pixels.
 const NAME_COLUMN_PX: u32 = 230;
@@ -23,8 +28,11 @@ const PANEL_TITLE_PX: u32 = 19;
 const PANEL_TITLE_SPACING: f64 = 1.3;
 /// Height of the tick-label area under each panel, pixels.
 const PANEL_X_LABELS_PX: u32 = 36;
-/// Thickness of a bar, as a share of the distance between policies.
-const BAR_THICKNESS: f64 = 0.6;
+/// Thickness of a season-range band, as a share of the distance between rows.
+const BAND_THICKNESS: f64 = 0.6;
+/// Thickness of a mean's bar, as a share of the distance between rows (thinner than the band, so
+/// that the band shows around it).
+const BAR_THICKNESS: f64 = 0.3;
 /// Room right of the longest whisker for its value label, as a share of the axis.
 const VALUE_LABEL_ROOM: f64 = 0.35;
 /// Tick labels per panel axis.
@@ -32,27 +40,45 @@ const PANEL_X_TICKS: usize = 4;
 /// Distance between a whisker's end and its value label, pixels.
 const VALUE_LABEL_GAP_PX: i32 = 6;
 
-/// Season totals of one dwell policy (means over replications with 95 % half-widths; a NaN
-/// half-width draws no whisker).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolicyResult {
-    /// Policy name (e.g. `Label::PolicyDwellBySize` in the chart's language).
-    pub policy: String,
-    /// Served clients in the season.
-    pub served: Estimate,
-    /// Clients who left unserved (reneged + balked + turned away) in the season.
-    pub lost: Estimate,
-    /// Clerk-hours of the season (clerks × dwell, plus overtime), hours.
-    pub clerk_hours: Estimate,
+/// One season total of an alternative: the mean over replications with its 95 % half-width (the
+/// precision; a NaN half-width draws no whisker) and one season's range (none: no band).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measured {
+    pub estimate: Estimate,
+    /// 5th–95th percentile of the per-replication values, in the measure's unit.
+    pub range: Option<SeasonRange>,
 }
 
-/// The policies to compare, in display order (top to bottom).
+/// Season totals of one alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyResult {
+    /// Name of the alternative (e.g. `Label::PolicyDwellBySize` in the chart's language).
+    pub policy: String,
+    /// Served clients in the season.
+    pub served: Measured,
+    /// Clients who left unserved (reneged + balked + turned away) in the season.
+    pub lost: Measured,
+    /// Clerk-hours of the season (clerks × dwell, plus overtime), hours.
+    pub clerk_hours: Measured,
+}
+
+/// What the alternatives are, for the chart's title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alternatives {
+    /// The dwell policies of one scenario (`policies`, the report).
+    Policies,
+    /// Scenarios (`compare`).
+    Scenarios,
+}
+
+/// The alternatives to compare, in display order (top to bottom).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyComparison {
+    pub alternatives: Alternatives,
     pub policies: Vec<PolicyResult>,
 }
 
-/// Draws the policy comparison (1000×620).
+/// Draws the comparison of the alternatives (1000×620).
 pub fn policy_chart(comparison: &PolicyComparison, lang: Lang) -> Result<Chart, ChartError> {
     render(comparison, lang)
 }
@@ -65,8 +91,16 @@ const PANELS: [Label; 3] = [
 ];
 
 impl PolicyResult {
-    fn measure(&self, panel: usize) -> Estimate {
+    fn measure(&self, panel: usize) -> Measured {
         [self.served, self.lost, self.clerk_hours][panel]
+    }
+}
+
+impl Measured {
+    /// The right end of what is drawn: the whisker's or the band's.
+    fn right(&self) -> f64 {
+        self.range
+            .map_or(self.estimate.high(), |r| r.p95.max(self.estimate.high()))
     }
 }
 
@@ -86,18 +120,30 @@ impl ChartSpec for PolicyComparison {
         check::non_empty(name, "policies", self.policies.len())?;
         for (panel, label) in PANELS.iter().enumerate() {
             let what = format!("{label:?}");
-            check::non_negative(name, &what, self.policies.iter().map(|p| p.measure(panel).mean))?;
-            check::non_negative_or_nan(name, &what, self.policies.iter().map(|p| p.measure(panel).ci95))?;
+            let measures = || self.policies.iter().map(|p| p.measure(panel));
+            check::non_negative(name, &what, measures().map(|m| m.estimate.mean))?;
+            check::non_negative_or_nan(name, &what, measures().map(|m| m.estimate.ci95))?;
+            let ranges = || measures().filter_map(|m| m.range);
+            check::non_negative(name, &what, ranges().flat_map(|r| [r.p05, r.p95]))?;
+            if ranges().any(|r| r.p05 > r.p95) {
+                return Err(ChartError::BadInput {
+                    chart: name,
+                    problem: format!("{what}: a season range ends below its start"),
+                });
+            }
         }
         Ok(())
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, lang: Lang) -> Result<(), DrawFailure> {
-        let area = style::titled(
-            root,
-            lang.text(Label::PolicyTitle),
-            Some(lang.text(Label::PolicySubtitle)),
-        )?;
+        let title = match self.alternatives {
+            Alternatives::Policies => Label::PolicyTitle,
+            Alternatives::Scenarios => Label::ScenariosTitle,
+        };
+        let area = style::titled(root, lang.text(title), Some(lang.text(Label::PolicySubtitle)))?;
+        let (_, height) = area.dim_in_pixel();
+        let (area, legend) = area.split_vertically(height - LEGEND_ROW_PX);
+        draw_legend_row(&legend, &self.legend_items(lang))?;
         let (names, panels_area) = area.split_horizontally(NAME_COLUMN_PX);
         let panels = panels_area.split_evenly((1, PANELS.len()));
         let title_font = style::bold_style(PANEL_TITLE_PX);
@@ -153,6 +199,21 @@ fn draw_panel_title<DB: DrawingBackend>(
 }
 
 impl PolicyComparison {
+    /// The legend: the band (when some measure has a range), the bar and the whiskers.
+    fn legend_items(&self, lang: Lang) -> Vec<(Glyph, String)> {
+        let has_range = self
+            .policies
+            .iter()
+            .any(|p| (0..PANELS.len()).any(|i| p.measure(i).range.is_some()));
+        let mut items = Vec::new();
+        if has_range {
+            items.push((Glyph::Band(DARK_GREY), lang.text(Label::BandSeasonRange).to_string()));
+        }
+        items.push((Glyph::Bar(DARK_GREY), lang.text(Label::LegendMean).to_string()));
+        items.push((Glyph::Whisker, lang.text(Label::SeasonPrecisionWhiskers).to_string()));
+        items
+    }
+
     /// Draws one measure's bars; returns the backend pixel of each policy's row (x of 0, y).
     fn draw_panel<DB: DrawingBackend>(
         &self,
@@ -164,7 +225,7 @@ impl PolicyComparison {
         let largest = self
             .policies
             .iter()
-            .map(|p| p.measure(panel).high())
+            .map(|p| p.measure(panel).right())
             .fold(0.0, f64::max);
         let x_top = style::axis_top(largest, VALUE_LABEL_ROOM, 1.0);
         let mut chart = ChartBuilder::on(area)
@@ -194,12 +255,22 @@ impl PolicyComparison {
         &self,
         chart: &mut XyChart<'_, DB>,
         index: usize,
-        value: Estimate,
+        measured: Measured,
         lang: Lang,
     ) -> Result<(), DrawFailure> {
         let y = self.row(index);
-        let half = BAR_THICKNESS / 2.0;
         let colour = style::series_colour(index);
+        if let Some(range) = measured.range {
+            let half = BAND_THICKNESS / 2.0;
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(range.p05, y - half), (range.p95, y + half)],
+                    colour.mix(BAND_OPACITY).filled(),
+                )))
+                .drawn()?;
+        }
+        let value = measured.estimate;
+        let half = BAR_THICKNESS / 2.0;
         chart
             .draw_series(std::iter::once(Rectangle::new(
                 [(0.0, y - half), (value.mean, y + half)],
@@ -212,7 +283,7 @@ impl PolicyComparison {
         let font = style::text_style(LEGEND_PX).pos(Pos::new(HPos::Left, VPos::Center));
         chart
             .draw_series(std::iter::once(
-                EmptyElement::at((value.high(), y)) + Text::new(text, (VALUE_LABEL_GAP_PX, 0), font),
+                EmptyElement::at((measured.right(), y)) + Text::new(text, (VALUE_LABEL_GAP_PX, 0), font),
             ))
             .drawn()?;
         Ok(())
@@ -225,13 +296,25 @@ pub(super) mod tests {
     use crate::report::charts::testing::assert_chart;
 
     pub(crate) fn sample(lang: Lang) -> PolicyComparison {
+        let measured = |mean: f64, ci95: f64, spread: f64| Measured {
+            estimate: style::estimate(mean, ci95),
+            range: Some(SeasonRange {
+                p05: mean * (1.0 - spread),
+                p95: mean * (1.0 + spread),
+                resolution: 0.0,
+            }),
+        };
         let policy = |label: Label, served, lost, hours| PolicyResult {
             policy: label.text(lang).into(),
-            served: style::estimate(served, 0.02 * served),
-            lost: style::estimate(lost, 0.15 * lost),
-            clerk_hours: style::estimate(hours, f64::NAN),
+            served: measured(served, 0.02 * served, 0.08),
+            lost: measured(lost, 0.15 * lost, 0.6),
+            clerk_hours: Measured {
+                estimate: style::estimate(hours, f64::NAN),
+                range: None,
+            },
         };
         PolicyComparison {
+            alternatives: Alternatives::Policies,
             policies: vec![
                 policy(Label::PolicyDwellBySize, 3480.0, 95.0, 1540.0),
                 policy(Label::PolicyDwellFixed, 3390.0, 186.0, 1176.0),
@@ -252,6 +335,8 @@ pub(super) mod tests {
                 "Clerk-hours (h)",
                 "Demand-driven dwell",
                 "3,480",
+                "one season's range (5–95% of seasons)",
+                "precision of the mean (95% interval)",
             ],
             "en",
         );
@@ -265,6 +350,8 @@ pub(super) mod tests {
                 "Ügyintézői órák (óra)",
                 "Rögzített",
                 "3480",
+                "egy szezon tartománya (a szezonok 5–95%-a)",
+                "az átlag pontossága (95%-os intervallum)",
             ],
             "hu",
         );
@@ -274,20 +361,36 @@ pub(super) mod tests {
     #[test]
     fn empty_and_bad_inputs_are_errors() {
         assert_eq!(
-            policy_chart(&PolicyComparison { policies: vec![] }, Lang::En),
+            policy_chart(
+                &PolicyComparison {
+                    alternatives: Alternatives::Scenarios,
+                    policies: vec![]
+                },
+                Lang::En
+            ),
             Err(ChartError::Empty {
                 chart: "policy-comparison",
                 what: "policies"
             })
         );
         let mut negative = sample(Lang::En);
-        negative.policies[1].lost.ci95 = -1.0;
+        negative.policies[1].lost.estimate.ci95 = -1.0;
         assert!(matches!(
             policy_chart(&negative, Lang::En),
             Err(ChartError::BadInput { .. })
         ));
         let mut nan = sample(Lang::En);
-        nan.policies[0].clerk_hours.mean = f64::NAN;
+        nan.policies[0].clerk_hours.estimate.mean = f64::NAN;
         assert!(matches!(policy_chart(&nan, Lang::Hu), Err(ChartError::BadInput { .. })));
+        let mut upside_down = sample(Lang::En);
+        upside_down.policies[0].served.range = Some(SeasonRange {
+            p05: 10.0,
+            p95: 5.0,
+            resolution: 0.0,
+        });
+        assert!(matches!(
+            policy_chart(&upside_down, Lang::En),
+            Err(ChartError::BadInput { .. })
+        ));
     }
 }

@@ -9,7 +9,8 @@ use crate::report::chart_inputs::{
     wait_input,
 };
 use crate::report::charts::{
-    Chart, ChartError, county_map_chart, policy_chart, queue_chart, season_chart, staffing_chart, wait_chart,
+    Alternatives, Chart, ChartError, county_map_chart, policy_chart, queue_chart, season_chart, staffing_chart,
+    wait_chart,
 };
 use crate::report::lang::{Label, Lang};
 use crate::study::StaffingRow;
@@ -154,7 +155,7 @@ fn policy_figure(data: &ReportData, lang: Lang) -> Result<Figure, ReportError> {
         .map(|p| Ok((phrases::policy_name(lang, p.policy)?, p.comparison)))
         .collect::<Result<Vec<_>, ReportError>>()?;
     Ok(Figure {
-        chart: policy_chart(&policy_comparison_input(&named), lang)?,
+        chart: policy_chart(&policy_comparison_input(Alternatives::Policies, &named), lang)?,
         caption: lang.text(Label::CaptionPolicy).to_string(),
     })
 }

@@ -7,6 +7,7 @@
 
 mod assumptions;
 mod collation;
+mod comparison;
 mod figures;
 mod html;
 mod phrases;
@@ -16,6 +17,7 @@ mod tables;
 
 use std::fmt::Write;
 
+pub use comparison::{ComparisonPage, SeasonCost, render_comparison_page};
 pub use figures::Figure;
 pub use html::{base64, escape};
 

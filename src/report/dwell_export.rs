@@ -1,0 +1,187 @@
+//! The demand-driven dwells as a scenario `run` takes: a copy of the base scenario whose `[season]`
+//! is the re-planned season's stops, listed in a stops CSV beside it with the chosen dwells.
+//!
+//! The copy keeps every other key of the base scenario (demand, clients, bus, simulation, targets,
+//! policies); relative paths in it are made absolute, since the copy lives in the output folder.
+//! Both files are inputs, so they are written in the program's own format (English column names,
+//! commas, decimal points) whatever `--lang` and `--csv` say.
+
+use super::RenderError;
+use super::csv_rows;
+use super::itinerary::format_clock;
+use crate::scenario::{DemandOrigin, ScenarioText, Season};
+
+/// Keys of a scenario that name files relative to it: (table, key); `""` is the top level.
+const PATH_KEYS: [(&str, &str); 3] = [
+    ("", "extends"),
+    ("demand", "settlements_csv"),
+    ("uncertainty", "stop_log"),
+];
+
+/// Columns of the exported stops CSV, as `season.stops_csv` reads them.
+const STOP_COLUMNS: [&str; 9] = [
+    "date",
+    "start",
+    "settlement",
+    "venue",
+    "dwell_hours",
+    "clerks",
+    "label",
+    "expected_clients",
+    "arrival_rate_per_hour",
+];
+
+/// The two files of a dwell export: the scenario and its stops.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DwellScenario {
+    /// File name of the scenario (`<stem>.toml`).
+    pub toml_file: String,
+    pub toml: String,
+    /// File name of the stops CSV (`<stem>-stops.csv`), as the scenario names it.
+    pub csv_file: String,
+    pub csv: String,
+}
+
+/// The file stem of a policy's export: its name in lower case, other characters as `-`
+/// ("demand-driven" → `dwells-demand-driven`).
+pub fn dwell_export_stem(policy: &str) -> String {
+    let slug: String = policy
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).collect();
+    format!("dwells-{}", slug.join("-"))
+}
+
+/// The scenario of `season` (the base re-planned under `policy`) from the base scenario `base`.
+pub fn render_dwell_scenario(base: &ScenarioText, season: &Season, policy: &str) -> Result<DwellScenario, RenderError> {
+    let error = |message: String| RenderError {
+        table: "the dwell scenario",
+        message,
+    };
+    let stem = dwell_export_stem(policy);
+    let csv_file = format!("{stem}-stops.csv");
+    let mut table: toml::Table = toml::from_str(&base.text).map_err(|e| error(e.to_string()))?;
+    absolute_paths(&mut table, base);
+    table.insert("name".into(), format!("{}-{stem}", season.name).into());
+    table.insert(
+        "description".into(),
+        format!(
+            "{}: the dwells of policy “{policy}”, as `ablakbusz policies` chose them.",
+            season.name
+        )
+        .into(),
+    );
+    let mut season_table = toml::Table::new();
+    season_table.insert("stops_csv".into(), csv_file.clone().into());
+    table.insert("season".into(), season_table.into());
+    let body = toml::to_string(&table).map_err(|e| error(e.to_string()))?;
+    let toml = format!(
+        "# Written by `ablakbusz policies` from {}: the season re-planned under dwell policy “{policy}”,\n\
+         # its stops (with the chosen dwells) in {csv_file}. Every other key is the base scenario's.\n\n{body}",
+        base.origin
+    );
+    Ok(DwellScenario {
+        toml_file: format!("{stem}.toml"),
+        toml,
+        csv: render_stops_input(season)?,
+        csv_file,
+    })
+}
+
+/// Relative file names of `PATH_KEYS` made absolute from the base scenario's folder.
+fn absolute_paths(table: &mut toml::Table, base: &ScenarioText) {
+    let Some(dir) = &base.base_dir else {
+        return;
+    };
+    for (section, key) in PATH_KEYS {
+        let holder = if section.is_empty() {
+            Some(&mut *table)
+        } else {
+            table.get_mut(section).and_then(toml::Value::as_table_mut)
+        };
+        if let Some(toml::Value::String(name)) = holder.and_then(|t| t.get_mut(key))
+            && std::path::Path::new(name.as_str()).is_relative()
+        {
+            *name = dir.join(&*name).display().to_string();
+        }
+    }
+}
+
+/// The season's stops as a stops CSV: a settlement stop by its settlement (its demand from the
+/// model), a stop with given demand with its expected clients or rate; every stop with its clerks.
+fn render_stops_input(season: &Season) -> Result<String, RenderError> {
+    let rows = season.stops.iter().map(|s| {
+        let (settlement, expected, rate) = match s.demand_origin {
+            DemandOrigin::Model { .. } => (s.settlement.clone(), String::new(), String::new()),
+            DemandOrigin::GivenClients => (
+                if s.district.is_empty() {
+                    String::new()
+                } else {
+                    s.settlement.clone()
+                },
+                format!("{}", s.expected_clients),
+                String::new(),
+            ),
+            DemandOrigin::GivenRate { per_hour } => (
+                if s.district.is_empty() {
+                    String::new()
+                } else {
+                    s.settlement.clone()
+                },
+                String::new(),
+                format!("{per_hour}"),
+            ),
+        };
+        vec![
+            s.date.to_string(),
+            format_clock(s.start_min),
+            settlement,
+            s.venue.as_str().to_string(),
+            format!("{}", s.dwell_hours()),
+            s.spec.clerks.to_string(),
+            s.label.clone().unwrap_or_default(),
+            expected,
+            rate,
+        ]
+    });
+    csv_rows("the dwell scenario's stops", &STOP_COLUMNS, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_are_file_names() {
+        assert_eq!(dwell_export_stem("demand-driven"), "dwells-demand-driven");
+        assert_eq!(dwell_export_stem("Igény szerint, 2–5 h"), "dwells-igény-szerint-2-5-h");
+    }
+
+    #[test]
+    fn the_export_reads_back_as_the_same_stops() {
+        let base = ScenarioText::embedded_default();
+        let season = crate::scenario::default_scenario();
+        let export = render_dwell_scenario(&base, &season, "demand-driven").unwrap();
+        let dir = std::env::temp_dir().join(format!("ablakbusz-dwell-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(&export.csv_file), &export.csv).unwrap();
+        let again = crate::scenario::load_str(&export.toml, "export.toml", Some(&dir)).unwrap();
+        assert_eq!(again.stops.len(), season.stops.len());
+        for (a, b) in again.stops.iter().zip(&season.stops) {
+            assert_eq!(
+                (a.date, a.start_min, &a.settlement, a.venue),
+                (b.date, b.start_min, &b.settlement, b.venue)
+            );
+            assert_eq!(a.spec, b.spec, "{} {}", b.date, b.settlement);
+            assert_eq!(a.expected_clients, b.expected_clients);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
