@@ -7,7 +7,8 @@
 //! (a) a typical stop: λ = 6/h, lognormal service mean 12 min CV 0.6, c = 2, H = 4 h, exponential
 //! patience mean 30 min, by the fast path and by the event engine; (b) a season of 196 such stops
 //! (the 2019 number of stops), 10,000 replications on 1 and 2 threads; (c) the staffing search over
-//! the embedded 2020 plan; (d) peak memory of a child process running 5,000 stops × 500 and × 2,000
+//! the embedded 2020 plan; (e) planning the 2020 plan: its time, and its gap to the printed lower
+//! bounds and to the exact least km; (d) peak memory of a child process running 5,000 stops × 500 and × 2,000
 //! replications (must be flat in replications).
 
 use std::time::Instant;
@@ -157,6 +158,31 @@ fn bench_staffing() {
     );
 }
 
+/// The least km of any plan of the 2020 plan under its own rules, from an exact set partitioning
+/// of each round (see `tests/integration/planning.rs`).
+const LEAST_KM_2020: f64 = 23_835.454;
+
+/// (e) planning the embedded 2020 plan (the first plan of this process: nothing reused): time,
+/// bus-days and km, the gap to the lower bounds `plan` prints and to the exact least km.
+fn bench_plan() {
+    let text = ablakbusz::scenario::ScenarioText::embedded_default().parse();
+    let (season, wall, cpu) = timed(|| text.resolve(None).unwrap());
+    let itinerary = season.itinerary.expect("a generated season");
+    let summary = itinerary.summary();
+    let bounds = itinerary.bounds.expect("bounds beside the plan");
+    println!(
+        "(e) plan, 2020 plan: {} bus-days, {:.0} km in {wall:.2} s wall, {cpu:.2} CPU-s (target: at most 130 bus-days, 23,600 km, under 10 s); \
+         lower bounds {} bus-days ({:.1} % above), {:.0} km ({:.1} % above); exact least {LEAST_KM_2020:.0} km ({:.2} % above)",
+        summary.bus_days,
+        summary.total_km,
+        bounds.bus_days,
+        100.0 * (summary.bus_days as f64 / bounds.bus_days as f64 - 1.0),
+        bounds.km,
+        100.0 * (summary.total_km / bounds.km - 1.0),
+        100.0 * (summary.total_km / LEAST_KM_2020 - 1.0),
+    );
+}
+
 /// (d) child side: runs the memory season and prints its peak resident memory, kB.
 fn memory_child(replications: u32) {
     let model = season_model(MEMORY_STOPS);
@@ -225,6 +251,7 @@ fn main() {
         one_wall / two_wall,
         two_cpu / one_cpu
     );
+    bench_plan();
     bench_staffing();
     bench_memory();
 }

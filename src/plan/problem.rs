@@ -45,6 +45,8 @@ pub(super) struct Problem<'a> {
     pub rules: &'a ItineraryRules,
     /// Working days, sorted, unique, not empty.
     pub days: &'a [Date],
+    /// Calendar days from the first working day to each working day (gaps without date sums).
+    pub day_number: Vec<i64>,
     pub visits: &'a [Visit],
     pub legs: LegTable,
     /// Nearest series of each series.
@@ -80,6 +82,7 @@ impl<'a> Problem<'a> {
         let mut problem = Self {
             rules,
             days,
+            day_number: days.iter().map(|&d| i64::from((d - days[0]).get_days())).collect(),
             visits,
             legs: LegTable::new(rules.travel, points),
             neighbours: nearest_neighbours(&places, NEIGHBOURS),
@@ -161,7 +164,7 @@ impl<'a> Problem<'a> {
 
     /// Calendar days from working day a to working day b.
     pub(super) fn days_apart(&self, a: usize, b: usize) -> i64 {
-        i64::from((self.days[b] - self.days[a]).get_days())
+        self.day_number[b] - self.day_number[a]
     }
 
     /// True when visits on working days `earlier` and `later` of one series keep the gaps.
