@@ -642,6 +642,12 @@ label_table! {
     StaffingNotMet => "Target not met with {desks} desks", "{desks} pulttal a cél nem teljesül";
     StaffingDesks => "Desks on the bus ({desks})", "Pultok a buszon ({desks})";
 
+    // --- Sweep --------------------------------------------------------------------------------------
+    SweepTitle => "{figure} at each point of the sweep", "{figure} a változatok egyes pontjain";
+    SweepSubtitle => "Season means; whiskers give their precision (95% interval of the mean); the same random numbers at every point",
+        "Szezonátlagok; a vonal az átlag pontossága (95%-os intervallum); minden pontban ugyanazok a véletlen számok";
+    ColSweepPoint => "Point", "Pont";
+
     // --- Policy comparison ----------------------------------------------------------------------
     PolicyTitle => "Dwell policies compared", "A tartózkodási szabályok összehasonlítása";
     PolicySubtitle => "Season totals: bars give the mean, whiskers its precision (95% interval of the mean)",

@@ -15,6 +15,7 @@ mod render;
 mod season;
 mod staffing;
 mod style;
+mod sweep;
 mod wait;
 
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub use policy::{PolicyComparison, PolicyResult, policy_chart};
 pub use queue::{QueueCurve, queue_chart};
 pub use season::{BandKind, SeasonWeek, SeasonWeeks, season_chart};
 pub use staffing::{StaffingByPopulation, StaffingPoint, StaffingSeries, staffing_chart};
+pub use sweep::{SweepFigure, SweepLine, sweep_chart};
 pub use wait::{WaitDistribution, wait_chart};
 
 /// One rendered chart, in both formats, ready to be written as `<name>.png` and `<name>.svg`.
