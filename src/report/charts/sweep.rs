@@ -15,8 +15,11 @@ use crate::stats::Estimate;
 
 /// Radius of a point's marker, pixels.
 const MARKER_PX: i32 = 5;
-/// Room above the highest whisker, as a share of the axis.
+/// Room above the highest whisker, as a share of the axis, without a legend.
 const HEADROOM: f64 = 0.15;
+/// Further room per legend line, as a share of the axis: a legend line is about 22 px of the plot's
+/// about 430 px (5 %), so 8 % per line keeps the legend in the upper right clear of the data.
+const HEADROOM_PER_LEGEND_LINE: f64 = 0.08;
 /// Horizontal offset between the lines at one x value, as a share of the distance between values,
 /// so that whiskers of neighbouring lines do not hide one another.
 const DODGE: f64 = 0.06;
@@ -82,7 +85,7 @@ impl ChartSpec for SweepFigure {
             .margin(MARGIN_PX)
             .x_label_area_size(X_LABEL_AREA_PX)
             .y_label_area_size(Y_LABEL_AREA_PX)
-            .build_cartesian_2d(-0.5..n - 0.5, 0.0..style::axis_top(largest, HEADROOM, 1.0))
+            .build_cartesian_2d(-0.5..n - 0.5, 0.0..style::axis_top(largest, self.headroom(), 1.0))
             .drawn()?;
         let values = self.values.clone();
         chart
@@ -122,6 +125,14 @@ impl ChartSpec for SweepFigure {
                 .drawn()?;
         }
         Ok(())
+    }
+}
+
+impl SweepFigure {
+    /// Room above the data: more with a legend, which stands in the upper right.
+    fn headroom(&self) -> f64 {
+        let legend_lines = self.lines.iter().filter(|l| !l.label.is_empty()).count();
+        HEADROOM + HEADROOM_PER_LEGEND_LINE * legend_lines as f64
     }
 }
 
