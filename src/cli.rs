@@ -6,11 +6,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{
     CalibrateOptions, Command, CompareOptions, Invocation, ReplayOptions, ReportRequest, RunOptions, ScenarioSource,
-    StaffOptions,
+    StaffOptions, SweepOptions,
 };
 use crate::report::CsvDialect;
 use crate::report::lang::Lang;
-use crate::scenario::Setting;
+use crate::scenario::{Setting, Vary};
 use crate::sim::{Closing, ClosingKind};
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
@@ -315,6 +315,14 @@ enum CliCommand {
         #[command(flatten)]
         selection: SelectionArgs,
     },
+    /// The scenario at every point of a grid of key values, on common random numbers.
+    #[command(
+        after_help = "Example:\n  ablakbusz sweep scenarios/2020-plan.toml --set bus.desks=3 --vary bus.clerks=1,2,3 --vary demand.dwell_exponent=0,0.5,1\n\n\
+        Every point is the scenario with --set KEY=VALUE for its values, simulated with the same seed. At most 64\n\
+        points. Writes sweep.csv (per point the mean, ± and p05/p95 of served, lost, clerk-hours and the mean\n\
+        wait), a chart of each and the workbook to output/<scenario-name>-sweep-<keys>/ (or --out)."
+    )]
+    Sweep(SweepArgs),
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
         after_help = "Example:\n  ablakbusz replay day.csv --clerks 2 --dwell 3 --closing turn_away --trace\n\n\
@@ -340,6 +348,35 @@ enum CliCommand {
         #[arg(long)]
         trace: bool,
     },
+}
+
+/// `ablakbusz sweep`'s arguments.
+#[derive(Debug, clap::Args)]
+struct SweepArgs {
+    /// The scenario (TOML).
+    scenario: PathBuf,
+    /// A key and its values, e.g. bus.clerks=1,2,3 (repeatable; the first is the charts' x axis).
+    #[arg(long, required = true, value_name = "KEY=V1,V2,…", value_parser = values::vary)]
+    vary: Vec<Vary>,
+    #[command(flatten)]
+    simulation: SimulationArgs,
+    #[command(flatten)]
+    set: SetArgs,
+}
+
+impl SweepArgs {
+    fn options(self) -> SweepOptions {
+        let simulation = self.simulation;
+        SweepOptions {
+            scenario: self.set.source(Some(self.scenario), ScenarioSource::Embedded),
+            vary: self.vary,
+            replications: simulation.replications,
+            seed: simulation.seed,
+            threads: simulation.threads,
+            out: simulation.out,
+            quiet: simulation.quiet,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -471,6 +508,7 @@ impl CliCommand {
                 let source = set.source(scenario, ScenarioSource::Embedded);
                 Command::Policies(simulation.compare_options(vec![source], precision, selection))
             }
+            CliCommand::Sweep(args) => Command::Sweep(args.options()),
             CliCommand::Replay {
                 day,
                 clerks,
@@ -540,6 +578,11 @@ mod values {
     /// `--set KEY=VALUE`: a dotted scenario key and its value.
     pub(super) fn setting(text: &str) -> Result<crate::scenario::Setting, String> {
         crate::scenario::Setting::parse(text)
+    }
+
+    /// `--vary KEY=V1,V2,…`: a scenario key and the values a sweep gives it.
+    pub(super) fn vary(text: &str) -> Result<crate::scenario::Vary, String> {
+        crate::scenario::Vary::parse(text)
     }
 
     /// An output folder: it may not exist yet, but it may not be a file.

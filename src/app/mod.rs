@@ -13,6 +13,7 @@ mod report;
 mod run;
 mod signals;
 mod staff;
+mod sweep;
 
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
@@ -21,6 +22,7 @@ pub use replay::ReplayOptions;
 pub use report::{ReportRequest, report_files};
 pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
 pub use staff::StaffOptions;
+pub use sweep::SweepOptions;
 
 use std::path::PathBuf;
 
@@ -46,6 +48,8 @@ pub enum Command {
     Policies(CompareOptions),
     /// Fit demand parameters to published totals or a stop log.
     Calibrate(CalibrateOptions),
+    /// A scenario at every point of a grid of key values.
+    Sweep(SweepOptions),
 }
 
 /// A command and the language of what it prints and writes for people.
@@ -84,5 +88,6 @@ fn dispatch(invocation: Invocation) -> Result<(), AppError> {
         Command::Compare(options) => compare::compare(&options, lang),
         Command::Policies(options) => compare::policies(&options, lang),
         Command::Calibrate(options) => calibrate::calibrate(&options, lang),
+        Command::Sweep(options) => sweep::sweep(&options, lang),
     }
 }

@@ -730,6 +730,11 @@ label_table! {
     VerdictUnclearShort => "no clear difference", "nincs egyértelmű eltérés";
     NoteDwellExport => "The demand-driven dwells “{policy}” chose are written as a scenario that run takes: {toml} (with its stops in {csv}); for example ablakbusz run {toml}.",
         "A(z) „{policy}” szabály választotta tartózkodási idők egy a run paranccsal futtatható forgatókönyvbe íródtak: {toml} (a megállók: {csv}); például: ablakbusz run {toml}.";
+    // --- Sweep --------------------------------------------------------------------------------------
+    SweepTitle => "{figure} at each point of the sweep", "{figure} a változatok egyes pontjain";
+    SweepSubtitle => "Season means; whiskers give their precision (95% interval of the mean); the same random numbers at every point",
+        "Szezonátlagok; a vonal az átlag pontossága (95%-os intervallum); minden pontban ugyanazok a véletlen számok";
+    ColSweepPoint => "Point", "Pont";
 
     // --- Policy comparison ----------------------------------------------------------------------
     PolicyTitle => "Dwell policies compared", "A tartózkodási szabályok összehasonlítása";

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use ablakbusz::scenario::{self, ScenarioText, Setting};
+use calamine::Reader;
 
 use crate::cli::{ablakbusz, temp_dir};
 
@@ -210,4 +211,103 @@ fn every_shipped_what_if_is_short_and_extends_the_2020_plan() {
         let stem = path.file_stem().unwrap().to_string_lossy();
         assert_eq!(season.name, stem, "its own output folder");
     }
+}
+
+#[test]
+fn a_3_by_3_sweep_writes_its_table_charts_and_workbook_and_each_point_is_the_run_with_set() {
+    let plan = repo("scenarios/2020-plan.toml");
+    let out = temp_dir("sweep-3x3");
+    let result = ablakbusz(&[
+        "sweep",
+        plan.to_str().unwrap(),
+        "--set",
+        "bus.desks=3",
+        "--vary",
+        "bus.clerks=1,2,3",
+        "--vary",
+        "demand.dwell_exponent=0,0.5,1",
+        "--replications",
+        "16",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(result.stdout.is_empty(), "--quiet prints nothing");
+    let table = std::fs::read_to_string(out.join("sweep.csv")).unwrap();
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows.len(), 1 + 9, "{table}");
+    assert!(rows[0].starts_with("point,bus.clerks,demand.dwell_exponent,served_mean,served_ci95,served_p05"));
+    for name in ["sweep-served", "sweep-lost", "sweep-clerk-hours", "sweep-wait"] {
+        for ext in ["png", "svg"] {
+            assert!(out.join(format!("{name}.{ext}")).exists(), "{name}.{ext}");
+        }
+    }
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(out.join("workbook.xlsx")).unwrap();
+    let sheet = workbook
+        .sheet_names()
+        .into_iter()
+        .find(|n| n.starts_with("sweep"))
+        .unwrap();
+    let range = workbook.worksheet_range(&sheet).unwrap();
+    assert_eq!(range.height(), 1 + 9);
+    assert!(
+        matches!(range.get((1, 3)), Some(calamine::Data::Float(_))),
+        "served_mean is a number"
+    );
+    // Each point is `run --set` with its values: the season's served clients agree to the digit.
+    let season_served = |dir: &Path| -> String {
+        let season = std::fs::read_to_string(dir.join("season.csv")).unwrap();
+        let header: Vec<&str> = season.lines().next().unwrap().split(',').collect();
+        let column = header.iter().position(|h| *h == "served_mean").unwrap();
+        season
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .nth(column)
+            .unwrap()
+            .to_string()
+    };
+    for (i, row) in rows[1..].iter().enumerate() {
+        let cells: Vec<&str> = row.split(',').collect();
+        let (clerks, exponent) = (cells[1], cells[2]);
+        let run = run_into(
+            &format!("sweep-point-{i}"),
+            &[
+                plan.to_str().unwrap(),
+                "--set",
+                "bus.desks=3",
+                "--set",
+                &format!("bus.clerks={clerks}"),
+                "--set",
+                &format!("demand.dwell_exponent={exponent}"),
+            ],
+        );
+        assert_eq!(cells[3], season_served(&run), "point {}: {row}", i + 1);
+    }
+}
+
+#[test]
+fn a_sweep_over_the_point_ceiling_is_refused_before_simulating() {
+    let plan = repo("scenarios/2020-plan.toml");
+    let nine = "1,2,3,4,5,6,7,8,9";
+    let result = ablakbusz(&[
+        "sweep",
+        plan.to_str().unwrap(),
+        "--vary",
+        &format!("demand.base_rate={nine}"),
+        "--vary",
+        &format!("simulation.seed={nine}"),
+    ]);
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("9 × 9 = 81 points, more than the 64"), "{stderr}");
+    let result = ablakbusz(&["sweep", plan.to_str().unwrap(), "--vary", "bus.clerks=2,3"]);
+    assert_eq!(result.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("--set bus.clerks=3: bus.clerks: 3 clerks but only 2 desks"),
+        "{stderr}"
+    );
 }

@@ -17,6 +17,7 @@ mod render;
 mod season;
 mod staffing;
 mod style;
+mod sweep;
 mod wait;
 
 #[cfg(test)]
@@ -34,6 +35,7 @@ pub use policy::{Alternatives, Measured, PolicyComparison, PolicyResult, policy_
 pub use queue::{QueueCurve, queue_chart};
 pub use season::{BandKind, SeasonWeek, SeasonWeeks, season_chart};
 pub use staffing::{StaffingByPopulation, StaffingPoint, StaffingSeries, staffing_chart};
+pub use sweep::{SweepFigure, SweepLine, sweep_chart};
 pub use wait::{WaitDistribution, wait_chart};
 
 /// One rendered chart, in both formats, ready to be written as `<name>.png` and `<name>.svg`.
