@@ -11,7 +11,7 @@ use super::number::csv_cell as num;
 use crate::experiment::{Comparison, GroupMetric, Selection};
 use crate::scenario::Season;
 use crate::stats::{Estimate, SeasonRange, VarianceReduction};
-use crate::study::PolicySeason;
+use crate::study::{PlannedCosts, PolicySeason, SeasonCosts, costs_with, planned_costs};
 use crate::vocab::units::MINUTES_PER_HOUR;
 
 /// One compared season and what identifies it.
@@ -25,16 +25,23 @@ pub struct ComparedSeason<'a> {
     /// Bus-days used (generated seasons only).
     pub bus_days: Option<usize>,
     pub comparison: &'a Comparison,
+    /// The season's bill at the scenario's clerks and rates (paid clerk-hours with travel).
+    pub costs: SeasonCosts,
+    /// The planned part of the paid clerk-hours (travel, set-up, pack-up, waits), for differences.
+    pub planned: PlannedCosts,
 }
 
 impl<'a> ComparedSeason<'a> {
     /// The row of `season`, named `name`, with its comparison.
     pub fn of(name: &'a str, season: &Season, comparison: &'a Comparison) -> Self {
+        let planned = planned_costs(season);
         Self {
             name,
             stops: season.stops.len(),
             unplaced_visits: season.itinerary.as_ref().map(|i| i.unplaced.len()),
             bus_days: season.itinerary.as_ref().map(crate::plan::Itinerary::bus_days_used),
+            costs: costs_with(season, &planned, comparison.season.get(GroupMetric::ClerkHours)),
+            planned,
             comparison,
         }
     }
@@ -111,6 +118,22 @@ pub(crate) const SHARE_WITHIN_TARGET: Column = Column::new("share_within_target"
 /// Clerk-hours per served client (after the share).
 pub(crate) const CLERK_HOURS_PER_SERVED: Column = Column::new("clerk_hours_per_served", Label::ColClerkHoursPerServed);
 
+/// The costs (after clerk-hours per client): paid clerk-hours at the scenario's clerks (travel,
+/// set-up, opening, overtime, pack-up) with their precision and paired difference to the first
+/// (the difference of the simulated clerk-hours plus that of the planned part, with the
+/// simultaneous half-width of the clerk-hours), driven km and the cost at the `[bus]` rates.
+pub(crate) const COST_COLUMNS: [Column; 6] = [
+    Column::new("paid_clerk_hours", Label::CsvPaidClerkHours),
+    Column::new("paid_clerk_hours_ci95", Label::CsvPaidClerkHoursCi95),
+    Column::new("diff_paid_clerk_hours", Label::CsvDiffPaidClerkHours),
+    Column::new(
+        "diff_paid_clerk_hours_ci95_bonferroni",
+        Label::CsvDiffPaidClerkHoursCi95,
+    ),
+    Column::new("km", Label::CsvSeasonKm),
+    Column::new("cost_huf", Label::CsvCostHuf),
+];
+
 /// The selection columns (after the variance-reduction factors): how `--select-best` classed the
 /// season (`best`, `tied`, `identical`, `eliminated`, `not_selected`; empty without it) and the
 /// replications it got.
@@ -171,6 +194,7 @@ pub fn render_compare_csv(
         header.extend(part_headers(lang, metrics(), &estimate));
         header.extend(part_headers(lang, [SHARE_WITHIN_TARGET], &estimate));
         header.push(CLERK_HOURS_PER_SERVED.header(lang, Part::Whole));
+        header.extend(headers(lang, &COST_COLUMNS));
         header.extend(part_headers(lang, metrics(), &[Part::DiffMean, Part::DiffCi95]));
         header.extend(metrics().map(|c| {
             derived_header(
@@ -200,6 +224,7 @@ pub fn render_compare_csv(
             row.extend([num(share.mean), num(share.ci95)]);
             row.extend(range_cells(r.comparison.season.pooled_range.share_within_target));
             row.push(num(clerk_hours_per_served(r.comparison)));
+            row.extend(cost_cells(r, &rows[0]));
             for m in GroupMetric::ALL {
                 let d = difference(r.comparison, m);
                 row.extend([num(d.mean), num(d.ci95)]);
@@ -214,6 +239,31 @@ pub fn render_compare_csv(
         }
         Ok(())
     })
+}
+
+/// The paired difference of paid clerk-hours, `r` − `first`, and its simultaneous half-width: the
+/// difference of the simulated clerk-hours plus that of the planned part (which has no noise).
+fn paid_difference(r: &ComparedSeason, first: &ComparedSeason) -> (f64, f64) {
+    let hours = GroupMetric::ClerkHours;
+    let planned = r.planned.extra_clerk_hours - first.planned.extra_clerk_hours;
+    (
+        difference(r.comparison, hours).mean + planned,
+        r.comparison.paired(hours).ci95_bonferroni,
+    )
+}
+
+/// The cost cells of `r` against the first season `first` (see [`COST_COLUMNS`]).
+fn cost_cells(r: &ComparedSeason, first: &ComparedSeason) -> [String; 6] {
+    let (diff, half) = paid_difference(r, first);
+    let opt = |v: Option<f64>| v.map_or(String::new(), num);
+    [
+        num(r.costs.paid_clerk_hours),
+        num(r.costs.paid_clerk_hours_ci95),
+        num(diff),
+        num(half),
+        opt(r.costs.km),
+        opt(r.costs.cost_huf),
+    ]
 }
 
 fn pm(e: Estimate) -> String {
@@ -282,6 +332,9 @@ pub fn render_compare_text(lang: Lang, rows: &[ComparedSeason]) -> Result<String
             lang.plain_number(clerk_hours_per_served(c), 2),
         );
     }
+    for r in rows {
+        let _ = writeln!(out, "{}: {}", r.name, super::text::costs_line(lang, &r.costs)?);
+    }
     if let Some((first, rest)) = rows.split_first() {
         let comparisons = rest.len().to_string();
         for r in rest {
@@ -311,7 +364,9 @@ pub fn render_compare_text(lang: Lang, rows: &[ComparedSeason]) -> Result<String
                     ("hours", &vrf(GroupMetric::ClerkHours)),
                 ],
             )?;
-            let _ = writeln!(out, "{line}\n  {reduction}");
+            let (diff, half) = paid_difference(r, first);
+            let paid = Label::ComparePaidClerkHours.fill(lang, &[("hours", &format!("{diff:+.0} ± {half:.0}"))])?;
+            let _ = writeln!(out, "{line}\n  {paid}\n  {reduction}");
         }
     }
     Ok(out)

@@ -181,7 +181,12 @@ mod tests {
             ),
             (
                 "compare.csv",
-                [&compare::COMPARE_COLUMNS[..], &[compare::CLERK_HOURS_PER_SERVED]].concat(),
+                [
+                    &compare::COMPARE_COLUMNS[..],
+                    &[compare::CLERK_HOURS_PER_SERVED],
+                    &compare::COST_COLUMNS[..],
+                ]
+                .concat(),
                 [&group_metrics[..], &[compare::SHARE_WITHIN_TARGET]].concat(),
             ),
             ("bus_days.csv", crew::BUS_DAY_COLUMNS.to_vec(), Vec::new()),

@@ -298,6 +298,12 @@ label_table! {
     CsvPaidHours => "Paid hours per clerk (travel, set-up, opening, overtime, pack-up)", "Fizetett óra ügyintézőnként (utazás, berendezkedés, nyitvatartás, túlóra, összepakolás)";
     CsvOvertimeHours => "Mean overtime of the day, hours", "A nap átlagos túlórája (óra)";
     CsvPaidClerkHours => "Paid clerk-hours", "Fizetett ügyintézői órák";
+    CsvPaidClerkHoursCi95 => "Paid clerk-hours, 95 % half-width (precision)", "Fizetett ügyintézői órák, 95%-os fél szélesség (pontosság)";
+    CsvDiffPaidClerkHours => "Paid clerk-hours, difference to the first", "Fizetett ügyintézői órák, eltérés az elsőtől";
+    CsvDiffPaidClerkHoursCi95 => "Paid clerk-hours, difference to the first, simultaneous 95 % half-width (Bonferroni)",
+        "Fizetett ügyintézői órák, eltérés az elsőtől, együttes 95%-os fél szélesség (Bonferroni)";
+    CsvSeasonKm => "Road km driven", "Megtett út (km)";
+    CsvCostHuf => "Cost at the scenario's rates, HUF", "Költség a forgatókönyv díjtételeivel (Ft)";
     CsvDayVerdict => "Verdict of the day (meets, fails, too close to call)", "A nap minősítése (teljesít, nem teljesít, túl szoros)";
     AdviceFailing => "{target} is {achieved} (target {required})", "{target}: {achieved} (cél: {required})";
     AdviceTooClose => "{target} is {achieved}, too close to call against the target {required}",
@@ -329,6 +335,7 @@ label_table! {
     CompareColPerClient => "h/client", "óra/ügyfél";
     ComparePaired => "{name} vs {baseline} (paired, 95 % simultaneously for {comparisons} comparisons, Bonferroni): served {served}, lost {lost}, clerk-hours {hours}",
         "{name} a(z) {baseline} változathoz képest (páros eltérés, {comparisons} összehasonlításra együttesen 95%, Bonferroni): kiszolgált {served}, elveszett {lost}, ügyintézői óra {hours}";
+    ComparePaidClerkHours => "paid clerk-hours with travel and set-up {hours}", "fizetett ügyintézői óra az utazással és a berendezkedéssel {hours}";
     CompareNoDifference => "{name} vs {baseline}: no difference (the same results in every replication)",
         "{name} a(z) {baseline} változathoz képest: nincs eltérés (minden replikációban ugyanaz az eredmény)";
     CompareVrf => "pairing (common random numbers) divided the variance of the differences by: served {served}, lost {lost}, clerk-hours {hours}",

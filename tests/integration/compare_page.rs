@@ -253,3 +253,51 @@ fn the_demand_driven_dwells_run_as_a_scenario_with_the_same_results() {
         );
     }
 }
+
+#[test]
+fn the_comparison_table_carries_the_costs_as_run_gives_them() {
+    // A scenario with rates, compared with its 3-clerk variant: compare's paid clerk-hours, km and
+    // cost of the first equal run's (same seed, same replications), and the difference is the
+    // difference of the two seasons' own bills.
+    let cwd = temp_dir("compare-costs");
+    let base = cwd.join("priced.toml");
+    let rates = "[bus]\nhuf_per_clerk_hour = 4000\nhuf_per_km = 100\n";
+    let plan = read(Path::new(&repo("scenarios/2020-plan.toml")));
+    let plan = plan.replacen("[bus]\n", rates, 1).replacen("name = \"2020-plan\"", "name = \"priced\"", 1);
+    std::fs::write(
+        &base,
+        plan.replace("stops_csv = \"", &format!("stops_csv = \"{}/", repo("scenarios"))),
+    )
+    .unwrap();
+    let more = cwd.join("priced-3.toml");
+    std::fs::write(
+        &more,
+        "extends = \"priced.toml\"\nname = \"priced-3\"\n[bus]\ndesks = 3\nclerks = 3\n",
+    )
+    .unwrap();
+    let (a, b) = (base.to_str().unwrap(), more.to_str().unwrap());
+    in_folder(&cwd, &["compare", a, b, "--quiet"]);
+    let csv = read(&compare_folder(&cwd, "priced", "priced-3").join("compare.csv"));
+    let bill = |folder: &str, file: &str| {
+        in_folder(&cwd, &["run", file, "--quiet", "--out", folder]);
+        let json: serde_json::Value = serde_json::from_str(&read(&cwd.join(folder).join("summary.json"))).unwrap();
+        let costs = &json["costs"];
+        (
+            costs["paid_clerk_hours"].as_f64().unwrap(),
+            costs["km"].as_f64().unwrap(),
+            costs["cost_huf"].as_f64().unwrap(),
+        )
+    };
+    let (hours_a, km_a, cost_a) = bill("run-a", a);
+    let (hours_b, _, _) = bill("run-b", b);
+    let value = |first: &str, column: &str| cell(&csv, first, column).parse::<f64>().unwrap();
+    let near = |x: f64, y: f64| (x - y).abs() <= 1e-6 * y.abs().max(1.0);
+    assert!(near(value("priced", "paid_clerk_hours"), hours_a), "{csv}");
+    assert!(near(value("priced", "km"), km_a), "{csv}");
+    assert!(near(value("priced", "cost_huf"), cost_a), "{csv}");
+    assert!(
+        near(value("priced-3", "diff_paid_clerk_hours"), hours_b - hours_a),
+        "{csv}"
+    );
+    assert!(near(cost_a, 4000.0 * hours_a + 100.0 * km_a));
+}
