@@ -85,7 +85,11 @@ pub fn render_dwell_scenario(base: &ScenarioText, season: &Season, policy: &str)
     let toml = format!(
         "# Written by `ablakbusz policies` from {}: the season re-planned under dwell policy “{policy}”,\n\
          # its stops (with the chosen dwells) in {csv_file}. Every other key is the base scenario's.\n\n{body}",
-        base.origin
+        // The file's name, not the path it was given by: the output must not depend on where the
+        // files live.
+        std::path::Path::new(&base.origin)
+            .file_name()
+            .map_or_else(|| base.origin.clone(), |n| n.to_string_lossy().into_owned())
     );
     Ok(DwellScenario {
         toml_file: format!("{stem}.toml"),

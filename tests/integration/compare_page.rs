@@ -263,7 +263,9 @@ fn the_comparison_table_carries_the_costs_as_run_gives_them() {
     let base = cwd.join("priced.toml");
     let rates = "[bus]\nhuf_per_clerk_hour = 4000\nhuf_per_km = 100\n";
     let plan = read(Path::new(&repo("scenarios/2020-plan.toml")));
-    let plan = plan.replacen("[bus]\n", rates, 1).replacen("name = \"2020-plan\"", "name = \"priced\"", 1);
+    let plan = plan
+        .replacen("[bus]\n", rates, 1)
+        .replacen("name = \"2020-plan\"", "name = \"priced\"", 1);
     std::fs::write(
         &base,
         plan.replace("stops_csv = \"", &format!("stops_csv = \"{}/", repo("scenarios"))),
