@@ -169,6 +169,7 @@ fn build(
     {
         return None;
     }
+    check_depot_key(raw, problems);
     let estimated_days = match (&itinerary, table.as_deref()) {
         (None, Some(table)) => estimate_depot_legs(raw, &stops, table, problems),
         _ => Vec::new(),
@@ -195,6 +196,22 @@ fn build(
     })
 }
 
+/// `season.depot` is for stops given without an itinerary: a generated season's depot is set in
+/// `[season.generate]`.
+fn check_depot_key(raw: &RawScenario, problems: &mut Problems<'_>) {
+    if raw
+        .season
+        .as_ref()
+        .is_some_and(|s| s.depot.is_some() && s.generate.is_some())
+    {
+        problems.at(
+            "season.depot",
+            "the depot of a generated season is set in [season.generate]",
+            Some("move the key to season.generate.depot".into()),
+        );
+    }
+}
+
 /// The bus-days of a season given without an itinerary, driven from `season.depot` (default the
 /// generator's depot); an unknown depot is reported.
 fn estimate_depot_legs(
@@ -203,16 +220,7 @@ fn estimate_depot_legs(
     table: &SettlementTable,
     problems: &mut Problems<'_>,
 ) -> Vec<crate::plan::BusDay> {
-    let season = raw.season.as_ref();
-    let written = season.and_then(|s| s.depot.as_deref());
-    if written.is_some() && season.is_some_and(|s| s.generate.is_some()) {
-        problems.at(
-            "season.depot",
-            "the depot of a generated season is set in [season.generate]",
-            Some("move the key to season.generate.depot".into()),
-        );
-        return Vec::new();
-    }
+    let written = raw.season.as_ref().and_then(|s| s.depot.as_deref());
     let name = written.unwrap_or(super::defaults::generate::DEPOT);
     let Some(depot) = table.find(name) else {
         let help = crate::vocab::suggest::did_you_mean(&table.suggest(name))

@@ -184,6 +184,14 @@ fn explicit_stops_get_their_depot_legs_estimated() {
     .unwrap_err()
     .to_string();
     assert!(error.contains("season.depot") && error.contains("Kecskemét"), "{error}");
+    // A generated season's depot is set in [season.generate]: season.depot there is refused.
+    let generated = "[season]\ndepot = \"Kiskőrös\"\n[season.generate]\nfrom = 2020-03-02\nto = 2020-03-02\n\
+                     settlements = \"none\"\ninclude = [\"Fülöpháza\"]\n";
+    let error = scenario::load_str(generated, "g.toml", None).unwrap_err().to_string();
+    assert!(
+        error.contains("season.depot") && error.contains("season.generate.depot"),
+        "{error}"
+    );
 }
 
 #[test]
