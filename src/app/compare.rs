@@ -208,7 +208,7 @@ fn write_side_by_side(
         named,
         &options.simulation(),
         &request,
-        &ProgressBars::plain(options.quiet),
+        &ProgressBars::new(options.quiet, lang),
     )?;
     let rows: Vec<ComparedSeason> = named
         .iter()

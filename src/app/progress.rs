@@ -4,34 +4,23 @@ use std::sync::{Mutex, PoisonError};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::study::Progress;
+use crate::report::lang::Lang;
+use crate::study::{Progress, ProgressUnit};
 
-/// Look of the progress bar of `run`.
-const RUN_TEMPLATE: &str = "{bar:40} {pos}/{len} replications ({eta} left)";
-
-/// One progress bar per stage of a study, on stderr; hidden when quiet (or stderr is no terminal).
+/// One progress bar per stage of a study, on stderr, in the run's language; hidden when quiet
+/// (indicatif draws nothing when stderr is no terminal).
 pub(super) struct ProgressBars {
     quiet: bool,
-    /// The `run` look, else indicatif's default.
-    styled: bool,
+    lang: Lang,
     bar: Mutex<ProgressBar>,
 }
 
 impl ProgressBars {
-    /// Bars in the look of `run`.
-    pub(super) fn styled(quiet: bool) -> Self {
-        Self::new(quiet, true)
-    }
-
-    /// Bars in indicatif's default look.
-    pub(super) fn plain(quiet: bool) -> Self {
-        Self::new(quiet, false)
-    }
-
-    fn new(quiet: bool, styled: bool) -> Self {
+    /// Bars in `lang`, or none at all when `quiet`.
+    pub(super) fn new(quiet: bool, lang: Lang) -> Self {
         Self {
             quiet,
-            styled,
+            lang,
             bar: Mutex::new(ProgressBar::hidden()),
         }
     }
@@ -41,16 +30,25 @@ impl ProgressBars {
     }
 }
 
+/// The bar's look: the bar, the steps done of the total in `unit`, and the time left.
+fn template(unit: ProgressUnit, lang: Lang) -> &'static str {
+    match (unit, lang) {
+        (ProgressUnit::Replications, Lang::En) => "{bar:40} {pos}/{len} replications ({eta} left)",
+        (ProgressUnit::Replications, Lang::Hu) => "{bar:40} {pos}/{len} ismétlés (még {eta})",
+        (ProgressUnit::StopSearches, Lang::En) => "{bar:40} {pos}/{len} stops staffed ({eta} left)",
+        (ProgressUnit::StopSearches, Lang::Hu) => "{bar:40} {pos}/{len} megálló létszáma kész (még {eta})",
+    }
+}
+
 impl Progress for ProgressBars {
-    fn start(&self, total: u64) {
+    fn start(&self, total: u64, unit: ProgressUnit) {
         let bar = if self.quiet {
             ProgressBar::hidden()
         } else {
             ProgressBar::new(total)
         };
-        if self.styled
-            && !self.quiet
-            && let Ok(style) = ProgressStyle::with_template(RUN_TEMPLATE)
+        if !self.quiet
+            && let Ok(style) = ProgressStyle::with_template(template(unit, self.lang))
         {
             bar.set_style(style);
         }
@@ -63,5 +61,22 @@ impl Progress for ProgressBars {
 
     fn finish(&self) {
         self.bar().finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_is_valid_in_both_languages() {
+        for unit in [ProgressUnit::Replications, ProgressUnit::StopSearches] {
+            for lang in [Lang::En, Lang::Hu] {
+                assert!(
+                    ProgressStyle::with_template(template(unit, lang)).is_ok(),
+                    "{unit:?} {lang:?}"
+                );
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ use crate::report::lang::Lang;
 use crate::report::page::render_study_report;
 use crate::report::{OutputFile, render_staffing_csv};
 use crate::scenario::{ParsedScenario, Season};
-use crate::study::{SeasonRun, report_study};
+use crate::study::{Progress, SeasonRun, report_study};
 
 /// What the report should look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,13 +39,14 @@ pub fn report_files(
     season: &Season,
     run: &SeasonRun,
     request: &ReportRequest,
+    progress: &dyn Progress,
 ) -> Result<Vec<OutputFile>, AppError> {
     request.check(season)?;
     let (queue_stop, chosen) = match request.stop {
         Some(n) => (n - 1, true),
         None => (busiest_stop(&run.results).unwrap_or(0), false),
     };
-    let study = report_study(text, season, run, queue_stop, chosen)?;
+    let study = report_study(text, season, run, queue_stop, chosen, progress)?;
     let mut files = vec![OutputFile::text(
         "staffing.csv",
         render_staffing_csv(request.lang, &study.staffing_csv_rows())?,

@@ -133,7 +133,7 @@ pub fn run_loaded(
     }
     let dir = output_dir(options.out.as_deref(), &season.name);
     check_writable(&dir)?;
-    let progress = ProgressBars::styled(options.quiet);
+    let progress = ProgressBars::new(options.quiet, lang);
     let mut run = match precision_rule(options.precision)? {
         None => simulate_season(season, digest, &options.simulation(), &progress)?,
         Some(rule) => simulate_season_to_precision(season, digest, &options.simulation(), &rule, &progress)?,
@@ -141,7 +141,7 @@ pub fn run_loaded(
     run.parameter_uncertainty = parameter_uncertainty(text, season, options, &progress)?;
     let mut files = run_files(lang, season, &run)?;
     if let Some(request) = &options.report {
-        files.extend(report_files(text, season, &run, request)?);
+        files.extend(report_files(text, season, &run, request, &progress)?);
     }
     let about = RunAbout {
         digest: Some(digest.to_string()),

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
+use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;
@@ -53,7 +54,8 @@ pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> 
         max_replications: defaults.max_replications.max(min_replications),
         ..defaults
     };
-    let crews = with_threads(options.threads, || crew_by_policy(&text, &base, &settings))??;
+    let progress = ProgressBars::new(options.quiet, lang);
+    let crews = with_threads(options.threads, || crew_by_policy(&text, &base, &settings, &progress))??;
     let rows: Vec<StaffingRow> = crews.iter().flat_map(|c| c.rows.iter().cloned()).collect();
     let about = about_season("staff", &base, Some(settings.seed), None);
     let files = vec![

@@ -49,7 +49,7 @@ pub(super) fn sweep(options: &SweepOptions, lang: Lang) -> Result<(), AppError> 
         seed: options.seed,
         threads: options.threads,
     };
-    let progress = ProgressBars::styled(options.quiet);
+    let progress = ProgressBars::new(options.quiet, lang);
     let runs: Vec<SeasonRun> = seasons
         .iter()
         .map(|season| simulate_season(season, &scenario::digest(season), &overrides, &progress))

@@ -125,7 +125,7 @@ fn build(lang: Lang, about: &RunAbout, tables: &[SheetSource<'_>]) -> Result<Vec
     let mut workbook = Workbook::new();
     let (y, m, d) = CREATED;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?));
-    let names: Vec<String> = tables.iter().map(|t| sheet_name(t.file)).collect();
+    let names: Vec<String> = tables.iter().map(|t| sheet_name(t.file, lang)).collect();
     about_sheet(workbook.add_worksheet(), lang, about, &names)?;
     for (table, name) in tables.iter().zip(&names) {
         let sheet = workbook.add_worksheet();
@@ -135,11 +135,46 @@ fn build(lang: Lang, about: &RunAbout, tables: &[SheetSource<'_>]) -> Result<Vec
     Ok(workbook.save_to_buffer()?)
 }
 
-/// `stops.csv` → `stops`, cut to Excel's limit.
-fn sheet_name(file: &str) -> String {
+/// The sheet of table `file` in `lang`: its title for the tables the commands write (`stops.csv` →
+/// `stops` / `megállók`), else the file's stem; cut to Excel's limit.
+fn sheet_name(file: &str, lang: Lang) -> String {
     let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-    stem.chars().take(MAX_SHEET_NAME).collect()
+    let title = SHEET_TITLES
+        .iter()
+        .find(|(s, ..)| *s == stem)
+        .map_or(stem, |(_, en, hu)| match lang {
+            Lang::En => en,
+            Lang::Hu => hu,
+        });
+    title.chars().take(MAX_SHEET_NAME).collect()
 }
+
+/// The sheet titles of the commands' tables: file stem, English, Hungarian (at most 31 characters,
+/// none of `[]:*?/\\`, as Excel requires).
+const SHEET_TITLES: [(&str, &str, &str); 14] = [
+    ("stops", "stops", "megállók"),
+    ("season", "season", "szezon"),
+    ("staffing", "staffing", "létszám"),
+    ("bus_days", "bus-days", "buszos napok"),
+    ("itinerary", "itinerary", "menetrend"),
+    ("unplaced", "unplaced visits", "be nem osztott látogatások"),
+    ("calibration", "calibration", "kalibráció"),
+    ("sensitivity", "sensitivity", "érzékenység"),
+    ("backtest", "back-test", "visszamérés"),
+    ("compare", "comparison", "összehasonlítás"),
+    ("policies", "dwell policies", "tartózkodási szabályok"),
+    ("sweep", "sweep", "paraméterrács"),
+    (
+        "parameter_uncertainty",
+        "parameter uncertainty",
+        "paraméter-bizonytalanság",
+    ),
+    (
+        "dwells-demand-driven-stops",
+        "demand-driven dwells",
+        "igény szerinti tartózkodás",
+    ),
+];
 
 fn about_sheet(sheet: &mut Worksheet, lang: Lang, about: &RunAbout, sheets: &[String]) -> Result<(), XlsxError> {
     sheet.set_name(AboutText::Sheet.text(lang))?;
@@ -342,6 +377,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sheet_titles_are_valid_distinct_and_translated() {
+        for lang in [Lang::En, Lang::Hu] {
+            let names: Vec<String> = SHEET_TITLES
+                .iter()
+                .map(|(stem, ..)| sheet_name(&format!("{stem}.csv"), lang))
+                .collect();
+            for name in &names {
+                assert!(
+                    name.chars().count() <= MAX_SHEET_NAME && !name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+                    "{name}"
+                );
+                assert_eq!(names.iter().filter(|n| *n == name).count(), 1, "{name} twice");
+            }
+        }
+        assert_eq!(sheet_name("stops.csv", Lang::Hu), "megállók");
+        assert_eq!(
+            sheet_name("log.csv", Lang::Hu),
+            "log",
+            "an unknown table keeps its stem"
+        );
+    }
+
+    #[test]
     fn cells_are_typed_as_the_csv_renderers_write_them() {
         assert_eq!(Cell::of("12.5000"), Cell::Number(12.5));
         assert_eq!(Cell::of("-3"), Cell::Number(-3.0));
@@ -389,7 +447,7 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(1100));
         assert_eq!(a, render_workbook(Lang::Hu, &about, &tables).unwrap());
         assert_eq!(
-            sheet_name("a-very-long-file-name-of-more-than-31-characters.csv").len(),
+            sheet_name("a-very-long-file-name-of-more-than-31-characters.csv", Lang::En).len(),
             MAX_SHEET_NAME
         );
     }

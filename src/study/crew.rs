@@ -18,7 +18,7 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::{StaffingRow, StudyError, policy_seasons, staffing_rows};
+use super::{Progress, StaffingRow, StudyError, policy_seasons, watched_staffing_rows};
 use crate::experiment::StopMetric;
 use crate::plan::{DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, Itinerary};
 use crate::scenario::{CostRates, ParsedScenario, Season};
@@ -124,11 +124,12 @@ pub fn crew_by_policy(
     text: &ParsedScenario,
     base: &Season,
     settings: &SearchSettings,
+    progress: &dyn Progress,
 ) -> Result<Vec<PolicyCrew>, StudyError> {
     policy_seasons(text, base, settings)?
         .iter()
         .map(|p| {
-            let rows = staffing_rows(&p.name, &p.season, &base.targets, settings)?;
+            let rows = watched_staffing_rows(&p.name, &p.season, &base.targets, settings, progress)?;
             let days = bus_day_crews(&p.name, &p.season, &rows);
             Ok(PolicyCrew {
                 policy: p.name.clone(),

@@ -25,11 +25,11 @@ pub use crew::{BusDayCrew, CrewTotals, PolicyCrew, bus_day_crews, crew_by_policy
 pub use error::{CalibrateError, StudyError};
 pub use input_uncertainty::{InputFit, InputUncertaintyStudy, simulate_input_uncertainty};
 pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
-pub use progress::{Progress, Silent, stage};
+pub use progress::{Progress, ProgressUnit, Silent, stage, stage_of};
 pub use report::{ReportStudy, report_study};
 pub use season::{RunMeta, SeasonRun, season_model, simulate_season, simulate_season_to_precision};
 pub use settings::SimulationOverrides;
-pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows};
+pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows, watched_staffing_rows};
 pub use stop_mismatch::{StopKey, StopMismatch, stop_mismatches};
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! The report's data: for a season `run` replicated, the charted stop's queue curve, the staffing
 //! rows and the scenario's dwell policies re-planned and compared on the same replications.
 
-use super::{PolicySeason, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, staffing_rows};
+use super::{
+    PolicySeason, Progress, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, stage,
+    watched_staffing_rows,
+};
 use crate::experiment::{
     Comparison, QueueCurveSummary, QueueGrid, SeasonModel, compare_seasons, queue_curve, with_threads,
 };
@@ -60,6 +63,7 @@ pub fn report_study(
     run: &SeasonRun,
     queue_stop: usize,
     queue_stop_chosen: bool,
+    progress: &dyn Progress,
 ) -> Result<ReportStudy, StudyError> {
     let charted = &run.model.stops[queue_stop];
     let queue = queue_curve(charted, queue_stop, &QueueGrid::for_stop(&charted.rules), &run.settings)?;
@@ -72,7 +76,7 @@ pub fn report_study(
         .iter()
         .map(|p| {
             with_threads(run.settings.threads, || {
-                staffing_rows(&p.name, &p.season, &season.targets, &search)
+                watched_staffing_rows(&p.name, &p.season, &season.targets, &search, progress)
             })?
         })
         .collect::<Result<Vec<Vec<StaffingRow>>, StudyError>>()?;
@@ -80,7 +84,7 @@ pub fn report_study(
     let own_staffing = match same_as_run {
         Some(_) => Vec::new(),
         None => with_threads(run.settings.threads, || {
-            staffing_rows(AS_RUN_POLICY, season, &season.targets, &search)
+            watched_staffing_rows(AS_RUN_POLICY, season, &season.targets, &search, progress)
         })??,
     };
     let models = variants
@@ -90,7 +94,9 @@ pub fn report_study(
     let comparisons = if models.is_empty() {
         Vec::new()
     } else {
-        compare_seasons(&models, &run.settings, &|_| {})?
+        stage(progress, u64::from(run.settings.replications), |done| {
+            compare_seasons(&models, &run.settings, done)
+        })?
     };
     Ok(ReportStudy {
         queue,

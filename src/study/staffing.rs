@@ -3,8 +3,8 @@
 
 use rayon::prelude::*;
 
-use super::{StudyError, policy_seasons};
-use crate::scenario::{DemandOrigin, ParsedScenario, Season};
+use super::{Progress, ProgressUnit, Silent, StudyError, policy_seasons, stage_of};
+use crate::scenario::{DemandOrigin, ParsedScenario, Season, SeasonStop};
 use crate::staffing::{
     Candidate, SearchSettings, ServiceTargets, StaffingAnswer, TargetKind, TextbookAnswers, search_stop,
     textbook_answers,
@@ -68,35 +68,65 @@ pub fn staffing_rows(
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Result<Vec<StaffingRow>, StudyError> {
+    watched_staffing_rows(policy, season, targets, settings, &Silent)
+}
+
+/// [`staffing_rows`], telling `progress` of each stop whose search is finished (one stage).
+pub fn watched_staffing_rows(
+    policy: &str,
+    season: &Season,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+    progress: &dyn Progress,
+) -> Result<Vec<StaffingRow>, StudyError> {
     let visits = season.visit_numbers();
-    season
-        .stops
-        .par_iter()
-        .zip(visits)
-        .map(|(stop, visit)| {
-            let answer = search_stop(&stop.spec, stop.search_stream(visit), targets, settings).map_err(|source| {
-                StudyError::Stop {
-                    stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
-                    source,
-                }
-            })?;
-            let population = match stop.demand_origin {
-                DemandOrigin::Model { population, .. } => Some(population),
-                _ => None,
-            };
-            Ok(StaffingRow {
-                policy: policy.to_string(),
-                stop: stop.index + 1,
-                visit,
-                date: stop.date.to_string(),
-                settlement: stop.settlement.clone(),
-                venue: stop.venue.as_str(),
-                population,
-                dwell_hours: stop.dwell_hours(),
-                expected_clients: stop.expected_clients,
-                textbook: textbook_answers(&stop.spec, targets),
-                answer,
-            })
-        })
-        .collect()
+    stage_of(
+        progress,
+        season.stops.len() as u64,
+        ProgressUnit::StopSearches,
+        |done| {
+            season
+                .stops
+                .par_iter()
+                .zip(visits)
+                .map(|(stop, visit)| {
+                    let row = stop_row(policy, stop, visit, targets, settings);
+                    done(1);
+                    row
+                })
+                .collect()
+        },
+    )
+}
+
+/// The staffing row of `stop`, the `visit`-th visit of its place.
+fn stop_row(
+    policy: &str,
+    stop: &SeasonStop,
+    visit: u32,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+) -> Result<StaffingRow, StudyError> {
+    let answer =
+        search_stop(&stop.spec, stop.search_stream(visit), targets, settings).map_err(|source| StudyError::Stop {
+            stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
+            source,
+        })?;
+    let population = match stop.demand_origin {
+        DemandOrigin::Model { population, .. } => Some(population),
+        _ => None,
+    };
+    Ok(StaffingRow {
+        policy: policy.to_string(),
+        stop: stop.index + 1,
+        visit,
+        date: stop.date.to_string(),
+        settlement: stop.settlement.clone(),
+        venue: stop.venue.as_str(),
+        population,
+        dwell_hours: stop.dwell_hours(),
+        expected_clients: stop.expected_clients,
+        textbook: textbook_answers(&stop.spec, targets),
+        answer,
+    })
 }

@@ -130,7 +130,14 @@ fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -
 fn run_and_report(text: &ScenarioText, options: &RunOptions) -> (SeasonRun, Vec<OutputFile>) {
     let season = text.resolve(None).unwrap();
     let run = simulate_season(&season, &scenario::digest(&season), &options.simulation(), &Silent).unwrap();
-    let files = report_files(&text.parse(), &season, &run, options.report.as_ref().unwrap()).unwrap();
+    let files = report_files(
+        &text.parse(),
+        &season,
+        &run,
+        options.report.as_ref().unwrap(),
+        &ablakbusz::study::Silent,
+    )
+    .unwrap();
     (run, files)
 }
 

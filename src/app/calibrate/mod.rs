@@ -71,7 +71,7 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
     if let Some(out) = &options.out {
         check_writable(out)?;
     }
-    let progress = ProgressBars::plain(options.quiet);
+    let progress = ProgressBars::new(options.quiet, lang);
     let study = calibrate_scenario(&text, &options.simulation(), &progress)?;
     let sensitivity = sensitivity(&text, &study)?;
     let backtest = if options.backtest {
