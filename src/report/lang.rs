@@ -377,6 +377,7 @@ label_table! {
     PlanNotPlaced => "not placed: {place} (visit {occurrence}): {reason}", "nem fért el: {place} ({occurrence}. látogatás): {reason}";
     PlanExplicit => "{name}: {stops} stops, listed explicitly in the scenario (no travel computed)",
         "{name}: {stops} megálló, a forgatókönyv sorolja fel őket (utazás nincs számolva)";
+    TimetableSummary => "{stops} stops on {days} bus-days, {first} – {last}", "{stops} megálló {days} busznapon, {first} – {last}";
 
     // --- Terminal: replay ------------------------------------------------------------------------
     ReplayHeading => "Replayed day: {clerks} clerks, door closes at {dwell} min",

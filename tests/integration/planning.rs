@@ -264,3 +264,62 @@ fn the_timetable_read_back_as_a_stops_csv_gives_the_same_season() {
     assert!(generated.lines().count() > 200);
     assert_eq!(generated, read_back);
 }
+
+/// The cells of every body row of the timetable page, in order (the page's own HTML, unescaped
+/// only for the ampersand, which no settlement name has).
+fn timetable_rows(page: &str) -> Vec<Vec<String>> {
+    page.split("<tbody>")
+        .skip(1)
+        .flat_map(|body| body.split("</tbody>").next().unwrap().lines())
+        .filter(|line| line.starts_with("<tr"))
+        .map(|line| {
+            line.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let text = &cell[cell.find('>').unwrap() + 1..];
+                    text[..text.find("</td>").unwrap()].to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_timetable_page_lists_every_stop_of_the_itinerary_month_by_month_in_hungarian() {
+    let dir = temp_dir("plan-timetable-hu");
+    let out = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
+        .args(["plan", repo("scenarios/2020-plan.toml").to_str().unwrap()])
+        .args(["--lang", "hu", "--out", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(dir.join("timetable.html")).unwrap();
+    let (_, csv) = plan(&repo("scenarios/2020-plan.toml"), "plan-timetable-en", "1");
+    let itinerary = rows(&csv);
+    let table = timetable_rows(&page);
+    assert_eq!(table.len(), itinerary.len(), "one row per stop");
+    let mut months = Vec::new();
+    for (row, stop) in table.iter().zip(&itinerary) {
+        assert_eq!(clock(&row[2]), stop.start, "{row:?}");
+        assert_eq!(clock(&row[3]), stop.end, "{row:?}");
+        assert_eq!(row[4], stop.settlement);
+        let month = &stop.date[..7];
+        if months.last() != Some(&month) {
+            months.push(month);
+        }
+    }
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"hu\">"));
+    assert_eq!(page.matches("<section id=\"month-").count(), months.len());
+    for month in &months {
+        assert!(page.contains(&format!("<section id=\"month-{month}\">")), "{month}");
+    }
+    for name in [
+        "2020. március",
+        "2020. november",
+        "március 2., hétfő",
+        "Polgármesteri hivatal",
+    ] {
+        assert!(page.contains(name), "{name}");
+    }
+    assert!(page.contains("@page { size: A4;"), "printable on A4");
+}
