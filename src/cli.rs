@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{
     CalibrateOptions, Command, CompareOptions, Invocation, ReplayOptions, ReportRequest, RunOptions, ScenarioSource,
-    StaffOptions, SweepOptions,
+    StaffOptions, SweepOptions, TraceRequest,
 };
 use crate::report::CsvDialect;
 use crate::report::lang::Lang;
@@ -112,7 +112,43 @@ struct SelectionArgs {
     pcs: Option<f64>,
 }
 
+/// The raw figures `run` can add for engineers.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct RawFigureArgs {
+    /// Also write each replication's season figures (replications.csv) and stop figures
+    /// (replication_stops.csv): the same stop-days the means are of.
+    #[arg(long)]
+    per_replication: bool,
+    /// Also write one simulated day client by client (trace-stop-N.csv): stop N, as numbered in stops.csv.
+    #[arg(long, value_name = "N")]
+    trace_stop: Option<usize>,
+    /// With --trace-stop: the replication (from 1) whose day is traced.
+    #[arg(long, value_name = "R", default_value_t = 1, requires = "trace_stop")]
+    trace_replication: u32,
+}
+
+impl RawFigureArgs {
+    /// The stop-day to trace, if any.
+    fn trace(&self) -> Option<TraceRequest> {
+        self.trace_stop.map(|stop| TraceRequest {
+            stop,
+            replication: self.trace_replication,
+        })
+    }
+}
+
 impl SimulationArgs {
+    fn staff_options(self, scenario: ScenarioSource) -> StaffOptions {
+        StaffOptions {
+            scenario,
+            replications: self.replications,
+            seed: self.seed,
+            threads: self.threads,
+            out: self.out,
+            quiet: self.quiet,
+        }
+    }
+
     fn compare_options(
         self,
         scenarios: Vec<ScenarioSource>,
@@ -149,6 +185,8 @@ impl SimulationArgs {
             report: None,
             precision: precision.precision,
             input_uncertainty: uncertainty.input_uncertainty,
+            per_replication: false,
+            trace: None,
         }
     }
 }
@@ -197,6 +235,8 @@ enum CliCommand {
         /// With --report: the stop (number in stops.csv) whose queue is charted; default the busiest.
         #[arg(long, value_name = "N", requires = "report")]
         stop: Option<usize>,
+        #[command(flatten)]
+        raw: RawFigureArgs,
     },
     /// Simulate a season and write charts and a self-contained report.html for management.
     #[command(
@@ -433,8 +473,11 @@ impl CliCommand {
                 uncertainty,
                 report,
                 stop,
+                raw,
             } => Command::Run(RunOptions {
                 report: report.then_some(ReportRequest { lang, stop }),
+                per_replication: raw.per_replication,
+                trace: raw.trace(),
                 ..simulation.run_options(set.source(scenario, ScenarioSource::Embedded), precision, uncertainty)
             }),
             CliCommand::Report {
@@ -457,14 +500,7 @@ impl CliCommand {
                 scenario,
                 simulation,
                 set,
-            } => Command::Staff(StaffOptions {
-                scenario: set.source(Some(scenario), ScenarioSource::Embedded),
-                replications: simulation.replications,
-                seed: simulation.seed,
-                threads: simulation.threads,
-                out: simulation.out,
-                quiet: simulation.quiet,
-            }),
+            } => Command::Staff(simulation.staff_options(set.source(Some(scenario), ScenarioSource::Embedded))),
             CliCommand::Calibrate {
                 scenario,
                 log,

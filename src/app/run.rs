@@ -8,6 +8,7 @@ use super::choice::precision_rule;
 use super::input_uncertainty::parameter_uncertainty;
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
+use super::raw_figures::{TraceRequest, per_replication_files, trace_files};
 use super::report::{ReportRequest, report_files};
 use crate::report::lang::Lang;
 use crate::report::{
@@ -47,6 +48,10 @@ pub struct RunOptions {
     /// `uncertainty.input_draws`, else the default), `None` when not given (then the scenario's
     /// `uncertainty.input_draws` alone turns it on).
     pub input_uncertainty: Option<Option<u32>>,
+    /// `--per-replication`: also write each replication's season and stop figures.
+    pub per_replication: bool,
+    /// `--trace-stop N [--trace-replication R]`: also write that simulated day client by client.
+    pub trace: Option<TraceRequest>,
 }
 
 impl RunOptions {
@@ -131,6 +136,9 @@ pub fn run_loaded(
     if let Some(request) = &options.report {
         request.check(season)?;
     }
+    if let Some(request) = &options.trace {
+        request.check(season)?;
+    }
     let dir = output_dir(options.out.as_deref(), &season.name);
     check_writable(&dir)?;
     let progress = ProgressBars::new(options.quiet, lang);
@@ -143,6 +151,17 @@ pub fn run_loaded(
     if let Some(request) = &options.report {
         files.extend(report_files(text, season, &run, request, &progress)?);
     }
+    if options.per_replication {
+        files.extend(per_replication_files(lang, &run)?);
+    }
+    let trace_line = match &options.trace {
+        Some(request) => {
+            let (file, line) = trace_files(lang, season, &run, request)?;
+            files.push(file);
+            Some(line)
+        }
+        None => None,
+    };
     let about = RunAbout {
         digest: Some(digest.to_string()),
         ..about_season("run", season, Some(run.meta.seed), Some(run.meta.replications))
@@ -163,6 +182,9 @@ pub fn run_loaded(
         }
         if let Some(study) = &run.parameter_uncertainty {
             print!("\n{}", render_parameter_uncertainty(lang, study)?);
+        }
+        if let Some(line) = &trace_line {
+            println!("{line}");
         }
         println!("\n{}", written_line(lang, &dir, &files)?);
     }

@@ -11,11 +11,13 @@ mod criterion;
 mod group_totals;
 mod input_uncertainty;
 mod metrics;
+mod per_replication;
 mod precision;
 mod queue_curve;
 mod return_flow;
 mod selection;
 mod tally;
+mod trace;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,6 +32,7 @@ pub use metrics::{
     GroupMetric, GroupReplication, GroupTally, Metric, MetricEstimates, MetricUnit, StopMetric, StopReplication,
     TotalMetric,
 };
+pub use per_replication::{ReplicationFigures, replication_figures};
 pub use precision::{HEADLINE_METRICS, PRECISION_CAP_REPLICATIONS, PrecisionOutcome, PrecisionRule, headline};
 pub use queue_curve::{
     QUEUE_OVERTIME_VIEW_MIN, QUEUE_SAMPLE_STEP_MIN, QueueCurveSummary, QueueGrid, QueueSampler, queue_curve,
@@ -39,6 +42,7 @@ pub use selection::{
     select_best,
 };
 pub use tally::{GroupAcc, GroupSummary, Pooled, PooledRanges, StopAcc, StopSummary, Summary};
+pub use trace::{StopTrace, trace_stop};
 
 use return_flow::ReturnCarry;
 

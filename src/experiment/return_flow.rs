@@ -29,15 +29,28 @@ impl ReturnCarry {
         streams: &StopStreams,
         replication: u64,
     ) -> StopOutcome {
-        let Some(link) = stop.returns else {
-            return stop.simulate_streams(engine, streams, replication);
-        };
+        match self.simulate_with(stop, |extra| {
+            stop.simulate_with_extra(engine, streams, replication, extra)
+        }) {
+            Some(outcome) => outcome,
+            None => stop.simulate_streams(engine, streams, replication),
+        }
+    }
+
+    /// [`ReturnCarry::simulate`] by `run`, which simulates the stop with the given expected extra
+    /// (returning) clients — the event engine, for a trace; `None` for a stop without a link.
+    pub(crate) fn simulate_with(
+        &mut self,
+        stop: &PreparedStop,
+        run: impl FnOnce(f64) -> StopOutcome,
+    ) -> Option<StopOutcome> {
+        let link = stop.returns?;
         if self.pending.len() <= link.slot {
             self.pending.resize(link.slot + 1, 0.0);
         }
         let carried = self.pending[link.slot] * link.survival;
-        let outcome = stop.simulate_with_extra(engine, streams, replication, link.capture * carried);
+        let outcome = run(link.capture * carried);
         self.pending[link.slot] = (1.0 - link.capture) * carried + link.return_share * f64::from(outcome.lost());
-        outcome
+        Some(outcome)
     }
 }

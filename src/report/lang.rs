@@ -377,6 +377,9 @@ label_table! {
     PlanNotPlaced => "not placed: {place} (visit {occurrence}): {reason}", "nem fért el: {place} ({occurrence}. látogatás): {reason}";
     PlanExplicit => "{name}: {stops} stops, listed explicitly in the scenario (no travel computed)",
         "{name}: {stops} megálló, a forgatókönyv sorolja fel őket (utazás nincs számolva)";
+    CsvReplication => "Replication", "Replikáció";
+    TraceWritten => "trace of stop {stop} ({settlement}, {date}, opens {start}) in replication {replication}: {clients} clients, {served} served; in {file}",
+        "a(z) {stop}. megálló ({settlement}, {date}, nyitás {start}) napja a(z) {replication}. replikációban: {clients} ügyfél, {served} kiszolgálva; {file}";
     TimetableSummary => "{stops} stops on {days} bus-days, {first} – {last}", "{stops} megálló {days} busznapon, {first} – {last}";
 
     // --- Terminal: replay ------------------------------------------------------------------------

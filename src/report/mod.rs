@@ -17,6 +17,7 @@ mod metric_labels;
 mod number;
 pub mod page;
 mod parameter_uncertainty;
+mod per_replication;
 mod precision;
 mod replay;
 mod selection;
@@ -46,6 +47,10 @@ pub use itinerary::{
 pub use json::render_summary_json;
 pub use metric_labels::MetricColumn;
 pub use parameter_uncertainty::{render_parameter_uncertainty, render_parameter_uncertainty_csv};
+pub use per_replication::{
+    REPLICATION_STOPS_FILE, REPLICATIONS_FILE, render_replication_stops_csv, render_replications_csv, render_trace_csv,
+    trace_file,
+};
 pub use precision::render_precision;
 pub use replay::render_replay;
 pub use selection::render_selection;

@@ -85,6 +85,27 @@ impl PreparedStop {
         engine.run_fast(&self.rules, clients, || streams.rng(replication, Purpose::Balking))
     }
 
+    /// [`PreparedStop::simulate_with_extra`] by the event engine, reporting to `observer` (a trace
+    /// of the stop-day a season run simulated).
+    pub fn simulate_observed_with_extra<O: Observer>(
+        &self,
+        engine: &mut Engine,
+        streams: &StopStreams,
+        replication: u64,
+        extra_clients: f64,
+        observer: &mut O,
+    ) -> StopOutcome {
+        let expected = self.model.expected_arrivals();
+        let clients = if extra_clients > 0.0 && expected > 0.0 {
+            self.model
+                .clients_scaled(streams, replication, (expected + extra_clients) / expected)
+        } else {
+            self.model.clients(streams, replication)
+        };
+        let mut balking_rng = streams.rng(replication, Purpose::Balking);
+        engine.run(&self.rules, clients, &mut balking_rng, observer)
+    }
+
     /// One replication by the event engine, reporting to `observer` (the reference for the fast path).
     pub fn simulate_observed<O: Observer>(&self, engine: &mut Engine, key: StreamKey, observer: &mut O) -> StopOutcome {
         let streams = key.stop_streams();

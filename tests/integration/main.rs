@@ -19,6 +19,7 @@ mod layering;
 mod pending_needs;
 mod planning;
 mod policies;
+mod raw_figures;
 mod report;
 mod robust;
 mod scenario;

@@ -124,6 +124,8 @@ fn options(threads: usize, replications: u32, lang: Lang, stop: Option<usize>) -
         report: Some(ReportRequest { lang, stop }),
         precision: None,
         input_uncertainty: None,
+        per_replication: false,
+        trace: None,
     }
 }
 
