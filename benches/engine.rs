@@ -9,14 +9,16 @@
 //! (the 2019 number of stops), 10,000 replications on 1 and 2 threads; (c) the staffing search over
 //! the embedded 2020 plan; (e) planning the 2020 plan: its time, and its gap to the printed lower
 //! bounds and to the exact least km; (d) peak memory of a child process running 5,000 stops × 500 and × 2,000
-//! replications (must be flat in replications).
+//! replications (must be flat in replications); (f) a national-size season, 20 copies of the 2020
+//! plan's stops (about 4,000), 200 replications on all cores in a child process: time and peak
+//! memory. `cargo bench --bench engine -- b d` runs only the figures named.
 
 use std::time::Instant;
 
-use ablakbusz::experiment::{GroupMetric, RunSettings, SeasonModel, run_season};
+use ablakbusz::experiment::{GroupMetric, Grouping, RunSettings, SeasonModel, WEEK_GROUPING, run_season};
 use ablakbusz::sim::{
     Arrivals, Closing, Duration, Engine, ErrandType, NoObserver, Patience, PreparedStop, RateProfile, StopSpec,
-    StreamKey,
+    StopStreams, StreamKey,
 };
 
 /// Stops in the benchmark season: the 2019 season had 196 (DESIGN §2).
@@ -87,6 +89,8 @@ fn peak_rss_kb() -> Option<u64> {
 fn bench_single_stop(fast: bool) -> f64 {
     let stop = typical_stop();
     let mut engine = Engine::new();
+    // The stop's key is expanded once for all its replications, as a season run does.
+    let streams = StopStreams::new(1, 0);
     let (clients, wall, cpu) = timed(|| {
         let mut clients = 0u64;
         for replication in 0..STOP_REPLICATIONS {
@@ -96,7 +100,7 @@ fn bench_single_stop(fast: bool) -> f64 {
                 replication,
             };
             let outcome = if fast {
-                stop.simulate(&mut engine, key)
+                stop.simulate_streams(&mut engine, &streams, replication)
             } else {
                 stop.simulate_observed(&mut engine, key, &mut NoObserver)
             };
@@ -183,6 +187,105 @@ fn bench_plan() {
     );
 }
 
+/// Copies of the 2020 plan's season in the national-size benchmark (issue 14: 20 shifted copies of
+/// the county, about 4,000 stops).
+const NATIONAL_COPIES: usize = 20;
+/// Replications of the national-size run (issue 14: `run` at 200 replications under 3 s).
+const NATIONAL_REPLICATIONS: u32 = 200;
+/// Argument that makes this binary the national-size child (`--national-child`).
+const NATIONAL_CHILD: &str = "--national-child";
+
+/// The 2020 plan's season model `copies` times, one copy after another: each copy's stops keep
+/// their return links in carry slots of their own and their districts as groups of their own (the
+/// week grouping is shared). The stops are not re-planned: planning a national season is not
+/// measured here.
+fn national_model(copies: usize) -> SeasonModel {
+    let text = ablakbusz::scenario::ScenarioText::embedded_default().parse();
+    let county = ablakbusz::study::season_model(&text.resolve(None).unwrap()).unwrap();
+    let slots = county
+        .stops
+        .iter()
+        .filter_map(|s| s.returns.map(|r| r.slot + 1))
+        .max()
+        .unwrap_or(0);
+    let mut stops = Vec::with_capacity(county.stops.len() * copies);
+    for copy in 0..copies {
+        stops.extend(county.stops.iter().cloned().map(|mut stop| {
+            if let Some(link) = &mut stop.returns {
+                link.slot += copy * slots;
+            }
+            stop
+        }));
+    }
+    let groupings = county
+        .groupings
+        .iter()
+        .map(|g| {
+            let shared = g.name == WEEK_GROUPING;
+            let groups = if shared { 1 } else { copies };
+            let labels = (0..groups)
+                .flat_map(|copy| {
+                    g.labels.iter().map(move |l| {
+                        if shared {
+                            l.clone()
+                        } else {
+                            format!("{l} #{}", copy + 1)
+                        }
+                    })
+                })
+                .collect();
+            let member_of = (0..copies)
+                .flat_map(|copy| {
+                    g.member_of
+                        .iter()
+                        .map(move |&m| if shared { m } else { m + copy * g.labels.len() })
+                })
+                .collect();
+            Grouping {
+                name: g.name.clone(),
+                labels,
+                member_of,
+            }
+        })
+        .collect();
+    SeasonModel { stops, groupings }
+}
+
+/// (f) child side: runs the national-size season (all cores) and prints its stops, wall s, CPU-s
+/// and the process's peak resident memory, kB.
+fn national_child() {
+    let model = national_model(NATIONAL_COPIES);
+    let settings = RunSettings {
+        replications: NATIONAL_REPLICATIONS,
+        seed: 7,
+        threads: None,
+    };
+    let (_, wall, cpu) = timed(|| run_season(&model, &settings, &|_| {}).unwrap());
+    println!(
+        "{} {wall:.2} {cpu:.2} {}",
+        model.stops.len(),
+        peak_rss_kb().unwrap_or(0)
+    );
+}
+
+/// (f) parent side: the national-size run in a fresh process (its own peak memory).
+fn bench_national() {
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    let out = std::process::Command::new(&exe)
+        .arg(NATIONAL_CHILD)
+        .output()
+        .expect("the national child runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    if let [stops, wall, cpu, kb] = text.split_whitespace().collect::<Vec<_>>()[..] {
+        let mb = kb.parse::<f64>().unwrap_or(f64::NAN) / 1024.0;
+        println!(
+            "(f) national-size season ({NATIONAL_COPIES} copies of the 2020 plan, {stops} stops, not re-planned), {NATIONAL_REPLICATIONS} replications, all cores: {wall} s wall, {cpu} CPU-s, peak memory {mb:.1} MB (targets: run under 3 s, under 150 MB)"
+        );
+    } else {
+        println!("(f) national child failed: {text}");
+    }
+}
+
 /// (d) child side: runs the memory season and prints its peak resident memory, kB.
 fn memory_child(replications: u32) {
     let model = season_model(MEMORY_STOPS);
@@ -233,25 +336,53 @@ fn main() {
         memory_child(args[i + 1].parse().expect("replications"));
         return;
     }
+    if args.iter().any(|a| a == NATIONAL_CHILD) {
+        national_child();
+        return;
+    }
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing else: keep it quick there.
     if !args.iter().any(|a| a == "--bench") {
         let _ = bench_season(20, 1);
         return;
     }
-    let fast = bench_single_stop(true);
-    let event = bench_single_stop(false);
-    println!(
-        "(a) fast path ÷ event engine: {:.2}× (target: at least 25 million clients per CPU-second)",
-        fast / event
-    );
-    let (one_cpu, one_wall) = bench_season(SEASON_REPLICATIONS, 1);
-    let (two_cpu, two_wall) = bench_season(SEASON_REPLICATIONS, 2);
-    println!(
-        "(b) season, 2 threads against 1: {:.2}× faster in wall time, {:.2}× the CPU time (targets: under 2 s wall on 2 cores, under 3.5 s on one)",
-        one_wall / two_wall,
-        two_cpu / one_cpu
-    );
-    bench_plan();
-    bench_staffing();
-    bench_memory();
+    // `cargo bench --bench engine -- a b` runs only the figures named (all when none is).
+    let wanted: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .map(String::as_str)
+        .filter(|a| SECTIONS.contains(a))
+        .collect();
+    let runs = |section: &str| wanted.is_empty() || wanted.contains(&section);
+    if runs("a") {
+        let fast = bench_single_stop(true);
+        let event = bench_single_stop(false);
+        println!(
+            "(a) fast path ÷ event engine: {:.2}× (target: at least 25 million clients per CPU-second)",
+            fast / event
+        );
+    }
+    if runs("b") {
+        let (one_cpu, one_wall) = bench_season(SEASON_REPLICATIONS, 1);
+        let (two_cpu, two_wall) = bench_season(SEASON_REPLICATIONS, 2);
+        println!(
+            "(b) season, 2 threads against 1: {:.2}× faster in wall time, {:.2}× the CPU time (targets: under 2 s wall on 2 cores, under 3.5 s on one)",
+            one_wall / two_wall,
+            two_cpu / one_cpu
+        );
+    }
+    if runs("e") {
+        bench_plan();
+    }
+    if runs("c") {
+        bench_staffing();
+    }
+    if runs("d") {
+        bench_memory();
+    }
+    if runs("f") {
+        bench_national();
+    }
 }
+
+/// The figures `cargo bench --bench engine -- <section>…` can pick.
+const SECTIONS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];

@@ -91,8 +91,8 @@ struct RangeAcc {
     metrics: usize,
     /// Position of the family's `wait_mean_min` among its metrics.
     wait_mean_metric: usize,
-    /// Rows not yet in the sketches (at most [`PENDING_REPLICATIONS`]), row after row.
-    pending: Vec<f64>,
+    /// Rows not yet in the sketches (at most [`PENDING_REPLICATIONS`]).
+    pending: Pending,
     /// One sketch per value of a row.
     sketches: Sketches,
 }
@@ -114,21 +114,21 @@ impl RangeAcc {
     fn for_stop(metrics: usize, wait_mean_metric: usize) -> Self {
         let width = metrics + POOLED_RANGED;
         let sketches = Sketches::Packed(PackedRanges::new(width, STOP_RANGE_CELLS_MAX));
-        Self::new(metrics, wait_mean_metric, sketches)
+        Self::new(metrics, wait_mean_metric, sketches, Pending::Stop(StopRows::default()))
     }
 
     /// A group family's ranges.
     fn for_group(metrics: usize, wait_mean_metric: usize) -> Self {
         let width = metrics + POOLED_RANGED;
         let sketches = Sketches::Plain((0..width).map(|_| RangeSketch::for_group()).collect());
-        Self::new(metrics, wait_mean_metric, sketches)
+        Self::new(metrics, wait_mean_metric, sketches, Pending::Plain(Vec::new()))
     }
 
-    fn new(metrics: usize, wait_mean_metric: usize, sketches: Sketches) -> Self {
+    fn new(metrics: usize, wait_mean_metric: usize, sketches: Sketches, pending: Pending) -> Self {
         Self {
             metrics,
             wait_mean_metric,
-            pending: Vec::new(),
+            pending,
             sketches,
         }
     }
@@ -140,12 +140,9 @@ impl RangeAcc {
 
     fn push(&mut self, values: &[Option<f64>], counts: &PooledCounts) {
         let width = self.width();
-        if self.pending.len() >= PENDING_REPLICATIONS * width {
-            let pending = std::mem::take(&mut self.pending);
-            self.fold(&pending);
-        }
-        if self.pending.capacity() == 0 {
-            self.pending.reserve_exact(PENDING_REPLICATIONS * width);
+        if self.pending.rows(width) >= PENDING_REPLICATIONS {
+            let rows = self.pending.take_rows(width);
+            self.fold(&rows);
         }
         let ratios = counts.ratios();
         debug_assert_eq!(
@@ -153,8 +150,16 @@ impl RangeAcc {
             ratios[0].map(f64::to_bits),
             "the pooled wait mean of one replication is its wait_mean_min"
         );
-        let row = values.iter().chain(&ratios[1..]);
-        self.pending.extend(row.map(|v| v.unwrap_or(f64::NAN)));
+        match &mut self.pending {
+            Pending::Plain(rows) => {
+                if rows.capacity() == 0 {
+                    rows.reserve_exact(PENDING_REPLICATIONS * width);
+                }
+                let row = values.iter().chain(&ratios[1..]);
+                rows.extend(row.map(|v| v.unwrap_or(f64::NAN)));
+            }
+            Pending::Stop(rows) => rows.push(values, counts),
+        }
     }
 
     /// Adds `rows` (row after row) to the sketches.
@@ -173,7 +178,7 @@ impl RangeAcc {
     }
 
     fn merge(&mut self, o: &Self) {
-        self.fold(&o.pending);
+        self.fold(&o.pending.rows_f64(o.width()));
         match (&mut self.sketches, &o.sketches) {
             (Sketches::Packed(a), Sketches::Packed(b)) => a.merge(b),
             (Sketches::Plain(a), Sketches::Plain(b)) => a.iter_mut().zip(b).for_each(|(a, b)| a.merge(b)),
@@ -184,7 +189,7 @@ impl RangeAcc {
     /// Every sketch with the pending rows in it.
     fn sketches(&self) -> Vec<RangeSketch> {
         let mut all = self.clone();
-        let pending = std::mem::take(&mut all.pending);
+        let pending = all.pending.take_rows(all.width());
         all.fold(&pending);
         match all.sketches {
             Sketches::Packed(packed) => packed.unpacked(),
@@ -204,6 +209,156 @@ impl RangeAcc {
             reneged_share: pooled[3],
         };
         (metric_ranges.to_vec(), pooled)
+    }
+}
+
+/// The rows of a [`RangeAcc`] not yet in its sketches.
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    /// A group's: every value of a row as an f64 (NaN: no value), row after row.
+    Plain(Vec<f64>),
+    /// A stop's, in about half the bytes (see [`StopRows`]): the chunks being simulated hold one
+    /// such buffer per stop, most of a national season's memory.
+    Stop(StopRows),
+}
+
+impl Pending {
+    /// Rows held, `width` values each.
+    fn rows(&self, width: usize) -> usize {
+        match self {
+            Pending::Plain(values) => values.len() / width,
+            Pending::Stop(rows) => rows.rows(),
+        }
+    }
+
+    /// The rows as f64 values, row after row (`width` each), as a [`RangeAcc`] folds them.
+    fn rows_f64(&self, width: usize) -> std::borrow::Cow<'_, [f64]> {
+        match self {
+            Pending::Plain(values) => std::borrow::Cow::Borrowed(values),
+            Pending::Stop(rows) => std::borrow::Cow::Owned(rows.decoded(width)),
+        }
+    }
+
+    /// The rows as f64 values, emptying the buffer.
+    fn take_rows(&mut self, width: usize) -> Vec<f64> {
+        match self {
+            Pending::Plain(values) => std::mem::take(values),
+            Pending::Stop(rows) => {
+                let decoded = rows.decoded(width);
+                rows.clear();
+                decoded
+            }
+        }
+    }
+}
+
+/// Whether a stop metric's per-replication value is always a count (a whole number of clients or
+/// errands, far below `u32::MAX`:
+/// [`crate::vocab::limits::MAX_DRAWN_CLIENTS_PER_DAY`] clients a day at most): such values are kept as `u32`.
+fn is_count(metric: StopMetric) -> bool {
+    match metric {
+        StopMetric::Arrivals
+        | StopMetric::Served
+        | StopMetric::Reneged
+        | StopMetric::Balked
+        | StopMetric::TurnedAway
+        | StopMetric::Uses
+        | StopMetric::InformationUses
+        | StopMetric::QueueMax
+        | StopMetric::WaitingAtClose
+        | StopMetric::Delayed => true,
+        StopMetric::WaitMean
+        | StopMetric::WaitP90
+        | StopMetric::QueueAvg
+        | StopMetric::Utilisation
+        | StopMetric::Overtime => false,
+    }
+}
+
+/// Stop metrics that are counts ([`is_count`]).
+const STOP_COUNTS: usize = 10;
+/// The other stop metrics, kept as f64.
+const STOP_REALS: usize = StopMetric::COUNT - STOP_COUNTS;
+/// Counts kept per row: the count metrics, then served within the wait target (the only count
+/// the pooled ratios need that is not a metric).
+const ROW_COUNTS: usize = STOP_COUNTS + 1;
+
+/// A stop's pending rows, compact: its count metrics as `u32`, its other metrics as f64 (NaN: no
+/// value) and the served-within-target count, 84 bytes a row instead of 152. The pooled ratios are
+/// not kept: they are recomputed from the counts when the rows are folded, by
+/// [`PooledCounts::ratios`] itself, so the folded values are bit for bit those of a plain row.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct StopRows {
+    /// [`ROW_COUNTS`] counts a row, row after row.
+    counts: Vec<u32>,
+    /// [`STOP_REALS`] values a row, row after row.
+    reals: Vec<f64>,
+}
+
+impl StopRows {
+    fn rows(&self) -> usize {
+        self.reals.len() / STOP_REALS
+    }
+
+    fn clear(&mut self) {
+        self.counts.clear();
+        self.reals.clear();
+    }
+
+    fn push(&mut self, values: &[Option<f64>], counts: &PooledCounts) {
+        if self.reals.capacity() == 0 {
+            self.counts.reserve_exact(PENDING_REPLICATIONS * ROW_COUNTS);
+            self.reals.reserve_exact(PENDING_REPLICATIONS * STOP_REALS);
+        }
+        for (&metric, &value) in StopMetric::ALL.iter().zip(values) {
+            if is_count(metric) {
+                let count = value.map_or(u32::MAX, |v| v as u32);
+                assert!(
+                    value.is_some_and(|v| f64::from(count) == v) && count != u32::MAX,
+                    "stop metric {} is a count in every replication",
+                    metric.name()
+                );
+                self.counts.push(count);
+            } else {
+                self.reals.push(value.unwrap_or(f64::NAN));
+            }
+        }
+        self.counts.push(counts.served_within_target);
+    }
+
+    /// The rows as a plain [`RangeAcc`] row holds them (`width` values each).
+    fn decoded(&self, width: usize) -> Vec<f64> {
+        let mut out = Vec::with_capacity(self.rows() * width);
+        for (counts, reals) in self
+            .counts
+            .chunks_exact(ROW_COUNTS)
+            .zip(self.reals.chunks_exact(STOP_REALS))
+        {
+            let mut by_metric = [0u32; StopMetric::COUNT];
+            let (mut next_count, mut next_real) = (counts.iter(), reals.iter());
+            for &metric in &StopMetric::ALL {
+                if is_count(metric) {
+                    let count = *next_count.next().expect("a row's counts");
+                    by_metric[metric.index()] = count;
+                    out.push(f64::from(count));
+                } else {
+                    out.push(*next_real.next().expect("a row's values"));
+                }
+            }
+            let of = |metric: StopMetric| by_metric[metric.index()];
+            let pooled = PooledCounts {
+                wait_total_min: f64::NAN, // the wait mean is a metric of the row already
+                served: of(StopMetric::Served),
+                served_within_target: counts[STOP_COUNTS],
+                lost: of(StopMetric::Reneged) + of(StopMetric::Balked) + of(StopMetric::TurnedAway),
+                delayed: of(StopMetric::Delayed),
+                reneged: of(StopMetric::Reneged),
+                arrivals: of(StopMetric::Arrivals),
+            };
+            out.extend(pooled.ratios()[1..].iter().map(|v| v.unwrap_or(f64::NAN)));
+        }
+        debug_assert_eq!(out.len(), self.rows() * width);
+        out
     }
 }
 
@@ -402,4 +557,79 @@ fn summary<M: Metric>(accs: &[MeanAccumulator], pooled: &PooledAcc, ranges: Opti
 /// The estimates of a family's accumulators, in [`Metric::ALL`] order (no ranges).
 pub(crate) fn estimates<M: Metric>(accs: &[MeanAccumulator]) -> MetricEstimates<M> {
     MetricEstimates::from_ordered(accs.iter().map(MeanAccumulator::estimate))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Outcomes of several shapes: nobody served, nobody arriving, everyone lost, ordinary days.
+    fn outcomes() -> Vec<(StopOutcome, Vec<f64>)> {
+        (0..40u32)
+            .map(|i| {
+                let arrivals = (i * 7) % 31;
+                let served = if i % 5 == 0 { 0 } else { arrivals.saturating_sub(i % 4) };
+                let waits: Vec<f64> = (0..served).map(|k| f64::from((k * 13 + i) % 17) * 0.37).collect();
+                let wait_total_min: f64 = waits.iter().sum();
+                let outcome = StopOutcome {
+                    arrivals,
+                    served,
+                    reneged: (arrivals - served).min(i % 3),
+                    balked: (arrivals - served).saturating_sub(i % 3).min(1),
+                    turned_away: (arrivals - served).saturating_sub(i % 3 + 1),
+                    delayed: served / 2,
+                    served_within_target: served * 2 / 3,
+                    uses: served + i % 6,
+                    information_uses: i % 2,
+                    wait_total_min,
+                    wait_mean_min: (served > 0).then_some(wait_total_min / f64::from(served)),
+                    queue_avg: f64::from(i) / 7.0,
+                    queue_max: i % 9,
+                    waiting_at_close: i % 2,
+                    utilisation: f64::from(i % 10) / 11.0,
+                    overtime_min: f64::from(i % 4) * 1.5,
+                };
+                (outcome, waits)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compact_stop_rows_fold_the_same_values_as_plain_rows() {
+        let mut compact = StopAcc::with_ranges();
+        let mut plain = StopAcc::with_ranges();
+        if let Some(ranges) = plain.ranges.as_mut() {
+            ranges.pending = Pending::Plain(Vec::new());
+        }
+        let mut batch_compact = Vec::new();
+        let mut batch_plain = Vec::new();
+        for (outcome, waits) in outcomes() {
+            compact.push(&outcome, &mut waits.clone());
+            plain.push(&outcome, &mut waits.clone());
+            let (c, p) = (compact.ranges.as_ref().unwrap(), plain.ranges.as_ref().unwrap());
+            let width = c.width();
+            batch_compact.push(
+                c.pending
+                    .rows_f64(width)
+                    .iter()
+                    .map(|v| v.to_bits())
+                    .collect::<Vec<_>>(),
+            );
+            batch_plain.push(
+                p.pending
+                    .rows_f64(width)
+                    .iter()
+                    .map(|v| v.to_bits())
+                    .collect::<Vec<_>>(),
+            );
+        }
+        assert_eq!(batch_compact, batch_plain);
+        assert!(matches!(compact.ranges.as_ref().unwrap().pending, Pending::Stop(_)));
+        assert_eq!(compact.summary(), plain.summary());
+    }
+
+    #[test]
+    fn the_count_metrics_are_counted_right() {
+        assert_eq!(StopMetric::ALL.iter().filter(|&&m| is_count(m)).count(), STOP_COUNTS);
+    }
 }

@@ -15,7 +15,7 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 use super::search::SearchSettings;
 use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::{StopAcc, StopSummary};
-use crate::sim::{Engine, PreparedStop, StreamKey};
+use crate::sim::{Engine, PreparedStop, StopStreams};
 use crate::stats::t_quantile;
 
 /// The answer of a target check or of a candidate.
@@ -93,16 +93,13 @@ pub fn evaluate(
     let looks = settings.looks();
     let mut acc = StopAcc::default();
     let mut engine = Engine::new();
+    // The stop's cipher key, expanded once for all the candidate's replications.
+    let streams = StopStreams::new(settings.seed, stream_stop);
     let mut done = 0;
     let mut evaluation = None;
     for (look, &n) in looks.iter().enumerate() {
         for replication in done..n {
-            let key = StreamKey {
-                seed: settings.seed,
-                stop: stream_stop,
-                replication,
-            };
-            let outcome = stop.simulate(&mut engine, key);
+            let outcome = stop.simulate_streams(&mut engine, &streams, replication);
             acc.push(&outcome, engine.served_waits_mut());
         }
         done = n;

@@ -68,8 +68,10 @@ impl PackedRanges {
         PACKING.with_borrow_mut(|out| {
             out.clear();
             let mut input = self.bytes.as_slice();
+            // One buffer for every sketch of the row: unpacking does not allocate per sketch.
+            let mut sketch = RangeSketch::with_cells(self.cells_max);
             for index in 0..self.sketches {
-                let mut sketch = self.unpack_next(&mut input);
+                Self::unpack_into(&mut input, &mut sketch);
                 update(index, &mut sketch);
                 pack(&sketch, out);
             }
@@ -88,14 +90,26 @@ impl PackedRanges {
             return;
         }
         let mut input = other.bytes.as_slice();
-        self.update(|_, sketch| sketch.merge(&other.unpack_next(&mut input)));
+        let mut theirs = RangeSketch::with_cells(other.cells_max);
+        self.update(|_, sketch| {
+            Self::unpack_into(&mut input, &mut theirs);
+            sketch.merge(&theirs);
+        });
     }
 
     /// The next sketch of `input` (an empty one when the buffer is empty).
     fn unpack_next(&self, input: &mut &[u8]) -> RangeSketch {
         let mut sketch = RangeSketch::with_cells(self.cells_max);
+        Self::unpack_into(input, &mut sketch);
+        sketch
+    }
+
+    /// Unpacks the next sketch of `input` into `sketch`, reusing its buffer (empty when the
+    /// buffer is empty).
+    fn unpack_into(input: &mut &[u8], sketch: &mut RangeSketch) {
+        sketch.clear();
         if input.is_empty() {
-            return sketch;
+            return;
         }
         sketch.step_exponent = unzigzag(read_varint(input));
         sketch.rounded = read_varint(input) != 0;
@@ -112,7 +126,6 @@ impl PackedRanges {
             let count = read_varint(input);
             sketch.cells.push((key as i32, count));
         }
-        sketch
     }
 }
 

@@ -68,7 +68,31 @@ fn shift_down(key: i32, shift: i32) -> (i32, bool) {
     ((wide >> shift) as i32, wide & ((1i64 << shift) - 1) != 0)
 }
 
+/// Smallest and largest binary exponents of a normal f64 (IEEE 754 binary64).
+const NORMAL_EXPONENTS: std::ops::RangeInclusive<i32> = -1022..=1023;
+/// Exponent bias and position of the exponent field of an f64 (IEEE 754 binary64).
+const EXPONENT_BIAS: i32 = 1023;
+const MANTISSA_BITS: u32 = 52;
+
+/// 2^`exponent`, exactly `f64::from(exponent).exp2()` (a power of two is exact), built from its
+/// bits for normal exponents: libm's `exp2` was a sizeable share of every push.
+#[inline]
+fn power_of_two(exponent: i32) -> f64 {
+    if NORMAL_EXPONENTS.contains(&exponent) {
+        f64::from_bits(((exponent + EXPONENT_BIAS) as u64) << MANTISSA_BITS)
+    } else {
+        f64::from(exponent).exp2()
+    }
+}
+
 impl RangeSketch {
+    /// Empties the sketch (same budget), keeping its buffer: as new from [`RangeSketch::with_cells`].
+    pub(super) fn clear(&mut self) {
+        self.cells.clear();
+        self.step_exponent = FIRST_STEP_EXPONENT;
+        self.rounded = false;
+    }
+
     /// An empty sketch that holds up to `cells_max` distinct keys before its step doubles.
     pub fn with_cells(cells_max: u16) -> Self {
         Self {
@@ -148,7 +172,7 @@ impl RangeSketch {
     }
 
     fn step(&self) -> f64 {
-        f64::from(self.step_exponent).exp2()
+        power_of_two(self.step_exponent)
     }
 
     fn value_of(&self, key: i32) -> f64 {
@@ -211,16 +235,21 @@ impl RangeSketch {
             return;
         }
         self.step_exponent = exponent;
-        let mut merged: Vec<(i32, u32)> = Vec::with_capacity(self.cells.len());
-        for &(key, count) in &self.cells {
+        // In place: the merged cells are never more than those read so far.
+        let mut merged: usize = 0;
+        for read in 0..self.cells.len() {
+            let (key, count) = self.cells[read];
             let (coarse, lost) = shift_down(key, shift);
             self.rounded |= lost;
-            match merged.last_mut() {
+            match merged.checked_sub(1).map(|last| &mut self.cells[last]) {
                 Some((k, c)) if *k == coarse => *c += count,
-                _ => merged.push((coarse, count)),
+                _ => {
+                    self.cells[merged] = (coarse, count);
+                    merged += 1;
+                }
             }
         }
-        self.cells = merged;
+        self.cells.truncate(merged);
     }
 }
 
@@ -240,6 +269,17 @@ mod tests {
             s.push(x);
         }
         s
+    }
+
+    #[test]
+    fn powers_of_two_equal_exp2() {
+        for exponent in -1100..=1100 {
+            assert_eq!(
+                power_of_two(exponent).to_bits(),
+                f64::from(exponent).exp2().to_bits(),
+                "2^{exponent}"
+            );
+        }
     }
 
     #[test]
