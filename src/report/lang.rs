@@ -647,8 +647,8 @@ label_table! {
     MapPermanentOffice => "Permanent government window", "Állandó kormányablak";
     MapSettlement => "Settlement", "Település";
     MapSeasonStop => "Stop of the season (ring)", "A szezon megállója (gyűrű)";
-    MapRoute => "Other bus-days (depot → stops → depot)", "A többi busznap (telephely → megállók → telephely)";
-    MapRoutesHeading => "Sample bus-days (stops numbered)", "Minta busznapok (a megállók sorszámmal)";
+    MapRoute => "Other bus-days", "A többi busznap";
+    MapRoutesHeading => "Sample bus-days: depot → numbered stops → depot", "Minta busznapok: telephely → számozott megállók → telephely";
     MapRouteDay => "{date}: {stops} stops", "{date}: {stops} megálló";
     MapOutlineCounty => "County border", "Vármegyehatár";
     MapOutlineHull => "Hull of the settlements", "A települések burka";
