@@ -651,17 +651,25 @@ label_table! {
     MapPermanentOffice => "Permanent government window", "Állandó kormányablak";
     MapSettlement => "Settlement", "Település";
     MapSeasonStop => "Stop of the season (ring)", "A szezon megállója (gyűrű)";
-    MapRoute => "Bus-day route", "Egy busznap útvonala";
+    MapRoute => "Other bus-days", "A többi busznap";
+    MapRoutesHeading => "Sample bus-days: depot → numbered stops → depot", "Minta busznapok: telephely → számozott megállók → telephely";
+    MapRouteDay => "{date}: {stops} stops", "{date}: {stops} megálló";
+    MapOutlineCounty => "County border", "Vármegyehatár";
+    MapOutlineHull => "Hull of the settlements", "A települések burka";
+    MapCreditNaturalEarth => "County border: Natural Earth (public domain), simplified",
+        "Vármegyehatár: Natural Earth (közkincs), egyszerűsítve";
+    MapCreditHull => "No border data: the outline is the hull of the settlements",
+        "Nincs határadat: a körvonal a települések burka";
     MapScaleHeading => "Scale", "Lépték";
     MapSizeHeading => "Expected clients per visit", "Várható ügyfélszám látogatásonként";
 
     // --- Queue over opening hours ---------------------------------------------------------------
     QueueTitle => "Queue over the opening hours – {stop}", "Sorban állók a nyitvatartás alatt – {stop}";
-    QueueTimeAxis => "Time since opening (min)", "Idő a nyitástól (perc)";
+    QueueClockAxis => "Clock time (the stop opens at {opening})", "Időpont (nyitás {opening}-kor)";
     QueueWaitingAxis => "Clients waiting (not in service)", "Várakozó ügyfelek (nem a pultnál)";
     QueueMean => "Mean over replications", "Átlag a replikációkban";
     QueueBand => "10–90% band", "10–90%-os sáv";
-    QueueClosing => "Closing time ({dwell_min} min)", "Zárás ({dwell_min} perc)";
+    QueueClosing => "Closing time ({clock}, after {dwell_min} min)", "Zárás ({clock}, {dwell_min} perc után)";
 
     // --- Wait distribution ----------------------------------------------------------------------
     WaitTitle => "Waiting time of served clients", "A kiszolgált ügyfelek várakozási ideje";
@@ -677,7 +685,8 @@ label_table! {
     StaffingTitle => "Clerks needed by settlement population", "Szükséges ügyintézők a település lakosságszáma szerint";
     StaffingPopulationAxis => "Settlement population (log scale)", "A település lakosságszáma (fő, logaritmikus skála)";
     StaffingClerksAxis => "Clerks needed", "Szükséges ügyintézők (fő)";
-    StaffingNotMet => "Target not met with {desks} desks", "{desks} pulttal a cél nem teljesül";
+    StaffingNotMet => "Target not met with {desks} desks (top row)", "{desks} pulttal a cél nem teljesül (felső sor)";
+    StaffingSideBySide => "equal answers stand side by side", "az egyező válaszok egymás mellett";
     StaffingDesks => "Desks on the bus ({desks})", "Pultok a buszon ({desks})";
 
     // --- Comparison page (compare, policies) ------------------------------------------------------
@@ -768,6 +777,7 @@ label_table! {
     BandSeasonRange => "one season's range (5–95% of seasons)", "egy szezon tartománya (a szezonok 5–95%-a)";
     StaffingBorderline => "ring: too close to call (fewer clerks might do)", "gyűrű: túl szoros a döntéshez (kevesebb ügyintéző is elég lehet)";
     SeasonPrecisionWhiskers => "precision of the mean (95% interval)", "az átlag pontossága (95%-os intervallum)";
+    SeasonNoStops => "week without stops (line broken)", "megálló nélküli hét (a vonal megszakad)";
 
     // --- Calibration ----------------------------------------------------------------------------
     CalibrationTitle => "Calibration: model against the 2019 figures", "Kalibráció: a modell és a 2019-es adatok";

@@ -2,7 +2,7 @@
 //! visits, and the bus-day routes of a generated itinerary.
 
 use crate::demand::{DemandModel, SettlementTable};
-use crate::report::charts::{CountyMap, MapPoint, MapSettlement};
+use crate::report::charts::{CountyMap, MapOutline, MapPoint, MapRoute, MapSettlement};
 use crate::scenario::{Season, Venue};
 
 /// Expected clients of a reference visit to a settlement: at the municipality, for the model's
@@ -16,7 +16,8 @@ pub fn reference_visit_clients(model: &DemandModel, population: u32, office_km: 
 
 /// Every settlement of `table` at its coordinates. A settlement the season visits is sized by the
 /// mean expected clients of its visits; any other by [`reference_visit_clients`] under the
-/// season's demand model. Routes: one per bus-day of the generated itinerary, from the depot
+/// season's demand model. The outline: the shipped county border when the settlements lie in it,
+/// otherwise their hull. Routes: one per bus-day of the generated itinerary, from the depot
 /// through the day's stops and back (none for a season of listed stops). Stops at places that are
 /// not in `table` are not drawn.
 pub fn county_map_input(season: &Season, table: &SettlementTable, subtitle: Option<String>) -> CountyMap {
@@ -40,6 +41,7 @@ pub fn county_map_input(season: &Season, table: &SettlementTable, subtitle: Opti
             };
             MapSettlement {
                 name: s.name.clone(),
+                population: s.population,
                 district: s.district.clone(),
                 lat_deg: s.lat,
                 lon_deg: s.lon,
@@ -48,16 +50,24 @@ pub fn county_map_input(season: &Season, table: &SettlementTable, subtitle: Opti
                 season_visits: count,
             }
         })
+        .collect::<Vec<MapSettlement>>();
+    let places: Vec<MapPoint> = settlements
+        .iter()
+        .map(|s| MapPoint {
+            lat_deg: s.lat_deg,
+            lon_deg: s.lon_deg,
+        })
         .collect();
     CountyMap {
         subtitle,
+        outline: MapOutline::for_places(&places),
         settlements,
         routes: routes(season),
     }
 }
 
 /// Depot → the day's stops in opening order → depot, for every bus-day of the itinerary.
-fn routes(season: &Season) -> Vec<Vec<MapPoint>> {
+fn routes(season: &Season) -> Vec<MapRoute> {
     let Some(itinerary) = &season.itinerary else {
         return Vec::new();
     };
@@ -72,10 +82,10 @@ fn routes(season: &Season) -> Vec<Vec<MapPoint>> {
         .map(|day| {
             let mut day_stops: Vec<_> = itinerary.stops.iter().filter(|s| s.date == day.date).collect();
             day_stops.sort_by_key(|s| s.start_min);
-            let mut route = vec![depot];
-            route.extend(day_stops.iter().map(|s| point(&s.place.coordinates)));
-            route.push(depot);
-            route
+            let mut points = vec![depot];
+            points.extend(day_stops.iter().map(|s| point(&s.place.coordinates)));
+            points.push(depot);
+            MapRoute { date: day.date, points }
         })
         .collect()
 }

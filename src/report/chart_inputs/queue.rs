@@ -30,5 +30,6 @@ pub fn queue_curve_input(stop: &SeasonStop, summary: &QueueCurveSummary) -> Queu
         p10_waiting: summary.quantiles(QUEUE_BAND_LOW_Q),
         p90_waiting: summary.quantiles(QUEUE_BAND_HIGH_Q),
         dwell_min: stop.spec.dwell_min,
+        opening_min: stop.start_min,
     }
 }

@@ -18,7 +18,7 @@ pub fn week_start(label: &str) -> Option<Date> {
 
 /// Mean clients (arrivals) per week with one season's range as the band (the 95 % confidence
 /// interval of the mean when the run kept no ranges) and the precision as whiskers, from the first
-/// to the last week with a stop; weeks without stops in between are included with 0 clients. Empty
+/// to the last week with a stop; weeks without stops in between are included with 0 clients and `has_stops` false. Empty
 /// when the results have no weekly grouping.
 pub fn season_weeks_input(results: &SeasonResults) -> SeasonWeeks {
     let mut by_week: Vec<SeasonWeek> = results
@@ -39,6 +39,7 @@ pub fn season_weeks_input(results: &SeasonResults) -> SeasonWeeks {
                 band_low,
                 band_high,
                 precision_half_width: half_width,
+                has_stops: true,
             })
         })
         .collect();
@@ -67,6 +68,7 @@ fn with_empty_weeks(weeks: Vec<SeasonWeek>) -> Vec<SeasonWeek> {
                     band_low: 0.0,
                     band_high: 0.0,
                     precision_half_width: 0.0,
+                    has_stops: false,
                 });
                 next = next.saturating_add(1.week());
             }
@@ -98,6 +100,7 @@ mod tests {
             band_low: m - 1.0,
             band_high: m + 1.0,
             precision_half_width: 0.5,
+            has_stops: true,
         };
         let filled = with_empty_weeks(vec![week(date(2020, 6, 8), 24.0), week(date(2020, 6, 29), 39.0)]);
         let starts: Vec<Date> = filled.iter().map(|w| w.week_start).collect();
@@ -111,6 +114,8 @@ mod tests {
             ]
         );
         assert_eq!(filled[1].mean_clients, 0.0);
+        let with_stops: Vec<bool> = filled.iter().map(|w| w.has_stops).collect();
+        assert_eq!(with_stops, [true, false, false, true]);
         assert_eq!(filled[3].mean_clients, 39.0);
     }
 }

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::check;
 use super::error::{DrawFailure, Drawn};
-use super::legend_row::{Glyph, LEGEND_ROW_PX, draw_legend_row};
+use super::legend_row::{Glyph, draw_legend_row, legend_height};
 use super::render::{ChartSpec, render};
 use super::style::{self, DARK_GREY, GRID, LEGEND_PX, MARGIN_PX, TICK_PX, XyChart};
 use super::{Chart, ChartError};
@@ -142,19 +142,17 @@ impl ChartSpec for PairedDifferences {
             .map_err(|e| fill_failure(&e))?;
         let area = style::titled(root, &title, Some(&subtitle))?;
         let (_, height) = area.dim_in_pixel();
-        let (area, legend) = area.split_vertically(height - LEGEND_ROW_PX);
         let interval = self
             .texts(lang, Label::DifferencesWhisker)
             .map_err(|e| fill_failure(&e))?;
-        draw_legend_row(
-            &legend,
-            &[
-                (Glyph::Dot(BETTER), lang.text(Label::DifferencesBetter).to_string()),
-                (Glyph::Dot(WORSE), lang.text(Label::DifferencesWorse).to_string()),
-                (Glyph::Dot(UNCLEAR), lang.text(Label::DifferencesUnclear).to_string()),
-                (Glyph::Whisker, interval),
-            ],
-        )?;
+        let items = [
+            (Glyph::Dot(BETTER), lang.text(Label::DifferencesBetter).to_string()),
+            (Glyph::Dot(WORSE), lang.text(Label::DifferencesWorse).to_string()),
+            (Glyph::Dot(UNCLEAR), lang.text(Label::DifferencesUnclear).to_string()),
+            (Glyph::Whisker, interval),
+        ];
+        let (area, legend) = area.split_vertically(height - legend_height(&area, &items)?);
+        draw_legend_row(&legend, &items)?;
         let strips = area.split_evenly((self.measures.len(), 1));
         for (index, strip) in strips.iter().enumerate() {
             self.draw_strip(strip, index, lang)?;

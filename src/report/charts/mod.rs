@@ -26,7 +26,7 @@ mod testing;
 /// Means with 95 % confidence half-widths, as the experiment reports them.
 pub use crate::stats::Estimate;
 pub use calibration::{CalibrationComparison, CalibrationItem, ObservedSource, calibration_chart};
-pub use county_map::{CountyMap, MapPoint, MapSettlement, county_map_chart};
+pub use county_map::{CountyMap, MapOutline, MapPoint, MapRoute, MapSettlement, OutlineSource, county_map_chart};
 pub use differences::{
     DifferenceMeasure, DifferenceRow, DifferenceVerdict, PairedDifference, PairedDifferences, differences_chart,
 };

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::check;
 use super::error::{DrawFailure, Drawn};
-use super::legend_row::{Glyph, LEGEND_ROW_PX, draw_legend_row};
+use super::legend_row::{Glyph, draw_legend_row, legend_height};
 use super::render::{ChartSpec, render};
 use super::style::Interval;
 use super::style::{
@@ -37,6 +37,9 @@ const BAR_THICKNESS: f64 = 0.3;
 const VALUE_LABEL_ROOM: f64 = 0.35;
 /// Tick labels per panel axis.
 const PANEL_X_TICKS: usize = 4;
+/// Right end of each panel's axis kept free of tick labels, as a share of the axis: a label there
+/// (about 50 px wide on a panel of about 220 px) would run into the next panel's first label.
+const LABEL_FREE_END_SHARE: f64 = 0.15;
 /// Distance between a whisker's end and its value label, pixels.
 const VALUE_LABEL_GAP_PX: i32 = 6;
 
@@ -142,8 +145,9 @@ impl ChartSpec for PolicyComparison {
         };
         let area = style::titled(root, lang.text(title), Some(lang.text(Label::PolicySubtitle)))?;
         let (_, height) = area.dim_in_pixel();
-        let (area, legend) = area.split_vertically(height - LEGEND_ROW_PX);
-        draw_legend_row(&legend, &self.legend_items(lang))?;
+        let items = self.legend_items(lang);
+        let (area, legend) = area.split_vertically(height - legend_height(&area, &items)?);
+        draw_legend_row(&legend, &items)?;
         let (names, panels_area) = area.split_horizontally(NAME_COLUMN_PX);
         let panels = panels_area.split_evenly((1, PANELS.len()));
         let title_font = style::bold_style(PANEL_TITLE_PX);
@@ -183,6 +187,15 @@ impl ChartSpec for PolicyComparison {
 }
 
 /// Writes the lines of a panel title centred in `area`.
+/// A panel's tick label, empty near the axis's right end (see [`LABEL_FREE_END_SHARE`]): the grid
+/// line stays, the label would touch the next panel's.
+fn panel_tick_label(lang: Lang, value: f64, x_top: f64) -> String {
+    if value > x_top * (1.0 - LABEL_FREE_END_SHARE) {
+        return String::new();
+    }
+    style::tick_label(lang, value)
+}
+
 fn draw_panel_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     lines: &[String],
@@ -242,7 +255,7 @@ impl PolicyComparison {
             .bold_line_style(GRID)
             .x_labels(PANEL_X_TICKS)
             .label_style(style::text_style(TICK_PX))
-            .x_label_formatter(&|v| style::tick_label(lang, *v))
+            .x_label_formatter(&|v| panel_tick_label(lang, *v, x_top))
             .draw()
             .drawn()?;
         for (index, policy) in self.policies.iter().enumerate() {
@@ -321,6 +334,15 @@ pub(super) mod tests {
                 policy(Label::PolicyDwellDemandDriven, 3525.0, 48.0, 1412.0),
             ],
         }
+    }
+
+    #[test]
+    fn no_tick_label_at_a_panels_right_end() {
+        assert_eq!(panel_tick_label(Lang::En, 4000.0, 4200.0), "");
+        assert_eq!(panel_tick_label(Lang::En, 2000.0, 4200.0), "2,000");
+        assert_eq!(panel_tick_label(Lang::Hu, 1000.0, 1650.0), "1000");
+        assert_eq!(panel_tick_label(Lang::Hu, 1500.0, 1650.0), "");
+        assert_eq!(panel_tick_label(Lang::En, 0.0, 100.0), "0");
     }
 
     #[test]

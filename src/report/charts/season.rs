@@ -24,6 +24,8 @@ const MARKER_PX: u32 = 4;
 const WHISKER_PX: u32 = 1;
 /// Width of a whisker's end caps, pixels.
 const WHISKER_CAP_PX: u32 = 6;
+/// Opacity of the shading of weeks without stops (light grey, below the band's strength).
+const NO_STOPS_OPACITY: f64 = 0.12;
 
 /// What the band around the weekly mean shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,9 @@ pub struct SeasonWeek {
     pub band_high: f64,
     /// Half-width of the 95 % confidence interval of the mean, clients: the whiskers (0: none drawn).
     pub precision_half_width: f64,
+    /// The season has stops this week; a week without stops breaks the line and the band and is
+    /// shaded instead of being drawn as 0 clients joined to its neighbours.
+    pub has_stops: bool,
 }
 
 /// Clients per week over the season.
@@ -66,7 +71,7 @@ pub struct SeasonWeek {
 pub struct SeasonWeeks {
     /// What `band_low..band_high` means.
     pub band: BandKind,
-    /// Weeks in calendar order (weeks without stops included, with 0 clients).
+    /// Weeks in calendar order (weeks without stops included, with 0 clients and `has_stops` false).
     pub weeks: Vec<SeasonWeek>,
 }
 
@@ -170,25 +175,57 @@ impl ChartSpec for SeasonWeeks {
 }
 
 impl SeasonWeeks {
+    /// Runs of consecutive weeks with stops, as index ranges: the line and the band are drawn per
+    /// run, so that a week without stops breaks them.
+    pub(super) fn runs_with_stops(&self) -> Vec<std::ops::Range<usize>> {
+        let mut runs = Vec::new();
+        let mut start = None;
+        for (i, w) in self.weeks.iter().enumerate() {
+            match (w.has_stops, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    runs.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.push(s..self.weeks.len());
+        }
+        runs
+    }
+
     fn draw_series<'a, DB: DrawingBackend + 'a>(
         &self,
         chart: &mut XyChart<'a, DB>,
         lang: Lang,
     ) -> Result<(), DrawFailure> {
+        self.draw_weeks_without_stops(chart, lang)?;
         let colour = style::series_colour(0);
-        let indexed = || self.weeks.iter().enumerate().map(|(i, w)| (i as f64, w));
-        let band: Vec<(f64, f64)> = indexed()
-            .map(|(x, w)| (x, w.band_high))
-            .chain(indexed().rev().map(|(x, w)| (x, w.band_low)))
-            .collect();
+        let runs = self.runs_with_stops();
+        let indexed = |r: &std::ops::Range<usize>| {
+            let r = r.clone();
+            self.weeks[r.clone()].iter().zip(r).map(|(w, i)| (i as f64, w))
+        };
+        let bands = runs.iter().map(|r| {
+            let band: Vec<(f64, f64)> = indexed(r)
+                .map(|(x, w)| (x, w.band_high))
+                .chain(indexed(r).rev().map(|(x, w)| (x, w.band_low)))
+                .collect();
+            Polygon::new(band, colour.mix(BAND_OPACITY).filled())
+        });
         chart
-            .draw_series(std::iter::once(Polygon::new(band, colour.mix(BAND_OPACITY).filled())))
+            .draw_series(bands)
             .drawn()?
             .label(lang.text(self.band.label()))
             .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], colour.mix(BAND_OPACITY).filled()));
         let line = colour.stroke_width(LINE_PX);
+        let lines = runs
+            .iter()
+            .map(|r| PathElement::new(indexed(r).map(|(x, w)| (x, w.mean_clients)).collect::<Vec<_>>(), line));
         chart
-            .draw_series(LineSeries::new(indexed().map(|(x, w)| (x, w.mean_clients)), line))
+            .draw_series(lines)
             .drawn()?
             .label(lang.text(Label::SeasonMean))
             .legend(move |(x, y)| {
@@ -196,10 +233,36 @@ impl SeasonWeeks {
                     + PathElement::new([(0, 0), (22, 0)], line)
                     + Circle::new((11, 0), MARKER_PX, colour.filled())
             });
+        let markers = runs.iter().flat_map(indexed);
         chart
-            .draw_series(indexed().map(|(x, w)| Circle::new((x, w.mean_clients), MARKER_PX, colour.filled())))
+            .draw_series(markers.map(|(x, w)| Circle::new((x, w.mean_clients), MARKER_PX, colour.filled())))
             .drawn()?;
         self.draw_precision(chart, lang)
+    }
+
+    /// A light grey column over each week without stops, with its legend entry (none when every
+    /// week has stops).
+    fn draw_weeks_without_stops<'a, DB: DrawingBackend + 'a>(
+        &self,
+        chart: &mut XyChart<'a, DB>,
+        lang: Lang,
+    ) -> Result<(), DrawFailure> {
+        let empty: Vec<usize> = (0..self.weeks.len()).filter(|&i| !self.weeks[i].has_stops).collect();
+        if empty.is_empty() {
+            return Ok(());
+        }
+        let top = chart.y_range().end;
+        let shade = DARK_GREY.mix(NO_STOPS_OPACITY).filled();
+        chart
+            .draw_series(
+                empty
+                    .iter()
+                    .map(|&i| Rectangle::new([(i as f64 - 0.5, 0.0), (i as f64 + 0.5, top)], shade)),
+            )
+            .drawn()?
+            .label(lang.text(Label::SeasonNoStops))
+            .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], shade));
+        Ok(())
     }
 
     /// The precision of each week's mean as whiskers (weeks without stops have none).
@@ -252,6 +315,7 @@ pub(super) mod tests {
                     band_low: m * 0.82,
                     band_high: m * 1.18,
                     precision_half_width: m * 0.03,
+                    has_stops: m > 0.0,
                 })
                 .collect(),
         }
@@ -269,6 +333,7 @@ pub(super) mod tests {
                 "10–90% of replications",
                 "precision of the mean (95% interval)",
                 "7 Sep",
+                "week without stops (line broken)",
             ],
             "en",
         );
@@ -285,10 +350,31 @@ pub(super) mod tests {
                 "egy szezon tartománya (a szezonok 5–95%-a)",
                 "az átlag pontossága (95%-os intervallum)",
                 "szept. 7.",
+                "megálló nélküli hét (a vonal megszakad)",
             ],
             "hu",
         );
         assert!(hu.svg.contains('ő'));
+    }
+
+    #[test]
+    fn a_week_without_stops_breaks_the_line() {
+        // The sample's fourth week (index 3) has no stops: two runs, 0..3 and 4..12.
+        let season = sample();
+        assert_eq!(season.runs_with_stops(), [0..3, 4..12]);
+        let chart = season_chart(&season, Lang::En).unwrap();
+        // One path per run (and none joining week 2 to week 4), one shaded column.
+        let mean_paths = chart.svg.matches("<polyline").count();
+        assert!(mean_paths >= 2, "{mean_paths} polylines");
+        let mut all = sample();
+        all.weeks.iter_mut().for_each(|w| w.has_stops = true);
+        assert_eq!(all.runs_with_stops(), vec![0..12]);
+        let mut edges = sample();
+        edges.weeks[0].has_stops = false;
+        edges.weeks[11].has_stops = false;
+        assert_eq!(edges.runs_with_stops(), [1..3, 4..11]);
+        let no_shade = season_chart(&all, Lang::En).unwrap();
+        assert!(!no_shade.svg.contains("week without stops"));
     }
 
     #[test]

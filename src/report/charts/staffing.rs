@@ -15,9 +15,10 @@ use super::style::{
 use super::{Chart, ChartError};
 use crate::report::lang::{Label, Lang};
 
-/// Vertical distance between the markers of neighbouring series at the same clerk count, in clerks,
-/// so that equal answers of different policies stay visible side by side.
-const DODGE_CLERKS: f64 = 0.13;
+/// Horizontal distance between the markers of neighbouring series, pixels: equal answers of
+/// different policies stand side by side while every marker stays on its whole clerk count (a
+/// shift of 14 px is about 6 % in population on this log axis; the legend says so).
+const DODGE_PX: f64 = 14.0;
 /// Marker radius / half-size, pixels.
 const MARKER_PX: i32 = 6;
 /// Padding of the population axis on each side, as a factor on the log scale.
@@ -26,6 +27,10 @@ const POPULATION_PAD_FACTOR: f64 = 1.35;
 const CLERK_AXIS_PAD: f64 = 0.6;
 /// Radius of the ring around a borderline stop's marker, pixels (clear of the marker itself).
 const BORDERLINE_RING_PX: i32 = MARKER_PX + 4;
+/// Half-height of the shaded "target not met" row, clerks (the row sits on a whole number).
+const NOT_MET_BAND_HALF: f64 = 0.4;
+/// Opacity of the "target not met" row's shading.
+const NOT_MET_OPACITY: f64 = 0.1;
 /// Dash and gap of the desks line, pixels.
 const DASH_PX: u32 = 8;
 const DASH_GAP_PX: u32 = 6;
@@ -95,9 +100,19 @@ impl StaffingByPopulation {
         (lo / POPULATION_PAD_FACTOR, hi * POPULATION_PAD_FACTOR)
     }
 
-    /// Vertical offset of series `index` out of `count`, centred on the whole number.
-    fn dodge(index: usize, count: usize) -> f64 {
-        (index as f64 - (count as f64 - 1.0) / 2.0) * DODGE_CLERKS
+    /// Horizontal pixel offset of series `index` out of `count`, centred on the population.
+    fn dodge_px(index: usize, count: usize) -> i32 {
+        ((index as f64 - (count as f64 - 1.0) / 2.0) * DODGE_PX).round() as i32
+    }
+
+    /// Where each point of series `index` is drawn: (population, whole clerk row), the row above the
+    /// desks for "not met". The y value is always a whole number of clerks.
+    pub(super) fn rows(&self, series: &StaffingSeries) -> Vec<(f64, f64)> {
+        series
+            .points
+            .iter()
+            .map(|p| (p.population, p.clerks_needed.map_or(self.not_met_row(), f64::from)))
+            .collect()
     }
 
     /// y label: whole clerk counts; the row above the desks reads "> desks".
@@ -179,12 +194,13 @@ impl ChartSpec for StaffingByPopulation {
             .y_label_formatter(&clerk_label)
             .draw()
             .drawn()?;
+        self.draw_not_met(&mut chart, pop_lo, pop_hi, lang)?;
         self.draw_desks(&mut chart, pop_lo, pop_hi, lang)?;
         for (index, series) in self.series.iter().enumerate() {
             self.draw_policy(&mut chart, index, series)?;
         }
-        self.draw_not_met(&mut chart, lang)?;
         self.draw_borderline(&mut chart, lang)?;
+        self.draw_side_by_side_note(&mut chart, lang)?;
         chart
             .configure_series_labels()
             // Small settlements need few clerks and large ones more: the lower right stays empty.
@@ -215,19 +231,23 @@ impl Shape {
 fn draw_markers<'a, DB: DrawingBackend + 'a>(
     chart: &mut ChartContext<'a, DB, StaffingPlane>,
     points: &[(f64, f64)],
+    dx: i32,
     shape: Shape,
     style: ShapeStyle,
     label: Option<&str>,
 ) -> Result<(), DrawFailure> {
     let r = MARKER_PX;
-    let corners = [(-r + 1, -r + 1), (r - 1, r - 1)];
+    let corners = [(dx - r + 1, -r + 1), (dx + r - 1, r - 1)];
     let points = points.iter().copied();
     let anno = match shape {
-        Shape::Circle => chart.draw_series(points.map(|p| Circle::new(p, r, style))),
+        Shape::Circle => chart.draw_series(points.map(|p| EmptyElement::at(p) + Circle::new((dx, 0), r, style))),
         Shape::Square => chart.draw_series(points.map(|p| EmptyElement::at(p) + Rectangle::new(corners, style))),
-        Shape::Triangle => chart.draw_series(points.map(|p| TriangleMarker::new(p, r + 1, style))),
+        Shape::Triangle => {
+            chart.draw_series(points.map(|p| EmptyElement::at(p) + TriangleMarker::new((dx, 0), r + 1, style)))
+        }
     }
     .drawn()?;
+    let corners = [(-r + 1, -r + 1), (r - 1, r - 1)];
     let Some(label) = label else { return Ok(()) };
     let anno = anno.label(label);
     match shape {
@@ -247,18 +267,16 @@ impl StaffingByPopulation {
     ) -> Result<(), DrawFailure> {
         let colour = style::series_colour(index);
         let shape = Shape::of_series(index);
-        let dodge = Self::dodge(index, self.series.len());
-        let (met, not_met): (Vec<_>, Vec<_>) = series.points.iter().partition(|p| p.clerks_needed.is_some());
-        let met: Vec<(f64, f64)> = met
-            .iter()
-            .map(|p| (p.population, f64::from(p.clerks_needed.unwrap_or_default()) + dodge))
-            .collect();
-        let not_met: Vec<(f64, f64)> = not_met
-            .iter()
-            .map(|p| (p.population, self.not_met_row() + dodge))
-            .collect();
-        draw_markers(chart, &met, shape, colour.filled(), Some(&series.policy))?;
-        draw_markers(chart, &not_met, shape, colour.stroke_width(2), None)
+        let dx = Self::dodge_px(index, self.series.len());
+        // Met and not met look the same (filled, as in the legend); the "> desks" row says which.
+        draw_markers(
+            chart,
+            &self.rows(series),
+            dx,
+            shape,
+            colour.filled(),
+            Some(&series.policy),
+        )
     }
 
     fn draw_desks<DB: DrawingBackend>(
@@ -293,16 +311,18 @@ impl StaffingByPopulation {
         lang: Lang,
     ) -> Result<(), DrawFailure> {
         let count = self.series.len();
-        let rings: Vec<(f64, f64)> = self
+        let rings: Vec<((f64, f64), i32)> = self
             .series
             .iter()
             .enumerate()
             .flat_map(|(index, s)| {
-                let dodge = Self::dodge(index, count);
-                s.points.iter().filter(|p| p.borderline).map(move |p| {
-                    let row = p.clerks_needed.map_or(self.not_met_row(), f64::from);
-                    (p.population, row + dodge)
-                })
+                let dx = Self::dodge_px(index, count);
+                let rows = self.rows(s);
+                s.points
+                    .iter()
+                    .zip(rows)
+                    .filter(|(p, _)| p.borderline)
+                    .map(move |(_, at)| (at, dx))
             })
             .collect();
         if rings.is_empty() {
@@ -310,17 +330,23 @@ impl StaffingByPopulation {
         }
         let ring = BLACK.stroke_width(2);
         chart
-            .draw_series(rings.iter().map(|&p| Circle::new(p, BORDERLINE_RING_PX, ring)))
+            .draw_series(
+                rings
+                    .iter()
+                    .map(|&(at, dx)| EmptyElement::at(at) + Circle::new((dx, 0), BORDERLINE_RING_PX, ring)),
+            )
             .drawn()?
             .label(lang.text(Label::StaffingBorderline))
             .legend(move |(x, y)| Circle::new((x + 11, y), BORDERLINE_RING_PX, ring));
         Ok(())
     }
 
-    /// A legend entry explaining the hollow markers in the top row.
+    /// A light band behind the "> desks" row with its legend entry (none when every stop is met).
     fn draw_not_met<'a, DB: DrawingBackend + 'a>(
         &self,
         chart: &mut ChartContext<'a, DB, StaffingPlane>,
+        pop_lo: f64,
+        pop_hi: f64,
         lang: Lang,
     ) -> Result<(), DrawFailure> {
         if self
@@ -333,7 +359,34 @@ impl StaffingByPopulation {
         let label = Label::StaffingNotMet
             .fill(lang, &[("desks", &self.desks.to_string())])
             .map_err(|e| DrawFailure(e.to_string()))?;
-        draw_markers(chart, &[], Shape::Circle, DARK_GREY.stroke_width(2), Some(&label))
+        let row = self.not_met_row();
+        let shade = DARK_GREY.mix(NOT_MET_OPACITY).filled();
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(pop_lo, row - NOT_MET_BAND_HALF), (pop_hi, row + NOT_MET_BAND_HALF)],
+                shade,
+            )))
+            .drawn()?
+            .label(label)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 7), (x + 22, y + 7)], shade));
+        Ok(())
+    }
+
+    /// A legend line saying that equal answers stand side by side (only with several series).
+    fn draw_side_by_side_note<'a, DB: DrawingBackend + 'a>(
+        &self,
+        chart: &mut ChartContext<'a, DB, StaffingPlane>,
+        lang: Lang,
+    ) -> Result<(), DrawFailure> {
+        if self.series.len() < 2 {
+            return Ok(());
+        }
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
+            .drawn()?
+            .label(lang.text(Label::StaffingSideBySide))
+            .legend(|(x, y)| EmptyElement::at((x, y)));
+        Ok(())
     }
 }
 
@@ -431,10 +484,28 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn dodge_centres_the_series() {
-        assert_eq!(StaffingByPopulation::dodge(0, 1), 0.0);
-        assert!((StaffingByPopulation::dodge(0, 3) + DODGE_CLERKS).abs() < 1e-12);
-        assert!((StaffingByPopulation::dodge(2, 3) - DODGE_CLERKS).abs() < 1e-12);
+    fn dodge_centres_the_series_sideways() {
+        assert_eq!(StaffingByPopulation::dodge_px(0, 1), 0);
+        assert_eq!(StaffingByPopulation::dodge_px(0, 3), -14);
+        assert_eq!(StaffingByPopulation::dodge_px(1, 3), 0);
+        assert_eq!(StaffingByPopulation::dodge_px(2, 3), 14);
+    }
+
+    #[test]
+    fn points_lie_on_whole_clerks() {
+        let staffing = sample();
+        for series in &staffing.series {
+            let rows = staffing.rows(series);
+            for ((_, clerks), point) in rows.iter().zip(&series.points) {
+                assert_eq!(clerks.fract(), 0.0, "{clerks} clerks is not whole");
+                let expected = point.clerks_needed.map_or(3.0, f64::from);
+                assert_eq!(*clerks, expected);
+            }
+        }
+        // Every policy's markers are filled like its legend key: no hollow (fill="none") marker of
+        // a series colour is drawn.
+        let chart = staffing_chart(&staffing, Lang::En).unwrap();
+        assert!(chart.svg.contains("equal answers stand side by side"));
     }
 
     #[test]

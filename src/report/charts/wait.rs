@@ -26,6 +26,22 @@ const OVERFLOW: RGBColor = RGBColor(150, 150, 150);
 const MARKER_PX: u32 = 4;
 /// Percent scale.
 const PERCENT: f64 = 100.0;
+/// Grid lines of both y axes (0 %, 20 %, ... 100 % on the right): the left axis is scaled so that
+/// its ticks fall on the same heights, and one grid serves both.
+const GRID_INTERVALS: usize = 5;
+
+/// Top of the left axis (percent per bin): `GRID_INTERVALS` × the smallest 1–2–5 step that leaves
+/// [`Y_HEADROOM`] above `max_percent`, so that its ticks sit at the heights of the right axis's.
+fn aligned_top(max_percent: f64) -> f64 {
+    let needed = (max_percent * (1.0 + Y_HEADROOM) / GRID_INTERVALS as f64).max(f64::MIN_POSITIVE);
+    let decade = 10f64.powf(needed.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * decade)
+        .find(|&v| v >= needed * (1.0 - 1e-12))
+        .unwrap_or(10.0 * decade);
+    step * GRID_INTERVALS as f64
+}
 
 /// Waits of the served clients, pooled over stops and replications, as a histogram.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,7 +159,7 @@ impl ChartSpec for WaitDistribution {
         let area = style::titled(root, lang.text(Label::WaitTitle), self.subtitle.as_deref())?;
         let percents = self.bin_percents();
         let x_end = self.overflow_from_min() + self.bin_width_min;
-        let y_top = style::axis_top(percents.iter().copied().fold(0.0, f64::max), Y_HEADROOM, 1.0);
+        let y_top = aligned_top(percents.iter().copied().fold(0.0, f64::max));
         let mut chart = ChartBuilder::on(&area)
             .margin(MARGIN_PX)
             .x_label_area_size(X_LABEL_AREA_PX)
@@ -161,11 +177,13 @@ impl ChartSpec for WaitDistribution {
             .axis_desc_style(style::text_style(AXIS_TITLE_PX))
             .label_style(style::text_style(TICK_PX))
             .x_label_formatter(&|v| style::tick_label(lang, *v))
+            .y_labels(GRID_INTERVALS + 1)
             .y_label_formatter(&|v| style::tick_label(lang, *v))
             .draw()
             .drawn()?;
         chart
             .configure_secondary_axes()
+            .y_labels(GRID_INTERVALS + 1)
             .y_desc(lang.text(Label::WaitCumulativeAxis))
             .axis_desc_style(style::text_style(AXIS_TITLE_PX))
             .label_style(style::text_style(TICK_PX))
@@ -287,6 +305,25 @@ impl WaitDistribution {
 pub(super) mod tests {
     use super::*;
     use crate::report::charts::testing::assert_chart;
+
+    #[test]
+    fn both_axes_share_their_grid_heights() {
+        assert_eq!(aligned_top(65.0), 100.0);
+        assert_eq!(aligned_top(8.0), 10.0);
+        assert_eq!(aligned_top(30.0), 50.0);
+        assert_eq!(aligned_top(0.4), 0.5);
+        // plotters puts the ticks of both axes at the same fractions of the height.
+        for max in [0.4, 3.0, 8.0, 17.0, 30.0, 65.0, 99.0] {
+            let top = aligned_top(max);
+            assert!(top >= max * (1.0 + Y_HEADROOM) - 1e-9, "{max}: top {top}");
+            let left: Vec<f64> = RangedCoordf64::from(0.0..top).key_points(GRID_INTERVALS + 1);
+            let right: Vec<f64> = RangedCoordf64::from(0.0..PERCENT).key_points(GRID_INTERVALS + 1);
+            assert_eq!(left.len(), right.len(), "{max}: {left:?} vs {right:?}");
+            for (l, r) in left.iter().zip(&right) {
+                assert!((l / top - r / PERCENT).abs() < 1e-9, "{max}: {left:?} vs {right:?}");
+            }
+        }
+    }
 
     /// Waits in 5-minute bins up to 60 min, then the overflow bin.
     pub(crate) fn sample() -> WaitDistribution {

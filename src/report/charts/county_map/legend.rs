@@ -5,7 +5,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::palette::{district_colour, district_rank};
-use super::{CountyMap, MIN_MARKER_PX, RING_GAP_PX, SQUARE_HALF_SIDE_PER_RADIUS, marker_radius};
+use super::{
+    COUNTY_FILL, CountyMap, HIGHLIGHT_COLOURS, HIGHLIGHT_PX, MIN_MARKER_PX, OutlineSource, RING_GAP_PX,
+    SQUARE_HALF_SIDE_PER_RADIUS, STOP_NUMBER_PX, STOP_NUMBER_RADIUS_PX, marker_radius,
+};
 use crate::report::charts::error::{DrawFailure, Drawn};
 use crate::report::charts::style::{self, DARK_GREY, LEGEND_PX};
 use crate::report::lang::{Label, Lang};
@@ -17,8 +20,8 @@ const KEY_CENTRE_X: i32 = 24;
 const TEXT_X: i32 = 56;
 /// Row heights: headings, district rows, marker-kind rows, pixels.
 const HEADING_ROW_PX: i32 = 30;
-const DISTRICT_ROW_PX: i32 = 23;
-const MARKER_ROW_PX: i32 = 28;
+const DISTRICT_ROW_PX: i32 = 22;
+const MARKER_ROW_PX: i32 = 26;
 /// Space between sections, pixels.
 const SECTION_GAP_PX: i32 = 14;
 /// Radius of the district colour dots and the marker-kind examples, pixels.
@@ -37,6 +40,10 @@ pub(super) struct MapLegend {
     has_offices: bool,
     has_stops: bool,
     has_routes: bool,
+    /// Where the outline comes from (none: no outline drawn).
+    outline: Option<OutlineSource>,
+    /// The highlighted bus-days: (date, number of stops), in colour order.
+    days: Vec<(jiff::civil::Date, usize)>,
     /// (expected clients, marker radius px) examples.
     sizes: Vec<(f64, f64)>,
     /// Map scale, pixels per kilometre.
@@ -82,7 +89,13 @@ impl MapLegend {
             districts,
             has_offices: map.settlements.iter().any(|s| s.has_permanent_office),
             has_stops: map.settlements.iter().any(|s| s.season_visits > 0),
-            has_routes: map.routes.iter().any(|r| r.len() > 1),
+            has_routes: map.routes.iter().any(|r| r.points.len() > 1),
+            outline: map.outline.as_ref().map(|o| o.source),
+            days: map
+                .highlighted()
+                .into_iter()
+                .map(|i| (map.routes[i].date, map.routes[i].stops().len()))
+                .collect(),
             sizes: size_examples(max_clients)
                 .into_iter()
                 .map(|c| (c, marker_radius(c, max_clients)))
@@ -99,6 +112,7 @@ impl MapLegend {
         let mut y = SECTION_GAP_PX;
         y = self.draw_districts(area, lang, y)?;
         y = self.draw_marker_kinds(area, lang, y + SECTION_GAP_PX)?;
+        y = self.draw_days(area, lang, y + SECTION_GAP_PX)?;
         y = self.draw_sizes(area, lang, y + SECTION_GAP_PX)?;
         self.draw_scale(area, lang, y + SECTION_GAP_PX)
     }
@@ -169,6 +183,49 @@ impl MapLegend {
         if self.has_routes {
             row(MarkerKind::Route, Label::MapRoute, &mut y)?;
         }
+        match self.outline {
+            Some(OutlineSource::NaturalEarth) => row(MarkerKind::Outline, Label::MapOutlineCounty, &mut y)?,
+            Some(OutlineSource::SettlementHull) => row(MarkerKind::Outline, Label::MapOutlineHull, &mut y)?,
+            None => {}
+        }
+        Ok(y)
+    }
+
+    /// The highlighted bus-days: a line in the day's colour with a numbered disc, the date and
+    /// the number of stops (nothing when no day is highlighted).
+    fn draw_days<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        lang: Lang,
+        y: i32,
+    ) -> Result<i32, DrawFailure> {
+        if self.days.is_empty() {
+            return Ok(y - SECTION_GAP_PX);
+        }
+        let mut y = Self::heading(area, lang.text(Label::MapRoutesHeading), y)?;
+        let r = KEY_RADIUS_PX;
+        for (k, &(date, stops)) in self.days.iter().enumerate() {
+            let colour = HIGHLIGHT_COLOURS[k % HIGHLIGHT_COLOURS.len()];
+            let (x, centre) = (KEY_CENTRE_X, y + MARKER_ROW_PX / 2);
+            area.draw(&PathElement::new(
+                [(x - 2 * r, centre), (x + 2 * r, centre)],
+                colour.stroke_width(HIGHLIGHT_PX),
+            ))
+            .drawn()?;
+            area.draw(&Circle::new((x, centre), STOP_NUMBER_RADIUS_PX, WHITE.filled()))
+                .drawn()?;
+            area.draw(&Circle::new((x, centre), STOP_NUMBER_RADIUS_PX, colour.stroke_width(2)))
+                .drawn()?;
+            let digit = style::bold_style(STOP_NUMBER_PX)
+                .color(&colour)
+                .pos(Pos::new(HPos::Center, VPos::Center));
+            area.draw_text("1", &digit, (x, centre)).drawn()?;
+            let text = Label::MapRouteDay
+                .fill(lang, &[("date", &lang.short_date(date)), ("stops", &stops.to_string())])
+                .map_err(|e| DrawFailure(e.to_string()))?;
+            Self::row_text(area, &text, centre)?;
+            y += MARKER_ROW_PX;
+        }
         Ok(y)
     }
 
@@ -225,6 +282,7 @@ enum MarkerKind {
     Office,
     SeasonStop,
     Route,
+    Outline,
 }
 
 impl MarkerKind {
@@ -251,6 +309,11 @@ impl MarkerKind {
                     DARK_GREY.mix(super::ROUTE_OPACITY).stroke_width(super::ROUTE_PX),
                 ))
                 .drawn(),
+            MarkerKind::Outline => {
+                let corners = [(x - 2 * r, y - r), (x + 2 * r, y + r)];
+                area.draw(&Rectangle::new(corners, COUNTY_FILL.filled())).drawn()?;
+                area.draw(&Rectangle::new(corners, DARK_GREY.stroke_width(2))).drawn()
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ pub(crate) fn sample() -> CountyMap {
             let has_permanent_office = f[5] == "yes";
             MapSettlement {
                 name: f[0].to_string(),
+                population: population as u32,
                 district: f[1].to_string(),
                 lat_deg: f[2].parse().unwrap(),
                 lon_deg: f[3].parse().unwrap(),
@@ -37,19 +38,24 @@ pub(crate) fn sample() -> CountyMap {
             lon_deg: s.lon_deg,
         }
     };
-    let day = |stops: &[&str]| {
-        let mut route = vec![at("Kecskemét")];
-        route.extend(stops.iter().map(|s| at(s)));
-        route.push(at("Kecskemét"));
-        route
+    let day = |d: i8, stops: &[&str]| {
+        let mut points = vec![at("Kecskemét")];
+        points.extend(stops.iter().map(|s| at(s)));
+        points.push(at("Kecskemét"));
+        MapRoute {
+            date: jiff::civil::date(2020, 9, d),
+            points,
+        }
     };
     let routes = vec![
-        day(&["Soltvadkert", "Kiskőrös"]),
-        day(&["Kunszentmiklós", "Solt"]),
-        day(&["Tompa", "Kelebia"]),
+        day(7, &["Soltvadkert", "Kiskőrös"]),
+        day(8, &["Kunszentmiklós", "Solt"]),
+        day(9, &["Tompa", "Kelebia"]),
+        day(10, &["Baja", "Bácsalmás", "Jánoshalma"]),
     ];
     CountyMap {
         subtitle: Some("2020".into()),
+        outline: Some(MapOutline::bacs_kiskun()),
         settlements,
         routes,
     }
@@ -70,7 +76,7 @@ fn renders_in_both_languages() {
     let en = county_map_chart(&map, Lang::En).unwrap();
     assert_chart(
         &en,
-        (1000, 800),
+        (1000, 900),
         &[
             "Bács-Kiskun county: settlements and the season's stops",
             "Longitude (°E)",
@@ -80,13 +86,18 @@ fn renders_in_both_languages() {
             "Kiskőrös",
             "Kiskunfélegyháza",
             " km",
+            "County border: Natural Earth (public domain), simplified",
+            "Sample bus-days: depot → numbered",
+            "7 Sep: 2 stops",
+            "10 Sep: 3 stops",
+            "Soltvadkert",
         ],
         "en",
     );
     let hu = county_map_chart(&map, Lang::Hu).unwrap();
     assert_chart(
         &hu,
-        (1000, 800),
+        (1000, 900),
         &[
             "Bács-Kiskun vármegye: települések és a szezon megállói",
             "Földrajzi szélesség (°É)",
@@ -95,6 +106,8 @@ fn renders_in_both_languages() {
             "Járások",
             "Kiskőrös",
             "Kecskemét",
+            "Vármegyehatár: Natural Earth (közkincs), egyszerűsítve",
+            "szept. 7.: 2 megálló",
         ],
         "hu",
     );
@@ -110,7 +123,7 @@ fn a_single_settlement_still_draws() {
     map.settlements.truncate(1);
     map.routes.clear();
     let chart = county_map_chart(&map, Lang::En).unwrap();
-    assert_chart(&chart, (1000, 800), &[], "single");
+    assert_chart(&chart, (1000, 900), &[], "single");
 }
 
 #[test]
@@ -131,7 +144,7 @@ fn empty_and_bad_inputs_are_errors() {
         Err(ChartError::BadInput { .. })
     ));
     let mut nan = sample();
-    nan.routes[0][1].lon_deg = f64::NAN;
+    nan.routes[0].points[1].lon_deg = f64::NAN;
     assert!(matches!(
         county_map_chart(&nan, Lang::Hu),
         Err(ChartError::BadInput { .. })
@@ -157,4 +170,60 @@ fn graticule_picks_at_least_three_lines() {
     assert_eq!(graticule(&(45.9..47.1)), vec![46.0, 46.5, 47.0]);
     assert_eq!(graticule(&(18.7..20.2)), vec![19.0, 19.5, 20.0]);
     assert_eq!(graticule(&(46.0..46.6)), vec![46.0, 46.25, 46.5]);
+}
+
+#[test]
+fn the_outline_holds_the_settlements() {
+    // Every settlement of the county lies inside the simplified outline or within the stated
+    // tolerance of it (Dunafalva and Tiszaug, on the border rivers, are 2.1 and 2.9 km outside).
+    let outline = MapOutline::bacs_kiskun();
+    let map = sample();
+    let mut outside = Vec::new();
+    for s in &map.settlements {
+        let p = MapPoint {
+            lat_deg: s.lat_deg,
+            lon_deg: s.lon_deg,
+        };
+        if !outline::contains(&outline.points, p) {
+            let km = outline::distance_km(&outline.points, p);
+            assert!(km <= outline::OUTLINE_TOLERANCE_KM, "{} is {km:.1} km outside", s.name);
+            outside.push(s.name.as_str());
+        }
+    }
+    assert_eq!(outside, ["Dunafalva", "Tiszaug"]);
+    // The places of the county get the county border; places elsewhere get their hull.
+    let places: Vec<MapPoint> = map
+        .settlements
+        .iter()
+        .map(|s| MapPoint {
+            lat_deg: s.lat_deg,
+            lon_deg: s.lon_deg,
+        })
+        .collect();
+    assert_eq!(
+        MapOutline::for_places(&places).map(|o| o.source),
+        Some(OutlineSource::NaturalEarth)
+    );
+    let elsewhere: Vec<MapPoint> = places
+        .iter()
+        .map(|p| MapPoint {
+            lat_deg: p.lat_deg + 1.5,
+            lon_deg: p.lon_deg,
+        })
+        .collect();
+    let hull = MapOutline::for_places(&elsewhere).unwrap();
+    assert_eq!(hull.source, OutlineSource::SettlementHull);
+    for p in &elsewhere {
+        assert!(outline::contains(&hull.points, *p) || outline::distance_km(&hull.points, *p) < 1e-6);
+    }
+}
+
+#[test]
+fn three_sample_days_spread_over_the_season() {
+    let mut map = sample();
+    assert_eq!(map.highlighted(), [0, 1, 3]);
+    map.routes.truncate(2);
+    assert_eq!(map.highlighted(), [0, 1]);
+    map.routes[0].points.truncate(2);
+    assert_eq!(map.highlighted(), [1], "a day without stops is not highlighted");
 }
