@@ -5,6 +5,7 @@ mod choice;
 mod compare;
 mod error;
 mod input_uncertainty;
+mod optimise;
 mod output;
 mod plan;
 mod progress;
@@ -18,6 +19,7 @@ mod sweep;
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
 pub use error::AppError;
+pub use optimise::OptimiseOptions;
 pub use replay::ReplayOptions;
 pub use report::{ReportRequest, report_files};
 pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
@@ -50,6 +52,8 @@ pub enum Command {
     Calibrate(CalibrateOptions),
     /// A scenario at every point of a grid of key values.
     Sweep(SweepOptions),
+    /// Which settlements, how often and how long within a budget, compared with the scenario's plan.
+    Optimise(OptimiseOptions),
 }
 
 /// A command and the language of what it prints and writes for people.
@@ -89,5 +93,6 @@ fn dispatch(invocation: Invocation) -> Result<(), AppError> {
         Command::Policies(options) => compare::policies(&options, lang),
         Command::Calibrate(options) => calibrate::calibrate(&options, lang),
         Command::Sweep(options) => sweep::sweep(&options, lang),
+        Command::Optimise(options) => optimise::optimise(&options, lang),
     }
 }
