@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::app::{
-    CalibrateOptions, Command, CompareOptions, Invocation, ReplayOptions, ReportRequest, RunOptions, ScenarioSource,
-    StaffOptions, SweepOptions, TraceRequest,
+    CalibrateOptions, Command, CompareOptions, Invocation, OptimiseOptions, ReplayOptions, ReportRequest, RunOptions,
+    ScenarioSource, StaffOptions, SweepOptions, TraceRequest,
 };
 use crate::report::CsvDialect;
 use crate::report::lang::Lang;
@@ -363,6 +363,17 @@ enum CliCommand {
         wait), a chart of each and the workbook to output/<scenario-name>-sweep-<keys>/ (or --out)."
     )]
     Sweep(SweepArgs),
+    /// Which settlements to visit, how often and how long within a budget, compared with the scenario's plan.
+    #[command(
+        after_help = "Example:\n  ablakbusz optimise scenarios/2020-plan.toml --budget-bus-days 130\n\n\
+        Chooses, among the settlements the scenario's [season.generate] selects, the visits (0 to --max-visits)\n\
+        and the dwell of each (the scenario's demand-driven range, default 2-5 h in half hours) that maximise the\n\
+        clients served within the wait target, within the bus-days (default: those of the scenario's own plan)\n\
+        and, if given, the clerk-hours at the stops. Writes optimised.toml + optimised-stops.csv (a scenario run\n\
+        takes), optimise.csv and the comparison with the scenario's plan (compare.csv, compare.html) to\n\
+        output/optimise/<scenario file name without .toml>/ (or --out)."
+    )]
+    Optimise(OptimiseArgs),
     /// Replay a recorded day (one client per CSV row) with any number of clerks and closing policy.
     #[command(
         after_help = "Example:\n  ablakbusz replay day.csv --clerks 2 --dwell 3 --closing turn_away --trace\n\n\
@@ -402,6 +413,43 @@ struct SweepArgs {
     simulation: SimulationArgs,
     #[command(flatten)]
     set: SetArgs,
+}
+
+/// `ablakbusz optimise`'s arguments.
+#[derive(Debug, clap::Args)]
+struct OptimiseArgs {
+    /// The scenario (TOML); default: the embedded 2020 plan.
+    scenario: Option<PathBuf>,
+    /// Most bus-days of the plan (default: the bus-days of the scenario's own plan).
+    #[arg(long, value_name = "N", value_parser = values::bus_days)]
+    budget_bus_days: Option<usize>,
+    /// Most clerk-hours at the stops as planned, clerks × dwell (default: no limit).
+    #[arg(long, value_name = "H", allow_negative_numbers = true)]
+    budget_clerk_hours: Option<f64>,
+    /// Most visits of one settlement (default 4, at most 12).
+    #[arg(long, value_name = "N", value_parser = values::max_visits)]
+    max_visits: Option<u32>,
+    #[command(flatten)]
+    simulation: SimulationArgs,
+    #[command(flatten)]
+    set: SetArgs,
+}
+
+impl OptimiseArgs {
+    fn options(self) -> OptimiseOptions {
+        let simulation = self.simulation;
+        OptimiseOptions {
+            scenario: self.set.source(self.scenario, ScenarioSource::Embedded),
+            budget_bus_days: self.budget_bus_days,
+            budget_clerk_hours: self.budget_clerk_hours,
+            max_visits: self.max_visits,
+            replications: simulation.replications,
+            seed: simulation.seed,
+            threads: simulation.threads,
+            out: simulation.out,
+            quiet: simulation.quiet,
+        }
+    }
 }
 
 impl SweepArgs {
@@ -463,6 +511,10 @@ impl Cli {
 
 impl CliCommand {
     /// The command, free of clap; `lang` is the language the report is written in.
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one short arm per command; splitting it would scatter them"
+    )]
     fn into_command(self, lang: Lang) -> Command {
         match self {
             CliCommand::Run {
@@ -545,6 +597,7 @@ impl CliCommand {
                 Command::Policies(simulation.compare_options(vec![source], precision, selection))
             }
             CliCommand::Sweep(args) => Command::Sweep(args.options()),
+            CliCommand::Optimise(args) => Command::Optimise(args.options()),
             CliCommand::Replay {
                 day,
                 clerks,
@@ -568,7 +621,8 @@ impl CliCommand {
 mod values {
     use std::path::PathBuf;
 
-    use crate::scenario::limits::{MAX_DESKS, MAX_REPLICATIONS, MAX_THREADS, MIN_REPLICATIONS};
+    use crate::scenario::limits::{MAX_DESKS, MAX_GENERATED_DAYS, MAX_REPLICATIONS, MAX_THREADS, MIN_REPLICATIONS};
+    use crate::study::MAX_OPTIMISE_VISITS;
 
     /// The longest dwell, hours: a stop opens and closes on the same day.
     const MAX_DWELL_HOURS: f64 = 24.0;
@@ -586,6 +640,14 @@ mod values {
     pub(super) fn replications(text: &str) -> Result<u32, String> {
         whole(text, MIN_REPLICATIONS.into(), MAX_REPLICATIONS.into(), "replications")
             .map(|n| u32::try_from(n).expect("at most MAX_REPLICATIONS"))
+    }
+
+    pub(super) fn bus_days(text: &str) -> Result<usize, String> {
+        whole(text, 1, MAX_GENERATED_DAYS as u64, "bus-days").map(|n| n as usize)
+    }
+
+    pub(super) fn max_visits(text: &str) -> Result<u32, String> {
+        whole(text, 1, MAX_OPTIMISE_VISITS.into(), "visits").map(|n| u32::try_from(n).expect("at most 12"))
     }
 
     pub(super) fn threads(text: &str) -> Result<usize, String> {

@@ -6,7 +6,7 @@ use super::choice::{precision_rule, selection_request};
 use super::output::{check_writable, comparison_dir, write_results_with, written_line};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
-use crate::experiment::with_threads;
+use crate::experiment::{Comparison, with_threads};
 use crate::report::charts::Alternatives;
 use crate::report::lang::{Label, Lang};
 use crate::report::page::{ComparisonPage, SeasonCost, render_comparison_page};
@@ -91,13 +91,14 @@ pub(super) fn compare(options: &CompareOptions, lang: Lang) -> Result<(), AppErr
         warnings,
         notes: Vec::new(),
         verbatim: Vec::new(),
+        tables: Vec::new(),
     };
-    write_side_by_side(&named, options, lang, &output, &dir)
+    write_side_by_side(&named, options, lang, &output, &dir).map(|_| ())
 }
 
 /// What names a compared scenario in a folder name: its file name without `.toml` (the season's
 /// name for the embedded plan), with what `--set` changed.
-fn source_stem(source: &ScenarioSource, season: &Season) -> String {
+pub(super) fn source_stem(source: &ScenarioSource, season: &Season) -> String {
     match source {
         ScenarioSource::File(path) => path
             .file_stem()
@@ -165,35 +166,40 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         warnings: Vec::new(),
         notes,
         verbatim,
+        tables: Vec::new(),
     };
     let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
-    write_side_by_side(&named, options, lang, &output, &dir)
+    write_side_by_side(&named, options, lang, &output, &dir).map(|_| ())
 }
 
 /// What a side-by-side command writes beside its table.
-struct SideBySideOutput<'a> {
+pub(super) struct SideBySideOutput<'a> {
     /// File of the table (`compare.csv`, `policies.csv`).
-    table: &'static str,
+    pub(super) table: &'static str,
     /// File of the page (`compare.html`, `policies.html`).
-    page: &'static str,
-    alternatives: Alternatives,
+    pub(super) page: &'static str,
+    pub(super) alternatives: Alternatives,
     /// For `policies`: the scenario whose policies are compared.
-    scenario: Option<&'a str>,
+    pub(super) scenario: Option<&'a str>,
     /// Warnings for the page (already printed).
-    warnings: Vec<String>,
+    pub(super) warnings: Vec<String>,
     /// Notes for the page, after the answer.
-    notes: Vec<String>,
+    pub(super) notes: Vec<String>,
     /// Files written as they are (inputs for other commands, not tables for people).
-    verbatim: Vec<OutputFile>,
+    pub(super) verbatim: Vec<OutputFile>,
+    /// More tables for people, written with the comparison's.
+    pub(super) tables: Vec<OutputFile>,
 }
 
-fn write_side_by_side(
+/// Compares `named` on common random numbers, writes the table, JSON, page and `output`'s files
+/// into `dir` together and prints the comparison; returns each season's comparison.
+pub(super) fn write_side_by_side(
     named: &[(String, Season)],
     options: &CompareOptions,
     lang: Lang,
     output: &SideBySideOutput,
     dir: &Path,
-) -> Result<(), AppError> {
+) -> Result<Vec<Comparison>, AppError> {
     check_writable(dir)?;
     let request = ComparisonRequest {
         precision: precision_rule(options.precision)?,
@@ -244,6 +250,7 @@ fn write_side_by_side(
         notes: &output.notes,
     };
     files.extend(render_comparison_page(&page, output.page, lang)?);
+    files.extend(output.tables.iter().cloned());
     let about = RunAbout {
         command: table.trim_end_matches(".csv").to_string(),
         source: named.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "),
@@ -253,7 +260,7 @@ fn write_side_by_side(
     };
     let files = write_results_with(dir, files, output.verbatim.clone(), lang, &about)?;
     if options.quiet {
-        return Ok(());
+        return Ok(study.comparisons);
     }
     println!(
         "{}\n",
@@ -268,5 +275,5 @@ fn write_side_by_side(
         print!("\n{}", render_selection(lang, &names, selection)?);
     }
     println!("\n{}", written_line(lang, dir, &files)?);
-    Ok(())
+    Ok(study.comparisons)
 }

@@ -5,6 +5,7 @@ mod choice;
 mod compare;
 mod error;
 mod input_uncertainty;
+mod optimise;
 mod output;
 mod plan;
 mod progress;
@@ -19,6 +20,7 @@ mod sweep;
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
 pub use error::AppError;
+pub use optimise::OptimiseOptions;
 pub use raw_figures::TraceRequest;
 pub use replay::ReplayOptions;
 pub use report::{ReportRequest, report_files};
@@ -52,6 +54,8 @@ pub enum Command {
     Calibrate(CalibrateOptions),
     /// A scenario at every point of a grid of key values.
     Sweep(SweepOptions),
+    /// Which settlements, how often and how long within a budget, compared with the scenario's plan.
+    Optimise(OptimiseOptions),
 }
 
 /// A command and the language of what it prints and writes for people.
@@ -91,5 +95,6 @@ fn dispatch(invocation: Invocation) -> Result<(), AppError> {
         Command::Policies(options) => compare::policies(&options, lang),
         Command::Calibrate(options) => calibrate::calibrate(&options, lang),
         Command::Sweep(options) => sweep::sweep(&options, lang),
+        Command::Optimise(options) => optimise::optimise(&options, lang),
     }
 }

@@ -60,7 +60,7 @@ impl Criterion {
 /// rather than judge it (stops, arrivals, information-only uses).
 pub fn direction(metric: GroupMetric) -> Option<Direction> {
     match metric {
-        GroupMetric::Served | GroupMetric::Uses => Some(Direction::Higher),
+        GroupMetric::Served | GroupMetric::Uses | GroupMetric::ServedWithinTarget => Some(Direction::Higher),
         GroupMetric::Reneged
         | GroupMetric::Balked
         | GroupMetric::TurnedAway

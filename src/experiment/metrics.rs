@@ -160,6 +160,7 @@ metric_family! {
         WaitP90 => "wait_p90_min", Minutes, |r| r.wait_p90_min;
         Overtime => "overtime_min", Minutes, |r| Some(r.tally.overtime_min);
         ClerkHours => "clerk_hours", ClerkHours, |r| Some(r.tally.clerk_hours);
+        ServedWithinTarget => "served_within_target", Clients, |r| Some(f64::from(r.tally.served_within_target));
     }
 }
 

@@ -61,38 +61,65 @@ pub fn dwell_export_stem(policy: &str) -> String {
 
 /// The scenario of `season` (the base re-planned under `policy`) from the base scenario `base`.
 pub fn render_dwell_scenario(base: &ScenarioText, season: &Season, policy: &str) -> Result<DwellScenario, RenderError> {
-    let error = |message: String| RenderError {
-        table: "the dwell scenario",
-        message,
-    };
     let stem = dwell_export_stem(policy);
     let csv_file = format!("{stem}-stops.csv");
-    let mut table: toml::Table = toml::from_str(&base.text).map_err(|e| error(e.to_string()))?;
-    absolute_paths(&mut table, base);
-    table.insert("name".into(), format!("{}-{stem}", season.name).into());
-    table.insert(
-        "description".into(),
-        format!(
+    let export = SeasonExport {
+        stem: &stem,
+        name: &format!("{}-{stem}", season.name),
+        description: &format!(
             "{}: the dwells of policy “{policy}”, as `ablakbusz policies` chose them.",
             season.name
-        )
-        .into(),
-    );
+        ),
+        heading: &format!(
+            "Written by `ablakbusz policies` from {{base}}: the season re-planned under dwell policy “{policy}”,\n\
+             # its stops (with the chosen dwells) in {csv_file}. Every other key is the base scenario's."
+        ),
+    };
+    render_season_scenario(base, season, &export)
+}
+
+/// What names and describes an exported season.
+#[derive(Debug, Clone, Copy)]
+pub struct SeasonExport<'a> {
+    /// File stem: `<stem>.toml` and `<stem>-stops.csv`.
+    pub stem: &'a str,
+    /// The scenario's `name`.
+    pub name: &'a str,
+    /// The scenario's `description`.
+    pub description: &'a str,
+    /// The comment at the top of the file (its first `# ` is added; `{base}` becomes the base
+    /// scenario's file name).
+    pub heading: &'a str,
+}
+
+/// `season` as a scenario `run` takes: the base scenario's keys with `[season]` replaced by the
+/// season's stops, in a stops CSV beside it.
+pub fn render_season_scenario(
+    base: &ScenarioText,
+    season: &Season,
+    export: &SeasonExport<'_>,
+) -> Result<DwellScenario, RenderError> {
+    let error = |message: String| RenderError {
+        table: "the exported scenario",
+        message,
+    };
+    let csv_file = format!("{}-stops.csv", export.stem);
+    let mut table: toml::Table = toml::from_str(&base.text).map_err(|e| error(e.to_string()))?;
+    absolute_paths(&mut table, base);
+    table.insert("name".into(), export.name.into());
+    table.insert("description".into(), export.description.into());
     let mut season_table = toml::Table::new();
     season_table.insert("stops_csv".into(), csv_file.clone().into());
     table.insert("season".into(), season_table.into());
     let body = toml::to_string(&table).map_err(|e| error(e.to_string()))?;
-    let toml = format!(
-        "# Written by `ablakbusz policies` from {}: the season re-planned under dwell policy “{policy}”,\n\
-         # its stops (with the chosen dwells) in {csv_file}. Every other key is the base scenario's.\n\n{body}",
-        // The file's name, not the path it was given by: the output must not depend on where the
-        // files live.
-        std::path::Path::new(&base.origin)
-            .file_name()
-            .map_or_else(|| base.origin.clone(), |n| n.to_string_lossy().into_owned())
-    );
+    // The file's name, not the path it was given by: the output must not depend on where the
+    // files live.
+    let base_name = std::path::Path::new(&base.origin)
+        .file_name()
+        .map_or_else(|| base.origin.clone(), |n| n.to_string_lossy().into_owned());
+    let toml = format!("# {}\n\n{body}", export.heading.replace("{base}", &base_name));
     Ok(DwellScenario {
-        toml_file: format!("{stem}.toml"),
+        toml_file: format!("{}.toml", export.stem),
         toml,
         csv: render_stops_input(season)?,
         csv_file,

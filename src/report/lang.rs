@@ -750,6 +750,36 @@ label_table! {
     VerdictUnclearShort => "no clear difference", "nincs egyértelmű eltérés";
     NoteDwellExport => "The demand-driven dwells “{policy}” chose are written as a scenario that run takes: {toml} (with its stops in {csv}); for example ablakbusz run {toml}.",
         "A(z) „{policy}” szabály választotta tartózkodási idők egy a run paranccsal futtatható forgatókönyvbe íródtak: {toml} (a megállók: {csv}); például: ablakbusz run {toml}.";
+    // --- Season optimiser ---------------------------------------------------------------------------
+    OptimiseScreening => "Screening {settlements} settlements at {dwells} dwells ({replications} simulated days each)…",
+        "{settlements} település szűrése {dwells} tartózkodási idővel (egyenként {replications} szimulált nap)…";
+    OptimisePlanning => "Planning candidate season {call}…", "{call}. jelölt szezon megtervezése…";
+    OptimiseHeading => "Season optimiser: budget {budget} bus-days{clerk}; the chosen plan uses {used} bus-days, {stops} stops in {settlements} settlements, {clerk_hours} clerk-hours at the stops; {calls} plans checked by the itinerary planner.",
+        "Szezonoptimalizáló: keret {budget} busznap{clerk}; a választott terv {used} busznapot, {settlements} település {stops} megállóját és a megállókon {clerk_hours} ügyintézői órát használ; az útvonaltervező {calls} tervet ellenőrzött.";
+    OptimiseClerkBudget => "and {hours} clerk-hours at the stops", "és a megállókon {hours} ügyintézői óra";
+    OptimiseBound => "Upper bound of the screening model at this budget (each visit taking its dwell and its days' mean overhead, time shared freely between visits): {bound}, {gain} % above the scenario's own plan.",
+        "A szűrőmodell felső korlátja ennél a keretnél (minden látogatás a tartózkodását és napjai átlagos többletidejét igényli, az idő szabadon megosztható): {bound}, {gain} %-kal a forgatókönyv saját terve fölött.";
+    OptimiseScreened => "Screening model (expected clients served within {wait} minutes): {value} for the chosen plan, {practice} for the scenario's own plan.",
+        "Szűrőmodell (a {wait} percen belül kiszolgált ügyfelek várható száma): a választott tervben {value}, a forgatókönyv saját tervében {practice}.";
+    OptimisePracticeKept => "No plan found beats the scenario's own plan on the screening model: the scenario's plan is the answer.",
+        "Egyik talált terv sem jobb a szűrőmodellen a forgatókönyv saját tervénél: a válasz a forgatókönyv terve.";
+    OptimiseResult => "Served within {wait} minutes, simulated on common random numbers: practice {practice} ± {practice_ci}, optimised {optimised} ± {optimised_ci}; paired difference {difference} ± {ci} clients ({relative} % of the practice, 95 % interval {low} % to {high} %).",
+        "A {wait} percen belül kiszolgált ügyfelek, közös véletlen számokkal szimulálva: gyakorlat {practice} ± {practice_ci}, optimalizált {optimised} ± {optimised_ci}; páros különbség {difference} ± {ci} ügyfél (a gyakorlat {relative} %-a, 95 %-os intervallum: {low} % – {high} %).";
+    OptimiseTargetReached => "Target reached: at least {target} % more clients served within the wait target, and the interval excludes 0.",
+        "A cél teljesül: legalább {target} %-kal több ügyfél a várakozási célon belül, és az intervallum nem tartalmazza a 0-t.";
+    OptimiseBetterBelowTarget => "More clients served within the wait target (the interval excludes 0), but less than the {target} % aimed for.",
+        "Több ügyfél a várakozási célon belül (az intervallum nem tartalmazza a 0-t), de a kitűzött {target} %-nál kevesebb.";
+    OptimiseUnclear => "No clear difference: the interval contains 0 (the {target} % aimed for is not shown).",
+        "Nincs egyértelmű különbség: az intervallum tartalmazza a 0-t (a kitűzött {target} % nem igazolható).";
+    OptimiseWorse => "Fewer clients served within the wait target than the practice (the {target} % aimed for is not reached).",
+        "Kevesebb ügyfél a várakozási célon belül, mint a gyakorlatban (a kitűzött {target} % nem teljesül).";
+    NoteOptimiseExport => "The chosen plan is written as a scenario that run, report and compare take: {toml} (with its stops in {csv}); for example ablakbusz run {toml}.",
+        "A választott terv egy a run, report és compare paranccsal futtatható forgatókönyvbe íródott: {toml} (a megállók: {csv}); például: ablakbusz run {toml}.";
+    ColOptimiseVisits => "Visits", "Látogatások";
+    ColOptimiseValue => "Served within the wait target, expected (screening)", "A várakozási célon belül kiszolgáltak, várható (szűrés)";
+    ColOptimisePracticeVisits => "Visits in the scenario's plan", "Látogatások a forgatókönyv tervében";
+    ColOptimisePracticeDwell => "Dwell in the scenario's plan (h)", "Tartózkodás a forgatókönyv tervében (óra)";
+    ColOptimisePracticeValue => "Served within the wait target in the scenario's plan, expected (screening)", "A várakozási célon belül kiszolgáltak a forgatókönyv tervében, várható (szűrés)";
     // --- Sweep --------------------------------------------------------------------------------------
     SweepTitle => "{figure} at each point of the sweep", "{figure} a változatok egyes pontjain";
     SweepSubtitle => "Season means; whiskers give their precision (95% interval of the mean); the same random numbers at every point",
@@ -837,6 +867,7 @@ label_table! {
     ColExpectedClients => "Expected clients", "Várható ügyfelek";
     ColArrivals => "Arrivals", "Érkezők";
     ColServed => "Served clients", "Kiszolgált ügyfelek";
+    ColServedWithinTarget => "Served within the wait target", "A várakozási célon belül kiszolgált ügyfelek";
     ColReneged => "Gave up waiting", "Várakozás közben távozók";
     ColBalked => "Did not join the queue", "Sorba be nem állók";
     ColTurnedAway => "Sent-home clients", "Hazaküldött ügyfelek";

@@ -74,6 +74,7 @@ impl GroupMetric {
             GroupMetric::WaitP90 => Label::ColP90Wait,
             GroupMetric::Overtime => Label::ColOvertime,
             GroupMetric::ClerkHours => Label::ColClerkHours,
+            GroupMetric::ServedWithinTarget => Label::ColServedWithinTarget,
         }
     }
 

@@ -15,6 +15,7 @@ mod json;
 pub mod lang;
 mod metric_labels;
 mod number;
+mod optimise;
 pub mod page;
 mod parameter_uncertainty;
 mod per_replication;
@@ -39,13 +40,14 @@ pub use compare_json::{CompareMeta, render_compare_json};
 pub use crew::{BUS_DAYS_FILE, render_bus_days_csv, render_crew_text};
 pub use csv::{Column, Part, RenderError, csv_rows, csv_table, headers, part_headers};
 pub use dialect::{CsvDialect, UTF8_BOM, apply_dialect};
-pub use dwell_export::{DwellScenario, dwell_export_stem, render_dwell_scenario};
+pub use dwell_export::{DwellScenario, SeasonExport, dwell_export_stem, render_dwell_scenario, render_season_scenario};
 pub use itinerary::{
     ITINERARY_COLUMNS, ITINERARY_FILE, UNPLACED_FILE, format_clock, render_explicit_stops_csv,
     render_explicit_stops_summary, render_itinerary_csv, render_itinerary_summary, render_unplaced_csv,
 };
 pub use json::render_summary_json;
 pub use metric_labels::MetricColumn;
+pub use optimise::{OPTIMISE_FILE, TARGET_GAIN, render_optimise_csv, render_optimise_plan, render_optimise_result};
 pub use parameter_uncertainty::{render_parameter_uncertainty, render_parameter_uncertainty_csv};
 pub use per_replication::{
     REPLICATION_STOPS_FILE, REPLICATIONS_FILE, render_replication_stops_csv, render_replications_csv, render_trace_csv,

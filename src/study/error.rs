@@ -24,6 +24,9 @@ pub enum StudyError {
     Experiment(#[from] ExperimentError),
     #[error(transparent)]
     Calibrate(#[from] CalibrateError),
+    /// A scenario or budget the season optimiser cannot work with (the message says why and how to fix it).
+    #[error("{0}")]
+    Optimise(String),
 }
 
 impl StudyError {
@@ -33,6 +36,7 @@ impl StudyError {
             StudyError::Scenario(_)
             | StudyError::Stop { .. }
             | StudyError::Calibrate(_)
+            | StudyError::Optimise(_)
             | StudyError::Experiment(ExperimentError::TooFewReplications(_) | ExperimentError::NoStops) => {
                 EXIT_BAD_INPUT
             }

@@ -8,6 +8,7 @@ mod costs;
 mod crew;
 mod error;
 mod input_uncertainty;
+mod optimise;
 mod policies;
 mod progress;
 mod report;
@@ -24,6 +25,11 @@ pub use costs::{PlannedCosts, SeasonCosts, costs_with, planned_costs, season_cos
 pub use crew::{BusDayCrew, CrewTotals, PolicyCrew, bus_day_crews, crew_by_policy};
 pub use error::{CalibrateError, StudyError};
 pub use input_uncertainty::{InputFit, InputUncertaintyStudy, simulate_input_uncertainty};
+pub use optimise::{
+    Budget, Checked, DEFAULT_MAX_VISITS, MAX_OPTIMISE_VISITS, OptimiseRequest, OptimiseStep, Optimised, Plan,
+    SCREENING_REPLICATIONS, ScreenedSettlement, Screening, SettlementOption, allocate, check_plan, optimise_season,
+    screen, surrogate_bound,
+};
 pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
 pub use progress::{Progress, ProgressUnit, Silent, stage, stage_of};
 pub use report::{ReportStudy, report_study};

@@ -16,6 +16,7 @@ mod fast_path;
 mod fuzz;
 mod languages;
 mod layering;
+mod optimise;
 mod pending_needs;
 mod planning;
 mod policies;

