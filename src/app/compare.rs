@@ -248,6 +248,7 @@ pub(super) fn write_side_by_side(
         version: env!("CARGO_PKG_VERSION"),
         warnings: &output.warnings,
         notes: &output.notes,
+        keys: &[],
     };
     files.extend(render_comparison_page(&page, output.page, lang)?);
     files.extend(output.tables.iter().cloned());

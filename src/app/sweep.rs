@@ -1,16 +1,23 @@
 //! `ablakbusz sweep SCENARIO --vary KEY=V1,V2,…`: the scenario at every point of a grid of values,
-//! on common random numbers, written as one table, one chart per headline figure and the workbook.
+//! on common random numbers, written as one table, one chart per headline figure, the page of the
+//! paired differences to the first point (`sweep.html`) and the workbook.
 
 use std::path::PathBuf;
 
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
 use super::{AppError, ScenarioSource};
+use crate::report::charts::Alternatives;
 use crate::report::lang::Lang;
-use crate::report::page::ReportError;
-use crate::report::{OutputFile, RunAbout, SWEEP_FILE, SweepPoint, render_sweep_charts, render_sweep_csv};
-use crate::scenario::{self, Grid, Season, Vary};
-use crate::study::{SeasonRun, SimulationOverrides, simulate_season};
+use crate::report::page::{ComparisonPage, ReportError, SeasonCost, render_comparison_page};
+use crate::report::{
+    ComparedSeason, OutputFile, RunAbout, SWEEP_FILE, SweepPoint, render_sweep_charts, render_sweep_csv,
+};
+use crate::scenario::{Grid, Season, Vary};
+use crate::study::{ComparisonRequest, SimulationOverrides, side_by_side};
+
+/// File of the sweep's page.
+const SWEEP_PAGE: &str = "sweep.html";
 
 /// `ablakbusz sweep` options.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,8 +34,21 @@ pub struct SweepOptions {
     pub quiet: bool,
 }
 
-/// Resolves every point first (a bad value is reported before any simulation), then simulates each
-/// with the same seed and writes sweep.csv, the charts and the workbook together.
+/// A point's name on the page and charts: `key=value` for one key; for more, the values in the
+/// keys' order, `(1, 0.5)` (the keys are in the page's title).
+fn point_name(point: &[crate::scenario::Setting]) -> String {
+    match point {
+        [one] => format!("{}={}", one.key, one.value),
+        _ => format!(
+            "({})",
+            point.iter().map(|s| s.value.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// Resolves every point first (a bad value is reported before any simulation), then simulates them
+/// side by side on the same streams and writes sweep.csv, the charts, sweep.html and the workbook
+/// together.
 pub(super) fn sweep(options: &SweepOptions, lang: Lang) -> Result<(), AppError> {
     let grid = Grid::new(options.vary.clone()).map_err(AppError::Argument)?;
     let text = options.scenario.text()?;
@@ -50,20 +70,22 @@ pub(super) fn sweep(options: &SweepOptions, lang: Lang) -> Result<(), AppError> 
         threads: options.threads,
     };
     let progress = ProgressBars::new(options.quiet, lang);
-    let runs: Vec<SeasonRun> = seasons
+    let named: Vec<(String, Season)> = points
         .iter()
-        .map(|season| simulate_season(season, &scenario::digest(season), &overrides, &progress))
-        .collect::<Result<_, _>>()?;
+        .map(|p| point_name(p))
+        .zip(seasons.iter().cloned())
+        .collect();
+    let study = side_by_side(&named, &overrides, &ComparisonRequest::default(), &progress)?;
     let values: Vec<Vec<String>> = points
         .iter()
         .map(|p| p.iter().map(|s| s.value.clone()).collect())
         .collect();
     let rows: Vec<SweepPoint<'_>> = values
         .iter()
-        .zip(&runs)
-        .map(|(values, run)| SweepPoint {
+        .zip(&study.comparisons)
+        .map(|(values, comparison)| SweepPoint {
             values,
-            season: &run.results.season,
+            season: &comparison.season,
         })
         .collect();
     let table = render_sweep_csv(lang, &keys, &rows)?;
@@ -72,10 +94,35 @@ pub(super) fn sweep(options: &SweepOptions, lang: Lang) -> Result<(), AppError> 
     for chart in charts {
         files.extend(chart.files());
     }
+    let key_names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    let compared: Vec<ComparedSeason> = named
+        .iter()
+        .zip(&study.comparisons)
+        .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
+        .collect();
+    let costs: Vec<SeasonCost> = seasons.iter().map(SeasonCost::of).collect();
+    let page = ComparisonPage {
+        alternatives: Alternatives::Points,
+        scenario: Some(&first.name),
+        rows: &compared,
+        costs: &costs,
+        replications: study.settings.replications,
+        seed: study.settings.seed,
+        version: env!("CARGO_PKG_VERSION"),
+        warnings: &[],
+        notes: &[],
+        keys: &key_names,
+    };
+    files.extend(render_comparison_page(&page, SWEEP_PAGE, lang)?);
     // The points differ: no one digest describes the sweep.
     let about = RunAbout {
         digest: None,
-        ..about_season("sweep", first, Some(runs[0].meta.seed), Some(runs[0].meta.replications))
+        ..about_season(
+            "sweep",
+            first,
+            Some(study.settings.seed),
+            Some(study.settings.replications),
+        )
     };
     let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {

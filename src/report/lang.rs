@@ -702,6 +702,7 @@ label_table! {
     DifferencesUnclear => "no clear difference (the interval contains 0)", "nincs egyértelmű eltérés (az intervallum tartalmazza a 0-t)";
     DifferencesWhisker => "95% interval, adjusted for {comparisons} comparisons", "95%-os intervallum, {comparisons} összehasonlításra igazítva";
     ComparePageTitleScenarios => "Scenarios compared: {names}", "A forgatókönyvek összehasonlítása: {names}";
+    ComparePageTitleSweep => "Sweep of {scenario}: {keys}", "{scenario} paraméterrácsa: {keys}";
     ComparePageTitlePolicies => "Dwell policies compared: {scenario}", "A tartózkodási szabályok összehasonlítása: {scenario}";
     ComparePageMeta => "{replications} simulated seasons of each alternative, seed {seed}, the same simulated clients in every alternative (common random numbers) · ablakbusz {version}",
         "Változatonként {replications} szimulált szezon, véletlenszám-mag {seed}, minden változatban ugyanazokkal a szimulált ügyfelekkel (közös véletlen számok) · ablakbusz {version}";
@@ -791,6 +792,7 @@ label_table! {
     PolicySubtitle => "Season totals: the bar is the mean, the shaded band one season's range, the whiskers the precision of the mean",
         "Szezon összesen: az oszlop az átlag, a sáv egy szezon tartománya, a vonal az átlag pontossága";
     ScenariosTitle => "Scenarios compared", "A forgatókönyvek összehasonlítása";
+    PointsTitle => "The points of the sweep compared", "A paraméterrács pontjainak összehasonlítása";
     LegendMean => "mean over the simulated seasons", "a szimulált szezonok átlaga";
     PolicyServedPanel => "Served clients", "Kiszolgált ügyfelek";
     PolicyLostPanel => "Clients lost (left unserved)", "Kiszolgálás nélkül távozók";

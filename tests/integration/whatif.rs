@@ -255,6 +255,22 @@ fn a_3_by_3_sweep_writes_its_table_charts_and_workbook_and_each_point_is_the_run
         matches!(range.get((1, 3)), Some(calamine::Data::Float(_))),
         "served_mean is a number"
     );
+    // The page for management: the answer and the paired differences to the first point.
+    let page = std::fs::read_to_string(out.join("sweep.html")).unwrap();
+    assert!(
+        page.contains("Sweep of 2020-plan: bus.clerks, demand.dwell_exponent"),
+        "the title"
+    );
+    for clerks in ["1", "2", "3"] {
+        for exponent in ["0", "0.5", "1"] {
+            let point = format!("({clerks}, {exponent})");
+            assert!(page.contains(&point), "{point} on the page");
+        }
+    }
+    assert!(page.contains("data:image/png;base64,"), "charts inline");
+    for chart in ["differences", "sweep-comparison"] {
+        assert!(out.join(format!("{chart}.png")).exists(), "{chart}.png");
+    }
     // Each point is `run --set` with its values: the season's served clients agree to the digit.
     let season_served = |dir: &Path| -> String {
         let season = std::fs::read_to_string(dir.join("season.csv")).unwrap();

@@ -112,7 +112,13 @@ pub struct PairedDifferences {
     pub rows: Vec<DifferenceRow>,
 }
 
-/// Draws the paired differences (1000×760).
+/// Alternatives the standard height has room for; each further one adds [`EXTRA_ROW_PX`] to every
+/// strip (a sweep compares up to 63 points with the first).
+const ROWS_IN_STANDARD_SIZE: usize = 3;
+/// Height a further alternative adds to each strip, pixels: room for its value label and dot.
+const EXTRA_ROW_PX: u32 = 40;
+
+/// Draws the paired differences (1000×760, taller for more than three alternatives).
 pub fn differences_chart(differences: &PairedDifferences, lang: Lang) -> Result<Chart, ChartError> {
     render(differences, lang)
 }
@@ -120,6 +126,14 @@ pub fn differences_chart(differences: &PairedDifferences, lang: Lang) -> Result<
 impl ChartSpec for PairedDifferences {
     const NAME: &'static str = "differences";
     const SIZE_PX: (u32, u32) = SIZE_PX;
+
+    fn size_px(&self) -> (u32, u32) {
+        let extra_rows = self.rows.len().saturating_sub(ROWS_IN_STANDARD_SIZE) * self.measures.len();
+        let extra_px = u32::try_from(extra_rows)
+            .unwrap_or(u32::MAX)
+            .saturating_mul(EXTRA_ROW_PX);
+        (SIZE_PX.0, SIZE_PX.1.saturating_add(extra_px))
+    }
 
     fn check(&self) -> Result<(), ChartError> {
         let name = Self::NAME;
@@ -355,6 +369,23 @@ mod tests {
                 },
             ],
         }
+    }
+
+    #[test]
+    fn the_chart_grows_with_the_alternatives_beyond_three() {
+        let mut many = sample();
+        assert_eq!(differences_chart(&many, Lang::En).unwrap().height_px, SIZE_PX.1);
+        let row = many.rows[0].clone();
+        many.rows = (0..8)
+            .map(|i| DifferenceRow {
+                name: format!("point {i}"),
+                ..row.clone()
+            })
+            .collect();
+        let chart = differences_chart(&many, Lang::En).unwrap();
+        let extra = (8 - ROWS_IN_STANDARD_SIZE) * many.measures.len();
+        assert_eq!(chart.height_px, SIZE_PX.1 + EXTRA_ROW_PX * extra as u32);
+        assert_eq!(chart.width_px, SIZE_PX.0);
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub enum Alternatives {
     Policies,
     /// Scenarios (`compare`).
     Scenarios,
+    /// The points of a grid of key values laid over one scenario (`sweep`).
+    Points,
 }
 
 /// The alternatives to compare, in display order (top to bottom).
@@ -142,6 +144,7 @@ impl ChartSpec for PolicyComparison {
         let title = match self.alternatives {
             Alternatives::Policies => Label::PolicyTitle,
             Alternatives::Scenarios => Label::ScenariosTitle,
+            Alternatives::Points => Label::PointsTitle,
         };
         let area = style::titled(root, lang.text(title), Some(lang.text(Label::PolicySubtitle)))?;
         let (_, height) = area.dim_in_pixel();

@@ -18,6 +18,12 @@ pub(super) trait ChartSpec {
     /// Width and height in pixels (also the SVG's size).
     const SIZE_PX: (u32, u32);
 
+    /// This input's width and height in pixels: [`ChartSpec::SIZE_PX`] unless the chart grows with
+    /// its input.
+    fn size_px(&self) -> (u32, u32) {
+        Self::SIZE_PX
+    }
+
     /// Rejects inputs that cannot be drawn, with a clear message.
     fn check(&self) -> Result<(), ChartError>;
 
@@ -31,14 +37,14 @@ pub(super) fn render<S: ChartSpec>(spec: &S, lang: Lang) -> Result<Chart, ChartE
     spec.check()?;
     let svg = render_svg(spec, lang).map_err(|f| draw_error::<S>(f))?;
     let rgb = render_rgb(spec, lang).map_err(|f| draw_error::<S>(f))?;
-    let png = encode_png(&rgb, S::SIZE_PX).map_err(|message| ChartError::Png {
+    let png = encode_png(&rgb, spec.size_px()).map_err(|message| ChartError::Png {
         chart: S::NAME,
         message,
     })?;
     Ok(Chart {
         name: S::NAME,
-        width_px: S::SIZE_PX.0,
-        height_px: S::SIZE_PX.1,
+        width_px: spec.size_px().0,
+        height_px: spec.size_px().1,
         png,
         svg,
     })
@@ -54,17 +60,17 @@ fn draw_error<S: ChartSpec>(failure: DrawFailure) -> ChartError {
 fn render_svg<S: ChartSpec>(spec: &S, lang: Lang) -> Result<String, DrawFailure> {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, S::SIZE_PX).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, spec.size_px()).into_drawing_area();
         draw_on(spec, &root, lang)?;
     }
     Ok(svg)
 }
 
 fn render_rgb<S: ChartSpec>(spec: &S, lang: Lang) -> Result<Vec<u8>, DrawFailure> {
-    let (w, h) = S::SIZE_PX;
+    let (w, h) = spec.size_px();
     let mut rgb = vec![0u8; w as usize * h as usize * RGB_BYTES_PER_PIXEL];
     {
-        let root = BitMapBackend::with_buffer(&mut rgb, S::SIZE_PX).into_drawing_area();
+        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
         draw_on(spec, &root, lang)?;
     }
     Ok(rgb)

@@ -46,6 +46,8 @@ pub struct ComparisonPage<'a> {
     pub warnings: &'a [String],
     /// Notes after the answer (the chosen dwells, the exported dwell scenario), in the page's language.
     pub notes: &'a [String],
+    /// For `sweep`: the varied keys (the points are named by their values).
+    pub keys: &'a [String],
 }
 
 impl ComparisonPage<'_> {
@@ -108,6 +110,10 @@ fn figures(page: &ComparisonPage, lang: Lang) -> Result<Vec<(Chart, String)>, Re
             totals.name = "scenario-comparison";
             lang.text(Label::CaptionScenarios).to_string()
         }
+        Alternatives::Points => {
+            totals.name = "sweep-comparison";
+            lang.text(Label::CaptionScenarios).to_string()
+        }
     };
     out.push((totals, caption));
     Ok(out)
@@ -118,6 +124,13 @@ fn title(page: &ComparisonPage, lang: Lang) -> Result<String, ReportError> {
         Alternatives::Policies => {
             Label::ComparePageTitlePolicies.fill(lang, &[("scenario", page.scenario.unwrap_or(page.baseline()))])?
         }
+        Alternatives::Points => Label::ComparePageTitleSweep.fill(
+            lang,
+            &[
+                ("scenario", page.scenario.unwrap_or(page.baseline())),
+                ("keys", &page.keys.join(", ")),
+            ],
+        )?,
         Alternatives::Scenarios => {
             let names: Vec<String> = page.rows.iter().map(|r| format!("“{}”", r.name)).collect();
             let names = match (lang, names.split_last()) {
