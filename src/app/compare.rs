@@ -9,7 +9,7 @@ use super::{AppError, ScenarioSource};
 use crate::experiment::{Comparison, with_threads};
 use crate::report::charts::Alternatives;
 use crate::report::lang::{Label, Lang};
-use crate::report::page::{ComparisonPage, SeasonCost, render_comparison_page};
+use crate::report::page::{ComparisonPage, ReportError, SeasonCost, policy_name, render_comparison_page};
 use crate::report::{
     CompareMeta, ComparedSeason, OutputFile, RunAbout, render_chosen_dwell, render_compare_csv, render_compare_heading,
     render_compare_json, render_compare_text, render_dwell_scenario, render_precision, render_selection,
@@ -17,7 +17,9 @@ use crate::report::{
 };
 use crate::scenario::Season;
 use crate::staffing::SearchSettings;
-use crate::study::{ComparisonRequest, SimulationOverrides, policy_seasons, side_by_side, stop_mismatches};
+use crate::study::{
+    ComparisonRequest, PolicySeason, SimulationOverrides, policy_seasons, side_by_side, stop_mismatches,
+};
 
 /// Folder of `compare`'s outputs under `output/` by default (one folder per comparison in it).
 const COMPARE_DIR: &str = "compare";
@@ -142,18 +144,35 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         ..SearchSettings::default()
     };
     let variants = with_threads(options.threads, || policy_seasons(&text, &base, &settings))??;
-    let chosen = render_chosen_dwell(lang, &variants)?;
+    // The policies as people read them: in Hungarian the default three by their Hungarian names;
+    // in English by the scenario's names, as `staff` and the report's staffing.csv write them (the
+    // exports keep the scenario's names in their file names).
+    let shown: Vec<PolicySeason> = variants
+        .iter()
+        .zip(&base.policies)
+        .map(|(variant, policy)| {
+            let name = match lang {
+                Lang::En => variant.name.clone(),
+                Lang::Hu => policy_name(lang, policy)?,
+            };
+            Ok(PolicySeason {
+                name,
+                ..variant.clone()
+            })
+        })
+        .collect::<Result<_, ReportError>>()?;
+    let chosen = render_chosen_dwell(lang, &shown)?;
     if !options.quiet {
         print!("{chosen}");
     }
     let mut notes: Vec<String> = chosen.lines().map(|l| l.trim().to_string()).collect();
     let mut verbatim = Vec::new();
-    for variant in variants.iter().filter(|v| !v.chosen_dwell.is_empty()) {
+    for (variant, shown) in variants.iter().zip(&shown).filter(|(v, _)| !v.chosen_dwell.is_empty()) {
         let export = render_dwell_scenario(&text.source, &variant.season, &variant.name)?;
         let toml = dir.join(&export.toml_file).display().to_string();
         notes.push(Label::NoteDwellExport.fill(
             lang,
-            &[("policy", &variant.name), ("toml", &toml), ("csv", &export.csv_file)],
+            &[("policy", &shown.name), ("toml", &toml), ("csv", &export.csv_file)],
         )?);
         verbatim.push(OutputFile::text(&export.toml_file, export.toml));
         verbatim.push(OutputFile::text(&export.csv_file, export.csv));
@@ -168,7 +187,7 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         verbatim,
         tables: Vec::new(),
     };
-    let named: Vec<(String, Season)> = variants.into_iter().map(|p| (p.name, p.season)).collect();
+    let named: Vec<(String, Season)> = shown.into_iter().map(|p| (p.name, p.season)).collect();
     write_side_by_side(&named, options, lang, &output, &dir).map(|_| ())
 }
 

@@ -302,13 +302,14 @@ const TEXT_COLUMNS: [(Label, usize); 9] = [
     (Label::CompareColPerClient, 9),
 ];
 
-/// Width of the name column, characters.
+/// Narrowest width of the name column, characters (a longer name widens it).
 const NAME_WIDTH: usize = 28;
 
 /// The readable comparison: one line per season, then the paired differences to the first.
 pub fn render_compare_text(lang: Lang, rows: &[ComparedSeason]) -> Result<String, FillError> {
     let widths = TEXT_COLUMNS.map(|(label, width)| width.max(lang.text(label).chars().count()));
-    let mut out = format!("{:<NAME_WIDTH$}", "");
+    let name_width = rows.iter().map(|r| r.name.chars().count()).fold(NAME_WIDTH, usize::max);
+    let mut out = format!("{:<name_width$}", "");
     for ((label, _), width) in TEXT_COLUMNS.iter().zip(widths) {
         let _ = write!(out, " {:>width$}", lang.text(*label));
     }
@@ -319,7 +320,7 @@ pub fn render_compare_text(lang: Lang, rows: &[ComparedSeason]) -> Result<String
         let c = r.comparison;
         let _ = writeln!(
             out,
-            "{:<NAME_WIDTH$} {:>stops$} {:>unplaced$} {:>served$} {:>lost$} {:>wait$} {:>within$}% {:>hours$} {:>overtime$} {:>per_client$}",
+            "{:<name_width$} {:>stops$} {:>unplaced$} {:>served$} {:>lost$} {:>wait$} {:>within$}% {:>hours$} {:>overtime$} {:>per_client$}",
             r.name,
             r.stops,
             r.unplaced_visits.map_or("-".to_string(), |u| u.to_string()),

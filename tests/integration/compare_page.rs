@@ -194,6 +194,32 @@ fn a_scenario_compared_with_itself_says_no_difference() {
 }
 
 #[test]
+fn the_hungarian_policies_page_names_the_default_policies_in_hungarian() {
+    let cwd = temp_dir("policies-page-hu");
+    in_folder(
+        &cwd,
+        &["policies", &repo("scenarios/2020-plan.toml"), "--quiet", "--lang", "hu"],
+    );
+    let folder = cwd.join("output/policies/2020-plan");
+    let page = read(&folder.join("policies.html"));
+    let answer = answer_section(&page);
+    for name in [
+        "„Rögzített 3 órás tartózkodás”",
+        "„Tartózkodás a település mérete szerint”",
+    ] {
+        assert!(answer.contains(name), "{name}");
+    }
+    assert!(
+        !page.contains("fixed 3 h") && !page.contains("by size"),
+        "no English policy name"
+    );
+    assert!(
+        folder.join("dwells-demand-driven.toml").is_file(),
+        "the export keeps the scenario's name"
+    );
+}
+
+#[test]
 fn policies_write_their_page() {
     let cwd = temp_dir("policies-page");
     in_folder(&cwd, &["policies", &repo("scenarios/2020-plan.toml"), "--quiet"]);

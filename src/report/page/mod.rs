@@ -20,6 +20,7 @@ use std::fmt::Write;
 pub use comparison::{ComparisonPage, SeasonCost, render_comparison_page};
 pub use figures::Figure;
 pub use html::{base64, escape};
+pub use phrases::policy_name;
 
 use crate::experiment::{Comparison, QueueCurveSummary, SeasonResults};
 use crate::report::OutputFile;

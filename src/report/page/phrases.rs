@@ -35,7 +35,7 @@ pub(super) fn signed_estimate(lang: Lang, e: Estimate, decimals: usize) -> Strin
 
 /// A dwell policy's name for the report: the three default policies in the report's language,
 /// any other by the name the scenario gives it.
-pub(super) fn policy_name(lang: Lang, policy: &NamedPolicy) -> Result<String, ReportError> {
+pub fn policy_name(lang: Lang, policy: &NamedPolicy) -> Result<String, ReportError> {
     match &policy.choice {
         PolicyChoice::Rule(DwellPolicy::BySize(_)) if policy.name == "by size" => {
             Ok(lang.text(Label::PolicyDwellBySize).to_string())
