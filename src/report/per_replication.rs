@@ -88,12 +88,7 @@ pub fn render_replications_csv(lang: Lang, figures: &[ReplicationFigures]) -> Re
 fn fate(lang: Lang, fate: ClientFate) -> &'static str {
     match lang {
         Lang::En => fate.as_str(),
-        Lang::Hu => lang.text(match fate {
-            ClientFate::Served => Label::FateServed,
-            ClientFate::Reneged => Label::FateReneged,
-            ClientFate::Balked => Label::FateBalked,
-            ClientFate::TurnedAway => Label::FateTurnedAway,
-        }),
+        Lang::Hu => super::replay::fate(lang, fate),
     }
 }
 

@@ -19,8 +19,8 @@ const TRACE_COLUMNS: [(Label, usize); 4] = [
     (Label::ReplayColLeave, 9),
 ];
 
-/// How a client's visit ended, in `lang`.
-fn fate(lang: Lang, fate: ClientFate) -> &'static str {
+/// How a client's visit ended, in `lang` (also the trace CSV's Hungarian word).
+pub(super) fn fate(lang: Lang, fate: ClientFate) -> &'static str {
     lang.text(match fate {
         ClientFate::Served => Label::FateServed,
         ClientFate::Reneged => Label::FateReneged,

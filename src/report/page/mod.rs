@@ -9,6 +9,7 @@ mod assumptions;
 mod collation;
 mod comparison;
 mod figures;
+mod frame;
 mod html;
 mod phrases;
 mod sources;
@@ -142,35 +143,6 @@ const SECTIONS: [(&str, Label); 5] = [
 /// The whole HTML page.
 pub fn render_page(data: &ReportData, figures: &[Figure], lang: Lang) -> Result<String, ReportError> {
     let title = Label::ReportTitle.fill(lang, &[("scenario", &data.season.name)])?;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{STYLE_CSS}</style>\n</head>\n<body>\n",
-        lang.code(),
-        escape(&title)
-    );
-    out.push_str(&page_header(data, &title, lang)?);
-    let bodies = [
-        summary_list(data, lang)?,
-        figures_html(figures),
-        tables::key_tables(data, lang)?,
-        assumptions::assumptions(data, lang)?,
-        sources::sources(data, lang)?,
-    ];
-    for ((id, heading), body) in SECTIONS.iter().zip(bodies) {
-        let _ = write!(
-            out,
-            "<section id=\"{id}\">\n<h2>{}</h2>\n{body}</section>\n",
-            escape(lang.text(*heading))
-        );
-    }
-    out.push_str("</body>\n</html>\n");
-    Ok(out)
-}
-
-fn page_header(data: &ReportData, title: &str, lang: Lang) -> Result<String, ReportError> {
     let meta = data.meta;
     let meta_line = Label::ReportMeta.fill(
         lang,
@@ -182,20 +154,17 @@ fn page_header(data: &ReportData, title: &str, lang: Lang) -> Result<String, Rep
             ("digest", &meta.scenario_digest),
         ],
     )?;
-    let mut out = format!("<header>\n<h1>{}</h1>\n", escape(title));
-    if let Some(description) = &data.season.description {
-        let _ = writeln!(out, "<p class=\"description\">{}</p>", escape(description.trim()));
-    }
-    let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&meta_line));
-    let _ = write!(
-        out,
-        "<nav><strong>{}:</strong> ",
-        escape(lang.text(Label::ReportContents))
-    );
-    for (id, heading) in SECTIONS {
-        let _ = write!(out, "<a href=\"#{id}\">{}</a>", escape(lang.text(heading)));
-    }
-    out.push_str("</nav>\n</header>\n");
+    let description = data.season.description.as_deref();
+    let mut out = frame::document_start(lang, &title, STYLE_CSS);
+    out.push_str(&frame::header(&title, description, &meta_line, &SECTIONS, lang));
+    let bodies = [
+        summary_list(data, lang)?,
+        figures_html(figures),
+        tables::key_tables(data, lang)?,
+        assumptions::assumptions(data, lang)?,
+        sources::sources(data, lang)?,
+    ];
+    out.push_str(&frame::sections_and_end(&SECTIONS, bodies, lang));
     Ok(out)
 }
 

@@ -9,6 +9,7 @@ mod tables;
 
 use std::fmt::Write;
 
+use super::frame;
 use super::html::{escape, png_data_uri};
 use super::{ReportError, STYLE_CSS};
 use crate::experiment::{GroupMetric, HEADLINE_METRICS};
@@ -147,15 +148,6 @@ fn title(page: &ComparisonPage, lang: Lang) -> Result<String, ReportError> {
 
 fn render_html(page: &ComparisonPage, figures: &[(Chart, String)], lang: Lang) -> Result<String, ReportError> {
     let title = title(page, lang)?;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>\n{STYLE_CSS}{PAGE_CSS}</style>\n</head>\n<body>\n",
-        lang.code(),
-        escape(&title)
-    );
     let meta = Label::ComparePageMeta.fill(
         lang,
         &[
@@ -164,30 +156,14 @@ fn render_html(page: &ComparisonPage, figures: &[(Chart, String)], lang: Lang) -
             ("version", page.version),
         ],
     )?;
-    let _ = write!(
-        out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{}</p>\n<nav><strong>{}:</strong> ",
-        escape(&title),
-        escape(&meta),
-        escape(lang.text(Label::ReportContents))
-    );
-    for (id, heading) in SECTIONS {
-        let _ = write!(out, "<a href=\"#{id}\">{}</a>", escape(lang.text(heading)));
-    }
-    out.push_str("</nav>\n</header>\n");
+    let mut out = frame::document_start(lang, &title, &format!("{STYLE_CSS}{PAGE_CSS}"));
+    out.push_str(&frame::header(&title, None, &meta, &SECTIONS, lang));
     let bodies = [
         answer_html(page, lang)?,
         figures_html(figures),
         tables::tables(page, lang)?,
     ];
-    for ((id, heading), body) in SECTIONS.iter().zip(bodies) {
-        let _ = write!(
-            out,
-            "<section id=\"{id}\">\n<h2>{}</h2>\n{body}</section>\n",
-            escape(lang.text(*heading))
-        );
-    }
-    out.push_str("</body>\n</html>\n");
+    out.push_str(&frame::sections_and_end(&SECTIONS, bodies, lang));
     Ok(out)
 }
 
