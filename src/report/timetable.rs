@@ -19,7 +19,7 @@ const TIMETABLE_CSS: &str = "\
 :root { --ink: #1d1d1d; --muted: #555; --rule: #d0d0d0; --accent: #0b5394; --band: #f3f6fa; }
 * { box-sizing: border-box; }
 html { font-size: 11pt; }
-body { margin: 0 auto; padding: 1.5rem 2rem 3rem; max-width: 52rem; color: var(--ink);
+body { margin: 0 auto; padding: 1.5rem 2rem 3rem; max-width: 58rem; color: var(--ink);
   font-family: \"DejaVu Sans\", \"Segoe UI\", Helvetica, Arial, sans-serif; line-height: 1.35; }
 h1 { font-size: 1.5rem; margin: 0 0 .3rem; color: var(--accent); }
 h2 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--accent); }
