@@ -50,8 +50,7 @@ pub use metric_labels::MetricColumn;
 pub use optimise::{OPTIMISE_FILE, TARGET_GAIN, render_optimise_csv, render_optimise_plan, render_optimise_result};
 pub use parameter_uncertainty::{render_parameter_uncertainty, render_parameter_uncertainty_csv};
 pub use per_replication::{
-    REPLICATION_STOPS_FILE, REPLICATIONS_FILE, render_replication_stops_csv, render_replications_csv, render_trace_csv,
-    trace_file,
+    REPLICATION_STOPS_FILE, REPLICATIONS_FILE, render_replication_tables, render_trace_csv, trace_file,
 };
 pub use precision::render_precision;
 pub use replay::render_replay;

@@ -1,7 +1,7 @@
 //! Pure CSV renderers of a run's raw figures for engineers: each replication's stop and season
 //! figures (`run --per-replication`) and one simulated day client by client (`run --trace-stop`).
 
-use super::csv::{Column, RenderError, csv_table, headers};
+use super::csv::{Column, Part, RenderError, csv_table, headers};
 use super::lang::{Label, Lang};
 use super::metric_labels::MetricColumn;
 use super::number::csv_cell as cell;
@@ -13,9 +13,12 @@ pub const REPLICATION_STOPS_FILE: &str = "replication_stops.csv";
 /// Each replication's season figures.
 pub const REPLICATIONS_FILE: &str = "replications.csv";
 
+/// The file name of a stop-day's trace before the stop's number.
+pub(super) const TRACE_STEM: &str = "trace-stop-";
+
 /// The file of the trace of stop `stop` (numbered from 1, as in stops.csv).
 pub fn trace_file(stop: usize) -> String {
-    format!("trace-stop-{stop}.csv")
+    format!("{TRACE_STEM}{stop}.csv")
 }
 
 const REPLICATION: Column = Column::new("replication", Label::CsvReplication);
@@ -44,44 +47,49 @@ fn value_cell(value: Option<f64>) -> String {
     })
 }
 
-/// `replication_stops.csv`: a row per replication (from 1) and stop (from 1), every stop metric.
-pub fn render_replication_stops_csv(lang: Lang, figures: &[ReplicationFigures]) -> Result<String, RenderError> {
-    csv_table(REPLICATION_STOPS_FILE, |w| {
+/// `replications.csv` (a row per replication, from 1, every season metric) and
+/// `replication_stops.csv` (a row per replication and stop, from 1, every stop metric), from the
+/// replications' figures in order, a chunk at a time: only one chunk of figures is held at once.
+pub fn render_replication_tables(
+    lang: Lang,
+    chunks: impl IntoIterator<Item = Vec<ReplicationFigures>>,
+) -> Result<(String, String), RenderError> {
+    let mut season = csv::Writer::from_writer(Vec::new());
+    let mut stops = csv::Writer::from_writer(Vec::new());
+    let written = (|| -> csv::Result<()> {
+        let mut header = headers(lang, &[REPLICATION]);
+        header.extend(GroupMetric::ALL.iter().map(|m| m.column().header(lang, Part::Whole)));
+        season.write_record(&header)?;
         let mut header = headers(lang, &[REPLICATION, STOP]);
-        header.extend(
-            StopMetric::ALL
-                .iter()
-                .map(|m| m.column().header(lang, super::csv::Part::Whole)),
-        );
-        w.write_record(&header)?;
-        for r in figures {
+        header.extend(StopMetric::ALL.iter().map(|m| m.column().header(lang, Part::Whole)));
+        stops.write_record(&header)?;
+        for r in chunks.into_iter().flatten() {
+            let number = (r.replication + 1).to_string();
+            let mut row = vec![number.clone()];
+            row.extend(r.season.iter().map(|v| value_cell(*v)));
+            season.write_record(&row)?;
             for (stop, values) in r.stops.iter().enumerate() {
-                let mut row = vec![(r.replication + 1).to_string(), (stop + 1).to_string()];
+                let mut row = vec![number.clone(), (stop + 1).to_string()];
                 row.extend(values.iter().map(|v| value_cell(*v)));
-                w.write_record(&row)?;
+                stops.write_record(&row)?;
             }
         }
         Ok(())
-    })
+    })();
+    Ok((
+        finish(REPLICATIONS_FILE, written.as_ref().map(|()| season))?,
+        finish(REPLICATION_STOPS_FILE, written.as_ref().map(|()| stops))?,
+    ))
 }
 
-/// `replications.csv`: a row per replication (from 1), every season metric.
-pub fn render_replications_csv(lang: Lang, figures: &[ReplicationFigures]) -> Result<String, RenderError> {
-    csv_table(REPLICATIONS_FILE, |w| {
-        let mut header = headers(lang, &[REPLICATION]);
-        header.extend(
-            GroupMetric::ALL
-                .iter()
-                .map(|m| m.column().header(lang, super::csv::Part::Whole)),
-        );
-        w.write_record(&header)?;
-        for r in figures {
-            let mut row = vec![(r.replication + 1).to_string()];
-            row.extend(r.season.iter().map(|v| value_cell(*v)));
-            w.write_record(&row)?;
-        }
-        Ok(())
-    })
+/// The text of a table written by `writer`, or the error that stopped it, naming the table.
+fn finish(table: &'static str, writer: Result<csv::Writer<Vec<u8>>, &csv::Error>) -> Result<String, RenderError> {
+    let error = |message: String| RenderError { table, message };
+    let bytes = writer
+        .map_err(|e| error(e.to_string()))?
+        .into_inner()
+        .map_err(|e| error(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| error(e.to_string()))
 }
 
 /// How a client's visit ended: the machine word in English, the label in Hungarian.

@@ -63,6 +63,8 @@ enum AboutText {
     Range,
     RangeValue,
     Tables,
+    TooLong,
+    TooLongValue,
 }
 
 impl AboutText {
@@ -97,6 +99,12 @@ impl AboutText {
                  maradt (több ismétlés nem szűkíti)",
             ),
             AboutText::Tables => ("Sheets", "Munkalapok"),
+            AboutText::TooLong => ("Not in the workbook", "Nincs a munkafüzetben"),
+            AboutText::TooLongValue => (
+                "more rows than a sheet holds (1,048,576); the CSV file beside this workbook has every row",
+                "több sora van, mint amennyit egy munkalap elbír (1 048 576); a munkafüzet melletti CSV-fájlban \
+                 minden sor megvan",
+            ),
         };
         match lang {
             Lang::En => en,
@@ -125,14 +133,25 @@ fn build(lang: Lang, about: &RunAbout, tables: &[SheetSource<'_>]) -> Result<Vec
     let mut workbook = Workbook::new();
     let (y, m, d) = CREATED;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?));
-    let names: Vec<String> = tables.iter().map(|t| sheet_name(t.file, lang)).collect();
-    about_sheet(workbook.add_worksheet(), lang, about, &names)?;
-    for (table, name) in tables.iter().zip(&names) {
+    let (fitting, too_long): (Vec<&SheetSource>, Vec<&SheetSource>) = tables.iter().partition(|t| fits_a_sheet(t.csv));
+    let names: Vec<String> = fitting.iter().map(|t| sheet_name(t.file, lang)).collect();
+    let left_out: Vec<&str> = too_long.iter().map(|t| t.file).collect();
+    about_sheet(workbook.add_worksheet(), lang, about, &names, &left_out)?;
+    for (table, name) in fitting.iter().zip(&names) {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
         table_sheet(sheet, table.csv)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// Rows a worksheet holds, the header row included (Excel's limit, 2^20).
+const SHEET_ROWS: usize = 1_048_576;
+
+/// Whether the CSV table `csv` (one record a line: the commands' tables have no line breaks inside
+/// a field) fits one worksheet.
+fn fits_a_sheet(csv: &str) -> bool {
+    csv.lines().nth(SHEET_ROWS).is_none()
 }
 
 /// The sheet of table `file` in `lang`: its title for the tables the commands write (`stops.csv` →
@@ -146,12 +165,18 @@ fn sheet_name(file: &str, lang: Lang) -> String {
             Lang::En => en,
             Lang::Hu => hu,
         });
+    if let Some(stop) = stem.strip_prefix(super::per_replication::TRACE_STEM) {
+        return match lang {
+            Lang::En => format!("trace of stop {stop}"),
+            Lang::Hu => format!("{stop}. megálló napja"),
+        };
+    }
     title.chars().take(MAX_SHEET_NAME).collect()
 }
 
 /// The sheet titles of the commands' tables: file stem, English, Hungarian (at most 31 characters,
 /// none of `[]:*?/\\`, as Excel requires).
-const SHEET_TITLES: [(&str, &str, &str); 14] = [
+const SHEET_TITLES: [(&str, &str, &str); 17] = [
     ("stops", "stops", "megállók"),
     ("season", "season", "szezon"),
     ("staffing", "staffing", "létszám"),
@@ -164,6 +189,9 @@ const SHEET_TITLES: [(&str, &str, &str); 14] = [
     ("compare", "comparison", "összehasonlítás"),
     ("policies", "dwell policies", "tartózkodási szabályok"),
     ("sweep", "sweep", "paraméterrács"),
+    ("optimise", "optimised plan", "optimalizált terv"),
+    ("replications", "replications", "ismétlések"),
+    ("replication_stops", "replications by stop", "ismétlések megállónként"),
     (
         "parameter_uncertainty",
         "parameter uncertainty",
@@ -176,7 +204,13 @@ const SHEET_TITLES: [(&str, &str, &str); 14] = [
     ),
 ];
 
-fn about_sheet(sheet: &mut Worksheet, lang: Lang, about: &RunAbout, sheets: &[String]) -> Result<(), XlsxError> {
+fn about_sheet(
+    sheet: &mut Worksheet,
+    lang: Lang,
+    about: &RunAbout,
+    sheets: &[String],
+    left_out: &[&str],
+) -> Result<(), XlsxError> {
     sheet.set_name(AboutText::Sheet.text(lang))?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
@@ -196,6 +230,13 @@ fn about_sheet(sheet: &mut Worksheet, lang: Lang, about: &RunAbout, sheets: &[St
     rows.push((AboutText::PlusMinus, AboutText::PlusMinusValue.text(lang).to_string()));
     rows.push((AboutText::Range, AboutText::RangeValue.text(lang).to_string()));
     rows.push((AboutText::Tables, sheets.join(", ")));
+    if !left_out.is_empty() {
+        let files = left_out.join(", ");
+        rows.push((
+            AboutText::TooLong,
+            format!("{files}: {}", AboutText::TooLongValue.text(lang)),
+        ));
+    }
     for (row, (label, value)) in rows.iter().enumerate() {
         let row = row as u32;
         sheet.write_string_with_format(row, 0, label.text(lang), &bold)?;
@@ -397,6 +438,57 @@ mod tests {
             "log",
             "an unknown table keeps its stem"
         );
+    }
+
+    #[test]
+    fn a_trace_sheet_is_named_after_its_stop_in_both_languages() {
+        assert_eq!(sheet_name("trace-stop-12.csv", Lang::En), "trace of stop 12");
+        assert_eq!(sheet_name("trace-stop-12.csv", Lang::Hu), "12. megálló napja");
+        assert_eq!(sheet_name("replication_stops.csv", Lang::Hu), "ismétlések megállónként");
+    }
+
+    #[test]
+    fn a_table_longer_than_a_sheet_is_left_out_and_named_on_the_first_sheet() {
+        use calamine::{Reader, Xlsx};
+        assert!(fits_a_sheet(&"x\n".repeat(SHEET_ROWS)));
+        assert!(!fits_a_sheet(&"x\n".repeat(SHEET_ROWS + 1)));
+        let long = format!("replication,stop\n{}", "1,1\n".repeat(SHEET_ROWS));
+        let about = RunAbout {
+            command: "run --per-replication".into(),
+            source: "2020".into(),
+            seed: Some(7),
+            replications: Some(6_000),
+            digest: None,
+            season: None,
+        };
+        let tables = [
+            SheetSource {
+                file: "replications.csv",
+                csv: "replication,served\n1,2000\n",
+            },
+            SheetSource {
+                file: "replication_stops.csv",
+                csv: &long,
+            },
+        ];
+        for lang in Lang::ALL {
+            let bytes = render_workbook(lang, &about, &tables).unwrap();
+            let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+            let sheets = book.sheet_names();
+            assert_eq!(
+                sheets,
+                [
+                    AboutText::Sheet.text(lang),
+                    sheet_name("replications.csv", lang).as_str()
+                ]
+            );
+            let first = book.worksheet_range(&sheets[0]).unwrap();
+            let expected = format!("replication_stops.csv: {}", AboutText::TooLongValue.text(lang));
+            assert!(
+                first.rows().any(|row| row.iter().any(|c| c.to_string() == expected)),
+                "{lang}: the first sheet names the table left out"
+            );
+        }
     }
 
     #[test]

@@ -19,12 +19,16 @@ const TRACED_REPLICATION: usize = 3;
 const ROUNDING: f64 = 0.5e-4 + 1e-9;
 
 fn run(dir: &Path, threads: &str) {
+    run_replications(dir, threads, REPLICATIONS);
+}
+
+fn run_replications(dir: &Path, threads: &str, replications: usize) {
     let out = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
         .args([
             "run",
             SCENARIO,
             "--replications",
-            &REPLICATIONS.to_string(),
+            &replications.to_string(),
             "--seed",
             "7",
             "--quiet",
@@ -134,6 +138,38 @@ fn each_replications_figures_average_to_the_runs_means_and_the_trace_is_one_of_i
         "{} vs {wait_mean}",
         waits / served
     );
+}
+
+/// Replications of the longer run: more than two of the chunks the figures are simulated in (64).
+const MANY_REPLICATIONS: usize = 150;
+
+#[test]
+fn a_longer_run_writes_every_replication_once_in_order_and_the_first_ones_unchanged() {
+    let (short, long) = (temp_dir("raw-figures-short"), temp_dir("raw-figures-long"));
+    run(&short, "2");
+    run_replications(&long, "2", MANY_REPLICATIONS);
+    let lines = |dir: &Path, file: &str| -> Vec<String> {
+        std::fs::read_to_string(dir.join(file))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let stops = table(&long.join("stops.csv")).len();
+    for (file, rows_per_replication) in [("replications.csv", 1), ("replication_stops.csv", stops)] {
+        let (first, all) = (lines(&short, file), lines(&long, file));
+        assert_eq!(all.len(), 1 + MANY_REPLICATIONS * rows_per_replication, "{file}");
+        assert_eq!(
+            all[..first.len()],
+            first[..],
+            "{file}: the first {REPLICATIONS} replications are the same days"
+        );
+    }
+    let numbers: Vec<usize> = table(&long.join("replications.csv"))
+        .iter()
+        .map(|r| r["replication"].parse().unwrap())
+        .collect();
+    assert_eq!(numbers, (1..=MANY_REPLICATIONS).collect::<Vec<_>>());
 }
 
 #[test]
