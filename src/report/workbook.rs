@@ -138,15 +138,26 @@ fn build(lang: Lang, about: &RunAbout, tables: &[SheetSource<'_>]) -> Result<Vec
     let left_out: Vec<&str> = too_long.iter().map(|t| t.file).collect();
     about_sheet(workbook.add_worksheet(), lang, about, &names, &left_out)?;
     for (table, name) in fitting.iter().zip(&names) {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(name)?;
-        table_sheet(sheet, table.csv)?;
+        if table.csv.lines().nth(LONG_SHEET_ROWS).is_some() {
+            let sheet = workbook.add_worksheet_with_constant_memory()?;
+            sheet.set_name(name)?;
+            long_table_sheet(sheet, table.csv)?;
+        } else {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(name)?;
+            table_sheet(sheet, table.csv)?;
+        }
     }
     Ok(workbook.save_to_buffer()?)
 }
 
 /// Rows a worksheet holds, the header row included (Excel's limit, 2^20).
 const SHEET_ROWS: usize = 1_048_576;
+/// Rows from which a sheet is written in rust_xlsxwriter's constant-memory mode, a row at a time
+/// through a temporary file: a standard sheet keeps every cell in memory (about 100 bytes a cell,
+/// measured: `run --per-replication` of the 2020 plan at 1,000 replications peaked at 669 MB), so
+/// `replication_stops.csv` would grow the run's memory with its replications.
+const LONG_SHEET_ROWS: usize = 10_000;
 
 /// Whether the CSV table `csv` (one record a line: the commands' tables have no line breaks inside
 /// a field) fits one worksheet.
@@ -312,12 +323,93 @@ fn is_share(header: &str) -> bool {
         || SHARE_TITLES.iter().any(|l| header.starts_with(l.text(Lang::Hu)))
 }
 
-fn table_sheet(sheet: &mut Worksheet, csv_text: &str) -> Result<(), Box<dyn std::error::Error>> {
-    let mut reader = csv::ReaderBuilder::new()
+/// How a table's column is set: its number format and width.
+struct ColumnStyle {
+    number: Format,
+    width: f64,
+}
+
+impl ColumnStyle {
+    /// The style of the column titled `title` whose cells are all whole numbers or not numbers
+    /// (`whole`) and whose widest text or date is `widest` characters.
+    fn new(title: &str, whole: bool, widest: usize) -> Self {
+        let number = Format::new().set_num_format(if is_share(title) {
+            PERCENT_FORMAT
+        } else if whole {
+            WHOLE_FORMAT
+        } else {
+            DECIMAL_FORMAT
+        });
+        let width = (widest.max(title.chars().count()) as f64 + 1.0).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+        Self { number, width }
+    }
+}
+
+impl Cell {
+    /// Characters the cell needs in its column (numbers and clock times fit any column).
+    fn width(&self) -> usize {
+        match self {
+            Cell::Text(t) => t.chars().count(),
+            Cell::Date(_) => DATE_FORMAT.len(),
+            _ => 0,
+        }
+    }
+
+    /// Whether the cell keeps its column's numbers whole.
+    fn is_whole(&self) -> bool {
+        !matches!(self, Cell::Number(x) if x.fract() != 0.0)
+    }
+}
+
+/// The formats of a table's cells: numbers per column, dates and clock times.
+struct CellFormats {
+    date: Format,
+    clock: Format,
+}
+
+impl CellFormats {
+    fn new() -> Self {
+        Self {
+            date: Format::new().set_num_format(DATE_FORMAT),
+            clock: Format::new().set_num_format(CLOCK_FORMAT),
+        }
+    }
+
+    /// Writes `cell` at (`row`, `col`) with the column's number format `number`.
+    fn write(&self, sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, number: &Format) -> Result<(), XlsxError> {
+        match cell {
+            Cell::Empty => {}
+            Cell::Number(x) => {
+                sheet.write_number_with_format(row, col, *x, number)?;
+            }
+            Cell::Date(d) => {
+                let day = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                sheet.write_datetime_with_format(row, col, &day, &self.date)?;
+            }
+            Cell::Clock(h, m) => {
+                sheet.write_datetime_with_format(row, col, &ExcelDateTime::from_hms(*h, *m, 0)?, &self.clock)?;
+            }
+            Cell::Text(t) => {
+                sheet.write_string(row, col, t)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The CSV text's records, the header first.
+fn csv_records(csv_text: &str) -> csv::StringRecordsIntoIter<&[u8]> {
+    csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(csv_text.as_bytes());
-    let mut records = reader.records();
+        .from_reader(csv_text.as_bytes())
+        .into_records()
+}
+
+/// A table's sheet, column by column (the order that fixes the shared strings, so the same table
+/// gives the same bytes as it always has).
+fn table_sheet(sheet: &mut Worksheet, csv_text: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let mut records = csv_records(csv_text);
     let header: Vec<String> = match records.next() {
         Some(h) => h?.iter().map(str::to_string).collect(),
         None => return Ok(()),
@@ -326,51 +418,64 @@ fn table_sheet(sheet: &mut Worksheet, csv_text: &str) -> Result<(), Box<dyn std:
         .map(|r| r.map(|r| r.iter().map(Cell::of).collect()))
         .collect::<Result<_, _>>()?;
     let heading = Format::new().set_bold().set_text_wrap();
-    let date = Format::new().set_num_format(DATE_FORMAT);
-    let clock = Format::new().set_num_format(CLOCK_FORMAT);
+    let formats = CellFormats::new();
     for (col, title) in header.iter().enumerate() {
         let col = u16::try_from(col)?;
         sheet.write_string_with_format(0, col, title, &heading)?;
         let cells = rows.iter().filter_map(|r| r.get(usize::from(col)));
-        let whole = cells.clone().all(|c| !matches!(c, Cell::Number(x) if x.fract() != 0.0));
-        let number = Format::new().set_num_format(if is_share(title) {
-            PERCENT_FORMAT
-        } else if whole {
-            WHOLE_FORMAT
-        } else {
-            DECIMAL_FORMAT
-        });
-        let widest = cells
-            .map(|c| match c {
-                Cell::Text(t) => t.chars().count(),
-                Cell::Date(_) => DATE_FORMAT.len(),
-                _ => 0,
-            })
-            .max()
-            .unwrap_or(0);
-        let width = (widest.max(title.chars().count()) as f64 + 1.0).clamp(MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
-        sheet.set_column_width(col, width)?;
+        let whole = cells.clone().all(Cell::is_whole);
+        let style = ColumnStyle::new(title, whole, cells.map(Cell::width).max().unwrap_or(0));
+        sheet.set_column_width(col, style.width)?;
         for (i, row) in rows.iter().enumerate() {
             let r = u32::try_from(i + 1)?;
-            match row.get(usize::from(col)).unwrap_or(&Cell::Empty) {
-                Cell::Empty => {}
-                Cell::Number(x) => {
-                    sheet.write_number_with_format(r, col, *x, &number)?;
-                }
-                Cell::Date(d) => {
-                    let day = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
-                    sheet.write_datetime_with_format(r, col, &day, &date)?;
-                }
-                Cell::Clock(h, m) => {
-                    sheet.write_datetime_with_format(r, col, &ExcelDateTime::from_hms(*h, *m, 0)?, &clock)?;
-                }
-                Cell::Text(t) => {
-                    sheet.write_string(r, col, t)?;
-                }
-            }
+            formats.write(
+                sheet,
+                r,
+                col,
+                row.get(usize::from(col)).unwrap_or(&Cell::Empty),
+                &style.number,
+            )?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// A long table's sheet in constant-memory mode: the columns' styles from a first pass over the
+/// CSV text, then the cells a row at a time (the order that mode needs), nothing held but one row.
+fn long_table_sheet(sheet: &mut Worksheet, csv_text: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let mut records = csv_records(csv_text);
+    let header: Vec<String> = match records.next() {
+        Some(h) => h?.iter().map(str::to_string).collect(),
+        None => return Ok(()),
+    };
+    let (mut whole, mut widest) = (vec![true; header.len()], vec![0; header.len()]);
+    for record in records {
+        for (col, field) in record?.iter().enumerate().take(header.len()) {
+            let cell = Cell::of(field);
+            whole[col] &= cell.is_whole();
+            widest[col] = widest[col].max(cell.width());
+        }
+    }
+    let styles: Vec<ColumnStyle> = header
+        .iter()
+        .zip(whole.iter().zip(&widest))
+        .map(|(title, (&whole, &widest))| ColumnStyle::new(title, whole, widest))
+        .collect();
+    let heading = Format::new().set_bold().set_text_wrap();
+    for (col, (title, style)) in header.iter().zip(&styles).enumerate() {
+        let col = u16::try_from(col)?;
+        sheet.set_column_width(col, style.width)?;
+        sheet.write_string_with_format(0, col, title, &heading)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let formats = CellFormats::new();
+    for (i, record) in csv_records(csv_text).skip(1).enumerate() {
+        let r = u32::try_from(i + 1)?;
+        for (col, (field, style)) in record?.iter().zip(&styles).enumerate() {
+            formats.write(sheet, r, u16::try_from(col)?, &Cell::of(field), &style.number)?;
+        }
+    }
     Ok(())
 }
 
@@ -489,6 +594,54 @@ mod tests {
                 "{lang}: the first sheet names the table left out"
             );
         }
+    }
+
+    /// Every cell of every sheet but the first, as calamine reads it back.
+    fn sheets_read_back(bytes: Vec<u8>) -> Vec<Vec<Vec<String>>> {
+        use calamine::{Reader, Xlsx};
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names();
+        names[1..]
+            .iter()
+            .map(|name| {
+                let range = book.worksheet_range(name).unwrap();
+                range
+                    .rows()
+                    .map(|r| r.iter().map(ToString::to_string).collect())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_table_has_the_same_cells_as_a_short_one_row_for_row() {
+        let row = |i: usize| format!("{i},Kecel,{}.5,2020-03-02,08:30,", i % 7);
+        let table = |rows: usize| {
+            let mut csv = String::from("stop,settlement,wait_mean_min,date,start,empty\n");
+            for i in 1..=rows {
+                csv.push_str(&row(i));
+                csv.push('\n');
+            }
+            csv
+        };
+        let about = RunAbout {
+            command: "run".into(),
+            source: "2020".into(),
+            seed: None,
+            replications: None,
+            digest: None,
+            season: None,
+        };
+        let (short, long) = (table(3), table(LONG_SHEET_ROWS + 1));
+        let sheets = |csv: &str| {
+            let bytes = render_workbook(Lang::En, &about, &[SheetSource { file: "stops.csv", csv }]).unwrap();
+            sheets_read_back(bytes).remove(0)
+        };
+        let (short, long) = (sheets(&short), sheets(&long));
+        assert_eq!(long.len(), LONG_SHEET_ROWS + 2, "the header and every row");
+        assert_eq!(long[..short.len()], short[..], "the same cells in either mode");
+        assert_eq!(long[LONG_SHEET_ROWS + 1][0], (LONG_SHEET_ROWS + 1).to_string());
+        assert_eq!(short[1][1], "Kecel");
     }
 
     #[test]
