@@ -10,7 +10,7 @@
 //! Everything the event engine ([`super::Engine::run`]) reports comes out identical, bit for bit:
 //! - the number waiting at an arrival (balking, `queue_max`) is kept by replaying the queue's
 //!   departures — service starts from the queue (nondecreasing in time, a FIFO list) and
-//!   abandonment timers (a small heap) — up to the arrival, service starts and abandonments before
+//!   abandonment timers (a short sorted list) — up to the arrival, service starts and abandonments before
 //!   arrivals at equal times, as in the engine;
 //! - the queue area is summed at the same instants as the engine sums it: every arrival, every
 //!   service start from the queue and every abandonment timer (also those of clients already in
@@ -21,8 +21,7 @@
 //!
 //! `tests/integration/fast_path.rs` checks the equality on random days with every feature on and off.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
@@ -49,8 +48,10 @@ pub(super) struct FifoBuffers {
     clerk_free_min: Vec<f64>,
     /// Service starts of queued clients still ahead, minutes (nondecreasing: FIFO order).
     starts_min: VecDeque<f64>,
-    /// Abandonment timers of queued clients still ahead (earliest first).
-    timers: BinaryHeap<Reverse<Timer>>,
+    /// Abandonment timers of queued clients still ahead, latest first (the next one is the last):
+    /// a queue holds a few, so a sorted list beats a heap; equal timers are interchangeable, so
+    /// the order they are taken in is the heap's.
+    timers: Vec<Timer>,
 }
 
 /// Running tallies of one day on the fast path.
@@ -193,10 +194,12 @@ impl FifoBuffers {
 
     #[inline]
     fn push_timer(&mut self, time_min: f64, leaves: bool) {
-        self.timers.push(Reverse(Timer {
+        let timer = Timer {
             time_bits: time_min.to_bits(),
             leaves,
-        }));
+        };
+        let at = self.timers.partition_point(|t| *t > timer);
+        self.timers.insert(at, timer);
     }
 
     /// Replays the queue's departures up to `t` in time order: service starts at or before `t`,
@@ -212,8 +215,8 @@ impl FifoBuffers {
             let start = self.starts_min.front().copied().filter(|&s| s <= t);
             let timer = self
                 .timers
-                .peek()
-                .map(|r| r.0)
+                .last()
+                .copied()
                 .filter(|r| r.time_bits < t_bits || (timers_inclusive && r.time_bits == t_bits));
             match (start, timer) {
                 (Some(s), Some(r)) if s.to_bits() <= r.time_bits => self.take_start(day, s),

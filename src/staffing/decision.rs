@@ -79,8 +79,31 @@ impl SearchSettings {
     pub fn decision_width(&self, targets: usize, n: u64) -> f64 {
         let tests = (self.looks().len() * targets.max(1)) as f64;
         let tail = self.decision_error / (2.0 * tests);
-        StudentsT::new(0.0, 1.0, (n.max(2) - 1) as f64).map_or(f64::NAN, |t| t.inverse_cdf(1.0 - tail))
+        let key = (tail.to_bits(), n.max(2));
+        WIDTH_CACHE.with(|cache| {
+            if let Some(&(_, width)) = cache.borrow().iter().find(|(k, _)| *k == key) {
+                return width;
+            }
+            let width = StudentsT::new(0.0, 1.0, (key.1 - 1) as f64).map_or(f64::NAN, |t| t.inverse_cdf(1.0 - tail));
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= WIDTH_CACHE_ENTRIES {
+                cache.remove(0);
+            }
+            cache.push((key, width));
+            width
+        })
     }
+}
+
+/// Decision widths a thread keeps: a search asks for one per look (about ten distinct `n`) and per
+/// number of targets (one to three), thousands of times over; more than that is never needed at once.
+const WIDTH_CACHE_ENTRIES: usize = 64;
+
+thread_local! {
+    /// `((tail probability bits, n), width)` already computed on this thread, oldest first: the
+    /// inverse t CDF (statrs' regularised incomplete beta) was 16 % of a staffing search; the
+    /// cached width is the computed one, bit for bit.
+    static WIDTH_CACHE: std::cell::RefCell<Vec<((u64, u64), f64)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Simulates `stop` on the streams of `stream_stop` look by look until its verdict.
