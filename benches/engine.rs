@@ -11,7 +11,10 @@
 //! bounds and to the exact least km; (d) peak memory of a child process running 5,000 stops × 500 and × 2,000
 //! replications (must be flat in replications); (f) a national-size season, 20 copies of the 2020
 //! plan's stops (about 4,000), 200 replications on all cores in a child process: time and peak
-//! memory. `cargo bench --bench engine -- b d` runs only the figures named.
+//! memory; (g) planning a national-size season, 20 shifted copies of the county's settlements (4,000
+//! visits), by the greedy and the optimised planner, as one problem with one depot and as 20 plans
+//! with a depot each, in child processes: CPU time, wall time and peak memory beside the county's.
+//! `cargo bench --bench engine -- b d` runs only the figures named.
 
 use std::time::Instant;
 
@@ -340,6 +343,14 @@ fn main() {
         national_child();
         return;
     }
+    if let Some(i) = args.iter().position(|a| a == PLAN_CHILD) {
+        plan_child(
+            args[i + 1].parse().expect("copies"),
+            &args[i + 2],
+            args[i + 3] == "optimised",
+        );
+        return;
+    }
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing else: keep it quick there.
     if !args.iter().any(|a| a == "--bench") {
         let _ = bench_season(20, 1);
@@ -382,7 +393,187 @@ fn main() {
     if runs("f") {
         bench_national();
     }
+    if runs("g") {
+        bench_national_plan();
+    }
 }
 
 /// The figures `cargo bench --bench engine -- <section>…` can pick.
-const SECTIONS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+const SECTIONS: [&str; 7] = ["a", "b", "c", "d", "e", "f", "g"];
+
+/// Copies of the county in the national-size planning benchmark (issue 14: 20 shifted copies).
+const PLAN_COPIES: usize = 20;
+/// Copies side by side in each row of the national map (5 × 4 = 20 counties).
+const PLAN_COPIES_PER_ROW: usize = 5;
+/// Space between neighbouring copies, degrees (about 11 km north–south): no copy overlaps another.
+const PLAN_COPY_MARGIN_DEG: f64 = 0.1;
+/// Argument that makes this binary the national-planning child (`--plan-child <copies> <mode>`).
+const PLAN_CHILD: &str = "--plan-child";
+
+/// The 2020 plan's planning input rebuilt from its resolved season: the visit series (place,
+/// venue, dwell, visits wanted, in series order) and the rules of its `[season.generate]`
+/// (2 March – 27 November 2020, Monday to Friday without the Hungarian days off and the summer
+/// break, 07:00–17:00, at least 28 days between visits; the rest are the defaults).
+fn county_planning_input() -> (ablakbusz::plan::ItineraryRules, Vec<ablakbusz::plan::Visit>) {
+    use ablakbusz::plan::{ItineraryRules, MONDAY_TO_FRIDAY, Visit, WorkingCalendar, hungarian_days_off};
+    let text = ablakbusz::scenario::ScenarioText::embedded_default().parse();
+    let itinerary = text.resolve(None).unwrap().itinerary.expect("a generated season");
+    let series = itinerary
+        .stops
+        .iter()
+        .map(|s| s.visit_index)
+        .chain(itinerary.unplaced.iter().map(|u| u.visit_index))
+        .max()
+        .map_or(0, |m| m + 1);
+    let mut visits: Vec<Option<Visit>> = vec![None; series];
+    for stop in &itinerary.stops {
+        let visit = visits[stop.visit_index].get_or_insert_with(|| Visit {
+            place: stop.place.clone(),
+            venue: stop.venue,
+            dwell_min: stop.dwell_min,
+            visits_wanted: 0,
+        });
+        visit.visits_wanted += 1;
+    }
+    for missing in &itinerary.unplaced {
+        visits[missing.visit_index]
+            .get_or_insert_with(|| Visit {
+                visits_wanted: 0,
+                ..missing.visit.clone()
+            })
+            .visits_wanted += 1;
+    }
+    let first = jiff::civil::date(2020, 3, 2);
+    let mut holidays = hungarian_days_off(2020).expect("the 2020 decree is in the table");
+    holidays.extend(
+        jiff::civil::date(2020, 7, 13)
+            .series(jiff::ToSpan::day(1))
+            .take_while(|d| *d <= jiff::civil::date(2020, 8, 21)),
+    );
+    let calendar = WorkingCalendar::new(first, jiff::civil::date(2020, 11, 27), &MONDAY_TO_FRIDAY, &holidays);
+    let mut rules = ItineraryRules::with_defaults(calendar.working_days().unwrap());
+    rules.window.start_min = 7 * 60;
+    rules.window.end_min = 17 * 60;
+    rules.min_gap_days = 28;
+    (rules, visits.into_iter().flatten().collect())
+}
+
+/// The county's visits and depot shifted to copy `copy` of the national map: copies side by side,
+/// [`PLAN_COPIES_PER_ROW`] to a row, each the county's extent plus a margin away from the last.
+fn shifted_copy(
+    rules: &ablakbusz::plan::ItineraryRules,
+    visits: &[ablakbusz::plan::Visit],
+    copy: usize,
+) -> (ablakbusz::plan::Place, Vec<ablakbusz::plan::Visit>) {
+    let extent = |pick: fn(&ablakbusz::plan::Visit) -> f64| {
+        let (lo, hi) = visits
+            .iter()
+            .map(pick)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        hi - lo + PLAN_COPY_MARGIN_DEG
+    };
+    let lat_step = extent(|v| v.place.coordinates.lat_deg);
+    let lon_step = extent(|v| v.place.coordinates.lon_deg);
+    let (row, column) = (copy / PLAN_COPIES_PER_ROW, copy % PLAN_COPIES_PER_ROW);
+    let shift = |place: &ablakbusz::plan::Place| {
+        ablakbusz::plan::Place::new(
+            format!("{} #{}", place.name, copy + 1),
+            place.coordinates.lat_deg + row as f64 * lat_step,
+            place.coordinates.lon_deg + column as f64 * lon_step,
+        )
+    };
+    let shifted = visits
+        .iter()
+        .map(|v| ablakbusz::plan::Visit {
+            place: shift(&v.place),
+            ..v.clone()
+        })
+        .collect();
+    (shift(&rules.depot), shifted)
+}
+
+/// (g) child side: plans `copies` copies of the county (`one`: one problem with the county's
+/// depot; `each`: each copy with its own shifted depot, planned on its own) with the greedy or
+/// the optimised planner; prints visits wanted, stops, bus-days, km, wall s, CPU-s, peak kB.
+fn plan_child(copies: usize, mode: &str, optimise: bool) {
+    let (mut rules, county) = county_planning_input();
+    rules.planner.optimise = optimise;
+    let inputs: Vec<_> = (0..copies).map(|c| shifted_copy(&rules, &county, c)).collect();
+    let (plans, wall, cpu) = timed(|| {
+        if mode == "each" {
+            inputs
+                .iter()
+                .map(|(depot, visits)| {
+                    let rules = ablakbusz::plan::ItineraryRules {
+                        depot: depot.clone(),
+                        ..rules.clone()
+                    };
+                    ablakbusz::plan::build_itinerary(&rules, visits).unwrap()
+                })
+                .collect::<Vec<_>>()
+        } else {
+            let visits: Vec<_> = inputs.iter().flat_map(|(_, v)| v.iter().cloned()).collect();
+            vec![ablakbusz::plan::build_itinerary(&rules, &visits).unwrap()]
+        }
+    });
+    let wanted: u32 = inputs.iter().flat_map(|(_, v)| v).map(|v| v.visits_wanted).sum();
+    let stops: usize = plans.iter().map(|p| p.stops.len()).sum();
+    let days: usize = plans.iter().map(|p| p.summary().bus_days).sum();
+    let km: f64 = plans.iter().map(|p| p.summary().total_km).sum();
+    println!(
+        "{wanted} {stops} {days} {km:.0} {wall:.3} {cpu:.3} {}",
+        peak_rss_kb().unwrap_or(0)
+    );
+}
+
+/// (g) one child run: its printed fields.
+fn plan_child_run(copies: usize, mode: &str, optimise: bool) -> Option<Vec<String>> {
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    let planner = if optimise { "optimised" } else { "greedy" };
+    let out = std::process::Command::new(&exe)
+        .args([PLAN_CHILD, &copies.to_string(), mode, planner])
+        .output()
+        .expect("the planning child runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let fields: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    (fields.len() == 7).then_some(fields)
+}
+
+/// (g) parent side: the county and the national-size season planned in fresh processes (each its
+/// own peak memory), by both planners, with the ratios.
+fn bench_national_plan() {
+    for optimise in [false, true] {
+        let planner = if optimise { "optimised" } else { "greedy" };
+        for mode in ["each", "one"] {
+            let (Some(county), Some(national)) = (
+                plan_child_run(1, mode, optimise),
+                plan_child_run(PLAN_COPIES, mode, optimise),
+            ) else {
+                println!("(g) planning child failed ({planner}, {mode})");
+                continue;
+            };
+            let f = |v: &[String], i: usize| v[i].parse::<f64>().unwrap_or(f64::NAN);
+            println!(
+                "(g) plan, {planner}, depots {mode}: county {} visits -> {} stops, {} bus-days, {} km in {} s wall, {} CPU-s, {:.1} MB; \
+                 {PLAN_COPIES} copies {} visits -> {} stops, {} bus-days, {} km in {} s wall, {} CPU-s, {:.1} MB; \
+                 ratio {:.1}x CPU for {:.1}x the visits (target: under 0.2 s)",
+                county[0],
+                county[1],
+                county[2],
+                county[3],
+                county[4],
+                county[5],
+                f(&county, 6) / 1024.0,
+                national[0],
+                national[1],
+                national[2],
+                national[3],
+                national[4],
+                national[5],
+                f(&national, 6) / 1024.0,
+                f(&national, 5) / f(&county, 5),
+                f(&national, 0) / f(&county, 0),
+            );
+        }
+    }
+}

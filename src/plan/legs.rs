@@ -25,23 +25,68 @@ pub(super) struct LegTable {
     points: Vec<Coordinates>,
     /// Row-major legs when the points are few enough.
     table: Option<Vec<Leg>>,
+    /// Without the table: the legs from the depot (point 0) to every point and back, and from
+    /// each point to its nearest points (`near[i]`: point index and leg, nearest first), kept
+    /// because a bus-day starts and ends at the depot and joins near places (linear in the points).
+    from_depot: Vec<Leg>,
+    to_depot: Vec<Leg>,
+    near: Vec<Vec<(u32, Leg)>>,
 }
 
 impl LegTable {
-    pub(super) fn new(travel: TravelModel, points: Vec<Coordinates>) -> Self {
-        let table = (points.len() <= TABLE_MAX_POINTS).then(|| {
-            points
+    /// The legs between `points` (point 0 the depot); `near[i]`: the nearest other points of
+    /// point i + 1 as indices among `points[1..]` (the neighbour index of the series), used only
+    /// beyond [`TABLE_MAX_POINTS`].
+    pub(super) fn new(travel: TravelModel, points: Vec<Coordinates>, near: &[Vec<u32>]) -> Self {
+        if points.len() <= TABLE_MAX_POINTS {
+            let table = points
                 .iter()
                 .flat_map(|from| points.iter().map(|to| travel.leg(*from, *to)))
-                .collect()
-        });
-        Self { travel, points, table }
+                .collect();
+            return Self {
+                travel,
+                points,
+                table: Some(table),
+                from_depot: Vec::new(),
+                to_depot: Vec::new(),
+                near: Vec::new(),
+            };
+        }
+        let depot = points[0];
+        let from_depot = points.iter().map(|p| travel.leg(depot, *p)).collect();
+        let to_depot = points.iter().map(|p| travel.leg(*p, depot)).collect();
+        let near = std::iter::once(Vec::new())
+            .chain(near.iter().enumerate().map(|(i, list)| {
+                list.iter()
+                    .map(|&j| (j + 1, travel.leg(points[i + 1], points[j as usize + 1])))
+                    .collect()
+            }))
+            .collect();
+        Self {
+            travel,
+            points,
+            table: None,
+            from_depot,
+            to_depot,
+            near,
+        }
     }
 
-    /// The drive from point `from` to point `to`.
+    /// The drive from point `from` to point `to` (the same value from the table, the kept legs
+    /// or computed: one formula).
     pub(super) fn leg(&self, from: usize, to: usize) -> Leg {
-        match &self.table {
-            Some(table) => table[from * self.points.len() + to],
+        if let Some(table) = &self.table {
+            return table[from * self.points.len() + to];
+        }
+        if from == 0 {
+            return self.from_depot[to];
+        }
+        if to == 0 {
+            return self.to_depot[from];
+        }
+        let to_u32 = to as u32;
+        match self.near[from].iter().find(|(j, _)| *j == to_u32) {
+            Some((_, leg)) => *leg,
             None => self.travel.leg(self.points[from], self.points[to]),
         }
     }
@@ -198,11 +243,21 @@ mod tests {
         let points: Vec<Coordinates> = (0..600u32)
             .map(|i| Coordinates::new(46.0 + f64::from(i % 37) * 0.03, 19.0 + f64::from(i % 41) * 0.03))
             .collect();
-        let big = LegTable::new(TravelModel::default(), points.clone());
+        let near = nearest_neighbours(&points[1..], 8);
+        let big = LegTable::new(TravelModel::default(), points.clone(), &near);
         assert!(big.table.is_none());
-        let small = LegTable::new(TravelModel::default(), points[..100].to_vec());
-        for (a, b) in [(0, 5), (17, 99), (99, 0), (42, 42)] {
-            assert_eq!(big.leg(a, b), small.leg(a, b));
+        let small = LegTable::new(TravelModel::default(), points[..100].to_vec(), &near[..99]);
+        for a in 0..100 {
+            for b in 0..100 {
+                assert_eq!(big.leg(a, b), small.leg(a, b), "{a} -> {b}");
+            }
+        }
+        // The kept legs to near points are the ones asked for.
+        for (i, list) in near.iter().enumerate() {
+            for &j in list {
+                let computed = TravelModel::default().leg(points[i + 1], points[j as usize + 1]);
+                assert_eq!(big.leg(i + 1, j as usize + 1), computed);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ mod bounds;
 mod calendar;
 mod dwell_policy;
 mod error;
+mod index_set;
 mod itinerary;
 mod legs;
 mod optimiser;

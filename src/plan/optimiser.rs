@@ -30,6 +30,7 @@
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
+use super::index_set::IndexSet;
 use super::problem::{DEPOT, Problem};
 
 /// The fewest and most visits one ruin removes (a bus-day holds 3–5; a few days' worth).
@@ -67,6 +68,10 @@ struct Plan {
     day_of: Vec<Option<usize>>,
     /// Occurrences not placed that fit a day alone (the others can never be placed).
     unplaced: usize,
+    /// The placed occurrences, and those left out that fit a day alone (random picks among
+    /// them without listing them each iteration).
+    placed_set: IndexSet,
+    left_out_set: IndexSet,
     bus_days: usize,
     total_metres: i64,
 }
@@ -155,8 +160,14 @@ impl<'p, 'a> Search<'p, 'a> {
         let unplaced = (0..day_of.len())
             .filter(|&o| day_of[o].is_none() && problem.fits_alone(problem.occurrences[o].series))
             .count();
+        let placed_set = IndexSet::new(day_of.len(), |o| day_of[o].is_some());
+        let left_out_set = IndexSet::new(day_of.len(), |o| {
+            day_of[o].is_none() && problem.fits_alone(problem.occurrences[o].series)
+        });
         let plan = Plan {
             unplaced,
+            placed_set,
+            left_out_set,
             bus_days: routes.iter().filter(|r| !r.is_empty()).count(),
             total_metres: metres.iter().sum(),
             back: timings.iter().map(|t| t.back_min).collect(),
@@ -188,8 +199,9 @@ impl<'p, 'a> Search<'p, 'a> {
             self.plan.metres[day] = metres;
             self.plan.back[day] = back;
         }
-        for (o, day) in self.undo.occurrences.drain(..).rev() {
+        while let Some((o, day)) = self.undo.occurrences.pop() {
             self.plan.day_of[o] = day;
+            self.track(o);
         }
         (self.plan.unplaced, self.plan.bus_days, self.plan.total_metres) = self.undo.score;
     }
@@ -231,6 +243,15 @@ impl<'p, 'a> Search<'p, 'a> {
             _ => {}
         }
         self.plan.day_of[o] = day;
+        self.track(o);
+    }
+
+    /// Brings occurrence `o`'s membership of the placed and left-out sets up to date.
+    fn track(&mut self, o: usize) {
+        let placed = self.plan.day_of[o].is_some();
+        let fits = self.problem.fits_alone(self.problem.occurrences[o].series);
+        self.plan.placed_set.set(o, placed);
+        self.plan.left_out_set.set(o, !placed && fits);
     }
 
     /// Takes occurrence `o` out of its day.
@@ -344,17 +365,15 @@ impl<'p, 'a> Search<'p, 'a> {
 
     /// One ruin and recreate; true when the result is kept.
     fn ruin_and_recreate(&mut self, threshold: i64) -> bool {
-        let placed: Vec<usize> = (0..self.plan.day_of.len())
-            .filter(|&o| self.plan.day_of[o].is_some())
-            .collect();
-        if placed.is_empty() {
+        let placed = self.plan.placed_set.len();
+        if placed == 0 {
             return false;
         }
         let centre = if self.plan.unplaced > 0 && self.rng.random_bool(UNPLACED_CENTRE_SHARE) {
-            let left_out = self.left_out();
-            left_out[self.rng.random_range(0..left_out.len())]
+            let left_out = self.plan.left_out_set.len();
+            self.plan.left_out_set.nth(self.rng.random_range(0..left_out))
         } else {
-            placed[self.rng.random_range(0..placed.len())]
+            self.plan.placed_set.nth(self.rng.random_range(0..placed))
         };
         let mut removed = if self.rng.random_bool(0.5) {
             self.neighbourhood(centre)
@@ -390,14 +409,6 @@ impl<'p, 'a> Search<'p, 'a> {
         let (old_unplaced, old_days, old_metres) = self.undo.score;
         (unplaced, days) < (old_unplaced, old_days)
             || ((unplaced, days) == (old_unplaced, old_days) && metres <= old_metres + threshold)
-    }
-
-    /// The occurrences left out that fit a day alone.
-    fn left_out(&self) -> Vec<usize> {
-        let p = self.problem;
-        (0..self.plan.day_of.len())
-            .filter(|&o| self.plan.day_of[o].is_none() && p.fits_alone(p.occurrences[o].series))
-            .collect()
     }
 
     /// The centre and the placed visits of its nearest series in the same round.
@@ -455,13 +466,11 @@ impl<'p, 'a> Search<'p, 'a> {
         if max_stops > REPARTITION_MAX_STOPS {
             return false;
         }
-        let placed: Vec<usize> = (0..self.plan.day_of.len())
-            .filter(|&o| self.plan.day_of[o].is_some())
-            .collect();
-        if placed.is_empty() {
+        let placed = self.plan.placed_set.len();
+        if placed == 0 {
             return false;
         }
-        let centre = placed[self.rng.random_range(0..placed.len())];
+        let centre = self.plan.placed_set.nth(self.rng.random_range(0..placed));
         let limit = self.rng.random_range(REPARTITION_MIN_VISITS..=REPARTITION_MAX_VISITS);
         let days = self.nearby_days(centre, limit);
         let visits: Vec<usize> = days.iter().flat_map(|&d| self.plan.routes[d].clone()).collect();

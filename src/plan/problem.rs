@@ -58,6 +58,9 @@ pub(super) struct Problem<'a> {
     /// Minutes each series' visit alone needs from the window's start until back at the depot
     /// (the wait for the earliest opening and the grid included).
     pub alone_min: Vec<u32>,
+    /// Whether each series' visit alone ends within the window (kept: asked for every
+    /// candidate on every day).
+    pub alone_fits: Vec<bool>,
 }
 
 impl<'a> Problem<'a> {
@@ -79,28 +82,31 @@ impl<'a> Problem<'a> {
                 });
             }
         }
+        let neighbours = nearest_neighbours(&places, NEIGHBOURS);
         let mut problem = Self {
             rules,
             days,
             day_number: days.iter().map(|&d| i64::from((d - days[0]).get_days())).collect(),
             visits,
-            legs: LegTable::new(rules.travel, points),
-            neighbours: nearest_neighbours(&places, NEIGHBOURS),
+            legs: LegTable::new(rules.travel, points, &neighbours),
+            neighbours,
             occurrences,
             first_occurrence,
             alone_min: Vec::new(),
+            alone_fits: Vec::new(),
         };
-        problem.alone_min = (0..visits.len())
-            .map(|s| {
-                let t = problem.timing([s]);
-                t.back_min.saturating_sub(rules.window.start_min)
-            })
+        let alone: Vec<RouteTiming> = (0..visits.len()).map(|s| problem.timing([s])).collect();
+        problem.alone_min = alone
+            .iter()
+            .map(|t| t.back_min.saturating_sub(rules.window.start_min))
             .collect();
+        problem.alone_fits = alone.iter().map(|t| t.back_min <= rules.window.end_min).collect();
         problem
     }
 
+    /// True when series `series`' visit alone fits a day (its day ends within the window).
     pub(super) fn fits_alone(&self, series: usize) -> bool {
-        self.fits([series])
+        self.alone_fits[series]
     }
 
     /// The drive from series a's place (or the depot, `None`) to series b's (or the depot).
@@ -155,11 +161,6 @@ impl<'a> Problem<'a> {
             travel_min: travel_min.saturating_add(home.travel_min),
             metres: ((km + home.km) * METRES_PER_KM).round() as i64,
         }
-    }
-
-    /// True when the route's day ends within the window.
-    pub(super) fn fits(&self, route: impl IntoIterator<Item = usize>) -> bool {
-        self.timing(route).back_min <= self.rules.window.end_min
     }
 
     /// Calendar days from working day a to working day b.
