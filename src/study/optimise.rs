@@ -47,8 +47,14 @@ const CAPACITY_ROUNDS: u32 = 10;
 /// Growth of the surrogate capacity when a plan fits and no larger one was tried (one step of 6 %
 /// is about the overhead of a visit per bus-day at 3 stops a day).
 const CAPACITY_GROWTH: f64 = 1.06;
-/// Planner-checked improving moves tried on the best plan that fits.
-const MAX_CHECKED_MOVES: usize = 24;
+/// Planner calls of the move search on the best plan that fits (with the practice and the
+/// capacity bisection, at most 59 calls: about twice the time of the 24 moves the first version
+/// tried, measured on the 2020 plan; see docs/planning.md).
+const MAX_CHECKED_MOVES: usize = 48;
+/// Moves kept, best first, from each scan of the neighbourhood of the best plan (the planner is
+/// asked about them in that order until one fits; more than the calls, since moves dominated by a
+/// plan that did not fit are skipped without a call).
+const MOVE_LIST: usize = 4 * MAX_CHECKED_MOVES;
 /// Passes of pair moves on the surrogate (each applies the best pair move; the allocation
 /// converges in far fewer on the shipped scenarios).
 const MAX_PAIR_PASSES: usize = 400;
@@ -128,7 +134,8 @@ impl Screening {
         self.sum(plan, |o| o.clerk_hours)
     }
 
-    fn busy_min(&self, plan: &[usize]) -> f64 {
+    /// Surrogate time of `plan`, minutes.
+    pub fn busy_min(&self, plan: &[usize]) -> f64 {
         self.sum(plan, |o| o.busy_min)
     }
 
@@ -644,16 +651,26 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// Planner-checked moves on the best plan that fits, the largest gains first.
+    /// Planner-checked local search on the best plan that fits: its single and pair changes that
+    /// gain on the screening value, whatever they do to the surrogate time, best first by their
+    /// gain less the surrogate's price of the time they add ([`marginal_rate`]); moves that ask at
+    /// least as much of every settlement as a plan that did not fit are skipped. The first move
+    /// that fits becomes the best and the neighbourhood is scanned again from it; the search ends
+    /// when no move of a scan fits or after [`MAX_CHECKED_MOVES`] planner calls.
     fn checked_moves(&mut self) -> Result<(), StudyError> {
         let mut checked = 0;
         'improve: while checked < MAX_CHECKED_MOVES {
             let Some(best) = &self.best else { return Ok(()) };
-            for plan in improving_moves(self.screening, &best.plan, self.clerk_cap()) {
+            let price = marginal_rate(self.screening, self.screening.busy_min(&best.plan));
+            for plan in improving_moves(self.screening, &best.plan, self.clerk_cap(), price) {
                 if checked >= MAX_CHECKED_MOVES {
                     break 'improve;
                 }
-                if self.tried.iter().any(|(p, _)| *p == plan) {
+                if self
+                    .tried
+                    .iter()
+                    .any(|(p, fits)| *p == plan || !fits && asks_at_least(self.screening, &plan, p))
+                {
                     continue;
                 }
                 checked += 1;
@@ -674,6 +691,22 @@ impl Search<'_> {
 /// [`allocate`] can give at that capacity; it bounds a planner-checked plan only as far as the
 /// surrogate's time per visit is right (the clerk-hours limit is left out, which only raises it).
 pub fn surrogate_bound(screening: &Screening, capacity_min: f64) -> f64 {
+    let mut left = capacity_min;
+    let mut value = 0.0;
+    for (per_min, minutes) in hull_steps(screening) {
+        if left <= 0.0 {
+            break;
+        }
+        let take = minutes.min(left);
+        value += per_min * take;
+        left -= take;
+    }
+    value
+}
+
+/// The steps of every settlement's upper concave hull of surrogate time against value, as
+/// (gain per minute, minutes), by falling gain per minute.
+fn hull_steps(screening: &Screening) -> Vec<(f64, f64)> {
     // (gain per minute, minutes) of every hull step.
     let mut steps: Vec<(f64, f64)> = Vec::new();
     for settlement in &screening.settlements {
@@ -700,17 +733,7 @@ pub fn surrogate_bound(screening: &Screening, capacity_min: f64) -> f64 {
         );
     }
     steps.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut left = capacity_min;
-    let mut value = 0.0;
-    for (per_min, minutes) in steps {
-        if left <= 0.0 {
-            break;
-        }
-        let take = minutes.min(left);
-        value += per_min * take;
-        left -= take;
-    }
-    value
+    steps
 }
 
 /// The multiple-choice knapsack on the surrogate: from nothing, repeatedly the single change with
@@ -803,14 +826,40 @@ fn best_pair_move(screening: &Screening, plan: &mut Plan, capacity_min: f64, cle
     }
 }
 
+/// Whether `plan` asks at least as much of every settlement as `other`: as many visits or more,
+/// each as long or longer (a planner that could not fit `other` has no more room for `plan`).
+fn asks_at_least(screening: &Screening, plan: &[usize], other: &[usize]) -> bool {
+    screening
+        .settlements
+        .iter()
+        .zip(plan.iter().zip(other))
+        .all(|(s, (&a, &b))| {
+            let (a, b) = (s.options[a], s.options[b]);
+            b.visits == 0 || a.visits >= b.visits && a.dwell_hours >= b.dwell_hours - GAIN_EPS
+        })
+}
+
+/// The surrogate's price of a minute at `capacity_min`: the gain per minute of the step of the
+/// linear relaxation ([`surrogate_bound`]) that the capacity ends in (0 past the last step).
+fn marginal_rate(screening: &Screening, capacity_min: f64) -> f64 {
+    let mut left = capacity_min;
+    for (per_min, minutes) in hull_steps(screening) {
+        if left < minutes {
+            return per_min;
+        }
+        left -= minutes;
+    }
+    0.0
+}
+
 /// Plans one or two changes away from `plan` that gain on the screening value and keep within the
-/// clerk-hours, the largest gains first (at most [`MAX_CHECKED_MOVES`]): single changes, and pair
-/// changes that do not add surrogate time.
-fn improving_moves(screening: &Screening, plan: &[usize], clerk_cap: f64) -> Vec<Plan> {
-    /// A move by its gain, ordered so that the heap's top is the smallest gain kept (then the
-    /// latest found), for a deterministic top list.
+/// clerk-hours, at most [`MOVE_LIST`], best first by the gain less `price` × the surrogate minutes
+/// added (then the larger gain, then the order found).
+fn improving_moves(screening: &Screening, plan: &[usize], clerk_cap: f64, price: f64) -> Vec<Plan> {
+    /// A move by its score, ordered so that the heap's top is the worst move kept (the smallest
+    /// score, then the smallest gain, then the latest found), for a deterministic top list.
     #[derive(PartialEq)]
-    struct Move(f64, usize, Vec<(usize, usize)>);
+    struct Move(f64, f64, usize, Vec<(usize, usize)>);
     impl Eq for Move {}
     impl PartialOrd for Move {
         fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
@@ -819,16 +868,24 @@ fn improving_moves(screening: &Screening, plan: &[usize], clerk_cap: f64) -> Vec
     }
     impl Ord for Move {
         fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-            other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+            other
+                .0
+                .total_cmp(&self.0)
+                .then(other.1.total_cmp(&self.1))
+                .then(self.2.cmp(&other.2))
         }
     }
     let mut heap: BinaryHeap<Move> = BinaryHeap::new();
     let mut found = 0;
     let clerks = screening.clerk_hours(plan);
-    let mut offer = |gain: f64, changes: Vec<(usize, usize)>, heap: &mut BinaryHeap<Move>| {
+    let mut offer = |gain: f64, more: f64, changes: Vec<(usize, usize)>, heap: &mut BinaryHeap<Move>| {
         found += 1;
-        heap.push(Move(gain, found, changes));
-        if heap.len() > MAX_CHECKED_MOVES {
+        let score = gain - price * more;
+        if heap.len() >= MOVE_LIST && heap.peek().is_some_and(|worst| (score, gain) <= (worst.0, worst.1)) {
+            return;
+        }
+        heap.push(Move(score, gain, found, changes));
+        if heap.len() > MOVE_LIST {
             heap.pop();
         }
     };
@@ -836,27 +893,27 @@ fn improving_moves(screening: &Screening, plan: &[usize], clerk_cap: f64) -> Vec
     for (a, sa) in sets.iter().enumerate() {
         let now_a = sa.options[plan[a]];
         for (oa, option_a) in sa.options.iter().enumerate() {
-            let gain_a = option_a.value - now_a.value;
-            let clerks_a = option_a.clerk_hours - now_a.clerk_hours;
             if oa == plan[a] {
                 continue;
             }
+            let gain_a = option_a.value - now_a.value;
+            let more_a = option_a.busy_min - now_a.busy_min;
+            let clerks_a = option_a.clerk_hours - now_a.clerk_hours;
             if gain_a > GAIN_EPS && clerks + clerks_a <= clerk_cap + GAIN_EPS {
-                offer(gain_a, vec![(a, oa)], &mut heap);
+                offer(gain_a, more_a, vec![(a, oa)], &mut heap);
             }
             for (b, sb) in sets.iter().enumerate().skip(a + 1) {
                 let now_b = sb.options[plan[b]];
                 for (ob, option_b) in sb.options.iter().enumerate() {
                     let gain = gain_a + option_b.value - now_b.value;
-                    let more = option_a.busy_min - now_a.busy_min + option_b.busy_min - now_b.busy_min;
                     if ob == plan[b]
                         || gain <= GAIN_EPS
-                        || more > 0.0
                         || clerks + clerks_a + option_b.clerk_hours - now_b.clerk_hours > clerk_cap + GAIN_EPS
                     {
                         continue;
                     }
-                    offer(gain, vec![(a, oa), (b, ob)], &mut heap);
+                    let more = more_a + option_b.busy_min - now_b.busy_min;
+                    offer(gain, more, vec![(a, oa), (b, ob)], &mut heap);
                 }
             }
         }
@@ -865,7 +922,7 @@ fn improving_moves(screening: &Screening, plan: &[usize], clerk_cap: f64) -> Vec
         .into_iter()
         .map(|m| {
             let mut next = plan.to_vec();
-            for (s, o) in m.2 {
+            for (s, o) in m.3 {
                 next[s] = o;
             }
             next
@@ -925,6 +982,43 @@ mod tests {
         assert!((surrogate_bound(&s, 150.0) - 13.0).abs() < 1e-12);
         assert!((surrogate_bound(&s, 250.0) - 18.0).abs() < 1e-12);
         assert!((surrogate_bound(&s, 1000.0) - 20.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_price_of_a_minute_is_the_step_the_capacity_ends_in() {
+        let s = screening();
+        // Steps by gain per minute: A 0.1 × 100, B 0.06 × 100, A 0.04 × 100.
+        assert_eq!(marginal_rate(&s, 50.0), 0.1);
+        assert_eq!(marginal_rate(&s, 150.0), 0.06);
+        assert_eq!(marginal_rate(&s, 250.0), 0.04);
+        assert_eq!(marginal_rate(&s, 300.0), 0.0);
+    }
+
+    #[test]
+    fn a_plan_asks_at_least_another_when_no_settlement_asks_less() {
+        let mut s = screening();
+        s.settlements[0].options[2].dwell_hours = 3.0;
+        // A: 0 none, 1 once 2 h, 2 once 3 h, 3 twice 2 h; B: 0 none, 1 once 2 h.
+        assert!(asks_at_least(&s, &[2, 1], &[1, 1]));
+        assert!(asks_at_least(&s, &[1, 1], &[1, 0]));
+        assert!(asks_at_least(&s, &[3, 1], &[3, 1]));
+        assert!(!asks_at_least(&s, &[3, 1], &[2, 1]), "more visits but shorter");
+        assert!(!asks_at_least(&s, &[2, 0], &[1, 1]), "B not visited");
+    }
+
+    #[test]
+    fn the_moves_gain_and_are_ordered_by_gain_less_the_price_of_their_time() {
+        let s = screening();
+        // From A once (10): B once (+6, +100 min), A twice and B (+10, +200 min), A at 150 min
+        // and B (+7, +150 min), A twice (+4, +100 min), A at 150 min (+1, +50 min); at 0.05 a
+        // minute they score 1, 0, -0.5, -1, -1.5 in that order.
+        let moves = improving_moves(&s, &[1, 0], f64::INFINITY, 0.05);
+        assert!(moves.iter().all(|m| s.value(m) > s.value(&[1, 0])));
+        assert_eq!(moves, vec![vec![1, 1], vec![3, 1], vec![2, 1], vec![3, 0], vec![2, 0]]);
+        // Dropping A for B gains nothing: not a move.
+        assert!(!moves.contains(&vec![0, 1]));
+        // At no price the largest gain comes first: A twice and B (+10).
+        assert_eq!(improving_moves(&s, &[1, 0], f64::INFINITY, 0.0)[0], vec![3, 1]);
     }
 
     #[test]

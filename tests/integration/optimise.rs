@@ -99,9 +99,6 @@ fn enumerated_best(optimised: &Optimised) -> (f64, Plan) {
 }
 
 #[test]
-#[ignore = "fails today: at 3 bus-days the optimiser finds 48.875 clients (plan [1, 3, 2, 3]), the enumerated \
-            best is 49.75 (plan [3, 3, 1, 2], three settlements away); the acceptance line of issue 12 is not met \
-            (see /work/notes/optimise-note.md)"]
 fn the_optimiser_finds_the_best_plan_of_a_small_county() {
     for bus_days in [2, 3, 4] {
         let optimised = optimise(&request(bus_days, None));
