@@ -13,6 +13,7 @@ mod itinerary;
 mod legs;
 mod optimiser;
 mod packer;
+mod pair_bounds;
 mod planner;
 mod problem;
 #[cfg(test)]

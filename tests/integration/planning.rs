@@ -323,3 +323,52 @@ fn the_timetable_page_lists_every_stop_of_the_itinerary_month_by_month_in_hungar
     }
     assert!(page.contains("@page { size: A4;"), "printable on A4");
 }
+
+/// The lower bounds `plan` printed for the 2020 plan before the partner bounds (issue 12.1): at
+/// least 90 bus-days and 10,356 km.
+const SIMPLE_BOUND_BUS_DAYS: usize = 90;
+const SIMPLE_BOUND_KM: f64 = 10_356.0;
+
+/// The bus-days and km of `plan`'s "lower bounds: at least … bus-days and … km" line.
+fn printed_bounds(stdout: &str) -> (usize, f64) {
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("lower bounds: at least"))
+        .unwrap_or_else(|| panic!("no bounds line in {stdout}"));
+    let rest = line.split("at least ").nth(1).unwrap();
+    let bus_days = rest.split(' ').next().unwrap().parse().unwrap();
+    let km_text = rest
+        .split(" bus-days and ")
+        .nth(1)
+        .unwrap()
+        .split(" km")
+        .next()
+        .unwrap();
+    let km = km_text.replace([',', ' ', '\u{a0}'], "").parse().unwrap();
+    (bus_days, km)
+}
+
+#[test]
+fn the_printed_lower_bounds_hold_for_the_2020_plan_and_beat_the_simple_ones() {
+    let dir = temp_dir("plan-2020-bounds");
+    let out = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
+        .args([
+            "plan",
+            repo("scenarios/2020-plan.toml").to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (bus_days, km) = printed_bounds(&String::from_utf8_lossy(&out.stdout));
+    let (planned_days, planned_km) = check_plan(&std::fs::read_to_string(dir.join("itinerary.csv")).unwrap(), GRID_MIN);
+    // Valid: no plan beats them, this one included, nor the proven least km.
+    assert!(bus_days <= planned_days, "{bus_days} > {planned_days} bus-days");
+    assert!(km <= LEAST_KM_QUARTER_HOUR && km <= planned_km, "{km} km");
+    // Tighter than the simple bounds they replace.
+    assert!(
+        bus_days > SIMPLE_BOUND_BUS_DAYS && km > SIMPLE_BOUND_KM,
+        "{bus_days} / {km}"
+    );
+}
