@@ -12,6 +12,7 @@ use crate::report::CsvDialect;
 use crate::report::lang::Lang;
 use crate::scenario::{Setting, Vary};
 use crate::sim::{Closing, ClosingKind};
+use crate::study::Objective;
 
 /// Client demand and clerk staffing for the Bács-Kiskun government-window bus.
 ///
@@ -368,7 +369,8 @@ enum CliCommand {
         after_help = "Example:\n  ablakbusz optimise scenarios/2020-plan.toml --budget-bus-days 130\n\n\
         Chooses, among the settlements the scenario's [season.generate] selects, the visits (0 to --max-visits)\n\
         and the dwell of each (the scenario's demand-driven range, default 2-5 h in half hours) that maximise the\n\
-        clients served within the wait target, within the bus-days (default: those of the scenario's own plan)\n\
+        clients served within the wait target (or, with --objective lost, minimise the clients lost plus the\n\
+        demand left unserved), within the bus-days (default: those of the scenario's own plan)\n\
         and, if given, the clerk-hours at the stops. Writes optimised.toml + optimised-stops.csv (a scenario run\n\
         takes), optimise.csv and the comparison with the scenario's plan (compare.csv, compare.html) to\n\
         output/optimise/<scenario file name without .toml>/ (or --out)."
@@ -401,6 +403,17 @@ enum CliCommand {
     },
 }
 
+/// `--objective served-within-target|lost`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ObjectiveArg {
+    /// Maximise the clients served within the wait target.
+    ServedWithinTarget,
+    /// Minimise the clients lost at the stops (reneged, balked, sent home) plus the demand left
+    /// unserved (each settlement's clients at its most visits of the longest dwell, less those of
+    /// the visits chosen).
+    Lost,
+}
+
 /// `ablakbusz sweep`'s arguments.
 #[derive(Debug, clap::Args)]
 struct SweepArgs {
@@ -429,6 +442,9 @@ struct OptimiseArgs {
     /// Most visits of one settlement (default 4, at most 12).
     #[arg(long, value_name = "N", value_parser = values::max_visits)]
     max_visits: Option<u32>,
+    /// What the plan is chosen for.
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::ServedWithinTarget)]
+    objective: ObjectiveArg,
     #[command(flatten)]
     simulation: SimulationArgs,
     #[command(flatten)]
@@ -440,6 +456,10 @@ impl OptimiseArgs {
         let simulation = self.simulation;
         OptimiseOptions {
             scenario: self.set.source(self.scenario, ScenarioSource::Embedded),
+            objective: match self.objective {
+                ObjectiveArg::ServedWithinTarget => Objective::ServedWithinTarget,
+                ObjectiveArg::Lost => Objective::Lost,
+            },
             budget_bus_days: self.budget_bus_days,
             budget_clerk_hours: self.budget_clerk_hours,
             max_visits: self.max_visits,

@@ -15,7 +15,9 @@ use crate::report::{
     render_season_scenario,
 };
 use crate::scenario::Season;
-use crate::study::{DEFAULT_MAX_VISITS, OptimiseRequest, OptimiseStep, SCREENING_REPLICATIONS, optimise_season};
+use crate::study::{
+    DEFAULT_MAX_VISITS, Objective, OptimiseRequest, OptimiseStep, SCREENING_REPLICATIONS, optimise_season,
+};
 
 /// Folder of `optimise`'s outputs under `output/` by default (one folder per scenario in it).
 const OPTIMISE_DIR: &str = "optimise";
@@ -26,6 +28,8 @@ const EXPORT_STEM: &str = "optimised";
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptimiseOptions {
     pub scenario: ScenarioSource,
+    /// `--objective`: what the plan is chosen for (default: served within the wait target).
+    pub objective: Objective,
     /// `--budget-bus-days N` (default: the bus-days of the scenario's own plan).
     pub budget_bus_days: Option<usize>,
     /// `--budget-clerk-hours H`: clerk-hours at the stops as planned, clerks × dwell (default: no limit).
@@ -57,6 +61,7 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
     );
     check_writable(&dir)?;
     let request = OptimiseRequest {
+        objective: options.objective,
         budget_bus_days: options.budget_bus_days,
         budget_clerk_hours: options.budget_clerk_hours,
         max_visits: options.max_visits.unwrap_or(DEFAULT_MAX_VISITS),
@@ -127,7 +132,14 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
     if !quiet {
         print!(
             "\n{}",
-            render_optimise_result(lang, &comparisons[0], &comparisons[1], wait_min)?
+            render_optimise_result(
+                lang,
+                optimised.screening.objective,
+                &comparisons[0],
+                &comparisons[1],
+                wait_min,
+                optimised.screening.demand()
+            )?
         );
     }
     Ok(())

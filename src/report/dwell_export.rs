@@ -2,7 +2,8 @@
 //! is the re-planned season's stops, listed in a stops CSV beside it with the chosen dwells.
 //!
 //! The copy keeps every other key of the base scenario (demand, clients, bus, simulation, targets,
-//! policies); relative paths in it are made absolute, since the copy lives in the output folder.
+//! policies) with the command's `--set` values laid over them (those under `season` are already in
+//! the stops); relative paths in it are made absolute, since the copy lives in the output folder.
 //! Both files are inputs, so they are written in the program's own format (English column names,
 //! commas, decimal points) whatever `--lang` and `--csv` say.
 
@@ -106,6 +107,7 @@ pub fn render_season_scenario(
     let csv_file = format!("{}-stops.csv", export.stem);
     let mut table: toml::Table = toml::from_str(&base.text).map_err(|e| error(e.to_string()))?;
     absolute_paths(&mut table, base);
+    overlay_settings(&mut table, base).map_err(error)?;
     table.insert("name".into(), export.name.into());
     table.insert("description".into(), export.description.into());
     let mut season_table = toml::Table::new();
@@ -124,6 +126,45 @@ pub fn render_season_scenario(
         csv: render_stops_input(season)?,
         csv_file,
     })
+}
+
+/// The `--set` values of `base` laid over `table` as the scenario reader lays them (a table merges
+/// with a table, any other value replaces), so that the export reads back as the season it was
+/// made from. Values under `season` are left out: the exported `[season]` lists the stops they
+/// made. A file named by a `--set` is relative to the folder the command ran in: made absolute.
+fn overlay_settings(table: &mut toml::Table, base: &ScenarioText) -> Result<(), String> {
+    for setting in &base.settings {
+        if setting.key == "season" || setting.key.starts_with("season.") {
+            continue;
+        }
+        let mut layer: toml::Table = toml::from_str(&setting.toml_line()).map_err(|e| format!("{setting}: {e}"))?;
+        for (section, key) in PATH_KEYS {
+            let holder = if section.is_empty() {
+                Some(&mut layer)
+            } else {
+                layer.get_mut(section).and_then(toml::Value::as_table_mut)
+            };
+            if let Some(toml::Value::String(name)) = holder.and_then(|t| t.get_mut(key))
+                && let Ok(path) = std::path::absolute(name.as_str())
+            {
+                *name = path.display().to_string();
+            }
+        }
+        merge_table(table, layer);
+    }
+    Ok(())
+}
+
+/// Merges `over` into `base`: a table merges with a table of the same key, any other value replaces.
+fn merge_table(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(under)), toml::Value::Table(table)) => merge_table(under, table),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
 }
 
 /// Relative file names of `PATH_KEYS` made absolute from the base scenario's folder.
@@ -193,6 +234,27 @@ mod tests {
     fn stems_are_file_names() {
         assert_eq!(dwell_export_stem("demand-driven"), "dwells-demand-driven");
         assert_eq!(dwell_export_stem("Igény szerint, 2–5 h"), "dwells-igény-szerint-2-5-h");
+    }
+
+    #[test]
+    fn the_export_carries_the_settings_but_not_those_of_the_season() {
+        let setting = |key: &str, value: &str| crate::scenario::Setting {
+            key: key.into(),
+            value: value.into(),
+        };
+        let base = ScenarioText::embedded_default().with_settings(&[
+            setting("demand.model", "pending_needs"),
+            setting("bus.wait_target_min", "15"),
+            setting("season.generate.max_stops_per_day", "2"),
+        ]);
+        let season = base.resolve(None).unwrap();
+        let export = render_dwell_scenario(&base, &season, "demand-driven").unwrap();
+        let table: toml::Table = toml::from_str(&export.toml).unwrap();
+        assert_eq!(table["demand"]["model"].as_str(), Some("pending_needs"));
+        assert_eq!(table["bus"]["wait_target_min"].as_integer(), Some(15));
+        // The other keys of [bus] are kept: the setting merged into the table.
+        assert!(table["bus"].as_table().unwrap().len() > 1, "{export:?}");
+        assert_eq!(table["season"].as_table().unwrap().len(), 1, "only the stops");
     }
 
     #[test]

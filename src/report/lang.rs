@@ -774,10 +774,26 @@ label_table! {
         "Nincs egyértelmű különbség: az intervallum tartalmazza a 0-t (a kitűzött {target} % nem igazolható).";
     OptimiseWorse => "Fewer clients served within the wait target than the practice (the {target} % aimed for is not reached).",
         "Kevesebb ügyfél a várakozási célon belül, mint a gyakorlatban (a kitűzött {target} % nem teljesül).";
+    OptimiseScreenedLost => "Screening model (expected clients lost at the stops or left unserved, of a demand of {demand} clients: the most visits of the longest dwell): {value} for the chosen plan, {practice} for the scenario's own plan.",
+        "Szűrőmodell (a megállókon elvesztett vagy kiszolgálatlanul maradt ügyfelek várható száma a(z) {demand} ügyfélnyi igényből, azaz a legtöbb és leghosszabb látogatás igényéből): a választott tervben {value}, a forgatókönyv saját tervében {practice}.";
+    OptimiseBoundLost => "Lower bound of the screening model at this budget (each visit taking its dwell and its days' mean overhead, time shared freely between visits): {bound}, {gain} % below the scenario's own plan.",
+        "A szűrőmodell alsó korlátja ennél a keretnél (minden látogatás a tartózkodását és napjai átlagos többletidejét igényli, az idő szabadon megosztható): {bound}, {gain} %-kal a forgatókönyv saját terve alatt.";
+    OptimiseResultLost => "Lost or left unserved (the demand of {demand} clients less those served), simulated on common random numbers: practice {practice} ± {practice_ci}, optimised {optimised} ± {optimised_ci}; paired difference {difference} ± {ci} clients ({relative} % of the practice, 95 % interval {low} % to {high} %).",
+        "Elvesztett vagy kiszolgálatlanul maradt ügyfelek (a(z) {demand} ügyfélnyi igény és a kiszolgáltak különbsége), közös véletlen számokkal szimulálva: gyakorlat {practice} ± {practice_ci}, optimalizált {optimised} ± {optimised_ci}; páros különbség {difference} ± {ci} ügyfél (a gyakorlat {relative} %-a, 95 %-os intervallum: {low} % – {high} %).";
+    OptimiseLostPart => "Of them lost at the stops (reneged, balked, sent home): practice {practice} ± {practice_ci}, optimised {optimised} ± {optimised_ci}; paired difference {difference} ± {ci} clients.",
+        "Ebből a megállókon elvesztett (feladta a várakozást, be sem állt, hazaküldték): gyakorlat {practice} ± {practice_ci}, optimalizált {optimised} ± {optimised_ci}; páros különbség {difference} ± {ci} ügyfél.";
+    OptimiseLostFewer => "Fewer clients lost or left unserved than the practice: the interval excludes 0.",
+        "Kevesebb elvesztett vagy kiszolgálatlanul maradt ügyfél, mint a gyakorlatban: az intervallum nem tartalmazza a 0-t.";
+    OptimiseLostMore => "More clients lost or left unserved than the practice: the interval excludes 0.",
+        "Több elvesztett vagy kiszolgálatlanul maradt ügyfél, mint a gyakorlatban: az intervallum nem tartalmazza a 0-t.";
+    OptimiseLostUnclear => "No clear difference in clients lost or left unserved: the interval contains 0.",
+        "Nincs egyértelmű különbség az elvesztett vagy kiszolgálatlanul maradt ügyfelekben: az intervallum tartalmazza a 0-t.";
     NoteOptimiseExport => "The chosen plan is written as a scenario that run, report and compare take: {toml} (with its stops in {csv}); for example ablakbusz run {toml}.",
         "A választott terv egy a run, report és compare paranccsal futtatható forgatókönyvbe íródott: {toml} (a megállók: {csv}); például: ablakbusz run {toml}.";
     ColOptimiseVisits => "Visits", "Látogatások";
     ColOptimiseValue => "Served within the wait target, expected (screening)", "A várakozási célon belül kiszolgáltak, várható (szűrés)";
+    ColOptimiseLost => "Lost or left unserved, expected (screening)", "Elvesztett vagy kiszolgálatlan, várható (szűrés)";
+    ColOptimisePracticeLost => "Lost or left unserved in the scenario's plan, expected (screening)", "Elvesztett vagy kiszolgálatlan a forgatókönyv tervében, várható (szűrés)";
     ColOptimisePracticeVisits => "Visits in the scenario's plan", "Látogatások a forgatókönyv tervében";
     ColOptimisePracticeDwell => "Dwell in the scenario's plan (h)", "Tartózkodás a forgatókönyv tervében (óra)";
     ColOptimisePracticeValue => "Served within the wait target in the scenario's plan, expected (screening)", "A várakozási célon belül kiszolgáltak a forgatókönyv tervében, várható (szűrés)";

@@ -1,12 +1,13 @@
 //! The season optimiser's renderers: `optimise.csv` (the chosen visits and dwell of each settlement
 //! beside the scenario's own, with the screening values) and the terminal summary (the budget, the
-//! plan, and the served-within-target difference to the practice with its paired interval).
+//! plan, and the objective's difference to the practice with its paired interval: served within the
+//! wait target, or lost plus unserved).
 
 use super::csv::{Column, RenderError, csv_table, headers};
 use super::lang::{FillError, Label, Lang};
 use super::number::csv_cell as cell;
 use crate::experiment::{Comparison, GroupMetric};
-use crate::study::Optimised;
+use crate::study::{Objective, Optimised};
 
 /// The table's file name.
 pub const OPTIMISE_FILE: &str = "optimise.csv";
@@ -28,22 +29,44 @@ const COLUMNS: [Column; 7] = [
     ),
 ];
 
+/// The columns under [`Objective::Lost`]: the same, the figures lost plus unserved.
+const LOST_COLUMNS: [Column; 7] = [
+    COLUMNS[0],
+    COLUMNS[1],
+    COLUMNS[2],
+    Column::new("lost_and_unserved_expected", Label::ColOptimiseLost),
+    COLUMNS[4],
+    COLUMNS[5],
+    Column::new("practice_lost_and_unserved_expected", Label::ColOptimisePracticeLost),
+];
+
 /// `optimise.csv`: one row per settlement the optimiser chose for, in the screening's order.
 pub fn render_optimise_csv(lang: Lang, optimised: &Optimised) -> Result<String, RenderError> {
+    let objective = optimised.screening.objective;
     csv_table(OPTIMISE_FILE, |w| {
-        w.write_record(headers(lang, &COLUMNS))?;
+        w.write_record(headers(
+            lang,
+            match objective {
+                Objective::ServedWithinTarget => &COLUMNS,
+                Objective::Lost => &LOST_COLUMNS,
+            },
+        ))?;
         for (settlement, &o) in optimised.screening.settlements.iter().zip(&optimised.best.plan) {
             let chosen = settlement.options[o];
             let practice = settlement.options[settlement.practice];
+            let figure = |value: f64| match objective {
+                Objective::ServedWithinTarget => value,
+                Objective::Lost => settlement.demand - value,
+            };
             let dwell = |visits: u32, hours: f64| if visits == 0 { String::new() } else { cell(hours) };
             w.write_record([
                 settlement.settlement.clone(),
                 chosen.visits.to_string(),
                 dwell(chosen.visits, chosen.dwell_hours),
-                cell(chosen.value),
+                cell(figure(chosen.value)),
                 practice.visits.to_string(),
                 dwell(practice.visits, practice.dwell_hours),
-                cell(practice.value),
+                cell(figure(practice.value)),
             ])?;
         }
         Ok(())
@@ -80,21 +103,37 @@ pub fn render_optimise_plan(lang: Lang, optimised: &Optimised, wait_min: f64) ->
         ],
     )?;
     text.push('\n');
-    text += &Label::OptimiseScreened.fill(
+    let screening = &optimised.screening;
+    let (value, practice, bound) = (
+        screening.figure_of(optimised.value),
+        screening.figure_of(optimised.practice_value),
+        screening.figure_of(optimised.bound),
+    );
+    let (wait, demand) = (lang.number(wait_min, 0), lang.number(screening.demand(), 0));
+    let (screened, bound_label, scale) = match screening.objective {
+        Objective::ServedWithinTarget => (Label::OptimiseScreened, Label::OptimiseBound, ("wait", wait.as_str())),
+        Objective::Lost => (
+            Label::OptimiseScreenedLost,
+            Label::OptimiseBoundLost,
+            ("demand", demand.as_str()),
+        ),
+    };
+    text += &screened.fill(
         lang,
         &[
-            ("wait", &lang.number(wait_min, 0)),
-            ("value", &lang.number(optimised.value, 0)),
-            ("practice", &lang.number(optimised.practice_value, 0)),
+            scale,
+            ("value", &lang.number(value, 0)),
+            ("practice", &lang.number(practice, 0)),
         ],
     )?;
     text.push('\n');
-    let gain = if optimised.practice_value > 0.0 {
-        lang.number(100.0 * (optimised.bound / optimised.practice_value - 1.0), 1)
+    // Above the practice for a figure to raise, below it for one to lower.
+    let gain = if practice > 0.0 {
+        lang.number(100.0 * (bound / practice - 1.0).abs(), 1)
     } else {
         String::from("–")
     };
-    text += &Label::OptimiseBound.fill(lang, &[("bound", &lang.number(optimised.bound, 0)), ("gain", &gain)])?;
+    text += &bound_label.fill(lang, &[("bound", &lang.number(bound, 0)), ("gain", &gain)])?;
     text.push('\n');
     if optimised.practice_kept {
         text += Label::OptimisePracticeKept.text(lang);
@@ -116,9 +155,99 @@ fn verdict(difference: f64, half_width: f64, practice: f64) -> Label {
     }
 }
 
-/// The served-within-target line after the simulation: practice, optimised, the paired difference
-/// with its 95 % interval, in clients and in per cent of the practice, and the verdict.
+/// How a simulated difference in clients lost plus unserved stands (lower is better).
+fn lost_verdict(difference: f64, half_width: f64) -> Label {
+    if difference + half_width < 0.0 {
+        Label::OptimiseLostFewer
+    } else if difference - half_width > 0.0 {
+        Label::OptimiseLostMore
+    } else {
+        Label::OptimiseLostUnclear
+    }
+}
+
+/// The objective's lines after the simulation: practice, optimised, the paired difference with its
+/// 95 % interval, in clients and in per cent of the practice, and the verdict. `demand` is the
+/// screening's demand, clients (for [`Objective::Lost`]).
 pub fn render_optimise_result(
+    lang: Lang,
+    objective: Objective,
+    practice: &Comparison,
+    optimised: &Comparison,
+    wait_min: f64,
+    demand: f64,
+) -> Result<String, FillError> {
+    match objective {
+        Objective::ServedWithinTarget => render_within_target_result(lang, practice, optimised, wait_min),
+        Objective::Lost => render_lost_result(lang, practice, optimised, demand),
+    }
+}
+
+fn signed(lang: Lang, value: f64, decimals: usize) -> String {
+    let text = lang.number(value, decimals);
+    if value > 0.0 { format!("+{text}") } else { text }
+}
+
+/// Lost plus unserved: the demand less the clients served, in every replication (a client who
+/// arrives is served or lost; one who does not arrive is unserved), so its paired difference is
+/// minus the served difference, with the same interval; then the lost part with its own.
+fn render_lost_result(
+    lang: Lang,
+    practice: &Comparison,
+    optimised: &Comparison,
+    demand: f64,
+) -> Result<String, FillError> {
+    let served = GroupMetric::Served;
+    let (base, own) = (
+        practice.season.metrics.get(served),
+        optimised.season.metrics.get(served),
+    );
+    let (base_figure, own_figure) = (demand - base.mean, demand - own.mean);
+    let difference = -optimised.difference.get(served).mean;
+    let half = optimised.paired(served).ci95_bonferroni;
+    let relative = |clients: f64| {
+        if base_figure > 0.0 {
+            lang.number(100.0 * clients / base_figure, 1)
+        } else {
+            String::from("–")
+        }
+    };
+    let mut text = Label::OptimiseResultLost.fill(
+        lang,
+        &[
+            ("demand", &lang.number(demand, 0)),
+            ("practice", &lang.number(base_figure, 0)),
+            ("practice_ci", &lang.number(base.ci95, 0)),
+            ("optimised", &lang.number(own_figure, 0)),
+            ("optimised_ci", &lang.number(own.ci95, 0)),
+            ("difference", &signed(lang, difference, 0)),
+            ("ci", &lang.number(half, 0)),
+            ("relative", &relative(difference)),
+            ("low", &relative(difference - half)),
+            ("high", &relative(difference + half)),
+        ],
+    )?;
+    text.push('\n');
+    let lost = GroupMetric::Lost;
+    let (base_lost, own_lost) = (practice.season.metrics.get(lost), optimised.season.metrics.get(lost));
+    text += &Label::OptimiseLostPart.fill(
+        lang,
+        &[
+            ("practice", &lang.number(base_lost.mean, 0)),
+            ("practice_ci", &lang.number(base_lost.ci95, 0)),
+            ("optimised", &lang.number(own_lost.mean, 0)),
+            ("optimised_ci", &lang.number(own_lost.ci95, 0)),
+            ("difference", &signed(lang, optimised.difference.get(lost).mean, 0)),
+            ("ci", &lang.number(optimised.paired(lost).ci95_bonferroni, 0)),
+        ],
+    )?;
+    text.push('\n');
+    text += lost_verdict(difference, half).text(lang);
+    text.push('\n');
+    Ok(text)
+}
+
+fn render_within_target_result(
     lang: Lang,
     practice: &Comparison,
     optimised: &Comparison,
@@ -136,10 +265,6 @@ pub fn render_optimise_result(
             String::from("–")
         }
     };
-    let signed = |value: f64, decimals: usize| {
-        let text = lang.number(value, decimals);
-        if value > 0.0 { format!("+{text}") } else { text }
-    };
     let mut text = Label::OptimiseResult.fill(
         lang,
         &[
@@ -148,7 +273,7 @@ pub fn render_optimise_result(
             ("practice_ci", &lang.number(base.ci95, 0)),
             ("optimised", &lang.number(own.mean, 0)),
             ("optimised_ci", &lang.number(own.ci95, 0)),
-            ("difference", &signed(difference.mean, 0)),
+            ("difference", &signed(lang, difference.mean, 0)),
             ("ci", &lang.number(half, 0)),
             ("relative", &relative(difference.mean)),
             ("low", &relative(difference.mean - half)),
@@ -172,5 +297,12 @@ mod tests {
         assert_eq!(verdict(40.0, 10.0, 1000.0), Label::OptimiseBetterBelowTarget);
         assert_eq!(verdict(60.0, 70.0, 1000.0), Label::OptimiseUnclear);
         assert_eq!(verdict(-20.0, 10.0, 1000.0), Label::OptimiseWorse);
+    }
+
+    #[test]
+    fn fewer_lost_is_better_only_when_the_interval_excludes_0() {
+        assert_eq!(lost_verdict(-20.0, 10.0), Label::OptimiseLostFewer);
+        assert_eq!(lost_verdict(20.0, 10.0), Label::OptimiseLostMore);
+        assert_eq!(lost_verdict(-5.0, 10.0), Label::OptimiseLostUnclear);
     }
 }

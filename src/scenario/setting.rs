@@ -36,7 +36,7 @@ impl Setting {
     }
 
     /// The setting as one line of TOML: the value as typed when it is a TOML value, else as text.
-    pub(super) fn toml_line(&self) -> String {
+    pub fn toml_line(&self) -> String {
         let value = if toml::de::DeValue::parse(&self.value).is_ok() {
             self.value.clone()
         } else {

@@ -1,13 +1,17 @@
 //! The season optimiser: which settlements the bus visits, how many times and how long, within a
 //! budget of bus-days (and, optionally, of clerk-hours at the stops), to maximise the clients served
-//! within the wait target.
+//! within the wait target or, with [`Objective::Lost`], to minimise the clients lost plus the
+//! demand left unserved.
 //!
 //! Three steps. (1) Screening: each settlement's stop is simulated on its own streams (common
 //! random numbers: the same clients whatever the dwell) at every dwell of the grid, giving the
-//! share of its expected clients served within the wait target. A settlement's value for n visits
-//! of h hours is that share times its expected clients over the season: n × the per-visit model's
-//! clients, or, under the pending-needs pool, what n evenly spaced visits meet of the pool (more
-//! frequent visits meet smaller pools). A plan's screening value is the sum over its settlements.
+//! shares of its expected clients served within the wait target and lost. A settlement's expected
+//! clients for n visits of h hours over the season are n × the per-visit model's clients, or, under
+//! the pending-needs pool, what n evenly spaced visits meet of the pool (more frequent visits meet
+//! smaller pools). Its value is the share served within the target times those clients, or under
+//! [`Objective::Lost`] its demand (the most clients any of its options meets) less the lost and
+//! the unmet: the clients not lost, (1 − lost share) × clients. A plan's screening value is the
+//! sum over its settlements; every step below maximises it.
 //! (2) Allocation: a multiple-choice knapsack on a time surrogate (each visit takes its dwell plus
 //! the practice's mean overhead per stop: driving, set-up, pack-up, waits; the budget is the
 //! practice's mean bus-day length times the bus-days), filled greedily by marginal gain per
@@ -62,9 +66,23 @@ const MAX_PAIR_PASSES: usize = 400;
 /// by rounding only.
 const GAIN_EPS: f64 = 1e-9;
 
+/// What the optimiser maximises (`--objective`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Objective {
+    /// The clients served within the wait target (issue 12's target).
+    #[default]
+    ServedWithinTarget,
+    /// The clients lost at the stops (reneged, balked, sent home) plus the demand left unserved
+    /// (a settlement's demand, the most clients any of its options meets, less the clients of the
+    /// option chosen), minimised.
+    Lost,
+}
+
 /// What the optimiser is asked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptimiseRequest {
+    /// What the plan is chosen for.
+    pub objective: Objective,
     /// Most bus-days of the plan (`None`: the bus-days of the scenario's own plan).
     pub budget_bus_days: Option<usize>,
     /// Most clerk-hours at the stops as planned, clerks × dwell (`None`: no limit).
@@ -84,8 +102,9 @@ pub struct SettlementOption {
     pub visits: u32,
     /// Dwell of each visit, hours.
     pub dwell_hours: f64,
-    /// Screening value: expected clients served within the wait target over all its visits
-    /// (the simulated share served within the target at this dwell × the expected clients).
+    /// Screening value, higher is better: expected clients served within the wait target over all
+    /// its visits (the simulated share at this dwell × the expected clients), or under
+    /// [`Objective::Lost`] the expected clients not lost ((1 − the lost share) × the clients).
     pub value: f64,
     /// Surrogate time of all its visits, minutes (dwell plus the practice's overhead per stop).
     pub busy_min: f64,
@@ -103,11 +122,41 @@ pub struct ScreenedSettlement {
     pub options: Vec<SettlementOption>,
     /// Index in `options` of what the scenario's own plan does.
     pub practice: usize,
+    /// Its demand, clients: the most any of its options meets over the season (under
+    /// [`Objective::Lost`], what an option does not meet counts as unserved).
+    pub demand: f64,
+}
+
+/// What the screening simulation measured of a settlement at one dwell, as shares of its expected
+/// clients.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DwellShares {
+    pub dwell_hours: f64,
+    /// Served within the wait target ÷ expected clients.
+    pub within_target: f64,
+    /// Lost (reneged, balked, sent home) ÷ expected clients.
+    pub lost: f64,
+}
+
+/// What a settlement's options are made of besides the screening's shares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OptionRules {
+    /// Most visits the optimiser may choose.
+    pub max_visits: u32,
+    /// Visits and dwell (hours) of the settlement in the scenario's own plan (always an option).
+    pub practice_visits: u32,
+    pub practice_hours: f64,
+    /// Clerks of its stops.
+    pub clerks: u32,
+    /// Surrogate time of a visit besides its dwell, minutes.
+    pub overhead_min: f64,
 }
 
 /// The screening model of a scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Screening {
+    /// What the options' values measure.
+    pub objective: Objective,
     pub settlements: Vec<ScreenedSettlement>,
     /// Dwell grid, hours (the scenario's demand-driven range, else 2–5 h in half hours).
     pub grid_hours: Vec<f64>,
@@ -127,6 +176,28 @@ impl Screening {
     /// The screening value of `plan`: clients served within the wait target, expected.
     pub fn value(&self, plan: &[usize]) -> f64 {
         self.sum(plan, |o| o.value)
+    }
+
+    /// The objective's figure of `plan`, expected clients: served within the wait target, or under
+    /// [`Objective::Lost`] lost plus unserved (the demand less the value).
+    pub fn figure(&self, plan: &[usize]) -> f64 {
+        match self.objective {
+            Objective::ServedWithinTarget => self.value(plan),
+            Objective::Lost => self.demand() - self.value(plan),
+        }
+    }
+
+    /// The objective's figure of a screening value (see [`Self::figure`]).
+    pub fn figure_of(&self, value: f64) -> f64 {
+        match self.objective {
+            Objective::ServedWithinTarget => value,
+            Objective::Lost => self.demand() - value,
+        }
+    }
+
+    /// The demand of every settlement, clients ([`ScreenedSettlement::demand`]).
+    pub fn demand(&self) -> f64 {
+        self.settlements.iter().map(|s| s.demand).sum()
     }
 
     /// Clerk-hours of `plan` at its stops as planned.
@@ -298,6 +369,7 @@ pub fn screen(base: &Season, origin: &str, request: &OptimiseRequest) -> Result<
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Screening {
+        objective: request.objective,
         settlements,
         grid_hours,
         overhead_min,
@@ -362,7 +434,7 @@ fn screen_settlement(
         dwells.push(practice_hours);
     }
     let stream = stop.search_stream(1);
-    let share = dwells
+    let shares = dwells
         .iter()
         .map(|&hours| {
             let spec = base.spec_with_dwell(stop, hours).map_err(|source| StudyError::Stop {
@@ -374,21 +446,57 @@ fn screen_settlement(
                 source,
             })?;
             let mut engine = Engine::new();
-            let total: u64 = (0..u64::from(request.screening_replications))
-                .map(|replication| {
-                    let key = StreamKey {
-                        seed: request.seed,
-                        stop: stream,
-                        replication,
-                    };
-                    u64::from(prepared.simulate(&mut engine, key).served_within_target)
-                })
-                .sum();
-            let mean = total as f64 / f64::from(request.screening_replications);
-            let expected = spec.arrivals.expected_arrivals();
-            Ok(if expected > 0.0 { mean / expected } else { 0.0 })
+            let (mut within, mut lost) = (0_u64, 0_u64);
+            for replication in 0..u64::from(request.screening_replications) {
+                let key = StreamKey {
+                    seed: request.seed,
+                    stop: stream,
+                    replication,
+                };
+                let outcome = prepared.simulate(&mut engine, key);
+                within += u64::from(outcome.served_within_target);
+                lost += u64::from(outcome.reneged + outcome.balked + outcome.turned_away);
+            }
+            let clients = spec.arrivals.expected_arrivals() * f64::from(request.screening_replications);
+            let share = |total: u64| if clients > 0.0 { total as f64 / clients } else { 0.0 };
+            Ok(DwellShares {
+                dwell_hours: hours,
+                within_target: share(within),
+                lost: share(lost),
+            })
         })
-        .collect::<Result<Vec<f64>, StudyError>>()?;
+        .collect::<Result<Vec<DwellShares>, StudyError>>()?;
+    let rules = OptionRules {
+        max_visits: request.max_visits,
+        practice_visits,
+        practice_hours,
+        clerks,
+        overhead_min,
+    };
+    let (options, practice, demand) = settlement_options(request.objective, grid, &shares, &rules, |visits, hours| {
+        season_clients(base, stop, visits, hours)
+    });
+    Ok(ScreenedSettlement {
+        settlement: stop.settlement.clone(),
+        venue: stop.venue,
+        clerks,
+        options,
+        practice,
+        demand,
+    })
+}
+
+/// A settlement's options (the first: not visited; then every visits count up to the most, at
+/// every dwell of `grid`, and the practice's own), the index of the practice's option and the
+/// settlement's demand (the most clients of any option). `clients(visits, hours)` gives the
+/// expected clients of the season's visits; the value follows `objective` ([`SettlementOption::value`]).
+pub fn settlement_options(
+    objective: Objective,
+    grid: &[f64],
+    shares: &[DwellShares],
+    rules: &OptionRules,
+    clients: impl Fn(u32, f64) -> f64,
+) -> (Vec<SettlementOption>, usize, f64) {
     let mut options = vec![SettlementOption {
         visits: 0,
         dwell_hours: 0.0,
@@ -396,34 +504,34 @@ fn screen_settlement(
         busy_min: 0.0,
         clerk_hours: 0.0,
     }];
-    let mut practice = 0;
-    for visits in 1..=request.max_visits.max(practice_visits) {
-        for (&hours, &share) in dwells.iter().zip(&share) {
+    let (mut practice, mut demand) = (0, 0.0_f64);
+    for visits in 1..=rules.max_visits.max(rules.practice_visits) {
+        for share in shares {
+            let hours = share.dwell_hours;
             let on_grid = grid.iter().any(|&d| (d - hours).abs() < GAIN_EPS);
-            let is_practice = visits == practice_visits && (hours - practice_hours).abs() < GAIN_EPS;
-            if !(on_grid && visits <= request.max_visits || is_practice) {
+            let is_practice = visits == rules.practice_visits && (hours - rules.practice_hours).abs() < GAIN_EPS;
+            if !(on_grid && visits <= rules.max_visits || is_practice) {
                 continue;
             }
             if is_practice {
                 practice = options.len();
             }
             let n = f64::from(visits);
+            let season = clients(visits, hours);
+            demand = demand.max(season);
             options.push(SettlementOption {
                 visits,
                 dwell_hours: hours,
-                value: share * season_clients(base, stop, visits, hours),
-                busy_min: n * (hours_to_minutes(hours) + overhead_min),
-                clerk_hours: n * f64::from(clerks) * hours,
+                value: match objective {
+                    Objective::ServedWithinTarget => share.within_target * season,
+                    Objective::Lost => (1.0 - share.lost) * season,
+                },
+                busy_min: n * (hours_to_minutes(hours) + rules.overhead_min),
+                clerk_hours: n * f64::from(rules.clerks) * hours,
             });
         }
     }
-    Ok(ScreenedSettlement {
-        settlement: stop.settlement.clone(),
-        venue: stop.venue,
-        clerks,
-        options,
-        practice,
-    })
+    (options, practice, demand)
 }
 
 /// Expected clients of `visits` visits of `hours` each to the settlement of `stop`, spread evenly
@@ -953,8 +1061,10 @@ mod tests {
             clerks: 1,
             options,
             practice: 0,
+            demand: 0.0,
         };
         Screening {
+            objective: Objective::ServedWithinTarget,
             settlements: vec![
                 settlement(
                     "A",
@@ -1019,6 +1129,65 @@ mod tests {
         assert!(!moves.contains(&vec![0, 1]));
         // At no price the largest gain comes first: A twice and B (+10).
         assert_eq!(improving_moves(&s, &[1, 0], f64::INFINITY, 0.0)[0], vec![3, 1]);
+    }
+
+    /// Two settlements of 10 clients a visit, one visit each at most, room for one: A serves
+    /// everyone but only 60 % within the target, B 65 % within the target but loses 30 %.
+    fn disagreeing(objective: Objective) -> Screening {
+        let rules = OptionRules {
+            max_visits: 1,
+            practice_visits: 1,
+            practice_hours: 2.0,
+            clerks: 1,
+            overhead_min: 60.0,
+        };
+        let settlement = |name: &str, within_target: f64, lost: f64| {
+            let shares = [DwellShares {
+                dwell_hours: 2.0,
+                within_target,
+                lost,
+            }];
+            let (options, practice, demand) =
+                settlement_options(objective, &[2.0], &shares, &rules, |visits, _| 10.0 * f64::from(visits));
+            ScreenedSettlement {
+                settlement: name.into(),
+                venue: Venue::Municipality,
+                clerks: 1,
+                options,
+                practice,
+                demand,
+            }
+        };
+        Screening {
+            objective,
+            settlements: vec![settlement("A", 0.6, 0.0), settlement("B", 0.65, 0.3)],
+            grid_hours: vec![2.0],
+            overhead_min: 60.0,
+            day_min: 180.0,
+            practice_bus_days: 1,
+        }
+    }
+
+    #[test]
+    fn the_objective_changes_the_choice_where_the_two_disagree() {
+        // One visit takes 2 h + 60 min = 180 min; 200 min hold one.
+        let within = disagreeing(Objective::ServedWithinTarget);
+        let plan = allocate(&within, 200.0, f64::INFINITY);
+        assert_eq!(plan, vec![0, 1], "B: 6.5 served within the target against A's 6");
+        assert!((within.figure(&plan) - 6.5).abs() < 1e-12);
+        let lost = disagreeing(Objective::Lost);
+        let plan = allocate(&lost, 200.0, f64::INFINITY);
+        assert_eq!(
+            plan,
+            vec![1, 0],
+            "A: none lost and B's 10 unserved (10) against A's 10 unserved and B's 3 lost (13)"
+        );
+        assert!((lost.figure(&plan) - 10.0).abs() < 1e-12);
+        assert!((lost.figure(&[0, 1]) - 13.0).abs() < 1e-12);
+        assert!(
+            (lost.figure(&[0, 0]) - 20.0).abs() < 1e-12,
+            "nothing visited: the whole demand unserved"
+        );
     }
 
     #[test]

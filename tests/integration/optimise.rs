@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use ablakbusz::experiment::with_threads;
 use ablakbusz::scenario::ScenarioText;
-use ablakbusz::study::{OptimiseRequest, Optimised, Plan, check_plan, optimise_season};
+use ablakbusz::study::{Objective, OptimiseRequest, Optimised, Plan, check_plan, optimise_season};
 
 use crate::cli::temp_dir;
 
@@ -55,6 +55,7 @@ fn county() -> ScenarioText {
 
 fn request(bus_days: usize, clerk_hours: Option<f64>) -> OptimiseRequest {
     OptimiseRequest {
+        objective: Objective::ServedWithinTarget,
         budget_bus_days: Some(bus_days),
         budget_clerk_hours: clerk_hours,
         max_visits: 2,
@@ -224,4 +225,120 @@ fn optimise_on_the_2020_plan_writes_a_scenario_run_takes_and_prints_paired_inter
     );
     let season = read(&run.join("season.csv"));
     assert!(season.contains("served_within_target_mean"), "{season}");
+}
+
+/// `optimise` on the small county with `args` after the budget, into `out` (quiet).
+fn optimise_county(cwd: &Path, out: &Path, args: &[&str]) -> Output {
+    std::fs::write(cwd.join("small-county.toml"), COUNTY).unwrap();
+    let mut all = vec![
+        "optimise",
+        "small-county.toml",
+        "--budget-bus-days",
+        "3",
+        "--max-visits",
+        "2",
+        "--replications",
+        "16",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    in_folder(cwd, &all)
+}
+
+#[test]
+fn objective_lost_writes_a_scenario_run_takes_and_prints_the_lost_comparison() {
+    let cwd = temp_dir("optimise-lost");
+    let out = cwd.join("out");
+    let stdout = optimise_county(&cwd, &out, &["--objective", "lost"]).stdout;
+    let stdout = String::from_utf8_lossy(&stdout);
+    for words in [
+        "expected clients lost at the stops or left unserved",
+        "Lost or left unserved (the demand of",
+        "Of them lost at the stops",
+        "paired difference",
+        "95 % interval",
+    ] {
+        assert!(stdout.contains(words), "{words}: {stdout}");
+    }
+    assert!(!stdout.contains("Served within 20 minutes, simulated"), "{stdout}");
+    let table = read(&out.join("optimise.csv"));
+    assert!(
+        table.lines().next().unwrap().contains("lost_and_unserved_expected"),
+        "{table}"
+    );
+    let run = cwd.join("run");
+    let scenario = out.join("optimised.toml");
+    in_folder(
+        &cwd,
+        &[
+            "run",
+            scenario.to_str().unwrap(),
+            "--quiet",
+            "--replications",
+            "16",
+            "--out",
+            run.to_str().unwrap(),
+        ],
+    );
+    assert!(read(&run.join("season.csv")).contains("lost_mean"));
+}
+
+/// The mean of `column` in the row of `name` (or the only row) of a season table.
+fn season_mean(table: &str, name: Option<&str>, column: &str) -> f64 {
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == column)
+        .unwrap_or_else(|| panic!("{column}: {header:?}"));
+    let row: Vec<&str> = lines
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|r| name.is_none_or(|n| r[0] == n))
+        .unwrap_or_else(|| panic!("{name:?} in {table}"));
+    row[at].parse().unwrap()
+}
+
+#[test]
+fn the_exported_scenario_carries_the_settings_it_was_optimised_under() {
+    let cwd = temp_dir("optimise-set");
+    let out = cwd.join("out");
+    optimise_county(
+        &cwd,
+        &out,
+        &[
+            "--quiet",
+            "--set",
+            "demand.model=pending_needs",
+            "--set",
+            "bus.wait_target_min=15",
+        ],
+    );
+    let scenario = out.join("optimised.toml");
+    let season = ablakbusz::scenario::load_file(&scenario).unwrap();
+    assert!(season.demand.pending.is_some(), "the pending-needs model is carried");
+    assert!(season.stops.iter().all(|s| s.spec.wait_target_min == 15.0));
+    // The season `run` simulates is the one the optimiser compared: the same totals.
+    let run = cwd.join("run");
+    in_folder(
+        &cwd,
+        &[
+            "run",
+            scenario.to_str().unwrap(),
+            "--quiet",
+            "--replications",
+            "16",
+            "--out",
+            run.to_str().unwrap(),
+        ],
+    );
+    let ran = read(&run.join("season.csv"));
+    let compared = read(&out.join("compare.csv"));
+    for column in ["arrivals_mean", "served_mean", "served_within_target_mean"] {
+        assert_eq!(
+            season_mean(&ran, None, column),
+            season_mean(&compared, Some(&season.name), column),
+            "{column}"
+        );
+    }
 }
