@@ -127,12 +127,8 @@ pub fn render_optimise_plan(lang: Lang, optimised: &Optimised, wait_min: f64) ->
         ],
     )?;
     text.push('\n');
-    // Above the practice for a figure to raise, below it for one to lower.
-    let gain = if practice > 0.0 {
-        lang.number(100.0 * (bound / practice - 1.0).abs(), 1)
-    } else {
-        String::from("–")
-    };
+    let gain = bound_gain_percent(screening.objective, bound, practice)
+        .map_or_else(|| String::from("–"), |g| lang.number(g, 1));
     text += &bound_label.fill(lang, &[("bound", &lang.number(bound, 0)), ("gain", &gain)])?;
     text.push('\n');
     if optimised.practice_kept {
@@ -140,6 +136,19 @@ pub fn render_optimise_plan(lang: Lang, optimised: &Optimised, wait_min: f64) ->
         text.push('\n');
     }
     Ok(text)
+}
+
+/// How far the bound lies beyond the practice, per cent: above it for the figure to raise, below
+/// it for the one to lower; negative when the practice is already past the bound (it may use
+/// more bus-days than the budget). None without a practice figure to compare with.
+fn bound_gain_percent(objective: Objective, bound: f64, practice: f64) -> Option<f64> {
+    (practice > 0.0).then(|| {
+        let above = 100.0 * (bound / practice - 1.0);
+        match objective {
+            Objective::ServedWithinTarget => above,
+            Objective::Lost => -above,
+        }
+    })
 }
 
 /// How the simulated difference stands against the target of [`TARGET_GAIN`].
@@ -290,6 +299,18 @@ fn render_within_target_result(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bounds_gain_is_signed_by_the_objectives_direction() {
+        let gain = |objective, bound| bound_gain_percent(objective, bound, 100.0).unwrap();
+        assert!((gain(Objective::ServedWithinTarget, 110.0) - 10.0).abs() < 1e-9);
+        assert!((gain(Objective::Lost, 90.0) - 10.0).abs() < 1e-9);
+        assert!(
+            (gain(Objective::Lost, 617.4) + 517.4).abs() < 1e-9,
+            "the practice past the bound"
+        );
+        assert_eq!(bound_gain_percent(Objective::Lost, 5.0, 0.0), None);
+    }
 
     #[test]
     fn the_verdict_follows_the_interval_and_the_target() {
