@@ -93,7 +93,7 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
             stem: EXPORT_STEM,
             name: &season.name,
             description: &format!(
-                "{}: the visits and dwells `ablakbusz optimise` chose within {} bus-days.",
+                "{}: the visits, dwells and crews `ablakbusz optimise` chose within {} bus-days.",
                 base.name, optimised.budget.bus_days
             ),
             heading: &heading,

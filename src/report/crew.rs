@@ -56,6 +56,21 @@ fn bus_day_row(day: &BusDayCrew) -> Vec<String> {
     ]
 }
 
+/// "2 clerks on 118 bus-days", "1 on 16", … from (clerks, bus-days) pairs, the most clerks first.
+pub(super) fn days_by_clerks(lang: Lang, counts: impl Iterator<Item = (u32, usize)>) -> Result<Vec<String>, FillError> {
+    counts
+        .enumerate()
+        .map(|(i, (clerks, days))| {
+            let label = if i == 0 {
+                Label::CrewFirstClerks
+            } else {
+                Label::CrewMoreClerks
+            };
+            label.fill(lang, &[("clerks", &clerks.to_string()), ("days", &days.to_string())])
+        })
+        .collect()
+}
+
 /// The crew plan of one policy in `lang`: the heading, "2 clerks on 118 bus-days, 1 on 16; 1,420
 /// paid clerk-hours including travel and set-up", the km and the cost, then each day without an
 /// answer within the desks with its verdict.
@@ -65,15 +80,7 @@ pub fn render_crew_text(lang: Lang, crew: &PolicyCrew) -> Result<String, FillErr
         lang,
         &[("policy", &crew.policy), ("days", &totals.bus_days.to_string())],
     )?;
-    let mut parts = Vec::new();
-    for (i, (clerks, days)) in totals.days_by_clerks.iter().rev().enumerate() {
-        let label = if i == 0 {
-            Label::CrewFirstClerks
-        } else {
-            Label::CrewMoreClerks
-        };
-        parts.push(label.fill(lang, &[("clerks", &clerks.to_string()), ("days", &days.to_string())])?);
-    }
+    let mut parts = days_by_clerks(lang, totals.days_by_clerks.iter().rev().copied())?;
     if totals.days_without_answer > 0 {
         parts.push(Label::CrewNotWithinDesks.fill(lang, &[("days", &totals.days_without_answer.to_string())])?);
     }

@@ -3,6 +3,7 @@
 //! plan, and the objective's difference to the practice with its paired interval: served within the
 //! wait target, or lost plus unserved).
 
+use super::crew::days_by_clerks;
 use super::csv::{Column, RenderError, csv_table, headers};
 use super::lang::{FillError, Label, Lang};
 use super::number::csv_cell as cell;
@@ -98,10 +99,12 @@ pub fn render_optimise_plan(lang: Lang, optimised: &Optimised, wait_min: f64) ->
             ("used", &optimised.best.bus_days.to_string()),
             ("stops", &optimised.best.season.stops.len().to_string()),
             ("settlements", &settlements.to_string()),
-            ("clerk_hours", &lang.number(optimised.screening.clerk_hours(plan), 0)),
+            ("clerk_hours", &lang.number(optimised.crews.clerk_hours, 0)),
             ("calls", &optimised.planner_calls.to_string()),
         ],
     )?;
+    text.push('\n');
+    text += &crews_line(lang, optimised)?;
     text.push('\n');
     let screening = &optimised.screening;
     let (value, practice, bound) = (
@@ -131,8 +134,57 @@ pub fn render_optimise_plan(lang: Lang, optimised: &Optimised, wait_min: f64) ->
         .map_or_else(|| String::from("–"), |g| lang.number(g, 1));
     text += &bound_label.fill(lang, &[("bound", &lang.number(bound, 0)), ("gain", &gain)])?;
     text.push('\n');
+    text += &practice_over_budget(lang, optimised)?;
     if optimised.practice_kept {
         text += Label::OptimisePracticeKept.text(lang);
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// "Crews, one a bus-day of 1 to 2 clerks, for the most value within the clerk-hours budget: 2
+/// clerks on 96 bus-days, 1 on 34."
+fn crews_line(lang: Lang, optimised: &Optimised) -> Result<String, FillError> {
+    let crews = &optimised.crews;
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for clerks in (1..=crews.desks).rev() {
+        let days = crews.days.iter().filter(|d| d.1 == clerks).count();
+        if days > 0 {
+            counts.push((clerks, days));
+        }
+    }
+    let label = if optimised.budget.clerk_hours.is_some() {
+        Label::OptimiseCrewsBudget
+    } else {
+        Label::OptimiseCrewsFree
+    };
+    let mut line = label.fill(
+        lang,
+        &[
+            ("desks", &crews.desks.to_string()),
+            ("days", &days_by_clerks(lang, counts.into_iter())?.join(", ")),
+        ],
+    )?;
+    if !crews.exact {
+        line.push(' ');
+        line += Label::OptimiseCrewsCoarse.text(lang);
+    }
+    Ok(line)
+}
+
+/// A line for each budget the scenario's own plan exceeds (then the comparison is not at the same
+/// budget), else nothing.
+fn practice_over_budget(lang: Lang, optimised: &Optimised) -> Result<String, FillError> {
+    let screening = &optimised.screening;
+    let mut text = String::new();
+    if optimised.budget.bus_days < screening.practice_bus_days {
+        text +=
+            &Label::OptimisePracticeOverBusDays.fill(lang, &[("days", &screening.practice_bus_days.to_string())])?;
+        text.push('\n');
+    }
+    let hours = screening.clerk_hours(&screening.practice());
+    if optimised.budget.clerk_hours.is_some_and(|budget| hours > budget) {
+        text += &Label::OptimisePracticeOverClerkHours.fill(lang, &[("hours", &lang.number(hours, 0))])?;
         text.push('\n');
     }
     Ok(text)

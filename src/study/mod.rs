@@ -26,9 +26,10 @@ pub use crew::{BusDayCrew, CrewTotals, PolicyCrew, bus_day_crews, crew_by_policy
 pub use error::{CalibrateError, StudyError};
 pub use input_uncertainty::{InputFit, InputUncertaintyStudy, simulate_input_uncertainty};
 pub use optimise::{
-    Budget, Checked, DEFAULT_MAX_VISITS, DwellShares, MAX_OPTIMISE_VISITS, Objective, OptimiseRequest, OptimiseStep,
-    Optimised, OptionRules, Plan, SCREENING_REPLICATIONS, ScreenedSettlement, Screening, SettlementOption, allocate,
-    check_plan, optimise_season, screen, settlement_options, surrogate_bound,
+    Budget, Checked, CrewChoice, CrewDay, Crews, DEFAULT_MAX_VISITS, DwellShares, MAX_CREW_CELLS, MAX_OPTIMISE_VISITS,
+    Objective, OptimiseRequest, OptimiseStep, Optimised, OptionRules, Plan, SCREENING_REPLICATIONS, ScreenedSettlement,
+    Screening, SettlementChoices, SettlementOption, VisitValues, allocate, check_plan, choose_crews, optimise_season,
+    screen, settlement_options, surrogate_bound,
 };
 pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
 pub use progress::{Progress, ProgressUnit, Silent, stage, stage_of};

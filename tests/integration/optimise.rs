@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use ablakbusz::experiment::with_threads;
-use ablakbusz::scenario::ScenarioText;
+use ablakbusz::scenario::{ScenarioText, Setting};
 use ablakbusz::study::{Objective, OptimiseRequest, Optimised, Plan, check_plan, optimise_season};
 
 use crate::cli::temp_dir;
@@ -134,6 +134,71 @@ fn the_budgets_are_kept_and_the_threads_do_not_matter() {
     // Without the clerk-hours limit the same bus-days allow more.
     let free = optimise(&request(4, None));
     assert!(free.value >= one.value);
+}
+
+/// The small county with a two-desk bus and two clerks.
+fn two_desk_county() -> ScenarioText {
+    let set = |key: &str, value: &str| Setting {
+        key: key.into(),
+        value: value.into(),
+    };
+    county().with_settings(&[set("bus.desks", "2"), set("bus.clerks", "2")])
+}
+
+#[test]
+fn each_bus_day_gets_one_crew_the_best_of_every_crew_within_the_clerk_hours() {
+    let text = two_desk_county();
+    let base = text.resolve(None).unwrap();
+    let practice_dwell: f64 = base
+        .stops
+        .iter()
+        .map(ablakbusz::scenario::SeasonStop::dwell_hours)
+        .sum();
+    // Between one and two clerks at every stop of the practice: the budget binds.
+    let budget = 1.5 * practice_dwell;
+    let optimised = optimise_season(&text, &base, &request(4, Some(budget)), &|_| {}).unwrap();
+    let season = &optimised.best.season;
+    let mut dates: Vec<_> = season.stops.iter().map(|s| s.date).collect();
+    dates.dedup();
+    // Per day: its dwell hours and its value at 1 and 2 clerks, from the screening's visit values.
+    let days: Vec<(u32, f64, [f64; 2])> = dates
+        .iter()
+        .map(|&date| {
+            let stops: Vec<_> = season.stops.iter().filter(|s| s.date == date).collect();
+            let clerks = stops[0].spec.clerks;
+            assert!(stops.iter().all(|s| s.spec.clerks == clerks), "one crew on {date}");
+            let mut value = [0.0; 2];
+            for stop in &stops {
+                let visits = season.stops.iter().filter(|s| s.settlement == stop.settlement).count() as u32;
+                let by_clerks = optimised
+                    .screening
+                    .visit_values(&stop.settlement, visits, stop.dwell_hours())
+                    .unwrap();
+                value[0] += by_clerks[0];
+                value[1] += by_clerks[1];
+            }
+            (clerks, stops.iter().map(|s| s.dwell_hours()).sum(), value)
+        })
+        .collect();
+    let clerk_hours: f64 = days.iter().map(|d| f64::from(d.0) * d.1).sum();
+    assert!(clerk_hours <= budget + 1e-9, "{clerk_hours} clerk-hours");
+    let all_two: f64 = days.iter().map(|d| 2.0 * d.1).sum();
+    assert!(
+        all_two > budget,
+        "the budget binds: two clerks everywhere take {all_two} h"
+    );
+    // Every crew vector within the budget: none is worth more.
+    let chosen: f64 = days.iter().map(|d| d.2[d.0 as usize - 1]).sum();
+    for mask in 0..1_u32 << days.len() {
+        let crew = |i: usize| if mask >> i & 1 == 1 { 2 } else { 1 };
+        let hours: f64 = days.iter().enumerate().map(|(i, d)| f64::from(crew(i)) * d.1).sum();
+        if hours <= budget + 1e-9 {
+            let value: f64 = days.iter().enumerate().map(|(i, d)| d.2[crew(i) as usize - 1]).sum();
+            assert!(value <= chosen + 1e-9, "crews {mask:b} give {value} > {chosen}");
+        }
+    }
+    assert!((optimised.value - chosen).abs() < 1e-9);
+    assert!((optimised.crews.clerk_hours - clerk_hours).abs() < 1e-9);
 }
 
 fn repo(path: &str) -> String {
@@ -339,6 +404,62 @@ fn the_exported_scenario_carries_the_settings_it_was_optimised_under() {
             season_mean(&ran, None, column),
             season_mean(&compared, Some(&season.name), column),
             "{column}"
+        );
+    }
+}
+
+/// The best value with crews over every plan of the two-desk county, each visit set planned once
+/// (plans differing only in their options' clerks plan the same season and crews).
+fn enumerated_with_crews(text: &ScenarioText, optimised: &Optimised) -> f64 {
+    let screening = &optimised.screening;
+    let sizes: Vec<usize> = screening.settlements.iter().map(|s| s.options.len()).collect();
+    let mut plan: Plan = vec![0; sizes.len()];
+    let mut planned: Vec<Plan> = Vec::new();
+    let mut best = f64::NEG_INFINITY;
+    loop {
+        let mut i = 0;
+        while i < sizes.len() {
+            plan[i] += 1;
+            if plan[i] < sizes[i] {
+                break;
+            }
+            plan[i] = 0;
+            i += 1;
+        }
+        if i == sizes.len() {
+            return best;
+        }
+        if planned.iter().any(|p| screening.same_visits(p, &plan)) {
+            continue;
+        }
+        planned.push(plan.clone());
+        let checked = check_plan(text, screening, &plan, "enumerated", &optimised.budget).unwrap();
+        if checked.fits {
+            best = best.max(checked.value());
+        }
+    }
+}
+
+/// Under a binding clerk-hours budget the search ranks plans with clerks per settlement and the
+/// crews are settled a day at a time after planning, so it is a heuristic: measured against every
+/// plan at 3 and 4 bus-days and 21 clerk-hours it reached 79.1 of 83.3 and 78.9 of 84.5 expected
+/// clients (5–7 % short; docs/planning.md). This holds it to within 10 % and never above the best.
+#[test]
+fn with_crews_under_a_clerk_hours_budget_the_optimiser_is_within_a_tenth_of_the_enumerated_best() {
+    let text = two_desk_county();
+    let base = text.resolve(None).unwrap();
+    for bus_days in [3, 4] {
+        let optimised = optimise_season(&text, &base, &request(bus_days, Some(21.0)), &|_| {}).unwrap();
+        let best = enumerated_with_crews(&text, &optimised);
+        assert!(
+            optimised.value <= best + 1e-9,
+            "{} above the enumerated {best}",
+            optimised.value
+        );
+        assert!(
+            optimised.value >= 0.9 * best,
+            "{bus_days} bus-days: {} against the enumerated {best}",
+            optimised.value
         );
     }
 }

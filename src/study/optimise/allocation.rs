@@ -81,7 +81,8 @@ pub fn allocate(screening: &Screening, capacity_min: f64, clerk_cap: f64) -> Pla
 }
 
 /// Greedy single changes: the best gain per added minute (a change that frees time and gains
-/// first) until none fits.
+/// first), under a clerk-hours budget per added share of the two budgets (minutes ÷ capacity plus
+/// clerk-hours ÷ budget), until none fits.
 fn fill(screening: &Screening, plan: &mut Plan, capacity_min: f64, clerk_cap: f64) {
     loop {
         let busy = screening.busy_min(plan);
@@ -98,7 +99,13 @@ fn fill(screening: &Screening, plan: &mut Plan, capacity_min: f64, clerk_cap: f6
                 {
                     continue;
                 }
-                let score = if more <= 0.0 { f64::INFINITY } else { gain / more };
+                // Under a clerk-hours budget a change spends two resources: its shares of both.
+                let spent = if clerk_cap.is_finite() {
+                    more / capacity_min + (option.clerk_hours - now.clerk_hours) / clerk_cap
+                } else {
+                    more
+                };
+                let score = if spent <= 0.0 { f64::INFINITY } else { gain / spent };
                 if chosen.is_none_or(|(best, best_gain, _, _)| score > best || (score == best && gain > best_gain)) {
                     chosen = Some((score, gain, s, o));
                 }
@@ -275,6 +282,7 @@ mod tests {
             value,
             busy_min,
             clerk_hours: 0.0,
+            clerks: 1,
         }
     }
 
@@ -288,6 +296,7 @@ mod tests {
             options,
             practice: 0,
             demand: 0.0,
+            visit_values: Vec::new(),
         };
         Screening {
             objective: Objective::ServedWithinTarget,
@@ -366,22 +375,24 @@ mod tests {
             practice_hours: 2.0,
             clerks: 1,
             overhead_min: 60.0,
+            clerk_hours_limited: false,
         };
         let settlement = |name: &str, within_target: f64, lost: f64| {
             let shares = [DwellShares {
                 dwell_hours: 2.0,
+                clerks: 1,
                 within_target,
                 lost,
             }];
-            let (options, practice, demand) =
-                settlement_options(objective, &[2.0], &shares, &rules, |visits, _| 10.0 * f64::from(visits));
+            let choices = settlement_options(objective, &[2.0], &shares, &rules, |visits, _| 10.0 * f64::from(visits));
             ScreenedSettlement {
                 settlement: name.into(),
                 venue: Venue::Municipality,
                 clerks: 1,
-                options,
-                practice,
-                demand,
+                options: choices.options,
+                practice: choices.practice,
+                demand: choices.demand,
+                visit_values: choices.visit_values,
             }
         };
         Screening {

@@ -23,6 +23,7 @@
 //! than the practice on the screening value.
 
 mod allocation;
+mod crews;
 mod screening;
 mod search;
 
@@ -31,10 +32,11 @@ use crate::experiment::ExperimentError;
 use crate::scenario::{ScenarioText, Season};
 
 pub use allocation::{allocate, surrogate_bound};
+pub use crews::{CrewChoice, CrewDay, Crews, MAX_CREW_CELLS, choose_crews};
 use screening::dwell_grid;
 pub use screening::{
-    DwellShares, OptionRules, SCREENING_REPLICATIONS, ScreenedSettlement, Screening, SettlementOption, screen,
-    settlement_options,
+    DwellShares, OptionRules, SCREENING_REPLICATIONS, ScreenedSettlement, Screening, SettlementChoices,
+    SettlementOption, VisitValues, screen, settlement_options,
 };
 use search::Search;
 pub use search::check_plan;
@@ -89,15 +91,25 @@ pub struct Budget {
     pub clerk_hours: Option<f64>,
 }
 
-/// What the itinerary planner made of a plan.
+/// What the itinerary planner made of a plan, with the crew of each bus-day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked {
     pub plan: Plan,
+    /// The planned season, each stop with its day's crew.
     pub season: Season,
     pub bus_days: usize,
     /// Wanted visits the planner could not place.
     pub unplaced: usize,
     pub fits: bool,
+    /// The crews (`None`: one clerk a bus-day already exceeds the clerk-hours budget).
+    pub crews: Option<Crews>,
+}
+
+impl Checked {
+    /// The screening value of the planned season with its crews (−∞ without crews).
+    pub fn value(&self) -> f64 {
+        self.crews.as_ref().map_or(f64::NEG_INFINITY, |c| c.value)
+    }
 }
 
 /// A step of the optimiser, for its progress lines.
@@ -116,7 +128,7 @@ pub struct Optimised {
     pub budget: Budget,
     /// The chosen plan, planned.
     pub best: Checked,
-    /// Screening value of the chosen plan and of the scenario's own plan, clients.
+    /// Screening value of the chosen plan with its crews and of the scenario's own plan, clients.
     pub value: f64,
     pub practice_value: f64,
     /// The surrogate's upper bound at the budget ([`surrogate_bound`]), clients.
@@ -125,6 +137,8 @@ pub struct Optimised {
     pub practice_kept: bool,
     /// Planner calls made.
     pub planner_calls: u32,
+    /// The crew of each bus-day of the chosen plan (already in its season's stops).
+    pub crews: Crews,
 }
 
 /// Why a scenario cannot be optimised (bad input).
@@ -173,6 +187,7 @@ pub fn optimise_season(
         progress,
         calls: 0,
         tried: Vec::new(),
+        planned: Vec::new(),
         best: None,
     };
     // The practice first: at its own budget it fits by construction.
@@ -194,14 +209,21 @@ pub fn optimise_season(
     let base_days = base.itinerary.as_ref().map_or(0, |i| i.days.len());
     if best.plan == practice && base_days <= budget.bus_days {
         // The scenario's own plan is the answer: keep its season as planned (the visit series
-        // may be packed in another order), under the optimised name.
+        // may be packed in another order), under the optimised name, with its own crews.
         best.season = Season {
             name: search.name.clone(),
             ..base.clone()
         };
         best.bus_days = base_days;
+        best.crews = crews::crew_season(&screening, &mut best.season, budget.clerk_hours)?;
     }
-    let value = screening.value(&best.plan);
+    let Some(crews) = best.crews.clone() else {
+        return Err(refuse(
+            origin,
+            "no crew of the scenario's own plan keeps to --budget-clerk-hours",
+        ));
+    };
+    let value = crews.value;
     let practice_value = screening.value(&practice);
     Ok(Optimised {
         bound: surrogate_bound(&screening, screening.day_min * budget.bus_days as f64),
@@ -212,5 +234,6 @@ pub fn optimise_season(
         budget,
         screening,
         planner_calls: calls,
+        crews,
     })
 }

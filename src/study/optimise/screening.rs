@@ -32,6 +32,9 @@ pub struct SettlementOption {
     pub busy_min: f64,
     /// Clerk-hours of all its visits as planned, clerks × dwell.
     pub clerk_hours: f64,
+    /// Clerks of each visit as screened (the crew of each bus-day is chosen after planning:
+    /// `crews.rs`).
+    pub clerks: u32,
 }
 
 /// A settlement the optimiser chooses for, with its options (the first: not visited).
@@ -47,6 +50,28 @@ pub struct ScreenedSettlement {
     /// Its demand, clients: the most any of its options meets over the season (under
     /// [`Objective::Lost`], what an option does not meet counts as unserved).
     pub demand: f64,
+    /// The value of one visit at every crew, for every visits count and dwell of its options.
+    pub visit_values: Vec<VisitValues>,
+}
+
+/// The screening value of one visit of a settlement visited `visits` times for `dwell_hours`, with
+/// 1, 2, … clerks (index 0: one clerk) up to the desks: the option's value ÷ its visits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitValues {
+    pub visits: u32,
+    pub dwell_hours: f64,
+    pub by_clerks: Vec<f64>,
+}
+
+/// A settlement's options as [`settlement_options`] makes them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettlementChoices {
+    pub options: Vec<SettlementOption>,
+    /// Index in `options` of the practice's option.
+    pub practice: usize,
+    /// The most clients of any option.
+    pub demand: f64,
+    pub visit_values: Vec<VisitValues>,
 }
 
 /// What the screening simulation measured of a settlement at one dwell, as shares of its expected
@@ -54,6 +79,8 @@ pub struct ScreenedSettlement {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DwellShares {
     pub dwell_hours: f64,
+    /// Clerks of the simulated stop.
+    pub clerks: u32,
     /// Served within the wait target ÷ expected clients.
     pub within_target: f64,
     /// Lost (reneged, balked, sent home) ÷ expected clients.
@@ -68,10 +95,13 @@ pub struct OptionRules {
     /// Visits and dwell (hours) of the settlement in the scenario's own plan (always an option).
     pub practice_visits: u32,
     pub practice_hours: f64,
-    /// Clerks of its stops.
+    /// Clerks of its stops in the scenario's own plan.
     pub clerks: u32,
     /// Surrogate time of a visit besides its dwell, minutes.
     pub overhead_min: f64,
+    /// Whether a clerk-hours budget holds: without one, an option with fewer clerks and no more
+    /// value than the same visits and dwell with more clerks is left out (it can only lose).
+    pub clerk_hours_limited: bool,
 }
 
 /// The screening model of a scenario.
@@ -140,6 +170,33 @@ impl Screening {
     /// The scenario's own plan.
     pub fn practice(&self) -> Plan {
         self.settlements.iter().map(|s| s.practice).collect()
+    }
+
+    /// Whether `a` and `b` ask the same visits and dwell of every settlement (their clerks may differ).
+    pub fn same_visits(&self, a: &[usize], b: &[usize]) -> bool {
+        self.settlements.iter().zip(a.iter().zip(b)).all(|(s, (&x, &y))| {
+            let (x, y) = (s.options[x], s.options[y]);
+            x.visits == y.visits && (x.visits == 0 || (x.dwell_hours - y.dwell_hours).abs() < GAIN_EPS)
+        })
+    }
+
+    /// The value of one visit of `settlement`, visited `visits` times for `dwell_hours`, at each
+    /// crew from one clerk up: the screened dwell nearest `dwell_hours` (the same dwell for every
+    /// option the optimiser makes; the scenario's own plan may vary a settlement's dwell). `None`:
+    /// no option of that many visits was screened.
+    pub fn visit_values(&self, settlement: &str, visits: u32, dwell_hours: f64) -> Option<&[f64]> {
+        self.settlements
+            .iter()
+            .find(|s| s.settlement == settlement)?
+            .visit_values
+            .iter()
+            .filter(|v| v.visits == visits)
+            .min_by(|a, b| {
+                (a.dwell_hours - dwell_hours)
+                    .abs()
+                    .total_cmp(&(b.dwell_hours - dwell_hours).abs())
+            })
+            .map(|v| v.by_clerks.as_slice())
     }
 
     /// The `--set` values that turn the scenario into `plan`: only its visit series, with their
@@ -302,104 +359,196 @@ fn screen_settlement(
         dwells.push(practice_hours);
     }
     let stream = stop.search_stream(1);
-    let shares = dwells
-        .iter()
-        .map(|&hours| {
-            let spec = base.spec_with_dwell(stop, hours).map_err(|source| StudyError::Stop {
-                stop: format!("{} {}", stop.index + 1, stop.settlement),
-                source,
-            })?;
-            let prepared = PreparedStop::new(&spec).map_err(|source| StudyError::Stop {
-                stop: format!("{} {}", stop.index + 1, stop.settlement),
-                source,
-            })?;
-            let mut engine = Engine::new();
-            let (mut within, mut lost) = (0_u64, 0_u64);
-            for replication in 0..u64::from(request.screening_replications) {
-                let key = StreamKey {
-                    seed: request.seed,
-                    stop: stream,
-                    replication,
-                };
-                let outcome = prepared.simulate(&mut engine, key);
-                within += u64::from(outcome.served_within_target);
-                lost += u64::from(outcome.reneged + outcome.balked + outcome.turned_away);
-            }
-            let clients = spec.arrivals.expected_arrivals() * f64::from(request.screening_replications);
-            let share = |total: u64| if clients > 0.0 { total as f64 / clients } else { 0.0 };
-            Ok(DwellShares {
-                dwell_hours: hours,
-                within_target: share(within),
-                lost: share(lost),
-            })
-        })
-        .collect::<Result<Vec<DwellShares>, StudyError>>()?;
+    let desks = stop.spec.desks.max(clerks);
+    let mut shares = Vec::with_capacity(dwells.len() * desks as usize);
+    for &hours in &dwells {
+        for crew in 1..=desks {
+            shares.push(screen_dwell(base, stop, hours, crew, stream, request)?);
+        }
+    }
     let rules = OptionRules {
         max_visits: request.max_visits,
         practice_visits,
         practice_hours,
         clerks,
         overhead_min,
+        clerk_hours_limited: request.budget_clerk_hours.is_some(),
     };
-    let (options, practice, demand) = settlement_options(request.objective, grid, &shares, &rules, |visits, hours| {
+    let choices = settlement_options(request.objective, grid, &shares, &rules, |visits, hours| {
         season_clients(base, stop, visits, hours)
     });
     Ok(ScreenedSettlement {
         settlement: stop.settlement.clone(),
         venue: stop.venue,
         clerks,
-        options,
-        practice,
-        demand,
+        options: choices.options,
+        practice: choices.practice,
+        demand: choices.demand,
+        visit_values: choices.visit_values,
+    })
+}
+
+/// The shares of the stop's expected clients served within the wait target and lost at `hours`
+/// of dwell and `clerks` clerks, over the screening's replications on the stop's search stream.
+fn screen_dwell(
+    base: &Season,
+    stop: &SeasonStop,
+    hours: f64,
+    clerks: u32,
+    stream: u64,
+    request: &OptimiseRequest,
+) -> Result<DwellShares, StudyError> {
+    let failed = |source| StudyError::Stop {
+        stop: format!("{} {}", stop.index + 1, stop.settlement),
+        source,
+    };
+    let mut spec = base.spec_with_dwell(stop, hours).map_err(failed)?;
+    spec.clerks = clerks;
+    let prepared = PreparedStop::new(&spec).map_err(failed)?;
+    let mut engine = Engine::new();
+    let (mut within, mut lost) = (0_u64, 0_u64);
+    for replication in 0..u64::from(request.screening_replications) {
+        let key = StreamKey {
+            seed: request.seed,
+            stop: stream,
+            replication,
+        };
+        let outcome = prepared.simulate(&mut engine, key);
+        within += u64::from(outcome.served_within_target);
+        lost += u64::from(outcome.reneged + outcome.balked + outcome.turned_away);
+    }
+    let clients = spec.arrivals.expected_arrivals() * f64::from(request.screening_replications);
+    let share = |total: u64| if clients > 0.0 { total as f64 / clients } else { 0.0 };
+    Ok(DwellShares {
+        dwell_hours: hours,
+        clerks,
+        within_target: share(within),
+        lost: share(lost),
     })
 }
 
 /// A settlement's options (the first: not visited; then every visits count up to the most, at
-/// every dwell of `grid`, and the practice's own), the index of the practice's option and the
-/// settlement's demand (the most clients of any option). `clients(visits, hours)` gives the
-/// expected clients of the season's visits; the value follows `objective` ([`SettlementOption::value`]).
+/// every dwell of `grid` and every crew screened, and the practice's own), the index of the
+/// practice's option, the settlement's demand (the most clients of any option) and the value of a
+/// visit at every crew. `clients(visits, hours)` gives the expected clients of the season's
+/// visits; the value follows `objective` ([`SettlementOption::value`]). `shares` holds every dwell
+/// at every crew; an option with fewer clerks that neither gains nor (under a clerk-hours budget)
+/// saves clerk-hours against the same visits and dwell with more is left out.
 pub fn settlement_options(
     objective: Objective,
     grid: &[f64],
     shares: &[DwellShares],
     rules: &OptionRules,
     clients: impl Fn(u32, f64) -> f64,
-) -> (Vec<SettlementOption>, usize, f64) {
+) -> SettlementChoices {
     let mut options = vec![SettlementOption {
         visits: 0,
         dwell_hours: 0.0,
         value: 0.0,
         busy_min: 0.0,
         clerk_hours: 0.0,
+        clerks: rules.clerks,
     }];
+    let mut visit_values: Vec<VisitValues> = Vec::new();
     let (mut practice, mut demand) = (0, 0.0_f64);
     for visits in 1..=rules.max_visits.max(rules.practice_visits) {
         for share in shares {
             let hours = share.dwell_hours;
             let on_grid = grid.iter().any(|&d| (d - hours).abs() < GAIN_EPS);
-            let is_practice = visits == rules.practice_visits && (hours - rules.practice_hours).abs() < GAIN_EPS;
-            if !(on_grid && visits <= rules.max_visits || is_practice) {
+            let is_practice = visits == rules.practice_visits
+                && (hours - rules.practice_hours).abs() < GAIN_EPS
+                && share.clerks == rules.clerks;
+            let practice_dwell = visits == rules.practice_visits && (hours - rules.practice_hours).abs() < GAIN_EPS;
+            if !(on_grid && visits <= rules.max_visits || practice_dwell) {
                 continue;
-            }
-            if is_practice {
-                practice = options.len();
             }
             let n = f64::from(visits);
             let season = clients(visits, hours);
             demand = demand.max(season);
-            options.push(SettlementOption {
+            let value = match objective {
+                Objective::ServedWithinTarget => share.within_target * season,
+                Objective::Lost => (1.0 - share.lost) * season,
+            };
+            record_visit_value(&mut visit_values, visits, share, value / n);
+            let option = SettlementOption {
                 visits,
                 dwell_hours: hours,
-                value: match objective {
-                    Objective::ServedWithinTarget => share.within_target * season,
-                    Objective::Lost => (1.0 - share.lost) * season,
-                },
+                value,
                 busy_min: n * (hours_to_minutes(hours) + rules.overhead_min),
-                clerk_hours: n * f64::from(rules.clerks) * hours,
-            });
+                clerk_hours: n * f64::from(share.clerks) * hours,
+                clerks: share.clerks,
+            };
+            if is_practice {
+                practice = options.len();
+            } else if !(on_grid && visits <= rules.max_visits)
+                || dominated(&option, shares, rules, |c| {
+                    share_value(objective, shares, hours, c).map(|share| share * season)
+                })
+            {
+                continue;
+            }
+            options.push(option);
         }
     }
-    (options, practice, demand)
+    SettlementChoices {
+        options,
+        practice,
+        demand,
+        visit_values,
+    }
+}
+
+/// The share of the clients counted in the value at `hours` and `clerks` (`None`: not screened).
+fn share_value(objective: Objective, shares: &[DwellShares], hours: f64, clerks: u32) -> Option<f64> {
+    shares
+        .iter()
+        .find(|s| s.clerks == clerks && (s.dwell_hours - hours).abs() < GAIN_EPS)
+        .map(|s| match objective {
+            Objective::ServedWithinTarget => s.within_target,
+            Objective::Lost => 1.0 - s.lost,
+        })
+}
+
+/// Whether another crew of the same visits and dwell is at least as good: as much value with
+/// fewer clerks, or, without a clerk-hours budget, more value whatever its clerks.
+fn dominated(
+    option: &SettlementOption,
+    shares: &[DwellShares],
+    rules: &OptionRules,
+    value_at: impl Fn(u32) -> Option<f64>,
+) -> bool {
+    shares
+        .iter()
+        .filter(|s| (s.dwell_hours - option.dwell_hours).abs() < GAIN_EPS && s.clerks != option.clerks)
+        .any(|other| {
+            let Some(value) = value_at(other.clerks) else {
+                return false;
+            };
+            let fewer = other.clerks < option.clerks;
+            (fewer && value >= option.value - GAIN_EPS)
+                || (!rules.clerk_hours_limited && value > option.value + GAIN_EPS)
+        })
+}
+
+/// Keeps the value of one visit of `visits` visits at the share's dwell and crew.
+fn record_visit_value(values: &mut Vec<VisitValues>, visits: u32, share: &DwellShares, per_visit: f64) {
+    let found = values
+        .iter()
+        .position(|v| v.visits == visits && (v.dwell_hours - share.dwell_hours).abs() < GAIN_EPS);
+    let index = found.unwrap_or_else(|| {
+        values.push(VisitValues {
+            visits,
+            dwell_hours: share.dwell_hours,
+            by_clerks: Vec::new(),
+        });
+        values.len() - 1
+    });
+    let slot = share.clerks as usize - 1;
+    let by_clerks = &mut values[index].by_clerks;
+    if by_clerks.len() <= slot {
+        by_clerks.resize(slot + 1, 0.0);
+    }
+    by_clerks[slot] = per_visit;
 }
 
 /// Expected clients of `visits` visits of `hours` each to the settlement of `stop`, spread evenly

@@ -2,6 +2,7 @@
 //! the surrogate's capacity and the planner-checked moves from the best plan that fits.
 
 use super::allocation::{allocate, asks_at_least, improving_moves, marginal_rate};
+use super::crews::crew_season;
 use super::{Budget, Checked, GAIN_EPS, OptimiseStep, Plan, Screening};
 use crate::scenario::ScenarioText;
 use crate::study::StudyError;
@@ -17,7 +18,9 @@ const CAPACITY_GROWTH: f64 = 1.06;
 /// tried, measured on the 2020 plan; see docs/planning.md).
 pub(super) const MAX_CHECKED_MOVES: usize = 48;
 
-/// Resolves `plan` as a season of the scenario `text` and checks it against `budget`.
+/// Resolves `plan` as a season of the scenario `text`, gives each of its bus-days its crew
+/// (`crews.rs`) and checks it against `budget`: it fits when every visit is placed within the
+/// bus-days and the crews keep to the clerk-hours.
 pub fn check_plan(
     text: &ScenarioText,
     screening: &Screening,
@@ -32,7 +35,7 @@ pub fn check_plan(
     {
         return Err(StudyError::Optimise("a plan without any visit".into()));
     }
-    let season = text
+    let mut season = text
         .clone()
         .with_settings(&screening.settings(plan, name))
         .resolve(None)?;
@@ -40,15 +43,14 @@ pub fn check_plan(
         .itinerary
         .as_ref()
         .map_or((0, 0), |i| (i.days.len(), i.unplaced.len()));
-    let clerk_ok = budget
-        .clerk_hours
-        .is_none_or(|h| screening.clerk_hours(plan) <= h + GAIN_EPS);
+    let crews = crew_season(screening, &mut season, budget.clerk_hours)?;
     Ok(Checked {
         plan: plan.to_vec(),
         season,
         bus_days,
         unplaced,
-        fits: unplaced == 0 && bus_days <= budget.bus_days && clerk_ok,
+        fits: unplaced == 0 && bus_days <= budget.bus_days && crews.is_some(),
+        crews,
     })
 }
 
@@ -61,8 +63,11 @@ pub(super) struct Search<'a> {
     pub(super) name: String,
     pub(super) progress: &'a (dyn Fn(OptimiseStep) + Sync),
     pub(super) calls: u32,
-    /// Every plan planned so far with whether it fits: a plan met again is not planned again.
+    /// Every plan checked so far with whether it fits: a plan met again is not checked again.
     pub(super) tried: Vec<(Plan, bool)>,
+    /// Every season planned so far: a plan of the same visits and dwells with other clerks is not
+    /// planned again (neither the planner nor the crews look at the options' clerks).
+    pub(super) planned: Vec<Checked>,
     pub(super) best: Option<Checked>,
 }
 
@@ -71,23 +76,32 @@ impl Search<'_> {
         self.budget.clerk_hours.unwrap_or(f64::INFINITY)
     }
 
-    /// Plans `plan` (unless it was planned before) and keeps it if it fits and beats the best;
-    /// returns whether it fits and its bus-days (`None`: planned before).
+    /// Plans `plan` (unless it was checked before) and keeps it if it fits and beats the best
+    /// with its crews; returns whether it fits and its bus-days (`None`: checked before).
     pub(super) fn check(&mut self, plan: &[usize]) -> Result<(bool, Option<usize>), StudyError> {
         if let Some(&(_, fits)) = self.tried.iter().find(|(p, _)| p == plan) {
             return Ok((fits, None));
         }
-        self.calls += 1;
-        (self.progress)(OptimiseStep::Planning { call: self.calls });
-        let checked = check_plan(self.text, self.screening, plan, &self.name, &self.budget)?;
+        let previous = self.planned.iter().find(|c| self.screening.same_visits(&c.plan, plan));
+        let checked = if let Some(previous) = previous {
+            Checked {
+                plan: plan.to_vec(),
+                ..previous.clone()
+            }
+        } else {
+            self.calls += 1;
+            (self.progress)(OptimiseStep::Planning { call: self.calls });
+            let checked = check_plan(self.text, self.screening, plan, &self.name, &self.budget)?;
+            self.planned.push(checked.clone());
+            checked
+        };
         let (fits, days) = (checked.fits, checked.bus_days);
         self.tried.push((plan.to_vec(), fits));
-        let value = |p: &[usize]| self.screening.value(p);
         if fits
             && self
                 .best
                 .as_ref()
-                .is_none_or(|b| value(&checked.plan) > value(&b.plan) + GAIN_EPS)
+                .is_none_or(|b| checked.value() > b.value() + GAIN_EPS)
         {
             self.best = Some(checked);
         }
