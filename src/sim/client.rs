@@ -191,6 +191,84 @@ impl ClientModel {
         }
     }
 
+    /// The clients of one replication drawn stream by stream into `day` (cleared first), up to the
+    /// first arrival at or after `dwell_min`: the same clients, bit for bit, as [`ClientModel::clients`]
+    /// (or [`ClientModel::clients_scaled`] with `intensity_factor`) yields before its first arrival at
+    /// or after `dwell_min`. Each purpose has its own stream and each stream's draws depend only on
+    /// its own earlier draws (the desk times on the errand count and types, drawn first), so drawing a
+    /// whole day from one stream, then from the next, takes from every stream the values the
+    /// client-by-client order takes.
+    pub(super) fn draw_day(
+        &self,
+        streams: &StopStreams,
+        replication: u64,
+        intensity_factor: Option<f64>,
+        dwell_min: f64,
+        day: &mut Vec<Client>,
+    ) {
+        day.clear();
+        let mut rng = streams.rng(replication, Purpose::Arrivals);
+        let information = u32::from(self.errand_is_information[0]);
+        let mut push_arrival = |level: f64, hint: &mut usize| {
+            let arrival_min = self.profile.invert(level, hint).filter(|&t| t < dwell_min)?;
+            day.push(Client {
+                arrival_min,
+                service_min: 0.0,
+                patience_min: f64::INFINITY,
+                errands: 1,
+                information_errands: information,
+            });
+            Some(())
+        };
+        let mut hint = 0;
+        if let Some(n) = self.fixed_count {
+            // As `Timing::OrderStatistics`, with `remaining` from n down to 1.
+            let total = self.profile.expected_arrivals();
+            let mut position = 0.0;
+            for remaining in (1..=n).rev() {
+                let v: f64 = rng.random();
+                position += (1.0 - position) * (1.0 - v.powf(1.0 / f64::from(remaining)));
+                if push_arrival(position * total, &mut hint).is_none() {
+                    break;
+                }
+            }
+        } else {
+            // As `Timing::Poisson`: at most MAX_DRAWN_CLIENTS_PER_DAY steps.
+            let mut level_scale = match &self.dispersion {
+                Some(g) => 1.0 / g.sample(&mut rng).max(f64::MIN_POSITIVE),
+                None => 1.0,
+            };
+            if let Some(factor) = intensity_factor {
+                level_scale /= factor;
+            }
+            let mut level = 0.0;
+            for _ in 0..MAX_DRAWN_CLIENTS_PER_DAY {
+                let step: f64 = Exp1.sample(&mut rng);
+                level += step * level_scale;
+                if push_arrival(level, &mut hint).is_none() {
+                    break;
+                }
+            }
+        }
+        let mut service_rng = streams.rng(replication, Purpose::Service);
+        if self.draws_errands() {
+            let mut errands_rng = streams.rng(replication, Purpose::Errands);
+            for client in day.iter_mut() {
+                let (errands, information_errands, minutes) =
+                    self.draw_errands(Some(&mut errands_rng), &mut service_rng);
+                client.errands = errands;
+                client.information_errands = information_errands;
+                client.service_min = minutes;
+            }
+        } else {
+            self.errand_service[0].fill(&mut service_rng, day.iter_mut().map(|c| &mut c.service_min));
+        }
+        if let Some(patience) = &self.patience {
+            let mut patience_rng = streams.rng(replication, Purpose::Patience);
+            patience.fill(&mut patience_rng, day.iter_mut().map(|c| &mut c.patience_min));
+        }
+    }
+
     /// Draws one client's errands and desk time: (errands, information errands, minutes).
     #[inline]
     fn draw_errands(&self, errands_rng: Option<&mut ChaCha8Rng>, service_rng: &mut ChaCha8Rng) -> (u32, u32, f64) {
@@ -299,5 +377,91 @@ impl ClientSource for SampledClients<'_> {
             errands,
             information_errands,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{Closing, Duration, ErrandType};
+
+    /// A stop with several errand types and errands, patience and the given arrivals.
+    fn spec(arrivals: Arrivals) -> StopSpec {
+        let dwell_min = arrivals.profile().dwell_min();
+        let errand = |name: &str, service| ErrandType {
+            name: name.into(),
+            weight: 1.0,
+            service,
+            information_only: name == "info",
+        };
+        StopSpec {
+            dwell_min,
+            arrivals,
+            errands_per_client: 1.4,
+            case_mix: vec![
+                errand("id", Duration::LogNormal { mean_min: 9.0, cv: 0.7 }),
+                errand("info", Duration::Gamma { mean_min: 4.0, cv: 0.5 }),
+            ],
+            clerks: 2,
+            desks: 2,
+            patience: Patience::Limited(Duration::Exponential { mean_min: 25.0 }),
+            balking: None,
+            closing: Closing::ServeAll,
+            wait_target_min: 20.0,
+        }
+    }
+
+    /// `draw_day` gives, bit for bit, the clients the client-by-client source yields before the
+    /// dwell ends: for Poisson arrivals with and without over-dispersion and a scaled intensity, and
+    /// for a fixed count.
+    #[test]
+    fn a_day_drawn_stream_by_stream_is_the_day_drawn_client_by_client() {
+        let profile = RateProfile::from_hourly_pieces(&[(0.0, 8.0), (90.0, 14.0)], 240.0).unwrap();
+        let cases = [
+            (
+                Arrivals::Poisson {
+                    profile: profile.clone(),
+                    dispersion_shape: None,
+                },
+                None,
+            ),
+            (
+                Arrivals::Poisson {
+                    profile: profile.clone(),
+                    dispersion_shape: Some(2.0),
+                },
+                Some(1.7),
+            ),
+            (Arrivals::Count { profile, clients: 30 }, None),
+        ];
+        let mut day = Vec::new();
+        let mut compared = 0;
+        for (stop, (arrivals, factor)) in cases.into_iter().enumerate() {
+            let model = ClientModel::new(&spec(arrivals)).unwrap();
+            let streams = StopStreams::new(5, stop as u64);
+            for replication in 0..200 {
+                let mut source = match factor {
+                    Some(f) => model.clients_scaled(&streams, replication, f),
+                    None => model.clients(&streams, replication),
+                };
+                let expected: Vec<Client> = std::iter::from_fn(|| source.next_client())
+                    .take_while(|c| c.arrival_min < 240.0)
+                    .collect();
+                model.draw_day(&streams, replication, factor, 240.0, &mut day);
+                let bits = |c: &Client| {
+                    (
+                        c.arrival_min.to_bits(),
+                        c.service_min.to_bits(),
+                        c.patience_min.to_bits(),
+                        c.errands,
+                        c.information_errands,
+                    )
+                };
+                let (a, b): (Vec<_>, Vec<_>) = (day.iter().map(bits).collect(), expected.iter().map(bits).collect());
+                assert_eq!(a, b, "stop {stop}, replication {replication}");
+                compared += day.len();
+            }
+        }
+        assert!(compared > 10_000, "only {compared} clients compared");
     }
 }

@@ -10,13 +10,14 @@ use std::collections::VecDeque;
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
-use super::client::{Client, ClientSource};
+use super::client::{Client, ClientModel, ClientSource, ReplayClients};
 use super::closing::Closing;
 use super::event::{EventKind, EventQueue, Priority};
 use super::fifo::FifoBuffers;
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
 use super::queue_area::QueueArea;
+use super::rng::{Purpose, StopStreams};
 use super::stop::{Balking, StopSpec};
 
 /// The rules of a stop-day that do not concern who arrives.
@@ -70,6 +71,8 @@ pub struct Engine {
     waits: Vec<f64>,
     /// Buffers of the fast path ([`Engine::run_fast`]).
     fifo: FifoBuffers,
+    /// The clients of the day being simulated by [`Engine::run_fast_drawn`], drawn stream by stream.
+    day_clients: Vec<Client>,
 }
 
 /// Running tallies of one day.
@@ -110,6 +113,33 @@ impl Engine {
         balking_rng: impl FnOnce() -> ChaCha8Rng,
     ) -> StopOutcome {
         self.fifo.run(rules, source, balking_rng, &mut self.waits)
+    }
+
+    /// [`Engine::run_fast`] with the clients of `model`'s replication `replication` (arrivals made
+    /// `intensity_factor` times as dense when given): the whole day is drawn first, one stream
+    /// after another ([`ClientModel::draw_day`]; the same clients as [`ClientModel::clients`]), then
+    /// simulated. Draws in tight loops, with the generators kept in place.
+    pub(super) fn run_fast_drawn(
+        &mut self,
+        rules: &DayRules,
+        model: &ClientModel,
+        streams: &StopStreams,
+        replication: u64,
+        intensity_factor: Option<f64>,
+    ) -> StopOutcome {
+        model.draw_day(
+            streams,
+            replication,
+            intensity_factor,
+            rules.dwell_min,
+            &mut self.day_clients,
+        );
+        self.fifo.run(
+            rules,
+            ReplayClients::new(&self.day_clients),
+            || streams.rng(replication, Purpose::Balking),
+            &mut self.waits,
+        )
     }
 
     /// Simulates one stop-day with clients from `source` (sorted by arrival). `balking_rng` is

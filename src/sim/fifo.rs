@@ -21,8 +21,6 @@
 //!
 //! `tests/integration/fast_path.rs` checks the equality on random days with every feature on and off.
 
-use std::collections::VecDeque;
-
 use rand::RngExt;
 use rand::rngs::ChaCha8Rng;
 
@@ -46,8 +44,11 @@ struct Timer {
 pub(super) struct FifoBuffers {
     /// Next free time of each clerk, minutes after opening.
     clerk_free_min: Vec<f64>,
-    /// Service starts of queued clients still ahead, minutes (nondecreasing: FIFO order).
-    starts_min: VecDeque<f64>,
+    /// Service starts of queued clients, minutes (nondecreasing: FIFO order); those before
+    /// `starts_taken` are behind (a list read from the front, cleared each day).
+    starts_min: Vec<f64>,
+    /// How many of `starts_min` have been replayed.
+    starts_taken: usize,
     /// Abandonment timers of queued clients still ahead, latest first (the next one is the last):
     /// a queue holds a few, so a sorted list beats a heap; equal timers are interchangeable, so
     /// the order they are taken in is the heap's.
@@ -109,6 +110,7 @@ impl FifoBuffers {
         self.clerk_free_min.clear();
         self.clerk_free_min.resize(rules.clerks as usize, 0.0);
         self.starts_min.clear();
+        self.starts_taken = 0;
         self.timers.clear();
         waits.clear();
         let mut balking_rng = LazyRng::new(balking_rng);
@@ -175,7 +177,7 @@ impl FifoBuffers {
         if free_min <= gives_up_min && !closes_on_them {
             self.clerk_free_min[clerk] = day.start(client, free_min, waits);
             if free_min <= h {
-                self.starts_min.push_back(free_min);
+                self.starts_min.push(free_min);
             }
             if client.patience_min.is_finite() && gives_up_min < h {
                 self.push_timer(gives_up_min, false);
@@ -207,12 +209,17 @@ impl FifoBuffers {
     /// door closing, where abandonments at H come after the closing).
     #[inline]
     fn depart_until(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
-        if self.starts_min.is_empty() && self.timers.is_empty() {
+        if self.starts_taken == self.starts_min.len() && self.timers.is_empty() {
             return; // nobody queued: the usual case at a quiet stop
         }
+        self.replay_departures(day, t, timers_inclusive);
+    }
+
+    /// [`FifoBuffers::depart_until`] when someone may be queued.
+    fn replay_departures(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
         let t_bits = t.to_bits();
         loop {
-            let start = self.starts_min.front().copied().filter(|&s| s <= t);
+            let start = self.starts_min.get(self.starts_taken).copied().filter(|&s| s <= t);
             let timer = self
                 .timers
                 .last()
@@ -233,7 +240,7 @@ impl FifoBuffers {
 
     #[inline]
     fn take_start(&mut self, day: &mut Day, s: f64) {
-        self.starts_min.pop_front();
+        self.starts_taken += 1;
         day.advance(s);
         day.waiting -= 1;
     }

@@ -68,10 +68,8 @@ impl PreparedStop {
         if !(extra_clients > 0.0 && expected > 0.0) {
             return self.simulate_streams(engine, streams, replication);
         }
-        let clients = self
-            .model
-            .clients_scaled(streams, replication, (expected + extra_clients) / expected);
-        engine.run_fast(&self.rules, clients, || streams.rng(replication, Purpose::Balking))
+        let factor = (expected + extra_clients) / expected;
+        engine.run_fast_drawn(&self.rules, &self.model, streams, replication, Some(factor))
     }
 
     /// One replication of the stop with the key's random streams, by the fast path (nobody watches).
@@ -81,8 +79,7 @@ impl PreparedStop {
 
     /// [`PreparedStop::simulate`] with the stop's streams prepared once for many replications.
     pub fn simulate_streams(&self, engine: &mut Engine, streams: &StopStreams, replication: u64) -> StopOutcome {
-        let clients = self.model.clients(streams, replication);
-        engine.run_fast(&self.rules, clients, || streams.rng(replication, Purpose::Balking))
+        engine.run_fast_drawn(&self.rules, &self.model, streams, replication, None)
     }
 
     /// [`PreparedStop::simulate_with_extra`] by the event engine, reporting to `observer` (a trace

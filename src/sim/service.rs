@@ -106,6 +106,23 @@ impl DurationSampler {
     }
 }
 
+impl DurationSampler {
+    /// One draw into each of `slots`, in order: the values [`DurationSampler::sample`] gives one
+    /// call after another, with the choice of distribution made once.
+    #[inline]
+    pub fn fill<'a, R: Rng + ?Sized>(&self, rng: &mut R, slots: impl Iterator<Item = &'a mut f64>) {
+        match self {
+            DurationSampler::Fixed(m) => slots.for_each(|slot| *slot = *m),
+            DurationSampler::Exponential(mean) => slots.for_each(|slot| {
+                let e: f64 = Exp1.sample(rng);
+                *slot = mean * e;
+            }),
+            DurationSampler::LogNormal(d) => slots.for_each(|slot| *slot = d.sample(rng)),
+            DurationSampler::Gamma(d) => slots.for_each(|slot| *slot = d.sample(rng)),
+        }
+    }
+}
+
 /// How long a client waits in the queue before giving up.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Patience {
