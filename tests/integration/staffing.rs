@@ -326,3 +326,26 @@ fn shared_clients_give_every_candidate_its_own_evaluation() {
         }
     }
 }
+
+/// Policies that give a stop the same spec reuse its search; every season's rows must be those
+/// of searching that season on its own (the 2020 plan's three policies repeat many stops).
+#[test]
+fn reused_searches_give_the_rows_of_each_season_searched_alone() {
+    let text = ablakbusz::scenario::ScenarioText::embedded_default().parse();
+    let base = text.resolve(None).unwrap();
+    let settings = SearchSettings {
+        max_replications: 800,
+        ..settings()
+    };
+    let policies = ablakbusz::study::policy_seasons(&text, &base, &settings).unwrap();
+    let seasons: Vec<(&str, &ablakbusz::scenario::Season)> =
+        policies.iter().map(|p| (p.name.as_str(), &p.season)).collect();
+    let together =
+        ablakbusz::study::staffing_rows_of_seasons(&seasons, &base.targets, &settings, &ablakbusz::study::Silent)
+            .unwrap();
+    assert_eq!(together.len(), seasons.len());
+    for ((policy, season), rows) in seasons.iter().zip(&together) {
+        let alone = ablakbusz::study::staffing_rows(policy, season, &base.targets, &settings).unwrap();
+        assert_eq!(format!("{rows:?}"), format!("{alone:?}"), "{policy}");
+    }
+}
