@@ -56,7 +56,7 @@ pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> 
     };
     let progress = ProgressBars::new(options.quiet, lang);
     let crews = with_threads(options.threads, || crew_by_policy(&text, &base, &settings, &progress))??;
-    let rows: Vec<StaffingRow> = crews.iter().flat_map(|c| c.rows.iter().cloned()).collect();
+    let rows: Vec<&StaffingRow> = crews.iter().flat_map(|c| &c.rows).collect();
     let about = about_season("staff", &base, Some(settings.seed), None);
     let files = vec![
         OutputFile::text("staffing.csv", render_staffing_csv(lang, &rows)?),

@@ -63,7 +63,7 @@ fn candidate_verdict_header(lang: Lang, clerks: u32) -> Result<String, FillError
 
 /// `staffing.csv`: per stop, the fewest clerks by simulation and by the textbook formulas, and what
 /// the reported number of clerks achieves (mean and 95 % half-width).
-pub fn render_staffing_csv(lang: Lang, rows: &[StaffingRow]) -> Result<String, RenderError> {
+pub fn render_staffing_csv(lang: Lang, rows: &[&StaffingRow]) -> Result<String, RenderError> {
     let table = "staffing.csv";
     let advice: Vec<String> = rows
         .iter()

@@ -6,10 +6,10 @@
 
 use serde::Serialize;
 
-use super::decision::{Evaluation, Verdict, evaluate};
+use super::decision::{Verdict, evaluate_candidates};
 use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::StopSummary;
-use crate::sim::{PreparedStop, SpecError, StopSpec};
+use crate::sim::{DayRules, PreparedStop, SpecError, StopSpec};
 
 /// How hard to search.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -91,22 +91,31 @@ pub fn search_stop(
     spec.wait_target_min = targets.wait_limit_min;
     let desks = spec.desks;
     let max_clerks = desks + settings.beyond_desks;
-    let candidates: Vec<Candidate> = (1..=max_clerks)
+    // Every candidate is validated (and its rules made) as the stop it is; they differ only in
+    // clerks and desks, so they share one client model and meet the same clients.
+    let prepared = (1..=max_clerks)
         .map(|clerks| {
             let mut s = spec.clone();
             s.clerks = clerks;
             s.desks = desks.max(clerks);
-            let e: Evaluation = evaluate(&PreparedStop::new(&s)?, stream_stop, targets, settings);
-            Ok(Candidate {
-                clerks,
-                beyond_desks: clerks > desks,
-                summary: e.summary,
-                checks: e.checks,
-                verdict: e.verdict,
-                replications: e.replications,
-            })
+            PreparedStop::new(&s)
         })
-        .collect::<Result<_, SpecError>>()?;
+        .collect::<Result<Vec<PreparedStop>, SpecError>>()?;
+    let rules: Vec<DayRules> = prepared.iter().map(|p| p.rules).collect();
+    let evaluations = prepared.first().map_or_else(Vec::new, |first| {
+        evaluate_candidates(&first.model, &rules, stream_stop, targets, settings)
+    });
+    let candidates: Vec<Candidate> = (1..=max_clerks)
+        .zip(evaluations)
+        .map(|(clerks, e)| Candidate {
+            clerks,
+            beyond_desks: clerks > desks,
+            summary: e.summary,
+            checks: e.checks,
+            verdict: e.verdict,
+            replications: e.replications,
+        })
+        .collect();
     let first = |verdict: Verdict, within_desks: bool| {
         candidates
             .iter()

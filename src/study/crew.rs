@@ -18,7 +18,7 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::{Progress, StaffingRow, StudyError, policy_seasons, watched_staffing_rows};
+use super::{Progress, StaffingRow, StudyError, policy_seasons, staffing_rows_of_seasons};
 use crate::experiment::StopMetric;
 use crate::plan::{DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, Itinerary};
 use crate::scenario::{CostRates, ParsedScenario, Season};
@@ -126,19 +126,22 @@ pub fn crew_by_policy(
     settings: &SearchSettings,
     progress: &dyn Progress,
 ) -> Result<Vec<PolicyCrew>, StudyError> {
-    policy_seasons(text, base, settings)?
+    let policies = policy_seasons(text, base, settings)?;
+    let seasons: Vec<(&str, &Season)> = policies.iter().map(|p| (p.name.as_str(), &p.season)).collect();
+    let by_policy = staffing_rows_of_seasons(&seasons, &base.targets, settings, progress)?;
+    Ok(policies
         .iter()
-        .map(|p| {
-            let rows = watched_staffing_rows(&p.name, &p.season, &base.targets, settings, progress)?;
+        .zip(by_policy)
+        .map(|(p, rows)| {
             let days = bus_day_crews(&p.name, &p.season, &rows);
-            Ok(PolicyCrew {
+            PolicyCrew {
                 policy: p.name.clone(),
                 rows,
                 days,
                 rates: base.costs,
-            })
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// The bus-days of `season` (its stops grouped by date), each with its crew from the per-stop

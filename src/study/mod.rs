@@ -36,7 +36,7 @@ pub use progress::{Progress, ProgressUnit, Silent, stage, stage_of};
 pub use report::{ReportStudy, report_study};
 pub use season::{RunMeta, SeasonRun, season_model, simulate_season, simulate_season_to_precision};
 pub use settings::SimulationOverrides;
-pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows, watched_staffing_rows};
+pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows, staffing_rows_of_seasons, watched_staffing_rows};
 pub use stop_mismatch::{StopKey, StopMismatch, stop_mismatches};
 
 #[cfg(test)]

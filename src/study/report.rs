@@ -2,8 +2,8 @@
 //! rows and the scenario's dwell policies re-planned and compared on the same replications.
 
 use super::{
-    PolicySeason, Progress, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, stage,
-    watched_staffing_rows,
+    PolicySeason, Progress, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, staffing_rows_of_seasons,
+    stage,
 };
 use crate::experiment::{
     Comparison, QueueCurveSummary, QueueGrid, SeasonModel, compare_seasons, queue_curve, with_threads,
@@ -44,12 +44,12 @@ impl ReportStudy {
     }
 
     /// Every staffing row, as staffing.csv lists them: the season as run (when no policy gives it),
-    /// then policy by policy.
-    pub fn staffing_csv_rows(&self) -> Vec<StaffingRow> {
+    /// then policy by policy. Borrowed, not copied: a national season's rows, with every
+    /// candidate's summary, held about 64 MB, and a copy of them was most of `report`'s peak.
+    pub fn staffing_csv_rows(&self) -> Vec<&StaffingRow> {
         self.own_staffing
             .iter()
             .chain(self.staffing_by_policy.iter().flatten())
-            .cloned()
             .collect()
     }
 }
@@ -72,20 +72,19 @@ pub fn report_study(
         ..SearchSettings::default()
     };
     let variants = with_threads(run.settings.threads, || policy_seasons(text, season, &search))??;
-    let staffing_by_policy = variants
-        .iter()
-        .map(|p| {
-            with_threads(run.settings.threads, || {
-                watched_staffing_rows(&p.name, &p.season, &season.targets, &search, progress)
-            })?
-        })
-        .collect::<Result<Vec<Vec<StaffingRow>>, StudyError>>()?;
     let same_as_run = variants.iter().position(|p| p.season.stops == season.stops);
+    // The season as run is searched too when no policy gives it, after the policies (so that it
+    // reuses their searches of stops it shares with them).
+    let mut seasons: Vec<(&str, &Season)> = variants.iter().map(|p| (p.name.as_str(), &p.season)).collect();
+    if same_as_run.is_none() {
+        seasons.push((AS_RUN_POLICY, season));
+    }
+    let mut staffing_by_policy = with_threads(run.settings.threads, || {
+        staffing_rows_of_seasons(&seasons, &season.targets, &search, progress)
+    })??;
     let own_staffing = match same_as_run {
         Some(_) => Vec::new(),
-        None => with_threads(run.settings.threads, || {
-            watched_staffing_rows(AS_RUN_POLICY, season, &season.targets, &search, progress)
-        })??,
+        None => staffing_by_policy.pop().unwrap_or_default(),
     };
     let models = variants
         .iter()

@@ -1,10 +1,13 @@
 //! The staffing rows: per stop (under each dwell policy), the fewest clerks meeting the targets by
 //! simulation, beside the textbook formulas.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::{Progress, ProgressUnit, Silent, StudyError, policy_seasons, stage_of};
 use crate::scenario::{DemandOrigin, ParsedScenario, Season, SeasonStop};
+use crate::sim::StopSpec;
 use crate::staffing::{
     Candidate, SearchSettings, ServiceTargets, StaffingAnswer, TargetKind, TextbookAnswers, search_stop,
     textbook_answers,
@@ -53,10 +56,39 @@ pub fn staffing_by_policy(
     base: &Season,
     settings: &SearchSettings,
 ) -> Result<Vec<Vec<StaffingRow>>, StudyError> {
-    policy_seasons(text, base, settings)?
-        .iter()
-        .map(|p| staffing_rows(&p.name, &p.season, &base.targets, settings))
-        .collect()
+    let policies = policy_seasons(text, base, settings)?;
+    let seasons: Vec<(&str, &Season)> = policies.iter().map(|p| (p.name.as_str(), &p.season)).collect();
+    staffing_rows_of_seasons(&seasons, &base.targets, settings, &Silent)
+}
+
+/// The staffing rows of several seasons of one scenario (`(policy, season)`: its dwell policies,
+/// the season as run), season by season, each season one stage of `progress`. A stop whose search
+/// an earlier season already ran — the same stop spec on the same streams — takes that answer
+/// instead of searching again: a search depends on nothing else (the spec, its streams, the
+/// targets and the settings), so the rows are the same bit for bit. Policies that give a stop
+/// the same dwell repeat its search: in the 2020 plan 178 of the 600 searches of its three
+/// policies.
+pub fn staffing_rows_of_seasons(
+    seasons: &[(&str, &Season)],
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+    progress: &dyn Progress,
+) -> Result<Vec<Vec<StaffingRow>>, StudyError> {
+    let mut earlier = EarlierSearches::default();
+    let mut all: Vec<Vec<StaffingRow>> = Vec::with_capacity(seasons.len());
+    for (policy, season) in seasons {
+        let rows = season_rows(
+            policy,
+            season,
+            targets,
+            settings,
+            progress,
+            &earlier.view(seasons, &all),
+        )?;
+        earlier.add(all.len(), season);
+        all.push(rows);
+    }
+    Ok(all)
 }
 
 /// The staffing answer of every stop (in parallel; each stop's search is independent and seeded
@@ -79,6 +111,72 @@ pub fn watched_staffing_rows(
     settings: &SearchSettings,
     progress: &dyn Progress,
 ) -> Result<Vec<StaffingRow>, StudyError> {
+    season_rows(policy, season, targets, settings, progress, &Earlier::NONE)
+}
+
+/// Where the searches of earlier seasons are: stream of the search → (season, stop index).
+#[derive(Debug, Default)]
+struct EarlierSearches {
+    by_stream: HashMap<u64, Vec<(usize, usize)>>,
+}
+
+impl EarlierSearches {
+    /// Notes the searches of `season`, the `index`-th.
+    fn add(&mut self, index: usize, season: &Season) {
+        for (stop, (s, visit)) in season.stops.iter().zip(season.visit_numbers()).enumerate() {
+            self.by_stream
+                .entry(s.search_stream(visit))
+                .or_default()
+                .push((index, stop));
+        }
+    }
+
+    /// The earlier searches with their seasons and rows.
+    fn view<'a>(&'a self, seasons: &'a [(&'a str, &'a Season)], rows: &'a [Vec<StaffingRow>]) -> Earlier<'a> {
+        Earlier {
+            searches: Some(self),
+            seasons,
+            rows,
+        }
+    }
+}
+
+/// Earlier seasons' searches a season may reuse.
+#[derive(Clone, Copy)]
+struct Earlier<'a> {
+    searches: Option<&'a EarlierSearches>,
+    seasons: &'a [(&'a str, &'a Season)],
+    rows: &'a [Vec<StaffingRow>],
+}
+
+impl Earlier<'_> {
+    /// No earlier season.
+    const NONE: Earlier<'static> = Earlier {
+        searches: None,
+        seasons: &[],
+        rows: &[],
+    };
+
+    /// The answer of an earlier search of `spec` on the streams of `stream`, if there was one.
+    fn answer(&self, stream: u64, spec: &StopSpec) -> Option<&StaffingAnswer> {
+        self.searches?
+            .by_stream
+            .get(&stream)?
+            .iter()
+            .find(|&&(season, stop)| self.seasons[season].1.stops[stop].spec == *spec)
+            .map(|&(season, stop)| &self.rows[season][stop].answer)
+    }
+}
+
+/// The rows of one season (one stage of `progress`), reusing `earlier` searches.
+fn season_rows(
+    policy: &str,
+    season: &Season,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+    progress: &dyn Progress,
+    earlier: &Earlier,
+) -> Result<Vec<StaffingRow>, StudyError> {
     let visits = season.visit_numbers();
     stage_of(
         progress,
@@ -90,7 +188,7 @@ pub fn watched_staffing_rows(
                 .par_iter()
                 .zip(visits)
                 .map(|(stop, visit)| {
-                    let row = stop_row(policy, stop, visit, targets, settings);
+                    let row = stop_row(policy, stop, visit, targets, settings, earlier);
                     done(1);
                     row
                 })
@@ -106,12 +204,16 @@ fn stop_row(
     visit: u32,
     targets: &ServiceTargets,
     settings: &SearchSettings,
+    earlier: &Earlier,
 ) -> Result<StaffingRow, StudyError> {
-    let answer =
-        search_stop(&stop.spec, stop.search_stream(visit), targets, settings).map_err(|source| StudyError::Stop {
+    let stream = stop.search_stream(visit);
+    let answer = match earlier.answer(stream, &stop.spec) {
+        Some(answer) => answer.clone(),
+        None => search_stop(&stop.spec, stream, targets, settings).map_err(|source| StudyError::Stop {
             stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
             source,
-        })?;
+        })?,
+    };
     let population = match stop.demand_origin {
         DemandOrigin::Model { population, .. } => Some(population),
         _ => None,

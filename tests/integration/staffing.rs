@@ -1,8 +1,8 @@
 //! Staffing search: monotone in clerks under common random numbers; clear advice when targets fail.
 
 use ablakbusz::experiment::StopMetric;
-use ablakbusz::sim::Closing;
-use ablakbusz::staffing::{SearchSettings, ServiceTargets, Verdict, search_stop};
+use ablakbusz::sim::{Closing, Duration, PreparedStop};
+use ablakbusz::staffing::{SearchSettings, ServiceTargets, Verdict, evaluate, search_stop};
 
 use crate::builder::StopBuilder;
 
@@ -281,4 +281,95 @@ fn a_stop_far_from_every_target_is_decided_in_the_first_batch() {
     let answer = search_stop(&busy, 0, &ServiceTargets::default(), &settings).unwrap();
     assert_eq!(answer.candidates[0].verdict, Verdict::Fails);
     assert_eq!(answer.candidates[0].replications, settings.min_replications);
+}
+
+/// The search draws each replication's clients once and replays them to every candidate still
+/// undecided; every candidate must come out exactly as when simulated on its own (`evaluate`, which
+/// draws its own clients): same summary bit for bit, same checks, verdict and replications.
+#[test]
+fn shared_clients_give_every_candidate_its_own_evaluation() {
+    let stops = [
+        StopBuilder::new().rate_per_hour(9.0).clerks(2),
+        StopBuilder::new()
+            .rate_per_hour(12.0)
+            .clerks(3)
+            .exp_patience_min(20.0)
+            .closing(Closing::TurnAway),
+        StopBuilder::new()
+            .pieces(&[(0.0, 4.0), (90.0, 14.0)])
+            .clerks(2)
+            .balking(3, 0.4)
+            .closing(Closing::LastEntry { minutes: 30.0 }),
+        StopBuilder::new()
+            .fixed_count(30)
+            .errands(1.6)
+            .clerks(2)
+            .exp_patience_min(45.0),
+        StopBuilder::new()
+            .rate_per_hour(8.0)
+            .dispersion(2.0)
+            .service(Duration::LogNormal {
+                mean_min: 12.0,
+                cv: 0.6,
+            })
+            .clerks(1),
+        // A stop on the edge of the targets, so that some candidates need many looks.
+        StopBuilder::new().rate_per_hour(7.2).clerks(2).exp_service_min(12.0),
+        StopBuilder::new().rate_per_hour(0.0).clerks(1),
+    ];
+    let targets = ServiceTargets::default();
+    let settings = SearchSettings {
+        max_replications: 3_200,
+        ..settings()
+    };
+    for (stream_stop, builder) in (0_u64..).zip(&stops) {
+        let spec = builder.spec();
+        let answer = search_stop(&spec, stream_stop, &targets, &settings).unwrap();
+        assert_eq!(answer.candidates.len(), spec.desks as usize + 2);
+        for candidate in &answer.candidates {
+            let mut alone = spec.clone();
+            alone.wait_target_min = targets.wait_limit_min;
+            alone.clerks = candidate.clerks;
+            alone.desks = spec.desks.max(candidate.clerks);
+            let e = evaluate(&PreparedStop::new(&alone).unwrap(), stream_stop, &targets, &settings);
+            let what = format!("stop {stream_stop}, {} clerks", candidate.clerks);
+            // Debug text prints every f64 exactly (shortest round trip) and a NaN equal to a NaN
+            // (a stop nobody visits has no wait figures).
+            assert_eq!(
+                format!("{:?}", candidate.summary),
+                format!("{:?}", e.summary),
+                "{what}: summary"
+            );
+            assert_eq!(
+                format!("{:?}", candidate.checks),
+                format!("{:?}", e.checks),
+                "{what}: checks"
+            );
+            assert_eq!(candidate.verdict, e.verdict, "{what}: verdict");
+            assert_eq!(candidate.replications, e.replications, "{what}: replications");
+        }
+    }
+}
+
+/// Policies that give a stop the same spec reuse its search; every season's rows must be those
+/// of searching that season on its own (the 2020 plan's three policies repeat many stops).
+#[test]
+fn reused_searches_give_the_rows_of_each_season_searched_alone() {
+    let text = ablakbusz::scenario::ScenarioText::embedded_default().parse();
+    let base = text.resolve(None).unwrap();
+    let settings = SearchSettings {
+        max_replications: 800,
+        ..settings()
+    };
+    let policies = ablakbusz::study::policy_seasons(&text, &base, &settings).unwrap();
+    let seasons: Vec<(&str, &ablakbusz::scenario::Season)> =
+        policies.iter().map(|p| (p.name.as_str(), &p.season)).collect();
+    let together =
+        ablakbusz::study::staffing_rows_of_seasons(&seasons, &base.targets, &settings, &ablakbusz::study::Silent)
+            .unwrap();
+    assert_eq!(together.len(), seasons.len());
+    for ((policy, season), rows) in seasons.iter().zip(&together) {
+        let alone = ablakbusz::study::staffing_rows(policy, season, &base.targets, &settings).unwrap();
+        assert_eq!(format!("{rows:?}"), format!("{alone:?}"), "{policy}");
+    }
 }
