@@ -70,6 +70,18 @@ fn optimise(request: &OptimiseRequest) -> Optimised {
     optimise_season(&text, &base, request, &|_| {}).unwrap()
 }
 
+/// Steps `plan` to the next plan in mixed radix (option counts `sizes`); false after the last.
+fn next_plan(plan: &mut [usize], sizes: &[usize]) -> bool {
+    for (option, &size) in plan.iter_mut().zip(sizes) {
+        *option += 1;
+        if *option < size {
+            return true;
+        }
+        *option = 0;
+    }
+    false
+}
+
 /// The best screening value over every plan that the planner fits into the budget.
 fn enumerated_best(optimised: &Optimised) -> (f64, Plan) {
     let text = county();
@@ -78,17 +90,7 @@ fn enumerated_best(optimised: &Optimised) -> (f64, Plan) {
     let mut plan: Plan = vec![0; sizes.len()];
     let mut best = (f64::NEG_INFINITY, plan.clone());
     loop {
-        // The next plan in mixed radix.
-        let mut i = 0;
-        while i < sizes.len() {
-            plan[i] += 1;
-            if plan[i] < sizes[i] {
-                break;
-            }
-            plan[i] = 0;
-            i += 1;
-        }
-        if i == sizes.len() {
+        if !next_plan(&mut plan, &sizes) {
             return best;
         }
         let checked = check_plan(&text, screening, &plan, "enumerated", &optimised.budget).unwrap();
@@ -417,16 +419,7 @@ fn enumerated_with_crews(text: &ScenarioText, optimised: &Optimised) -> f64 {
     let mut planned: Vec<Plan> = Vec::new();
     let mut best = f64::NEG_INFINITY;
     loop {
-        let mut i = 0;
-        while i < sizes.len() {
-            plan[i] += 1;
-            if plan[i] < sizes[i] {
-                break;
-            }
-            plan[i] = 0;
-            i += 1;
-        }
-        if i == sizes.len() {
+        if !next_plan(&mut plan, &sizes) {
             return best;
         }
         if planned.iter().any(|p| screening.same_visits(p, &plan)) {

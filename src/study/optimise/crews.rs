@@ -261,16 +261,22 @@ mod tests {
             .collect()
     }
 
+    /// Clerk-minutes of one clerk every day and of every desk staffed every day.
+    fn clerk_minutes_range(days: &[CrewDay]) -> (u64, u64) {
+        let least = days.iter().map(|d| u64::from(d.dwell_min)).sum();
+        let most = days
+            .iter()
+            .map(|d| u64::from(d.dwell_min) * d.values.len() as u64)
+            .sum();
+        (least, most)
+    }
+
     #[test]
     fn the_crews_are_the_enumerated_best_within_the_budget() {
         let mut rng = ChaCha8Rng::seed_from_u64(12);
         for case in 0..400 {
             let days = random_days(&mut rng);
-            let least: u64 = days.iter().map(|d| u64::from(d.dwell_min)).sum();
-            let most: u64 = days
-                .iter()
-                .map(|d| u64::from(d.dwell_min) * d.values.len() as u64)
-                .sum();
+            let (least, most) = clerk_minutes_range(&days);
             let budget = rng.random_range(least..=most + 60);
             let choice = choose_crews(&days, Some(budget), MAX_CREW_CELLS).unwrap();
             let best = enumerated(&days, budget).unwrap();
@@ -293,11 +299,7 @@ mod tests {
         let mut rng = ChaCha8Rng::seed_from_u64(13);
         for _ in 0..300 {
             let days = random_days(&mut rng);
-            let least: u64 = days.iter().map(|d| u64::from(d.dwell_min)).sum();
-            let most: u64 = days
-                .iter()
-                .map(|d| u64::from(d.dwell_min) * d.values.len() as u64)
-                .sum();
+            let (least, most) = clerk_minutes_range(&days);
             let budget = rng.random_range(least..=most);
             let coarse = choose_crews(&days, Some(budget), 4).unwrap();
             let exact = choose_crews(&days, Some(budget), MAX_CREW_CELLS).unwrap();
