@@ -768,10 +768,10 @@ label_table! {
         "Személyzet: busznaponként egy, 1–{desks} ügyintéző (ügyintézői óra-keret nélkül: minden nap a legtöbb értéket adó, egyenlőségnél a kisebb létszám): {days}.";
     OptimiseCrewsCoarse => "The season is large, so the crews were chosen on a coarser grid of clerk-minutes: they keep to the budget but may fall a little short of the best.",
         "A szezon nagy, ezért a személyzetet durvább ügyintézői perc-rácson választotta: a kereten belül marad, de kissé elmaradhat a legjobbtól.";
-    OptimisePracticeOverBusDays => "The scenario's own plan uses {days} bus-days, more than the budget: the comparison below is not at the same budget.",
-        "A forgatókönyv saját terve {days} busznapot használ, többet a keretnél: az alábbi összevetés nem azonos kereten belüli.";
-    OptimisePracticeOverClerkHours => "The scenario's own plan uses {hours} clerk-hours at the stops, more than the budget: the comparison below is not at the same budget.",
-        "A forgatókönyv saját terve a megállókon {hours} ügyintézői órát használ, többet a keretnél: az alábbi összevetés nem azonos kereten belüli.";
+    OptimisePracticeOverBusDays => "The scenario's own plan uses {days} bus-days, more than the budget: the comparison with it is not at the same budget.",
+        "A forgatókönyv saját terve {days} busznapot használ, többet a keretnél: a vele való összevetés nem azonos kereten belüli.";
+    OptimisePracticeOverClerkHours => "The scenario's own plan uses {hours} clerk-hours at the stops, more than the budget: the comparison with it is not at the same budget.",
+        "A forgatókönyv saját terve a megállókon {hours} ügyintézői órát használ, többet a keretnél: a vele való összevetés nem azonos kereten belüli.";
     OptimisePracticeKept => "No plan found beats the scenario's own plan on the screening model: the scenario's plan is the answer.",
         "Egyik talált terv sem jobb a szűrőmodellen a forgatókönyv saját tervénél: a válasz a forgatókönyv terve.";
     OptimiseResult => "Served within {wait} minutes, simulated on common random numbers: practice {practice} ± {practice_ci}, optimised {optimised} ± {optimised_ci}; paired difference {difference} ± {ci} clients ({relative} % of the practice, 95 % interval {low} % to {high} %).",

@@ -325,10 +325,16 @@ fn objective_lost_writes_a_scenario_run_takes_and_prints_the_lost_comparison() {
         "Of them lost at the stops",
         "paired difference",
         "95 % interval",
+        // The county's own plan takes 6 bus-days, the budget is 3.
+        "The scenario's own plan uses 6 bus-days, more than the budget",
     ] {
         assert!(stdout.contains(words), "{words}: {stdout}");
     }
     assert!(!stdout.contains("Served within 20 minutes, simulated"), "{stdout}");
+    assert!(
+        !stdout.contains("clerk-hours at the stops, more than"),
+        "no clerk-hours budget: {stdout}"
+    );
     let table = read(&out.join("optimise.csv"));
     assert!(
         table.lines().next().unwrap().contains("lost_and_unserved_expected"),
