@@ -3,7 +3,7 @@
 //! within the wait target or, with [`Objective::Lost`], to minimise the clients lost plus the
 //! demand left unserved.
 //!
-//! Three steps. (1) Screening: each settlement's stop is simulated on its own streams (common
+//! Four steps. (1) Screening: each settlement's stop is simulated on its own streams (common
 //! random numbers: the same clients whatever the dwell) at every dwell of the grid, giving the
 //! shares of its expected clients served within the wait target and lost. A settlement's expected
 //! clients for n visits of h hours over the season are n × the per-visit model's clients, or, under
@@ -19,6 +19,10 @@
 //! itinerary planner checks each allocation: a plan counts only if every visit is placed within
 //! the budget of bus-days; the surrogate's capacity is searched by bisection between a plan that
 //! fits and one that does not, and the best plan that fits is improved by planner-checked moves.
+//! (4) Every planned plan gets one crew a bus-day (`crews.rs`: the crews of most value within the
+//! clerk-hours, exact), and the search keeps the plan of most value with its crews. The screening
+//! values every dwell at every crew from one clerk to the desks, so the allocation sees clerks per
+//! settlement, a relaxation of the one crew a day.
 //! The 2019 practice (the scenario as written) is itself a candidate: the result is never worse
 //! than the practice on the screening value.
 
@@ -220,7 +224,7 @@ pub fn optimise_season(
     let Some(crews) = best.crews.clone() else {
         return Err(refuse(
             origin,
-            "no crew of the scenario's own plan keeps to --budget-clerk-hours",
+            "no crew of the scenario's own plan keeps to --budget-clerk-hours\n  help: raise --budget-clerk-hours",
         ));
     };
     let value = crews.value;
