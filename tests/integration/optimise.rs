@@ -277,9 +277,16 @@ fn optimise_on_the_2020_plan_writes_a_scenario_run_takes_and_prints_paired_inter
         "{} bus-days",
         optimised.estimated_days.len()
     );
+    let run = run_exported(&cwd, &scenario);
+    let season = read(&run.join("season.csv"));
+    assert!(season.contains("served_within_target_mean"), "{season}");
+}
+
+/// `run` on an exported scenario, 16 replications, into `cwd/run` (returned).
+fn run_exported(cwd: &Path, scenario: &Path) -> std::path::PathBuf {
     let run = cwd.join("run");
     in_folder(
-        &cwd,
+        cwd,
         &[
             "run",
             scenario.to_str().unwrap(),
@@ -290,8 +297,7 @@ fn optimise_on_the_2020_plan_writes_a_scenario_run_takes_and_prints_paired_inter
             run.to_str().unwrap(),
         ],
     );
-    let season = read(&run.join("season.csv"));
-    assert!(season.contains("served_within_target_mean"), "{season}");
+    run
 }
 
 /// `optimise` on the small county with `args` after the budget, into `out` (quiet).
@@ -392,19 +398,7 @@ fn the_exported_scenario_carries_the_settings_it_was_optimised_under() {
     assert!(season.demand.pending.is_some(), "the pending-needs model is carried");
     assert!(season.stops.iter().all(|s| s.spec.wait_target_min == 15.0));
     // The season `run` simulates is the one the optimiser compared: the same totals.
-    let run = cwd.join("run");
-    in_folder(
-        &cwd,
-        &[
-            "run",
-            scenario.to_str().unwrap(),
-            "--quiet",
-            "--replications",
-            "16",
-            "--out",
-            run.to_str().unwrap(),
-        ],
-    );
+    let run = run_exported(&cwd, &scenario);
     let ran = read(&run.join("season.csv"));
     let compared = read(&out.join("compare.csv"));
     for column in ["arrivals_mean", "served_mean", "served_within_target_mean"] {
