@@ -1,5 +1,6 @@
 //! `ablakbusz compare` and `ablakbusz policies`: seasons side by side with paired differences.
 
+use crate::app::terminal::{say, sayln};
 use std::path::{Path, PathBuf};
 
 use super::choice::{precision_rule, selection_request};
@@ -163,7 +164,7 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         .collect::<Result<_, ReportError>>()?;
     let chosen = render_chosen_dwell(lang, &shown)?;
     if !options.quiet {
-        print!("{chosen}");
+        say!("{chosen}");
     }
     let mut notes: Vec<String> = chosen.lines().map(|l| l.trim().to_string()).collect();
     let mut verbatim = Vec::new();
@@ -282,18 +283,18 @@ pub(super) fn write_side_by_side(
     if options.quiet {
         return Ok(study.comparisons);
     }
-    println!(
+    sayln!(
         "{}\n",
         render_compare_heading(lang, study.settings.replications, study.settings.seed)?
     );
-    print!("{}", render_compare_text(lang, &rows)?);
+    say!("{}", render_compare_text(lang, &rows)?);
     if let Some(outcome) = &study.precision {
-        println!("{}", render_precision(lang, outcome)?);
+        sayln!("{}", render_precision(lang, outcome)?);
     }
     if let Some(selection) = &study.selection {
         let names: Vec<&str> = named.iter().map(|(n, _)| n.as_str()).collect();
-        print!("\n{}", render_selection(lang, &names, selection)?);
+        say!("\n{}", render_selection(lang, &names, selection)?);
     }
-    println!("\n{}", written_line(lang, dir, &files)?);
+    sayln!("\n{}", written_line(lang, dir, &files)?);
     Ok(study.comparisons)
 }

@@ -16,6 +16,7 @@ mod run;
 mod signals;
 mod staff;
 mod sweep;
+mod terminal;
 
 pub use calibrate::{CalibrateError, CalibrateOptions};
 pub use compare::CompareOptions;
@@ -28,6 +29,7 @@ pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
 pub use staff::StaffOptions;
 pub use sweep::SweepOptions;
 
+use crate::app::terminal::say;
 use std::path::PathBuf;
 
 use crate::report::lang::Lang;
@@ -69,7 +71,7 @@ pub struct Invocation {
 }
 
 /// Runs a command; what it prints goes to stdout. Ctrl-C and SIGTERM end it cleanly (no result
-/// half-written, exit 130 / 143), and a closed pipe quietly.
+/// half-written, exit 130 / 143); a closed stdout silences the prints, not the files (`terminal.rs`).
 pub fn execute(invocation: Invocation) -> Result<(), AppError> {
     let lang = invocation.lang;
     signals::install(lang);
@@ -85,7 +87,7 @@ fn dispatch(invocation: Invocation) -> Result<(), AppError> {
     match command {
         Command::Run(options) => run::run(&options, lang),
         Command::Check(source) => {
-            print!("{}", render_check(&source.load()?, lang)?);
+            say!("{}", render_check(&source.load()?, lang)?);
             Ok(())
         }
         Command::Plan { scenario, out } => plan::plan(&scenario, out.as_deref(), lang),

@@ -2,6 +2,7 @@
 //! budget of bus-days (and clerk-hours), written as a scenario `run` takes and compared with the
 //! scenario's own plan (the practice) on common random numbers.
 
+use crate::app::terminal::{say, sayln};
 use std::path::PathBuf;
 
 use super::compare::{CompareOptions, SideBySideOutput, source_stem, write_side_by_side};
@@ -78,7 +79,7 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
     let wait_min = base.targets.wait_limit_min;
     let plan_text = render_optimise_plan(lang, &optimised, wait_min)?;
     if !quiet {
-        println!("{plan_text}");
+        sayln!("{plan_text}");
     }
     let season: &Season = &optimised.best.season;
     let heading = format!(
@@ -130,7 +131,7 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
     let named = vec![(base.name.clone(), base.clone()), (season.name.clone(), season.clone())];
     let comparisons = write_side_by_side(&named, &compare, lang, &output, &dir)?;
     if !quiet {
-        print!(
+        say!(
             "\n{}",
             render_optimise_result(
                 lang,

@@ -1,6 +1,7 @@
 //! `ablakbusz plan`: the season's itinerary as a CSV a planner can edit and feed back, and a
 //! printable timetable page per month.
 
+use crate::app::terminal::{say, sayln};
 use std::path::Path;
 
 use super::output::{about_season, output_dir, write_results, written_line};
@@ -27,16 +28,16 @@ pub(super) fn plan(source: &ScenarioSource, out: Option<&Path>, lang: Lang) -> R
             UNPLACED_FILE,
             render_unplaced_csv(lang, &itinerary.unplaced)?,
         ));
-        print!("{}", render_itinerary_summary(lang, &season.name, itinerary)?);
+        say!("{}", render_itinerary_summary(lang, &season.name, itinerary)?);
     } else {
         files.push(OutputFile::text(
             ITINERARY_FILE,
             render_explicit_stops_csv(lang, &season)?,
         ));
-        print!("{}", render_explicit_stops_summary(lang, &season)?);
+        say!("{}", render_explicit_stops_summary(lang, &season)?);
     }
     files.push(OutputFile::text(TIMETABLE_FILE, render_timetable_page(lang, &season)?));
     let files = write_results(&dir, files, lang, &about_season("plan", &season, None, None))?;
-    println!("{}", written_line(lang, &dir, &files)?);
+    sayln!("{}", written_line(lang, &dir, &files)?);
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! `ablakbusz replay`: a recorded day replayed with any clerks, dwell and closing policy.
 
+use crate::app::terminal::say;
 use std::path::PathBuf;
 
 use super::AppError;
@@ -46,7 +47,7 @@ pub(super) fn replay(options: &ReplayOptions, lang: Lang) -> Result<(), AppError
         )));
     }
     let clients = read_day(&options.day)?;
-    print!(
+    say!(
         "{}",
         render_replay(lang, &replay_day(&clients, &rules, options.trace), &rules)?
     );

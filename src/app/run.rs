@@ -1,6 +1,7 @@
 //! `ablakbusz run`: replicate a season and write stops.csv, season.csv and summary.json (and, with
 //! `--report`, the charts and report.html from the same results).
 
+use crate::app::terminal::{say, sayln};
 use std::path::PathBuf;
 
 use super::AppError;
@@ -173,20 +174,20 @@ pub fn run_loaded(
             .iter()
             .map(|s| format!("{} {} {}", s.date, s.settlement, venue_name(lang, s.venue)))
             .collect();
-        print!(
+        say!(
             "{}",
             render_run_summary(lang, &season.name, &labels, &run.results, &run.costs)?
         );
         if let Some(outcome) = &run.meta.precision {
-            println!("{}", render_precision(lang, outcome)?);
+            sayln!("{}", render_precision(lang, outcome)?);
         }
         if let Some(study) = &run.parameter_uncertainty {
-            print!("\n{}", render_parameter_uncertainty(lang, study)?);
+            say!("\n{}", render_parameter_uncertainty(lang, study)?);
         }
         if let Some(line) = &trace_line {
-            println!("{line}");
+            sayln!("{line}");
         }
-        println!("\n{}", written_line(lang, &dir, &files)?);
+        sayln!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(dir)
 }

@@ -1,5 +1,5 @@
 //! Ending cleanly: Ctrl-C and SIGTERM stop the program without a half-written result (exit 130 /
-//! 143 and one line saying nothing was written), and a closed pipe ends it quietly.
+//! 143 and one line saying nothing was written); a closed pipe never ends it with a panic.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -61,8 +61,9 @@ pub(super) fn end_interrupted(lang: Lang, signal: i32) -> ! {
     std::process::exit(SIGNAL_EXIT_OFFSET + signal);
 }
 
-/// A print to a closed pipe (`ablakbusz calibrate | head -1`) ends the program with exit 0 and no
-/// message, instead of a panic: the reader has all it wanted.
+/// The commands print through `app/terminal.rs`, which a closed pipe only silences (their files are
+/// still written). A print that escapes it (a library printing to stdout itself) meets a closed pipe as a
+/// panic: this ends the program with exit 0 and no message instead, the reader having all it wanted.
 fn quiet_broken_pipe() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -1,6 +1,7 @@
 //! `ablakbusz staff`: one crew per bus-day (the fewest clerks meeting the targets at every stop of the
 //! day, the paid clerk-hours and their cost), with the per-stop answers beside the textbook formulas.
 
+use crate::app::terminal::sayln;
 use std::path::PathBuf;
 
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
@@ -67,9 +68,9 @@ pub(super) fn staff(options: &StaffOptions, lang: Lang) -> Result<(), AppError> 
         return Ok(());
     }
     for crew in &crews {
-        println!("{}", render_staffing_text(lang, &crew.policy, &crew.rows)?);
-        println!("{}", render_crew_text(lang, crew)?);
+        sayln!("{}", render_staffing_text(lang, &crew.policy, &crew.rows)?);
+        sayln!("{}", render_crew_text(lang, crew)?);
     }
-    println!("{}", written_line(lang, &dir, &files)?);
+    sayln!("{}", written_line(lang, &dir, &files)?);
     Ok(())
 }

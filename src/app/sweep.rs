@@ -2,6 +2,7 @@
 //! on common random numbers, written as one table, one chart per headline figure, the page of the
 //! paired differences to the first point (`sweep.html`) and the workbook.
 
+use crate::app::terminal::sayln;
 use std::path::PathBuf;
 
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
@@ -126,7 +127,7 @@ pub(super) fn sweep(options: &SweepOptions, lang: Lang) -> Result<(), AppError> 
     };
     let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {
-        println!("{}", written_line(lang, &dir, &files)?);
+        sayln!("{}", written_line(lang, &dir, &files)?);
     }
     Ok(())
 }

@@ -758,8 +758,12 @@ label_table! {
     OptimiseHeading => "Season optimiser: budget {budget} bus-days{clerk}; the chosen plan uses {used} bus-days, {stops} stops in {settlements} settlements, {clerk_hours} clerk-hours at the stops; {calls} plans checked by the itinerary planner.",
         "Szezonoptimalizáló: keret {budget} busznap{clerk}; a választott terv {used} busznapot, {settlements} település {stops} megállóját és a megállókon {clerk_hours} ügyintézői órát használ; az útvonaltervező {calls} tervet ellenőrzött.";
     OptimiseClerkBudget => "and {hours} clerk-hours at the stops", "és a megállókon {hours} ügyintézői óra";
-    OptimiseBound => "Upper bound of the screening model at this budget (each visit taking its dwell and its days' mean overhead, time shared freely between visits): {bound}, {gain} % above the scenario's own plan.",
-        "A szűrőmodell felső korlátja ennél a keretnél (minden látogatás a tartózkodását és napjai átlagos többletidejét igényli, az idő szabadon megosztható): {bound}, {gain} %-kal a forgatókönyv saját terve fölött.";
+    OptimiseBound => "Upper bound of the screening model at this budget (each visit taking its dwell and its days' mean overhead, time shared freely between visits): {bound}, {relation}.",
+        "A szűrőmodell felső korlátja ennél a keretnél (minden látogatás a tartózkodását és napjai átlagos többletidejét igényli, az idő szabadon megosztható): {bound}, {relation}.";
+    OptimiseBoundAbovePractice => "{gain} % above the scenario's own plan", "{gain} %-kal a forgatókönyv saját terve fölött";
+    OptimiseBoundBelowPractice => "{gain} % below the scenario's own plan", "{gain} %-kal a forgatókönyv saját terve alatt";
+    OptimiseBoundPassed => "The chosen plan's {value} is beyond this bound: the bound is a guide, not a proof (the screening model shares time between visits otherwise than the planner).",
+        "A választott terv {value} értéke túl van ezen a korláton: a korlát iránymutatás, nem bizonyítás (a szűrőmodell másként osztja meg az időt a látogatások között, mint a tervező).";
     OptimiseScreened => "Screening model (expected clients served within {wait} minutes): {value} for the chosen plan, {practice} for the scenario's own plan.",
         "Szűrőmodell (a {wait} percen belül kiszolgált ügyfelek várható száma): a választott tervben {value}, a forgatókönyv saját tervében {practice}.";
     OptimiseCrewsBudget => "Crews, one a bus-day of 1 to {desks} clerks, for the most value within the clerk-hours budget: {days}.",
@@ -786,8 +790,8 @@ label_table! {
         "Kevesebb ügyfél a várakozási célon belül, mint a gyakorlatban (a kitűzött {target} % nem teljesül).";
     OptimiseScreenedLost => "Screening model (expected clients lost at the stops or left unserved, of a demand of {demand} clients: the most visits of the longest dwell): {value} for the chosen plan, {practice} for the scenario's own plan.",
         "Szűrőmodell (a megállókon elvesztett vagy kiszolgálatlanul maradt ügyfelek várható száma a(z) {demand} ügyfélnyi igényből, azaz a legtöbb és leghosszabb látogatás igényéből): a választott tervben {value}, a forgatókönyv saját tervében {practice}.";
-    OptimiseBoundLost => "Lower bound of the screening model at this budget (each visit taking its dwell and its days' mean overhead, time shared freely between visits): {bound}, {gain} % below the scenario's own plan.",
-        "A szűrőmodell alsó korlátja ennél a keretnél (minden látogatás a tartózkodását és napjai átlagos többletidejét igényli, az idő szabadon megosztható): {bound}, {gain} %-kal a forgatókönyv saját terve alatt.";
+    OptimiseBoundLost => "Lower bound of the screening model at this budget (each visit taking its dwell and its days' mean overhead, time shared freely between visits): {bound}, {relation}.",
+        "A szűrőmodell alsó korlátja ennél a keretnél (minden látogatás a tartózkodását és napjai átlagos többletidejét igényli, az idő szabadon megosztható): {bound}, {relation}.";
     OptimiseResultLost => "Lost or left unserved (the demand of {demand} clients less those served), simulated on common random numbers: practice {practice} ± {practice_ci}, optimised {optimised} ± {optimised_ci}; paired difference {difference} ± {ci} clients ({relative} % of the practice, 95 % interval {low} % to {high} %).",
         "Elvesztett vagy kiszolgálatlanul maradt ügyfelek (a(z) {demand} ügyfélnyi igény és a kiszolgáltak különbsége), közös véletlen számokkal szimulálva: gyakorlat {practice} ± {practice_ci}, optimalizált {optimised} ± {optimised_ci}; páros különbség {difference} ± {ci} ügyfél (a gyakorlat {relative} %-a, 95 %-os intervallum: {low} % – {high} %).";
     OptimiseLostPart => "Of them lost at the stops (reneged, balked, sent home): practice {practice} ± {practice_ci}, optimised {optimised} ± {optimised_ci}; paired difference {difference} ± {ci} clients.",

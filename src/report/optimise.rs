@@ -130,10 +130,13 @@ pub fn render_optimise_plan(lang: Lang, optimised: &Optimised, wait_min: f64) ->
         ],
     )?;
     text.push('\n');
-    let gain = bound_gain_percent(screening.objective, bound, practice)
-        .map_or_else(|| String::from("–"), |g| lang.number(g, 1));
-    text += &bound_label.fill(lang, &[("bound", &lang.number(bound, 0)), ("gain", &gain)])?;
+    let relation = bound_relation(lang, screening.objective, bound, practice)?;
+    text += &bound_label.fill(lang, &[("bound", &lang.number(bound, 0)), ("relation", &relation)])?;
     text.push('\n');
+    if bound_passed(screening.objective, bound, value) {
+        text += &Label::OptimiseBoundPassed.fill(lang, &[("value", &lang.number(value, 0))])?;
+        text.push('\n');
+    }
     text += &practice_over_budget(lang, optimised)?;
     if optimised.practice_kept {
         text += Label::OptimisePracticeKept.text(lang);
@@ -188,6 +191,34 @@ fn practice_over_budget(lang: Lang, optimised: &Optimised) -> Result<String, Fil
         text.push('\n');
     }
     Ok(text)
+}
+
+/// "12.3 % above the scenario's own plan" (the bound against the practice, in the figure's own
+/// direction of the number line: a practice past the bound, which may use more than the budget, reads
+/// "below" for a figure to raise and "above" for one to lower).
+fn bound_relation(lang: Lang, objective: Objective, bound: f64, practice: f64) -> Result<String, FillError> {
+    let Some(gain) = bound_gain_percent(objective, bound, practice) else {
+        return Ok(String::from("–"));
+    };
+    let bound_above = match objective {
+        Objective::ServedWithinTarget => gain >= 0.0,
+        Objective::Lost => gain < 0.0,
+    };
+    let label = if bound_above {
+        Label::OptimiseBoundAbovePractice
+    } else {
+        Label::OptimiseBoundBelowPractice
+    };
+    label.fill(lang, &[("gain", &lang.number(gain.abs(), 1))])
+}
+
+/// Whether the chosen plan's screened `value` lies past the surrogate `bound` (above an upper bound
+/// of a figure to raise, below a lower bound of one to lower): the bound is then no bound for it.
+fn bound_passed(objective: Objective, bound: f64, value: f64) -> bool {
+    match objective {
+        Objective::ServedWithinTarget => value > bound,
+        Objective::Lost => value < bound,
+    }
 }
 
 /// How far the bound lies beyond the practice, per cent: above it for the figure to raise, below
@@ -362,6 +393,37 @@ mod tests {
             "the practice past the bound"
         );
         assert_eq!(bound_gain_percent(Objective::Lost, 5.0, 0.0), None);
+    }
+
+    /// A practice past the bound (it may use more than the budget) reads "below" for a figure to
+    /// raise and "above" for one to lower, with the distance unsigned, in both languages.
+    #[test]
+    fn the_bound_is_worded_on_the_side_it_lies() {
+        let relation = |lang, objective, bound| bound_relation(lang, objective, bound, 100.0).unwrap();
+        let served = Objective::ServedWithinTarget;
+        assert_eq!(
+            relation(Lang::En, served, 112.5),
+            "12.5 % above the scenario's own plan"
+        );
+        assert_eq!(relation(Lang::En, served, 61.2), "38.8 % below the scenario's own plan");
+        assert_eq!(
+            relation(Lang::En, Objective::Lost, 90.0),
+            "10.0 % below the scenario's own plan"
+        );
+        assert_eq!(
+            relation(Lang::En, Objective::Lost, 125.0),
+            "25.0 % above the scenario's own plan"
+        );
+        assert_eq!(
+            relation(Lang::Hu, served, 61.2),
+            "38,8 %-kal a forgatókönyv saját terve alatt"
+        );
+        assert_eq!(
+            relation(Lang::Hu, Objective::Lost, 125.0),
+            "25,0 %-kal a forgatókönyv saját terve fölött"
+        );
+        assert!(bound_passed(served, 80.0, 84.0) && !bound_passed(served, 84.0, 80.0));
+        assert!(bound_passed(Objective::Lost, 84.0, 80.0) && !bound_passed(Objective::Lost, 80.0, 84.0));
     }
 
     #[test]

@@ -254,6 +254,45 @@ fn optimise_writes_the_same_bytes_on_one_and_two_threads() {
     assert_eq!(outputs[0], outputs[1]);
 }
 
+/// Its product is its files: with the reader of stdout gone at once (`ablakbusz optimise … | head`),
+/// the plan it prints before simulating meets a closed pipe, and the files are still written.
+#[cfg(unix)]
+#[test]
+fn optimise_writes_its_files_when_stdout_is_closed() {
+    let cwd = temp_dir("optimise-closed-pipe");
+    std::fs::write(cwd.join("small-county.toml"), COUNTY).unwrap();
+    let out = cwd.join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
+        .args([
+            "optimise",
+            "small-county.toml",
+            "--budget-bus-days",
+            "3",
+            "--max-visits",
+            "2",
+            "--out",
+        ])
+        .arg(&out)
+        .current_dir(&cwd)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let ended = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&ended.stderr);
+    assert_eq!(ended.status.code(), Some(0), "{stderr}");
+    for file in [
+        "optimised.toml",
+        "optimised-stops.csv",
+        "optimise.csv",
+        "compare.csv",
+        "compare.html",
+    ] {
+        assert!(out.join(file).is_file(), "{file} missing; stderr: {stderr}");
+    }
+}
+
 #[test]
 fn optimise_on_the_2020_plan_writes_a_scenario_run_takes_and_prints_paired_intervals() {
     let cwd = temp_dir("optimise-2020");

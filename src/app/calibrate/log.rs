@@ -1,5 +1,6 @@
 //! `ablakbusz calibrate --log`: the demand regression fitted to a stop log, with its report and files.
 
+use crate::app::terminal::{say, sayln};
 use std::path::Path;
 
 use super::{CalibrateError, CalibrateOptions};
@@ -42,8 +43,8 @@ pub(super) fn calibrate_log(path: &Path, options: &CalibrateOptions, lang: Lang)
     };
     let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {
-        print!("{}", render_stop_log_text(lang, &report)?);
-        println!("\n{}", written_line(lang, &dir, &files)?);
+        say!("{}", render_stop_log_text(lang, &report)?);
+        sayln!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())
 }

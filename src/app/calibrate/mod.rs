@@ -3,6 +3,7 @@
 
 mod log;
 
+use crate::app::terminal::{say, sayln};
 use std::path::PathBuf;
 
 use super::AppError;
@@ -106,8 +107,8 @@ pub fn calibrate(options: &CalibrateOptions, lang: Lang) -> Result<(), AppError>
     };
     let files = write_results(&dir, files, lang, &about)?;
     if !options.quiet {
-        print!("{}", render_totals_text(lang, &report)?);
-        println!("\n{}", written_line(lang, &dir, &files)?);
+        say!("{}", render_totals_text(lang, &report)?);
+        sayln!("\n{}", written_line(lang, &dir, &files)?);
     }
     Ok(())
 }
