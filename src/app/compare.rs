@@ -1,11 +1,11 @@
 //! `ablakbusz compare` and `ablakbusz policies`: seasons side by side with paired differences.
 
-use crate::app::terminal::{say, sayln};
 use std::path::{Path, PathBuf};
 
 use super::choice::{precision_rule, selection_request};
 use super::output::{check_writable, comparison_dir, write_results_with, written_line};
 use super::progress::ProgressBars;
+use super::terminal::{say, sayln};
 use super::{AppError, ScenarioSource};
 use crate::experiment::{Comparison, with_threads};
 use crate::report::charts::Alternatives;

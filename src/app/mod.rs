@@ -29,11 +29,11 @@ pub use run::{RunOptions, ScenarioSource, run_files, run_loaded};
 pub use staff::StaffOptions;
 pub use sweep::SweepOptions;
 
-use crate::app::terminal::say;
 use std::path::PathBuf;
 
 use crate::report::lang::Lang;
 use crate::report::render_check;
+use terminal::say;
 
 /// What the user asked for, checked and free of clap.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,11 +2,11 @@
 //! budget of bus-days (and clerk-hours), written as a scenario `run` takes and compared with the
 //! scenario's own plan (the practice) on common random numbers.
 
-use crate::app::terminal::{say, sayln};
 use std::path::PathBuf;
 
 use super::compare::{CompareOptions, SideBySideOutput, source_stem, write_side_by_side};
 use super::output::{check_writable, comparison_dir};
+use super::terminal::{say, sayln};
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::charts::Alternatives;

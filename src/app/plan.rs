@@ -1,10 +1,10 @@
 //! `ablakbusz plan`: the season's itinerary as a CSV a planner can edit and feed back, and a
 //! printable timetable page per month.
 
-use crate::app::terminal::{say, sayln};
 use std::path::Path;
 
 use super::output::{about_season, output_dir, write_results, written_line};
+use super::terminal::{say, sayln};
 use super::{AppError, ScenarioSource};
 use crate::report::lang::Lang;
 use crate::report::{

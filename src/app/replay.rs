@@ -1,9 +1,9 @@
 //! `ablakbusz replay`: a recorded day replayed with any clerks, dwell and closing policy.
 
-use crate::app::terminal::say;
 use std::path::PathBuf;
 
 use super::AppError;
+use super::terminal::say;
 use crate::replay::{read_day, replay_day};
 use crate::report::lang::Lang;
 use crate::report::render_replay;

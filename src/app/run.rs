@@ -1,7 +1,6 @@
 //! `ablakbusz run`: replicate a season and write stops.csv, season.csv and summary.json (and, with
 //! `--report`, the charts and report.html from the same results).
 
-use crate::app::terminal::{say, sayln};
 use std::path::PathBuf;
 
 use super::AppError;
@@ -11,6 +10,7 @@ use super::output::{about_season, check_writable, output_dir, write_results, wri
 use super::progress::ProgressBars;
 use super::raw_figures::{TraceRequest, per_replication_files, trace_files};
 use super::report::{ReportRequest, report_files};
+use super::terminal::{say, sayln};
 use crate::report::lang::Lang;
 use crate::report::{
     OutputFile, RunAbout, render_parameter_uncertainty, render_parameter_uncertainty_csv, render_precision,

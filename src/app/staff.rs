@@ -1,11 +1,11 @@
 //! `ablakbusz staff`: one crew per bus-day (the fewest clerks meeting the targets at every stop of the
 //! day, the paid clerk-hours and their cost), with the per-stop answers beside the textbook formulas.
 
-use crate::app::terminal::sayln;
 use std::path::PathBuf;
 
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
+use super::terminal::sayln;
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
 use crate::report::lang::Lang;

@@ -2,11 +2,11 @@
 //! on common random numbers, written as one table, one chart per headline figure, the page of the
 //! paired differences to the first point (`sweep.html`) and the workbook.
 
-use crate::app::terminal::sayln;
 use std::path::PathBuf;
 
 use super::output::{about_season, check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
+use super::terminal::sayln;
 use super::{AppError, ScenarioSource};
 use crate::report::charts::Alternatives;
 use crate::report::lang::Lang;

@@ -1,7 +1,7 @@
 //! The binary as a user meets it: exit codes, messages, outputs.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 pub(crate) fn ablakbusz(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
@@ -95,4 +95,19 @@ fn replay_missing_file_is_bad_input() {
     let out = ablakbusz(&["replay", "/no/such/day.csv", "--clerks", "1", "--dwell", "1"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("/no/such/day.csv"));
+}
+
+/// Runs the binary in `cwd` with its stdout closed at once (`ablakbusz … | head -0`): every print
+/// meets a closed pipe.
+#[cfg(unix)]
+pub(crate) fn ablakbusz_stdout_closed(cwd: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
+        .args(args)
+        .current_dir(cwd)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
 }

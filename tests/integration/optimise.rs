@@ -262,24 +262,16 @@ fn optimise_writes_its_files_when_stdout_is_closed() {
     let cwd = temp_dir("optimise-closed-pipe");
     std::fs::write(cwd.join("small-county.toml"), COUNTY).unwrap();
     let out = cwd.join("out");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
-        .args([
-            "optimise",
-            "small-county.toml",
-            "--budget-bus-days",
-            "3",
-            "--max-visits",
-            "2",
-            "--out",
-        ])
-        .arg(&out)
-        .current_dir(&cwd)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let ended = child.wait_with_output().unwrap();
+    let args = [
+        "optimise",
+        "small-county.toml",
+        "--budget-bus-days",
+        "3",
+        "--max-visits",
+        "2",
+        "--out",
+    ];
+    let ended = crate::cli::ablakbusz_stdout_closed(&cwd, &[&args[..], &[out.to_str().unwrap()]].concat());
     let stderr = String::from_utf8_lossy(&ended.stderr);
     assert_eq!(ended.status.code(), Some(0), "{stderr}");
     for file in [

@@ -182,16 +182,11 @@ fn an_output_folder_that_is_a_file_or_unwritable_is_refused_before_simulating() 
 #[test]
 fn a_closed_pipe_ends_the_program_quietly() {
     let dir = temp_dir("closed-pipe");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ablakbusz"))
-        .args(["calibrate", "--replications", "4", "--out"])
-        .arg(dir.join("out"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Closing our end at once: every print of the child meets a closed pipe.
-    drop(child.stdout.take());
-    let ended = child.wait_with_output().unwrap();
+    let out = dir.join("out");
+    let ended = crate::cli::ablakbusz_stdout_closed(
+        &dir,
+        &["calibrate", "--replications", "4", "--out", out.to_str().unwrap()],
+    );
     let stderr = String::from_utf8_lossy(&ended.stderr);
     assert_eq!(ended.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");

@@ -1,11 +1,11 @@
 //! `ablakbusz calibrate --log`: the demand regression fitted to a stop log, with its report and files.
 
-use crate::app::terminal::{say, sayln};
 use std::path::Path;
 
 use super::{CalibrateError, CalibrateOptions};
 use crate::app::AppError;
 use crate::app::output::{output_dir, write_results, written_line};
+use crate::app::terminal::{say, sayln};
 use crate::demand::{SettlementTable, read_stop_log};
 use crate::report::calibration::{
     CalibrationMeta, render_stop_log_chart, render_stop_log_csv, render_stop_log_json, render_stop_log_text,

@@ -3,12 +3,12 @@
 
 mod log;
 
-use crate::app::terminal::{say, sayln};
 use std::path::PathBuf;
 
 use super::AppError;
 use super::output::{check_writable, output_dir, write_results, written_line};
 use super::progress::ProgressBars;
+use crate::app::terminal::{say, sayln};
 use crate::report::calibration::{
     CalibrationMeta, render_backtest_chart, render_backtest_csv, render_calibration_json, render_sensitivity_csv,
     render_totals_csv, render_totals_text,
