@@ -57,6 +57,8 @@ const UNPLACED_CENTRE_SHARE: f64 = 0.5;
 const THRESHOLD_FRACTION: f64 = 0.002;
 /// Days of up to this many stops are ordered by trying every order (5! = 120).
 pub(super) const EXHAUSTIVE_ORDER_MAX: usize = 5;
+// A re-partition's groups are ordered by `best_order`, which holds an order of at most this many.
+const _: () = assert!(REPARTITION_MAX_STOPS <= EXHAUSTIVE_ORDER_MAX);
 
 /// A plan in the making: routes of occurrences by working day.
 struct Plan {
@@ -137,11 +139,10 @@ pub(super) fn optimise(
         if !improved {
             search.rollback();
         } else if search.plan.score() < best.0 {
-            best = (
-                search.plan.score(),
-                search.plan.routes.clone(),
-                search.plan.day_of.clone(),
-            );
+            // `clone_from` reuses the kept routes' buffers: no allocation once they have grown.
+            best.0 = search.plan.score();
+            best.1.clone_from(&search.plan.routes);
+            best.2.clone_from(&search.plan.day_of);
         }
     }
     let (_, mut routes, mut day_of) = best;
@@ -206,6 +207,8 @@ impl<'p, 'a> Search<'p, 'a> {
         (self.plan.unplaced, self.plan.bus_days, self.plan.total_metres) = self.undo.score;
     }
 
+    /// Keeps day `day`'s route, metres and return for the undo, unless this iteration already kept
+    /// them.
     fn save_day(&mut self, day: usize) {
         if self.saved[day] != self.stamp {
             self.saved[day] = self.stamp;
@@ -216,22 +219,42 @@ impl<'p, 'a> Search<'p, 'a> {
         }
     }
 
-    /// Sets day `day`'s route and its cost.
+    /// Sets day `day`'s route and its cost. The route it replaces goes to the undo (moved, not
+    /// copied) when this iteration has not kept that day yet.
     fn set_route(&mut self, day: usize, route: Vec<usize>) {
+        let was_used = !self.plan.routes[day].is_empty();
+        let old = std::mem::replace(&mut self.plan.routes[day], route);
+        if self.saved[day] != self.stamp {
+            self.saved[day] = self.stamp;
+            let plan = &self.plan;
+            self.undo.days.push((day, old, plan.metres[day], plan.back[day]));
+        }
+        self.update_cost(day, was_used);
+    }
+
+    /// Edits day `day`'s route in place (kept for the undo first) and updates its cost.
+    fn edit_route(&mut self, day: usize, edit: impl FnOnce(&mut Vec<usize>)) {
         self.save_day(day);
         let was_used = !self.plan.routes[day].is_empty();
-        let timing = self.problem.timing(self.problem.series_of(&route));
-        let metres = if route.is_empty() { 0 } else { timing.metres };
+        edit(&mut self.plan.routes[day]);
+        self.update_cost(day, was_used);
+    }
+
+    /// Brings day `day`'s metres, return and the count of bus-days up to date with its route.
+    fn update_cost(&mut self, day: usize, was_used: bool) {
+        let route = &self.plan.routes[day];
+        let timing = self.problem.timing(self.problem.series_of(route));
+        let used = !route.is_empty();
+        let metres = if used { timing.metres } else { 0 };
         let plan = &mut self.plan;
         plan.total_metres += metres - plan.metres[day];
         plan.metres[day] = metres;
         plan.back[day] = timing.back_min;
-        match (was_used, route.is_empty()) {
-            (true, true) => plan.bus_days -= 1,
-            (false, false) => plan.bus_days += 1,
+        match (was_used, used) {
+            (true, false) => plan.bus_days -= 1,
+            (false, true) => plan.bus_days += 1,
             _ => {}
         }
-        plan.routes[day] = route;
     }
 
     fn set_day_of(&mut self, o: usize, day: Option<usize>) {
@@ -257,8 +280,7 @@ impl<'p, 'a> Search<'p, 'a> {
     /// Takes occurrence `o` out of its day.
     fn remove(&mut self, o: usize) {
         let Some(day) = self.plan.day_of[o] else { return };
-        let route: Vec<usize> = self.plan.routes[day].iter().copied().filter(|&x| x != o).collect();
-        self.set_route(day, route);
+        self.edit_route(day, |route| route.retain(|&x| x != o));
         self.set_day_of(o, None);
     }
 
@@ -325,9 +347,7 @@ impl<'p, 'a> Search<'p, 'a> {
         let Some((day, position, _)) = self.best_place(o, may_open) else {
             return false;
         };
-        let mut route = self.plan.routes[day].clone();
-        route.insert(position, o);
-        self.set_route(day, route);
+        self.edit_route(day, |route| route.insert(position, o));
         self.set_day_of(o, Some(day));
         true
     }
@@ -346,20 +366,22 @@ impl<'p, 'a> Search<'p, 'a> {
 
     /// Reorders day `day`'s route to its shortest feasible order (exhaustively for short days).
     fn reorder(&mut self, day: usize) {
-        let route = self.plan.routes[day].clone();
-        if route.len() < 2 || route.len() > EXHAUSTIVE_ORDER_MAX {
+        let len = self.plan.routes[day].len();
+        if !(2..=EXHAUSTIVE_ORDER_MAX).contains(&len) {
             return;
         }
         let p = self.problem;
-        let mut best = (self.plan.metres[day], self.plan.back[day], route.clone());
-        for order in permutations(&route) {
-            let t = p.timing(p.series_of(&order));
+        let mut best = (self.plan.metres[day], self.plan.back[day], None);
+        for_each_order(&self.plan.routes[day], |order| {
+            let t = p.timing(p.series_of(order));
             if t.back_min <= p.rules.window.end_min && (t.metres, t.back_min) < (best.0, best.1) {
-                best = (t.metres, t.back_min, order);
+                best = (t.metres, t.back_min, Some(Order::of(order)));
             }
-        }
-        if best.2 != route {
-            self.set_route(day, best.2);
+        });
+        if let Some(order) = best.2
+            && order.as_slice() != self.plan.routes[day].as_slice()
+        {
+            self.set_route(day, order.as_slice().to_vec());
         }
     }
 
@@ -606,14 +628,13 @@ impl Groups {
                 frontier.push((1 << i, i));
             }
         }
+        let mut members = Vec::with_capacity(max_stops);
         for _ in 1..max_stops {
             let mut next = Vec::new();
             for &(mask, highest) in &frontier {
                 for j in highest + 1..n {
-                    let members: Vec<usize> = (0..n)
-                        .filter(|&k| (mask | 1 << j) >> k & 1 == 1)
-                        .map(|k| visits[k])
-                        .collect();
+                    members.clear();
+                    members.extend((0..n).filter(|&k| (mask | 1 << j) >> k & 1 == 1).map(|k| visits[k]));
                     if !distinct_days_allowed(p, &members) {
                         continue;
                     }
@@ -680,21 +701,23 @@ impl Groups {
 
 /// The shortest feasible order of `members` (occurrences), tried exhaustively: (metres, order).
 fn best_order(p: &Problem, members: &[usize]) -> Option<(i64, Vec<usize>)> {
-    let mut best: Option<(i64, u32, Vec<usize>)> = None;
-    for order in permutations(members) {
-        let t = p.timing(p.series_of(&order));
+    let mut best: Option<(i64, u32, Order)> = None;
+    for_each_order(members, |order| {
+        let t = p.timing(p.series_of(order));
         if t.back_min <= p.rules.window.end_min && best.as_ref().is_none_or(|b| (t.metres, t.back_min) < (b.0, b.1)) {
-            best = Some((t.metres, t.back_min, order));
+            best = Some((t.metres, t.back_min, Order::of(order)));
         }
-    }
-    best.map(|(metres, _, order)| (metres, order))
+    });
+    best.map(|(metres, _, order)| (metres, order.as_slice().to_vec()))
 }
 
 /// False when two of `members` are visits of one series (never on one day).
 fn distinct_days_allowed(p: &Problem, members: &[usize]) -> bool {
-    let mut series: Vec<usize> = members.iter().map(|&o| p.occurrences[o].series).collect();
-    series.sort_unstable();
-    series.windows(2).all(|w| w[0] != w[1])
+    let series = |o: usize| p.occurrences[o].series;
+    members
+        .iter()
+        .enumerate()
+        .all(|(i, &a)| members[i + 1..].iter().all(|&b| series(a) != series(b)))
 }
 
 /// Assigns `routes[chosen.len()..]` to unused `days` (backtracking); true when all are placed.
@@ -734,20 +757,44 @@ fn assign(
     false
 }
 
-/// Every order of `items` (Heap's algorithm), the given order first.
-fn permutations(items: &[usize]) -> Vec<Vec<usize>> {
-    let mut a = items.to_vec();
-    let mut out = vec![a.clone()];
-    let mut c = vec![0; a.len()];
+/// One order of at most [`EXHAUSTIVE_ORDER_MAX`] occurrences, kept without allocating.
+#[derive(Clone, Copy)]
+struct Order {
+    items: [usize; EXHAUSTIVE_ORDER_MAX],
+    len: usize,
+}
+
+impl Order {
+    fn of(items: &[usize]) -> Self {
+        let mut order = Self {
+            items: [0; EXHAUSTIVE_ORDER_MAX],
+            len: items.len(),
+        };
+        order.items[..items.len()].copy_from_slice(items);
+        order
+    }
+
+    fn as_slice(&self) -> &[usize] {
+        &self.items[..self.len]
+    }
+}
+
+/// Calls `visit` with every order of `items` (at most [`EXHAUSTIVE_ORDER_MAX`] of them), the given
+/// order first, then as Heap's algorithm swaps them, in one buffer (no order is allocated).
+fn for_each_order(items: &[usize], mut visit: impl FnMut(&[usize])) {
+    let mut a = Order::of(items);
+    let n = a.len;
+    let mut c = [0usize; EXHAUSTIVE_ORDER_MAX];
+    visit(a.as_slice());
     let mut i = 1;
-    while i < a.len() {
+    while i < n {
         if c[i] < i {
             if i % 2 == 0 {
-                a.swap(0, i);
+                a.items.swap(0, i);
             } else {
-                a.swap(c[i], i);
+                a.items.swap(c[i], i);
             }
-            out.push(a.clone());
+            visit(a.as_slice());
             c[i] += 1;
             i = 1;
         } else {
@@ -755,7 +802,6 @@ fn permutations(items: &[usize]) -> Vec<Vec<usize>> {
             i += 1;
         }
     }
-    out
 }
 
 /// Fisher–Yates with the search's generator.
@@ -816,4 +862,37 @@ fn gaps_hold(problem: &Problem, o: usize, day: usize, day_of: &[Option<usize>]) 
     let before = (first..o).rev().find_map(|x| day_of[x]);
     let after = (o + 1..end).find_map(|x| day_of[x]);
     before.is_none_or(|b| problem.gap_ok(b, day)) && after.is_none_or(|a| problem.gap_ok(day, a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every order of `items`, as `for_each_order` visits them.
+    fn orders(items: &[usize]) -> Vec<Vec<usize>> {
+        let mut seen = Vec::new();
+        for_each_order(items, |order| seen.push(order.to_vec()));
+        seen
+    }
+
+    #[test]
+    fn every_order_is_visited_once_the_given_one_first_in_heaps_sequence() {
+        // Heap's algorithm on three items (Sedgewick 1977): abc, bac, cab, acb, bca, cba.
+        assert_eq!(
+            orders(&[1, 2, 3]),
+            [[1, 2, 3], [2, 1, 3], [3, 1, 2], [1, 3, 2], [2, 3, 1], [3, 2, 1]]
+        );
+        assert_eq!(orders(&[]), [Vec::<usize>::new()]);
+        assert_eq!(orders(&[7]), [[7]]);
+        for n in 2..=EXHAUSTIVE_ORDER_MAX {
+            let items: Vec<usize> = (10..10 + n).collect();
+            let mut all = orders(&items);
+            assert_eq!(all[0], items);
+            let count = all.len();
+            assert_eq!(count, (1..=n).product::<usize>(), "{n} items");
+            all.sort_unstable();
+            all.dedup();
+            assert_eq!(all.len(), count, "{n} items: an order was visited twice");
+        }
+    }
 }
