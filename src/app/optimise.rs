@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::compare::{CompareOptions, SideBySideOutput, source_stem, write_side_by_side};
 use super::output::{check_writable, comparison_dir};
+use super::progress::StepSpinner;
 use super::terminal::{say, sayln};
 use super::{AppError, ScenarioSource};
 use crate::experiment::with_threads;
@@ -70,12 +71,15 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
         seed: options.seed.unwrap_or(base.simulation.seed),
     };
     let quiet = options.quiet;
-    let progress = move |step: OptimiseStep| {
-        if !quiet && let Ok(line) = progress_line(lang, step) {
-            eprintln!("{line}");
+    let spinner = StepSpinner::new(quiet);
+    let progress = |step: OptimiseStep| {
+        if let Ok(line) = progress_line(lang, step) {
+            spinner.show(line);
         }
     };
-    let optimised = with_threads(options.threads, || optimise_season(&text, &base, &request, &progress))??;
+    let optimised = with_threads(options.threads, || optimise_season(&text, &base, &request, &progress));
+    spinner.finish();
+    let optimised = optimised??;
     let wait_min = base.targets.wait_limit_min;
     let plan_text = render_optimise_plan(lang, &optimised, wait_min)?;
     if !quiet {
@@ -146,7 +150,7 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
     Ok(())
 }
 
-/// The progress line of a step (on stderr: each step takes about a second on the 2020 plan).
+/// The line of a step beside the spinner (each step takes about a second on the 2020 plan).
 fn progress_line(lang: Lang, step: OptimiseStep) -> Result<String, crate::report::lang::FillError> {
     match step {
         OptimiseStep::Screening { settlements, dwells } => Label::OptimiseScreening.fill(

@@ -64,9 +64,55 @@ impl Progress for ProgressBars {
     }
 }
 
+/// How often a step spinner turns while a step runs (a step of the optimiser takes about a second).
+const SPINNER_TICK: std::time::Duration = std::time::Duration::from_millis(120);
+
+/// A spinner beside the line of the step running, for work whose number of steps is not known
+/// ahead (the optimiser's planner calls stop when no move gains); on stderr, hidden when quiet,
+/// and drawn only on a terminal (indicatif draws nothing otherwise).
+pub(super) struct StepSpinner {
+    bar: ProgressBar,
+}
+
+impl StepSpinner {
+    /// A spinner, or none at all when `quiet`.
+    pub(super) fn new(quiet: bool) -> Self {
+        if quiet {
+            return Self {
+                bar: ProgressBar::hidden(),
+            };
+        }
+        let bar = ProgressBar::new_spinner();
+        if let Ok(style) = ProgressStyle::with_template(STEP_TEMPLATE) {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(SPINNER_TICK);
+        Self { bar }
+    }
+
+    /// Shows the line of the step now running.
+    pub(super) fn show(&self, line: String) {
+        self.bar.set_message(line);
+    }
+
+    /// Clears the spinner (the command's summary follows).
+    pub(super) fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The step spinner's look: the spinner, the step's line (already in the run's language) and the
+/// time since the start.
+const STEP_TEMPLATE: &str = "{spinner} {msg} [{elapsed}]";
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_step_template_is_valid() {
+        assert!(ProgressStyle::with_template(STEP_TEMPLATE).is_ok());
+    }
 
     #[test]
     fn every_template_is_valid_in_both_languages() {
