@@ -95,6 +95,7 @@ pub(super) fn compare(options: &CompareOptions, lang: Lang) -> Result<(), AppErr
         notes: Vec::new(),
         verbatim: Vec::new(),
         tables: Vec::new(),
+        keys: None,
     };
     write_side_by_side(&named, options, lang, &output, &dir).map(|_| ())
 }
@@ -187,6 +188,7 @@ pub(super) fn policies(options: &CompareOptions, lang: Lang) -> Result<(), AppEr
         notes,
         verbatim,
         tables: Vec::new(),
+        keys: Some(variants.iter().map(|v| v.name.clone()).collect()),
     };
     let named: Vec<(String, Season)> = shown.into_iter().map(|p| (p.name, p.season)).collect();
     write_side_by_side(&named, options, lang, &output, &dir).map(|_| ())
@@ -209,6 +211,9 @@ pub(super) struct SideBySideOutput<'a> {
     pub(super) verbatim: Vec<OutputFile>,
     /// More tables for people, written with the comparison's.
     pub(super) tables: Vec<OutputFile>,
+    /// The alternatives' names as their scenarios spell them, for the JSON's `key` (`None`: the
+    /// names shown, when they are not translated).
+    pub(super) keys: Option<Vec<String>>,
 }
 
 /// Compares `named` on common random numbers, writes the table, JSON, page and `output`'s files
@@ -241,6 +246,10 @@ pub(super) fn write_side_by_side(
         .zip(&study.comparisons)
         .map(|((name, season), comparison)| ComparedSeason::of(name, season, comparison))
         .collect();
+    let keys: Vec<&str> = match &output.keys {
+        Some(keys) => keys.iter().map(String::as_str).collect(),
+        None => named.iter().map(|(name, _)| name.as_str()).collect(),
+    };
     let table = output.table;
     let mut files = vec![OutputFile::text(
         table,
@@ -255,7 +264,7 @@ pub(super) fn write_side_by_side(
     };
     files.push(OutputFile::text(
         &format!("{command}.json"),
-        render_compare_json(&meta, &rows)?,
+        render_compare_json(&meta, &rows, &keys)?,
     ));
     let costs: Vec<SeasonCost> = named.iter().map(|(_, s)| SeasonCost::of(s)).collect();
     let page = ComparisonPage {

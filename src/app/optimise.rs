@@ -119,6 +119,7 @@ pub(super) fn optimise(options: &OptimiseOptions, lang: Lang) -> Result<(), AppE
             OutputFile::text(&export.csv_file, export.csv),
         ],
         tables: vec![OutputFile::text(OPTIMISE_FILE, render_optimise_csv(lang, &optimised)?)],
+        keys: None,
     };
     let compare = CompareOptions {
         scenarios: vec![options.scenario.clone()],

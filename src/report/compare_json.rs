@@ -20,6 +20,10 @@ pub struct CompareMeta<'a> {
 
 #[derive(Serialize)]
 struct AlternativeJson<'a> {
+    /// The alternative's name as the scenario spells it (a policy's or a scenario's `name`): the
+    /// same in every language, for programs that read the file.
+    key: &'a str,
+    /// The name as people read it, in the run's language.
     name: &'a str,
     stops: usize,
     unplaced_visits: Option<usize>,
@@ -36,13 +40,17 @@ struct CompareJson<'a> {
     alternatives: Vec<AlternativeJson<'a>>,
 }
 
-/// The comparison as JSON (pretty-printed; NaN becomes null).
-pub fn render_compare_json(meta: &CompareMeta, rows: &[ComparedSeason]) -> serde_json::Result<String> {
+/// The comparison as JSON (pretty-printed; NaN becomes null). `keys` are the alternatives' names
+/// as their scenarios spell them, one per row (`policies` translates the names people read).
+pub fn render_compare_json(meta: &CompareMeta, rows: &[ComparedSeason], keys: &[&str]) -> serde_json::Result<String> {
+    debug_assert_eq!(rows.len(), keys.len(), "a key for every alternative");
     let json = CompareJson {
         meta,
         alternatives: rows
             .iter()
-            .map(|r| AlternativeJson {
+            .zip(keys)
+            .map(|(r, key)| AlternativeJson {
+                key,
                 name: r.name,
                 stops: r.stops,
                 unplaced_visits: r.unplaced_visits,

@@ -217,6 +217,21 @@ fn the_hungarian_policies_page_names_the_default_policies_in_hungarian() {
         folder.join("dwells-demand-driven.toml").is_file(),
         "the export keeps the scenario's name"
     );
+    // policies.json: the names people read in Hungarian, the keys as the scenario spells them.
+    let json: serde_json::Value = serde_json::from_str(&read(&folder.join("policies.json"))).unwrap();
+    let field = |name: &str| -> Vec<String> {
+        json["alternatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a[name].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(field("key"), ["by size", "fixed 3 h", "demand-driven"]);
+    assert_eq!(
+        field("name")[..2],
+        ["Tartózkodás a település mérete szerint", "Rögzített 3 órás tartózkodás"]
+    );
 }
 
 #[test]
