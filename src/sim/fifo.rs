@@ -168,9 +168,8 @@ impl FifoBuffers {
     fn earliest_clerk(&self) -> (usize, f64) {
         let mut best = (0, self.clerk_free_min[0]);
         for (k, &f) in self.clerk_free_min.iter().enumerate().skip(1) {
-            if f < best.1 {
-                best = (k, f);
-            }
+            // A select, not a branch: which clerk is free first is a coin toss the predictor loses.
+            best = std::hint::select_unpredictable(f < best.1, (k, f), best);
         }
         best
     }
