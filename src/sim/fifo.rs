@@ -48,6 +48,15 @@ impl Timer {
     }
 }
 
+/// A departure from the queue being replayed.
+#[derive(Debug, Clone, Copy)]
+enum Departure {
+    /// A queued client's service starts at this minute.
+    Start(f64),
+    /// An abandonment timer fires.
+    Timer(Timer),
+}
+
 /// Reusable buffers of the fast path. One per worker thread (inside [`super::Engine`]).
 #[derive(Debug, Default)]
 pub(super) struct FifoBuffers {
@@ -224,44 +233,44 @@ impl FifoBuffers {
     /// door closing, where abandonments at H come after the closing).
     #[inline]
     fn depart_until(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
-        let start_due = self.starts_min.get(self.starts_taken).is_some_and(|&s| s <= t);
-        let timer_due = self
-            .timers
-            .last()
-            .is_some_and(|r| r.is_due(t.to_bits(), timers_inclusive));
-        if start_due || timer_due {
-            self.replay_departures(day, t, timers_inclusive);
-        } // else nothing departs before t: the usual case (the replay would find nothing either)
+        if let Some(first) = self.next_departure(t, timers_inclusive) {
+            self.replay_departures(day, t, timers_inclusive, first);
+        } // else nothing departs before t: the usual case
     }
 
-    /// [`FifoBuffers::depart_until`] when a departure is due.
-    fn replay_departures(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
-        let t_bits = t.to_bits();
-        loop {
-            let start = self.starts_min.get(self.starts_taken).copied().filter(|&s| s <= t);
-            let timer = self
-                .timers
-                .last()
-                .copied()
-                .filter(|r| r.is_due(t_bits, timers_inclusive));
-            match (start, timer) {
-                (Some(s), Some(r)) if s.to_bits() <= r.time_bits => self.take_start(day, s),
-                (_, Some(r)) => {
+    /// The queue's next departure at or before `t` (timers at `t` only when `timers_inclusive`),
+    /// service starts before abandonment timers at equal times.
+    #[inline]
+    fn next_departure(&self, t: f64, timers_inclusive: bool) -> Option<Departure> {
+        // A start is due when it is at or before t; a due timer comes first when it is strictly
+        // before the next start (a start that is not due is after t, so after every due timer).
+        let start = self.starts_min.get(self.starts_taken).copied().unwrap_or(f64::INFINITY);
+        match self.timers.last() {
+            Some(&r) if r.is_due(t.to_bits(), timers_inclusive) && r.time_bits < start.to_bits() => {
+                Some(Departure::Timer(r))
+            }
+            _ => (start <= t).then_some(Departure::Start(start)),
+        }
+    }
+
+    /// [`FifoBuffers::depart_until`] from its `first` departure on.
+    fn replay_departures(&mut self, day: &mut Day, t: f64, timers_inclusive: bool, first: Departure) {
+        let mut next = Some(first);
+        while let Some(departure) = next {
+            match departure {
+                Departure::Start(s) => {
+                    self.starts_taken += 1;
+                    day.advance(s);
+                    day.waiting -= 1;
+                }
+                Departure::Timer(r) => {
                     self.timers.pop();
                     day.advance(f64::from_bits(r.time_bits));
                     day.waiting -= u32::from(r.leaves);
                 }
-                (Some(s), None) => self.take_start(day, s),
-                (None, None) => break,
             }
+            next = self.next_departure(t, timers_inclusive);
         }
-    }
-
-    #[inline]
-    fn take_start(&mut self, day: &mut Day, s: f64) {
-        self.starts_taken += 1;
-        day.advance(s);
-        day.waiting -= 1;
     }
 }
 
