@@ -27,6 +27,7 @@ use rand::rngs::ChaCha8Rng;
 use super::client::{Client, ClientSource};
 use super::closing::Closing;
 use super::engine::DayRules;
+use super::minutes::{earlier, later};
 use super::outcome::StopOutcome;
 use super::queue_area::QueueArea;
 
@@ -103,8 +104,8 @@ impl Day<'_> {
         self.out.wait_total_min += wait;
         self.out.served_within_target += u32::from(wait <= self.rules.wait_target_min);
         waits.push(wait);
-        self.busy_open_min += (end.min(h) - t.min(h)).max(0.0);
-        self.last_service_end_min = self.last_service_end_min.max(end);
+        self.busy_open_min += later(earlier(end, h) - earlier(t, h), 0.0);
+        self.last_service_end_min = later(self.last_service_end_min, end);
         end
     }
 }
