@@ -14,7 +14,8 @@
 //! memory; (g) planning a national-size season, 20 shifted copies of the county's settlements (4,000
 //! visits), by the greedy and the optimised planner, as one problem with one depot and as 20 plans
 //! with a depot each, in child processes: CPU time, wall time and peak memory beside the county's.
-//! `cargo bench --bench engine -- b d` runs only the figures named.
+//! `cargo bench --bench engine -- b d` runs only the figures named; `--quick` makes (a) the fast path
+//! alone over [`QUICK_STOP_REPLICATIONS`] replications (for instruction counts under callgrind).
 
 use std::time::Instant;
 
@@ -30,6 +31,10 @@ const SEASON_STOPS: usize = 196;
 const SEASON_REPLICATIONS: u32 = 10_000;
 /// Stop-replications of the single-stop benchmark (long enough for a stable rate, a few CPU-seconds).
 const STOP_REPLICATIONS: u64 = 400_000;
+/// Stop-replications of (a) under `--quick`: about 480,000 clients, a minute under callgrind.
+const QUICK_STOP_REPLICATIONS: u64 = 20_000;
+/// Argument that makes (a) quick: the fast path only, [`QUICK_STOP_REPLICATIONS`] replications.
+const QUICK: &str = "--quick";
 /// Stops of the memory benchmark (issue 14: at most 60 MB at 5,000 stops × 2,000 replications).
 const MEMORY_STOPS: usize = 5_000;
 /// Replications of the memory benchmark: a quarter, then all of issue 14's 2,000 (flat in between).
@@ -89,14 +94,14 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 /// Clients per CPU-second of the typical stop, by the fast path (`fast`) or the event engine.
-fn bench_single_stop(fast: bool) -> f64 {
+fn bench_single_stop(fast: bool, replications: u64) -> f64 {
     let stop = typical_stop();
     let mut engine = Engine::new();
     // The stop's key is expanded once for all its replications, as a season run does.
     let streams = StopStreams::new(1, 0);
     let (clients, wall, cpu) = timed(|| {
         let mut clients = 0u64;
-        for replication in 0..STOP_REPLICATIONS {
+        for replication in 0..replications {
             let key = StreamKey {
                 seed: 1,
                 stop: 0,
@@ -113,10 +118,10 @@ fn bench_single_stop(fast: bool) -> f64 {
     });
     let rate = clients as f64 / cpu;
     println!(
-        "(a) typical stop, {}: {STOP_REPLICATIONS} replications, {clients} clients in {cpu:.2} CPU-s ({wall:.2} s wall): {:.1} million clients per CPU-second, {:.0} thousand stop-replications per CPU-second",
+        "(a) typical stop, {}: {replications} replications, {clients} clients in {cpu:.2} CPU-s ({wall:.2} s wall): {:.1} million clients per CPU-second, {:.0} thousand stop-replications per CPU-second",
         if fast { "fast path" } else { "event engine" },
         rate / 1e6,
-        STOP_REPLICATIONS as f64 / cpu / 1e3
+        replications as f64 / cpu / 1e3
     );
     rate
 }
@@ -364,9 +369,11 @@ fn main() {
         .filter(|a| SECTIONS.contains(a))
         .collect();
     let runs = |section: &str| wanted.is_empty() || wanted.contains(&section);
-    if runs("a") {
-        let fast = bench_single_stop(true);
-        let event = bench_single_stop(false);
+    if runs("a") && args.iter().any(|a| a == QUICK) {
+        bench_single_stop(true, QUICK_STOP_REPLICATIONS);
+    } else if runs("a") {
+        let fast = bench_single_stop(true, STOP_REPLICATIONS);
+        let event = bench_single_stop(false, STOP_REPLICATIONS);
         println!(
             "(a) fast path ÷ event engine: {:.2}× (target: at least 25 million clients per CPU-second)",
             fast / event

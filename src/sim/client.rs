@@ -208,30 +208,16 @@ impl ClientModel {
     ) {
         day.clear();
         let mut rng = streams.rng(replication, Purpose::Arrivals);
-        let information = u32::from(self.errand_is_information[0]);
-        let mut push_arrival = |level: f64, hint: &mut usize| {
-            let arrival_min = self.profile.invert(level, hint).filter(|&t| t < dwell_min)?;
-            day.push(Client {
-                arrival_min,
-                service_min: 0.0,
-                patience_min: f64::INFINITY,
-                errands: 1,
-                information_errands: information,
-            });
-            Some(())
-        };
-        let mut hint = 0;
         if let Some(n) = self.fixed_count {
             // As `Timing::OrderStatistics`, with `remaining` from n down to 1.
             let total = self.profile.expected_arrivals();
             let mut position = 0.0;
-            for remaining in (1..=n).rev() {
+            let levels = (1..=n).rev().map(|remaining| {
                 let v: f64 = rng.random();
                 position += (1.0 - position) * (1.0 - v.powf(1.0 / f64::from(remaining)));
-                if push_arrival(position * total, &mut hint).is_none() {
-                    break;
-                }
-            }
+                position * total
+            });
+            self.push_arrivals(day, levels, dwell_min);
         } else {
             // As `Timing::Poisson`: at most MAX_DRAWN_CLIENTS_PER_DAY steps.
             let mut level_scale = match &self.dispersion {
@@ -242,13 +228,12 @@ impl ClientModel {
                 level_scale /= factor;
             }
             let mut level = 0.0;
-            for _ in 0..MAX_DRAWN_CLIENTS_PER_DAY {
+            let levels = (0..MAX_DRAWN_CLIENTS_PER_DAY).map(|_| {
                 let step: f64 = Exp1.sample(&mut rng);
                 level += step * level_scale;
-                if push_arrival(level, &mut hint).is_none() {
-                    break;
-                }
-            }
+                level
+            });
+            self.push_arrivals(day, levels, dwell_min);
         }
         let mut service_rng = streams.rng(replication, Purpose::Service);
         if self.draws_errands() {
@@ -266,6 +251,28 @@ impl ClientModel {
         if let Some(patience) = &self.patience {
             let mut patience_rng = streams.rng(replication, Purpose::Patience);
             patience.fill(&mut patience_rng, day.iter_mut().map(|c| &mut c.patience_min));
+        }
+    }
+
+    /// Appends to `day` the clients arriving when the cumulative intensity reaches each of `levels`
+    /// (increasing; drawn lazily), up to the first arrival at or after `dwell_min`, with one errand
+    /// and their desk time and patience still to draw. Generic so that each arrival loop has its
+    /// own copy with the push inlined (a closure called from both loops was not inlined: 3 % of the
+    /// fast path's instructions).
+    fn push_arrivals(&self, day: &mut Vec<Client>, levels: impl Iterator<Item = f64>, dwell_min: f64) {
+        let information = u32::from(self.errand_is_information[0]);
+        let mut hint = 0;
+        for level in levels {
+            let Some(arrival_min) = self.profile.invert(level, &mut hint).filter(|&t| t < dwell_min) else {
+                break;
+            };
+            day.push(Client {
+                arrival_min,
+                service_min: 0.0,
+                patience_min: f64::INFINITY,
+                errands: 1,
+                information_errands: information,
+            });
         }
     }
 

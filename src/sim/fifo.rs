@@ -27,6 +27,7 @@ use rand::rngs::ChaCha8Rng;
 use super::client::{Client, ClientSource};
 use super::closing::Closing;
 use super::engine::DayRules;
+use super::minutes::{earlier, later};
 use super::outcome::StopOutcome;
 use super::queue_area::QueueArea;
 
@@ -37,6 +38,24 @@ struct Timer {
     time_bits: u64,
     /// Whether the client leaves the queue then (reneges); `false`: they were served before it fired.
     leaves: bool,
+}
+
+impl Timer {
+    /// Whether the timer fires before the instant `t_bits` (the bits of a non-negative f64), or at
+    /// it too when `inclusive`.
+    #[inline]
+    fn is_due(self, t_bits: u64, inclusive: bool) -> bool {
+        self.time_bits < t_bits || (inclusive && self.time_bits == t_bits)
+    }
+}
+
+/// A departure from the queue being replayed.
+#[derive(Debug, Clone, Copy)]
+enum Departure {
+    /// A queued client's service starts at this minute.
+    Start(f64),
+    /// An abandonment timer fires.
+    Timer(Timer),
 }
 
 /// Reusable buffers of the fast path. One per worker thread (inside [`super::Engine`]).
@@ -85,8 +104,8 @@ impl Day<'_> {
         self.out.wait_total_min += wait;
         self.out.served_within_target += u32::from(wait <= self.rules.wait_target_min);
         waits.push(wait);
-        self.busy_open_min += (end.min(h) - t.min(h)).max(0.0);
-        self.last_service_end_min = self.last_service_end_min.max(end);
+        self.busy_open_min += later(earlier(end, h) - earlier(t, h), 0.0);
+        self.last_service_end_min = later(self.last_service_end_min, end);
         end
     }
 }
@@ -159,9 +178,8 @@ impl FifoBuffers {
     fn earliest_clerk(&self) -> (usize, f64) {
         let mut best = (0, self.clerk_free_min[0]);
         for (k, &f) in self.clerk_free_min.iter().enumerate().skip(1) {
-            if f < best.1 {
-                best = (k, f);
-            }
+            // A select, not a branch: which clerk is free first is a coin toss the predictor loses.
+            best = std::hint::select_unpredictable(f < best.1, (k, f), best);
         }
         best
     }
@@ -194,14 +212,21 @@ impl FifoBuffers {
         }
     }
 
+    /// Inserts a timer after every later one (equal ones after it): by shifting the earlier ones
+    /// up from the end, which beats a binary search and a memmove on lists of a few timers.
     #[inline]
     fn push_timer(&mut self, time_min: f64, leaves: bool) {
         let timer = Timer {
             time_bits: time_min.to_bits(),
             leaves,
         };
-        let at = self.timers.partition_point(|t| *t > timer);
-        self.timers.insert(at, timer);
+        self.timers.push(timer);
+        let mut at = self.timers.len() - 1;
+        while at > 0 && self.timers[at - 1] <= timer {
+            self.timers[at] = self.timers[at - 1];
+            at -= 1;
+        }
+        self.timers[at] = timer;
     }
 
     /// Replays the queue's departures up to `t` in time order: service starts at or before `t`,
@@ -209,40 +234,44 @@ impl FifoBuffers {
     /// door closing, where abandonments at H come after the closing).
     #[inline]
     fn depart_until(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
-        if self.starts_taken == self.starts_min.len() && self.timers.is_empty() {
-            return; // nobody queued: the usual case at a quiet stop
-        }
-        self.replay_departures(day, t, timers_inclusive);
+        if let Some(first) = self.next_departure(t, timers_inclusive) {
+            self.replay_departures(day, t, timers_inclusive, first);
+        } // else nothing departs before t: the usual case
     }
 
-    /// [`FifoBuffers::depart_until`] when someone may be queued.
-    fn replay_departures(&mut self, day: &mut Day, t: f64, timers_inclusive: bool) {
-        let t_bits = t.to_bits();
-        loop {
-            let start = self.starts_min.get(self.starts_taken).copied().filter(|&s| s <= t);
-            let timer = self
-                .timers
-                .last()
-                .copied()
-                .filter(|r| r.time_bits < t_bits || (timers_inclusive && r.time_bits == t_bits));
-            match (start, timer) {
-                (Some(s), Some(r)) if s.to_bits() <= r.time_bits => self.take_start(day, s),
-                (_, Some(r)) => {
+    /// The queue's next departure at or before `t` (timers at `t` only when `timers_inclusive`),
+    /// service starts before abandonment timers at equal times.
+    #[inline]
+    fn next_departure(&self, t: f64, timers_inclusive: bool) -> Option<Departure> {
+        // A start is due when it is at or before t; a due timer comes first when it is strictly
+        // before the next start (a start that is not due is after t, so after every due timer).
+        let start = self.starts_min.get(self.starts_taken).copied().unwrap_or(f64::INFINITY);
+        match self.timers.last() {
+            Some(&r) if r.is_due(t.to_bits(), timers_inclusive) && r.time_bits < start.to_bits() => {
+                Some(Departure::Timer(r))
+            }
+            _ => (start <= t).then_some(Departure::Start(start)),
+        }
+    }
+
+    /// [`FifoBuffers::depart_until`] from its `first` departure on.
+    fn replay_departures(&mut self, day: &mut Day, t: f64, timers_inclusive: bool, first: Departure) {
+        let mut next = Some(first);
+        while let Some(departure) = next {
+            match departure {
+                Departure::Start(s) => {
+                    self.starts_taken += 1;
+                    day.advance(s);
+                    day.waiting -= 1;
+                }
+                Departure::Timer(r) => {
                     self.timers.pop();
                     day.advance(f64::from_bits(r.time_bits));
                     day.waiting -= u32::from(r.leaves);
                 }
-                (Some(s), None) => self.take_start(day, s),
-                (None, None) => break,
             }
+            next = self.next_departure(t, timers_inclusive);
         }
-    }
-
-    #[inline]
-    fn take_start(&mut self, day: &mut Day, s: f64) {
-        self.starts_taken += 1;
-        day.advance(s);
-        day.waiting -= 1;
     }
 }
 

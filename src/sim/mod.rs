@@ -6,6 +6,7 @@ mod engine;
 mod error;
 mod event;
 mod fifo;
+mod minutes;
 mod observer;
 mod outcome;
 mod profile;

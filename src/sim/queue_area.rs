@@ -15,7 +15,7 @@ impl QueueArea {
     /// call this at the same instants, so their sums agree to the last bit.
     #[inline]
     pub(super) fn advance(&mut self, t: f64, waiting: u32, dwell_min: f64) {
-        let t = t.min(dwell_min);
+        let t = super::minutes::earlier(t, dwell_min);
         if t > self.clock_min {
             self.area += f64::from(waiting) * (t - self.clock_min);
             self.clock_min = t;
