@@ -160,9 +160,32 @@ pub fn evaluate_candidates(
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Vec<Evaluation> {
+    evaluate_remaining(
+        model,
+        candidates,
+        vec![None; candidates.len()],
+        stream_stop,
+        targets,
+        settings,
+    )
+}
+
+/// [`evaluate_candidates`] where some candidates' evaluations are already `known` (`Some`, in
+/// candidate order): those are not simulated again and come back as given. Each candidate's
+/// evaluation depends only on the candidate, so the others' are the same as with none known; a
+/// replication's clients are drawn only while some candidate not known is undecided.
+pub fn evaluate_remaining(
+    model: &ClientModel,
+    candidates: &[DayRules],
+    known: Vec<Option<Evaluation>>,
+    stream_stop: u64,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+) -> Vec<Evaluation> {
+    assert_eq!(known.len(), candidates.len(), "one known slot per candidate");
     let looks = settings.looks();
     let mut accs = vec![StopAcc::default(); candidates.len()];
-    let mut evaluations: Vec<Option<Evaluation>> = vec![None; candidates.len()];
+    let mut evaluations = known;
     let mut engine = Engine::new();
     // The stop's cipher key, expanded once for all the candidates' replications.
     let streams = StopStreams::new(settings.seed, stream_stop);
