@@ -362,9 +362,9 @@ impl StopRows {
     }
 }
 
-/// The ranges of an optional [`RangeAcc`]: per metric (all `None` without one) and pooled.
-fn ranges_of(acc: Option<&RangeAcc>, metrics: usize) -> (Vec<Option<SeasonRange>>, PooledRanges) {
-    acc.map_or_else(|| (vec![None; metrics], PooledRanges::default()), RangeAcc::ranges)
+/// The ranges of an optional [`RangeAcc`]: per metric (none kept, an empty list, without one) and pooled.
+fn ranges_of(acc: Option<&RangeAcc>) -> (Vec<Option<SeasonRange>>, PooledRanges) {
+    acc.map_or_else(|| (Vec::new(), PooledRanges::default()), RangeAcc::ranges)
 }
 
 /// Merges optional range accumulators (both sides track ranges, or neither does).
@@ -546,7 +546,7 @@ impl GroupAcc {
 
 /// The summary of a family's accumulators, in [`Metric::ALL`] order.
 fn summary<M: Metric>(accs: &[MeanAccumulator], pooled: &PooledAcc, ranges: Option<&RangeAcc>) -> Summary<M> {
-    let (metric_ranges, pooled_range) = ranges_of(ranges, accs.len());
+    let (metric_ranges, pooled_range) = ranges_of(ranges);
     Summary {
         metrics: estimates(accs).with_ranges(metric_ranges),
         pooled: pooled.summary(),

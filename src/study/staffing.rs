@@ -2,6 +2,7 @@
 //! simulation, beside the textbook formulas.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -30,7 +31,9 @@ pub struct StaffingRow {
     pub population: Option<u32>,
     pub dwell_hours: f64,
     pub expected_clients: f64,
-    pub answer: StaffingAnswer,
+    /// Shared by the rows of every season that has the same search (a national season's three
+    /// policies repeat about 1,000 searches: their copies held 19 MB).
+    pub answer: Arc<StaffingAnswer>,
     pub textbook: TextbookAnswers,
 }
 
@@ -186,7 +189,7 @@ impl Earlier<'_> {
     }
 
     /// The answer of an earlier search of `spec` on the streams of `stream`, if there was one.
-    fn answer(&self, stream: u64, spec: &StopSpec) -> Option<&StaffingAnswer> {
+    fn answer(&self, stream: u64, spec: &StopSpec) -> Option<&Arc<StaffingAnswer>> {
         self.searches?
             .by_stream
             .get(&stream)?
@@ -236,13 +239,15 @@ fn stop_row(
 ) -> Result<StaffingRow, StudyError> {
     let stream = stop.search_stream(visit);
     let answer = match earlier.answer(stream, &stop.spec) {
-        Some(answer) => answer.clone(),
-        None => search_stop_known(&stop.spec, stream, targets, settings, earlier.known).map_err(|source| {
-            StudyError::Stop {
-                stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
-                source,
-            }
-        })?,
+        Some(answer) => Arc::clone(answer),
+        None => Arc::new(
+            search_stop_known(&stop.spec, stream, targets, settings, earlier.known).map_err(|source| {
+                StudyError::Stop {
+                    stop: format!("{} {} ({})", stop.index + 1, stop.settlement, stop.date),
+                    source,
+                }
+            })?,
+        ),
     };
     let population = match stop.demand_origin {
         DemandOrigin::Model { population, .. } => Some(population),
