@@ -47,6 +47,7 @@ pub struct Candidate {
     pub clerks: u32,
     /// True when `clerks` exceeds the vehicle's desks (a what-if).
     pub beyond_desks: bool,
+    /// The means over its replications (no wait p90, which no target reads).
     pub summary: StopSummary,
     pub checks: Vec<TargetCheck>,
     pub verdict: Verdict,
