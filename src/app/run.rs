@@ -148,10 +148,15 @@ pub fn run_loaded(
         Some(rule) => simulate_season_to_precision(season, digest, &options.simulation(), &rule, &progress)?,
     };
     run.parameter_uncertainty = parameter_uncertainty(text, season, options, &progress)?;
+    // The report first: its study (the staffing searches) is the peak of memory, and the run's
+    // tables rendered before it (summary.json, 25 MB in a national season) were held through it.
+    // The files keep their order: the run's, then the report's.
+    let report = match &options.report {
+        Some(request) => report_files(text, season, &run, request, &progress)?,
+        None => Vec::new(),
+    };
     let mut files = run_files(lang, season, &run)?;
-    if let Some(request) = &options.report {
-        files.extend(report_files(text, season, &run, request, &progress)?);
-    }
+    files.extend(report);
     if options.per_replication {
         files.extend(per_replication_files(lang, &run)?);
     }

@@ -227,12 +227,22 @@ metric_family! {
 }
 
 /// Estimates of every metric of family `M`, stored in [`Metric::ALL`] order and read by metric.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct MetricEstimates<M> {
     estimates: Vec<Estimate>,
-    /// The season range of each metric (`None`: not kept, or no replication had a value).
+    /// The season range of each metric (`None`: not kept, or no replication had a value); empty
+    /// when no range is kept (as in the searches, whose many candidates' summaries held a vector
+    /// of `None`s each: a third of a national report's staffing rows).
     ranges: Vec<Option<SeasonRange>>,
     family: PhantomData<M>,
+}
+
+/// Equal when every estimate and every range is (no ranges kept reads as every range `None`).
+impl<M> PartialEq for MetricEstimates<M> {
+    fn eq(&self, other: &Self) -> bool {
+        let none = |ranges: &[Option<SeasonRange>]| ranges.iter().all(Option::is_none);
+        self.estimates == other.estimates && (self.ranges == other.ranges || none(&self.ranges) && none(&other.ranges))
+    }
 }
 
 impl<M: Metric> MetricEstimates<M> {
@@ -242,14 +252,17 @@ impl<M: Metric> MetricEstimates<M> {
         assert_eq!(estimates.len(), M::ALL.len(), "one estimate per metric");
         Self {
             estimates,
-            ranges: vec![None; M::ALL.len()],
+            ranges: Vec::new(),
             family: PhantomData,
         }
     }
 
-    /// With the season range of each metric, in [`Metric::ALL`] order.
+    /// With the season range of each metric, in [`Metric::ALL`] order (empty: none kept).
     pub fn with_ranges(mut self, ranges: Vec<Option<SeasonRange>>) -> Self {
-        assert_eq!(ranges.len(), M::ALL.len(), "one range per metric");
+        assert!(
+            ranges.is_empty() || ranges.len() == M::ALL.len(),
+            "one range per metric, or none"
+        );
         self.ranges = ranges;
         self
     }
@@ -261,12 +274,12 @@ impl<M: Metric> MetricEstimates<M> {
 
     /// The season range of `metric`.
     pub fn range(&self, metric: M) -> Option<SeasonRange> {
-        self.ranges[metric.index()]
+        self.ranges.get(metric.index()).copied().flatten()
     }
 
     /// Every metric with its season range, in output-column order.
     pub fn ranges(&self) -> impl Iterator<Item = (M, Option<SeasonRange>)> + '_ {
-        M::ALL.iter().copied().zip(self.ranges.iter().copied())
+        M::ALL.iter().map(|&metric| (metric, self.range(metric)))
     }
 
     /// Every metric with its estimate, in output-column order.

@@ -362,9 +362,9 @@ impl StopRows {
     }
 }
 
-/// The ranges of an optional [`RangeAcc`]: per metric (all `None` without one) and pooled.
-fn ranges_of(acc: Option<&RangeAcc>, metrics: usize) -> (Vec<Option<SeasonRange>>, PooledRanges) {
-    acc.map_or_else(|| (vec![None; metrics], PooledRanges::default()), RangeAcc::ranges)
+/// The ranges of an optional [`RangeAcc`]: per metric (none kept, an empty list, without one) and pooled.
+fn ranges_of(acc: Option<&RangeAcc>) -> (Vec<Option<SeasonRange>>, PooledRanges) {
+    acc.map_or_else(|| (Vec::new(), PooledRanges::default()), RangeAcc::ranges)
 }
 
 /// Merges optional range accumulators (both sides track ranges, or neither does).
@@ -439,9 +439,21 @@ pub struct StopAcc {
     pooled: PooledAcc,
     /// Per-replication values for the season ranges (`None`: only means are wanted, as in searches).
     ranges: Option<Box<RangeAcc>>,
+    /// The wait p90 is not computed (searches: no target reads it, and no output shows a
+    /// candidate's; its per-replication percentile was 4 % of a staffing search).
+    without_wait_p90: bool,
 }
 
 impl StopAcc {
+    /// An accumulator for a search's candidate: means only, and no wait p90 (its estimate has no
+    /// observation).
+    pub fn for_search() -> Self {
+        Self {
+            without_wait_p90: true,
+            ..Self::default()
+        }
+    }
+
     /// An accumulator that also keeps the season range of every metric.
     pub fn with_ranges() -> Self {
         Self {
@@ -458,7 +470,7 @@ impl StopAcc {
     pub fn push(&mut self, o: &StopOutcome, waits: &mut [f64]) {
         let replication = StopReplication {
             outcome: o,
-            wait_p90_min: wait_p90(waits),
+            wait_p90_min: if self.without_wait_p90 { None } else { wait_p90(waits) },
         };
         let values = StopMetric::values(&replication);
         for (acc, v) in self.metrics.iter_mut().zip(values) {
@@ -546,7 +558,7 @@ impl GroupAcc {
 
 /// The summary of a family's accumulators, in [`Metric::ALL`] order.
 fn summary<M: Metric>(accs: &[MeanAccumulator], pooled: &PooledAcc, ranges: Option<&RangeAcc>) -> Summary<M> {
-    let (metric_ranges, pooled_range) = ranges_of(ranges, accs.len());
+    let (metric_ranges, pooled_range) = ranges_of(ranges);
     Summary {
         metrics: estimates(accs).with_ranges(metric_ranges),
         pooled: pooled.summary(),

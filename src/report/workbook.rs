@@ -485,37 +485,49 @@ pub const WORKBOOK_FILE: &str = "workbook.xlsx";
 /// A command's files as written: the CSV tables (rendered RFC 4180) rewritten in `dialect`, and,
 /// when there is a table, the workbook of all of them (in their order) added after the other files.
 pub fn finish_tables(
-    files: Vec<OutputFile>,
+    mut files: Vec<OutputFile>,
     lang: Lang,
     dialect: CsvDialect,
     about: &RunAbout,
 ) -> Result<Vec<OutputFile>, RenderError> {
-    let texts: Vec<(usize, String)> = files
+    let tables: Vec<usize> = files
         .iter()
         .enumerate()
         .filter(|(_, f)| std::path::Path::new(&f.name).extension().is_some_and(|e| e == "csv"))
-        .map(|(i, f)| (i, String::from_utf8_lossy(&f.bytes).into_owned()))
+        .map(|(i, _)| i)
         .collect();
-    if texts.is_empty() {
+    if tables.is_empty() {
         return Ok(files);
     }
-    let sources: Vec<SheetSource<'_>> = texts
+    // The tables are read where they are (valid UTF-8 is borrowed) and only their rewritten bytes
+    // are new: a copy of every file (summary.json too) and of every table's text was most of a
+    // national report's peak memory.
+    let texts: Vec<std::borrow::Cow<'_, str>> = tables
         .iter()
-        .map(|(i, csv)| SheetSource {
-            file: &files[*i].name,
+        .map(|&i| String::from_utf8_lossy(&files[i].bytes))
+        .collect();
+    let sources: Vec<SheetSource<'_>> = tables
+        .iter()
+        .zip(&texts)
+        .map(|(&i, csv)| SheetSource {
+            file: &files[i].name,
             csv,
         })
         .collect();
     let workbook = render_workbook(lang, about, &sources)?;
-    let mut out = files.clone();
-    for (i, csv) in &texts {
-        out[*i].bytes = apply_dialect(dialect, &files[*i].name, csv)?;
+    let rewritten: Vec<Vec<u8>> = tables
+        .iter()
+        .zip(&texts)
+        .map(|(&i, csv)| apply_dialect(dialect, &files[i].name, csv))
+        .collect::<Result<_, _>>()?;
+    for (&i, bytes) in tables.iter().zip(rewritten) {
+        files[i].bytes = bytes;
     }
-    out.push(OutputFile {
+    files.push(OutputFile {
         name: WORKBOOK_FILE.to_string(),
         bytes: workbook,
     });
-    Ok(out)
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -198,7 +198,7 @@ impl ClientModel {
     /// its own earlier draws (the desk times on the errand count and types, drawn first), so drawing a
     /// whole day from one stream, then from the next, takes from every stream the values the
     /// client-by-client order takes.
-    pub(super) fn draw_day(
+    pub fn draw_day(
         &self,
         streams: &StopStreams,
         replication: u64,

@@ -15,9 +15,7 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 use super::search::SearchSettings;
 use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::{StopAcc, StopSummary};
-use crate::sim::{
-    Client, ClientModel, ClientSource, DayRules, Engine, PreparedStop, Purpose, ReplayClients, StopStreams,
-};
+use crate::sim::{Client, ClientModel, DayRules, Engine, PreparedStop, Purpose, ReplayClients, StopStreams};
 use crate::stats::t_quantile;
 
 /// The answer of a target check or of a candidate.
@@ -57,6 +55,7 @@ impl Verdict {
 /// One candidate simulated to its verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
+    /// The means over its replications (no wait p90: see [`StopAcc::for_search`]).
     pub summary: StopSummary,
     pub checks: Vec<TargetCheck>,
     pub verdict: Verdict,
@@ -116,7 +115,7 @@ pub fn evaluate(
     settings: &SearchSettings,
 ) -> Evaluation {
     let looks = settings.looks();
-    let mut acc = StopAcc::default();
+    let mut acc = StopAcc::for_search();
     let mut engine = Engine::new();
     // The stop's cipher key, expanded once for all the candidate's replications.
     let streams = StopStreams::new(settings.seed, stream_stop);
@@ -160,13 +159,41 @@ pub fn evaluate_candidates(
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Vec<Evaluation> {
+    evaluate_remaining(
+        model,
+        candidates,
+        vec![None; candidates.len()],
+        stream_stop,
+        targets,
+        settings,
+    )
+}
+
+/// [`evaluate_candidates`] where some candidates' evaluations are already `known` (`Some`, in
+/// candidate order): those are not simulated again and come back as given. Each candidate's
+/// evaluation depends only on the candidate, so the others' are the same as with none known; a
+/// replication's clients are drawn only while some candidate not known is undecided.
+pub fn evaluate_remaining(
+    model: &ClientModel,
+    candidates: &[DayRules],
+    known: Vec<Option<Evaluation>>,
+    stream_stop: u64,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+) -> Vec<Evaluation> {
+    assert_eq!(known.len(), candidates.len(), "one known slot per candidate");
     let looks = settings.looks();
-    let mut accs = vec![StopAcc::default(); candidates.len()];
-    let mut evaluations: Vec<Option<Evaluation>> = vec![None; candidates.len()];
+    let mut accs = vec![StopAcc::for_search(); candidates.len()];
+    let mut evaluations = known;
     let mut engine = Engine::new();
     // The stop's cipher key, expanded once for all the candidates' replications.
     let streams = StopStreams::new(settings.seed, stream_stop);
     let mut clients: Vec<Client> = Vec::new();
+    // The candidates differ only in clerks and desks: one dwell, up to which a day's clients are
+    // drawn stream by stream (the clients the client-by-client source yields before the dwell
+    // ends, bit for bit; the engine never meets a later one). It was a third of a search's cost.
+    let dwell_min = candidates.first().map_or(0.0, |rules| rules.dwell_min);
+    debug_assert!(candidates.iter().all(|rules| rules.dwell_min == dwell_min), "one dwell");
     let mut done = 0;
     for (look, &n) in looks.iter().enumerate() {
         let undecided: Vec<usize> = (0..candidates.len()).filter(|&i| evaluations[i].is_none()).collect();
@@ -174,7 +201,7 @@ pub fn evaluate_candidates(
             break;
         }
         for replication in done..n {
-            draw_clients(model, &streams, replication, &mut clients);
+            model.draw_day(&streams, replication, None, dwell_min, &mut clients);
             for &i in &undecided {
                 let outcome = engine.run_fast(&candidates[i], ReplayClients::new(&clients), || {
                     streams.rng(replication, Purpose::Balking)
@@ -204,13 +231,4 @@ pub fn evaluate_candidates(
         .into_iter()
         .map(|e| e.expect("every candidate decided by the last look"))
         .collect()
-}
-
-/// The clients of one replication, as [`ClientModel::clients`] draws them, into `clients`.
-fn draw_clients(model: &ClientModel, streams: &StopStreams, replication: u64, clients: &mut Vec<Client>) {
-    clients.clear();
-    let mut source = model.clients(streams, replication);
-    while let Some(client) = source.next_client() {
-        clients.push(client);
-    }
 }

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::decision::{Verdict, evaluate};
+use super::known::KnownEvaluations;
 use super::search::SearchSettings;
 use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::StopMetric;
@@ -63,6 +64,26 @@ pub fn search_dwell(
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Result<DwellAnswer, SpecError> {
+    search_dwell_recording(
+        spec_for_dwell,
+        stream_stop,
+        range,
+        targets,
+        settings,
+        &mut KnownEvaluations::default(),
+    )
+}
+
+/// [`search_dwell`], noting in `known` each dwell's evaluation with the spec it judged (for a
+/// later staffing search of the stop at one of these dwells: see [`KnownEvaluations`]).
+pub fn search_dwell_recording(
+    spec_for_dwell: impl Fn(f64) -> Result<StopSpec, SpecError>,
+    stream_stop: u64,
+    range: &DwellRange,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+    known: &mut KnownEvaluations,
+) -> Result<DwellAnswer, SpecError> {
     let mut candidates = Vec::new();
     for dwell_min in range.candidates() {
         let mut spec = spec_for_dwell(dwell_min)?;
@@ -72,10 +93,11 @@ pub fn search_dwell(
         candidates.push(DwellCandidate {
             dwell_min,
             arrivals_mean: e.summary.get(StopMetric::Arrivals).mean,
-            checks: e.checks,
+            checks: e.checks.clone(),
             verdict: e.verdict,
             replications: e.replications,
         });
+        known.add(stream_stop, spec, e);
         if meets {
             break;
         }

@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use super::decision::{Verdict, evaluate_candidates};
+use super::decision::{Evaluation, Verdict, evaluate_remaining};
+use super::known::KnownEvaluations;
 use super::targets::{ServiceTargets, TargetCheck};
 use crate::experiment::StopSummary;
 use crate::sim::{DayRules, PreparedStop, SpecError, StopSpec};
@@ -46,6 +47,7 @@ pub struct Candidate {
     pub clerks: u32,
     /// True when `clerks` exceeds the vehicle's desks (a what-if).
     pub beyond_desks: bool,
+    /// The means over its replications (no wait p90, which no target reads).
     pub summary: StopSummary,
     pub checks: Vec<TargetCheck>,
     pub verdict: Verdict,
@@ -87,23 +89,40 @@ pub fn search_stop(
     targets: &ServiceTargets,
     settings: &SearchSettings,
 ) -> Result<StaffingAnswer, SpecError> {
+    search_stop_known(spec, stream_stop, targets, settings, &KnownEvaluations::default())
+}
+
+/// [`search_stop`], taking from `known` the evaluation of any candidate already judged on the same
+/// streams (the answer is the same bit for bit: see [`KnownEvaluations`]).
+pub fn search_stop_known(
+    spec: &StopSpec,
+    stream_stop: u64,
+    targets: &ServiceTargets,
+    settings: &SearchSettings,
+    known: &KnownEvaluations,
+) -> Result<StaffingAnswer, SpecError> {
     let mut spec = spec.clone();
     spec.wait_target_min = targets.wait_limit_min;
     let desks = spec.desks;
     let max_clerks = desks + settings.beyond_desks;
     // Every candidate is validated (and its rules made) as the stop it is; they differ only in
     // clerks and desks, so they share one client model and meet the same clients.
-    let prepared = (1..=max_clerks)
+    let specs: Vec<StopSpec> = (1..=max_clerks)
         .map(|clerks| {
             let mut s = spec.clone();
             s.clerks = clerks;
             s.desks = desks.max(clerks);
-            PreparedStop::new(&s)
+            s
         })
+        .collect();
+    let prepared = specs
+        .iter()
+        .map(PreparedStop::new)
         .collect::<Result<Vec<PreparedStop>, SpecError>>()?;
     let rules: Vec<DayRules> = prepared.iter().map(|p| p.rules).collect();
+    let already: Vec<Option<Evaluation>> = specs.iter().map(|s| known.get(stream_stop, s).cloned()).collect();
     let evaluations = prepared.first().map_or_else(Vec::new, |first| {
-        evaluate_candidates(&first.model, &rules, stream_stop, targets, settings)
+        evaluate_remaining(&first.model, &rules, already, stream_stop, targets, settings)
     });
     let candidates: Vec<Candidate> = (1..=max_clerks)
         .zip(evaluations)

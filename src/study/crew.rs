@@ -18,7 +18,7 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use super::{Progress, StaffingRow, StudyError, policy_seasons, staffing_rows_of_seasons};
+use super::{Progress, StaffingRow, StudyError, policy_seasons_known, staffing_rows_of_seasons_known};
 use crate::experiment::StopMetric;
 use crate::plan::{DEFAULT_PACKUP_MIN, DEFAULT_SETUP_MIN, Itinerary};
 use crate::scenario::{CostRates, ParsedScenario, Season};
@@ -126,9 +126,10 @@ pub fn crew_by_policy(
     settings: &SearchSettings,
     progress: &dyn Progress,
 ) -> Result<Vec<PolicyCrew>, StudyError> {
-    let policies = policy_seasons(text, base, settings)?;
+    let (policies, known) = policy_seasons_known(text, base, settings)?;
     let seasons: Vec<(&str, &Season)> = policies.iter().map(|p| (p.name.as_str(), &p.season)).collect();
-    let by_policy = staffing_rows_of_seasons(&seasons, &base.targets, settings, progress)?;
+    let by_policy = staffing_rows_of_seasons_known(&seasons, &base.targets, settings, progress, &known)?;
+    drop(known);
     Ok(policies
         .iter()
         .zip(by_policy)

@@ -31,12 +31,15 @@ pub use optimise::{
     Screening, SettlementChoices, SettlementOption, VisitValues, allocate, check_plan, choose_crews, optimise_season,
     screen, settlement_options, surrogate_bound,
 };
-pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons};
+pub use policies::{ChosenDwell, PolicySeason, VisitDwell, policy_seasons, policy_seasons_known};
 pub use progress::{Progress, ProgressUnit, Silent, stage, stage_of};
 pub use report::{ReportStudy, report_study};
 pub use season::{RunMeta, SeasonRun, season_model, simulate_season, simulate_season_to_precision};
 pub use settings::SimulationOverrides;
-pub use staffing::{StaffingRow, staffing_by_policy, staffing_rows, staffing_rows_of_seasons, watched_staffing_rows};
+pub use staffing::{
+    StaffingRow, staffing_by_policy, staffing_rows, staffing_rows_of_seasons, staffing_rows_of_seasons_known,
+    watched_staffing_rows,
+};
 pub use stop_mismatch::{StopKey, StopMismatch, stop_mismatches};
 
 #[cfg(test)]

@@ -1,13 +1,16 @@
 //! The policy seasons: the scenario re-planned under each of its dwell policies, a demand-driven
 //! policy's dwell searched per settlement first.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use crate::vocab::units::{hours_to_minutes, minutes_to_hours};
 
 use super::StudyError;
 use crate::scenario::{DemandDrivenRange, DemandOrigin, DwellPolicy, ParsedScenario, PolicyChoice, Season, SeasonStop};
-use crate::staffing::{DwellRange, SearchSettings, ServiceTargets, search_dwell};
+use crate::sim::StopSpec;
+use crate::staffing::{DwellRange, KnownEvaluations, SearchSettings, ServiceTargets, search_dwell_recording};
 
 /// One policy's season.
 #[derive(Debug, Clone)]
@@ -62,7 +65,21 @@ pub fn policy_seasons(
     base: &Season,
     settings: &SearchSettings,
 ) -> Result<Vec<PolicySeason>, StudyError> {
-    base.policies
+    policy_seasons_known(text, base, settings).map(|(seasons, _)| seasons)
+}
+
+/// [`policy_seasons`], with the dwell searches' evaluations that a staffing search of the policy
+/// seasons will meet again: a visit whose season gives it a dwell the search tried, with the
+/// scenario's clerks, is the same candidate on the same streams (see [`KnownEvaluations`]). The
+/// others are dropped (they would only hold memory).
+pub fn policy_seasons_known(
+    text: &ParsedScenario,
+    base: &Season,
+    settings: &SearchSettings,
+) -> Result<(Vec<PolicySeason>, KnownEvaluations), StudyError> {
+    let mut known = KnownEvaluations::default();
+    let seasons = base
+        .policies
         .iter()
         .map(|policy| match &policy.choice {
             PolicyChoice::Rule(rule) => Ok(PolicySeason {
@@ -71,7 +88,7 @@ pub fn policy_seasons(
                 chosen_dwell: Vec::new(),
             }),
             PolicyChoice::DemandDriven(range) => {
-                let chosen = demand_driven_dwells(base, range, &base.targets, settings)?;
+                let chosen = demand_driven_dwells(base, range, &base.targets, settings, &mut known)?;
                 let rule = DwellPolicy::PerSettlement {
                     hours: chosen.iter().map(|c| (c.settlement.clone(), c.hours)).collect(),
                     otherwise: Box::new(DwellPolicy::Fixed(range.longest_hours)),
@@ -83,7 +100,25 @@ pub fn policy_seasons(
                 })
             }
         })
-        .collect()
+        .collect::<Result<Vec<PolicySeason>, StudyError>>()?;
+    if !known.is_empty() {
+        keep_met_again(&mut known, &seasons, &base.targets);
+    }
+    Ok((seasons, known))
+}
+
+/// Keeps in `known` only the evaluations of a stop spec that some season of `seasons` has on the
+/// same streams (with the targets' wait limit, as the searches set it).
+fn keep_met_again(known: &mut KnownEvaluations, seasons: &[PolicySeason], targets: &ServiceTargets) {
+    let mut met: HashMap<u64, Vec<StopSpec>> = HashMap::new();
+    for p in seasons {
+        for (stop, visit) in p.season.stops.iter().zip(p.season.visit_numbers()) {
+            let mut spec = stop.spec.clone();
+            spec.wait_target_min = targets.wait_limit_min;
+            met.entry(stop.search_stream(visit)).or_default().push(spec);
+        }
+    }
+    known.retain(|stream, spec| met.get(&stream).is_some_and(|specs| specs.contains(spec)));
 }
 
 /// The shortest dwell meeting the targets at every visit of each settlement of the season (each
@@ -93,6 +128,7 @@ fn demand_driven_dwells(
     range: &DemandDrivenRange,
     targets: &ServiceTargets,
     settings: &SearchSettings,
+    known: &mut KnownEvaluations,
 ) -> Result<Vec<ChosenDwell>, StudyError> {
     let dwell_range = DwellRange {
         shortest_min: hours_to_minutes(range.shortest_hours),
@@ -105,21 +141,23 @@ fn demand_driven_dwells(
         .zip(base.visit_numbers())
         .filter(|(s, _)| matches!(s.demand_origin, DemandOrigin::Model { .. }))
         .collect();
-    let per_visit: Vec<ChosenDwell> = model_stops
+    let per_visit: Vec<(ChosenDwell, KnownEvaluations)> = model_stops
         .par_iter()
         .map(|&(stop, visit)| {
-            let answer = search_dwell(
+            let mut tried = KnownEvaluations::default();
+            let answer = search_dwell_recording(
                 |dwell_min| base.spec_with_dwell(stop, minutes_to_hours(dwell_min)),
                 stop.search_stream(visit),
                 &dwell_range,
                 targets,
                 settings,
+                &mut tried,
             )
             .map_err(|source| StudyError::Stop {
                 stop: format!("{} {}", stop.index + 1, stop.settlement),
                 source,
             })?;
-            Ok(ChosenDwell {
+            let chosen = ChosenDwell {
                 settlement: stop.settlement.clone(),
                 hours: answer.dwell_min.unwrap_or(dwell_range.longest_min) / 60.0,
                 meets_targets: answer.dwell_min.is_some(),
@@ -129,11 +167,13 @@ fn demand_driven_dwells(
                     date: stop.date.to_string(),
                     hours: answer.dwell_min.map(minutes_to_hours),
                 }],
-            })
+            };
+            Ok((chosen, tried))
         })
         .collect::<Result<_, StudyError>>()?;
     let mut chosen: Vec<ChosenDwell> = Vec::new();
-    for visit in per_visit {
+    for (visit, tried) in per_visit {
+        known.extend(tried);
         match chosen.iter_mut().find(|c| c.settlement == visit.settlement) {
             Some(c) => {
                 c.hours = c.hours.max(visit.hours);

@@ -2,8 +2,8 @@
 //! rows and the scenario's dwell policies re-planned and compared on the same replications.
 
 use super::{
-    PolicySeason, Progress, SeasonRun, StaffingRow, StudyError, policy_seasons, season_model, staffing_rows_of_seasons,
-    stage,
+    PolicySeason, Progress, SeasonRun, StaffingRow, StudyError, policy_seasons_known, season_model,
+    staffing_rows_of_seasons_known, stage,
 };
 use crate::experiment::{
     Comparison, QueueCurveSummary, QueueGrid, SeasonModel, compare_seasons, queue_curve, with_threads,
@@ -71,7 +71,7 @@ pub fn report_study(
         seed: run.settings.seed,
         ..SearchSettings::default()
     };
-    let variants = with_threads(run.settings.threads, || policy_seasons(text, season, &search))??;
+    let (variants, known) = with_threads(run.settings.threads, || policy_seasons_known(text, season, &search))??;
     let same_as_run = variants.iter().position(|p| p.season.stops == season.stops);
     // The season as run is searched too when no policy gives it, after the policies (so that it
     // reuses their searches of stops it shares with them).
@@ -80,8 +80,9 @@ pub fn report_study(
         seasons.push((AS_RUN_POLICY, season));
     }
     let mut staffing_by_policy = with_threads(run.settings.threads, || {
-        staffing_rows_of_seasons(&seasons, &season.targets, &search, progress)
+        staffing_rows_of_seasons_known(&seasons, &season.targets, &search, progress, &known)
     })??;
+    drop(known);
     let own_staffing = match same_as_run {
         Some(_) => Vec::new(),
         None => staffing_by_policy.pop().unwrap_or_default(),
