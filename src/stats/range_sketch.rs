@@ -101,28 +101,6 @@ pub(super) fn block_keys(step_exponent: i32, values: &[f64], keys: &mut [(i32, u
     Some(rounded)
 }
 
-/// Sorts `keys` by key and sums the counts of equal keys into one cell; returns the distinct keys,
-/// now at the front. Insertion sort: a block is at most [`PUSH_BLOCK`] keys.
-pub(super) fn sort_and_count(keys: &mut [(i32, u32)]) -> usize {
-    for i in 1..keys.len() {
-        let mut j = i;
-        while j > 0 && keys[j - 1].0 > keys[j].0 {
-            keys.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-    let mut distinct = 0;
-    for i in 0..keys.len() {
-        if distinct > 0 && keys[distinct - 1].0 == keys[i].0 {
-            keys[distinct - 1].1 += keys[i].1;
-        } else {
-            keys[distinct] = keys[i];
-            distinct += 1;
-        }
-    }
-    distinct
-}
-
 /// Smallest and largest binary exponents of a normal f64 (IEEE 754 binary64).
 const NORMAL_EXPONENTS: std::ops::RangeInclusive<i32> = -1022..=1023;
 /// Exponent bias and position of the exponent field of an f64 (IEEE 754 binary64).
@@ -176,8 +154,9 @@ impl RangeSketch {
     /// Adds every value of `values` (non-finite ones are ignored): the same sketch, bit for bit, as
     /// [`RangeSketch::push`] one by one (the sketch depends only on the values, see the module
     /// doc), but folded [`PUSH_BLOCK`] values at a time: each value is keyed by one multiply and a
-    /// truncation instead of a division and a `floor` call, and each block is merged into the cells
-    /// in one pass instead of one insertion per value.
+    /// truncation instead of a division and a `floor` call, the step is checked once per block, and
+    /// the buffer grows once per block. (Sorting a block to merge it in one pass was slower: the
+    /// sort's branches mispredict on random keys.)
     pub fn push_all(&mut self, values: impl IntoIterator<Item = f64>) {
         let mut block = [0.0; PUSH_BLOCK];
         let mut filled = 0;
@@ -202,9 +181,25 @@ impl RangeSketch {
             }
             return;
         };
-        let distinct = sort_and_count(&mut keys[..keyed]);
-        self.add_sorted(&keys[..distinct]);
+        self.reserve_for(keyed);
+        for &(key, count) in &keys[..keyed] {
+            match self.cells.binary_search_by_key(&key, |&(k, _)| k) {
+                Ok(i) => self.cells[i].1 += count,
+                Err(i) => self.cells.insert(i, (key, count)),
+            }
+        }
         self.coarsen_to_fit();
+    }
+
+    /// Room for `more` cells (a block may add them before the step coarsens): the buffer grows by
+    /// doubling but never past the budget plus one block.
+    fn reserve_for(&mut self, more: usize) {
+        let (len, needed) = (self.cells.len(), self.cells.len() + more);
+        if needed > self.cells.capacity() {
+            let ceiling = usize::from(self.cells_max) + PUSH_BLOCK;
+            let target = (len.max(4) * 2).min(ceiling).max(needed);
+            self.cells.reserve_exact(target - len);
+        }
     }
 
     /// Keys `values` at today's step into `keys` as `(key, 1)` and notes any rounding; `None` (and
@@ -213,48 +208,6 @@ impl RangeSketch {
         let rounded = block_keys(self.step_exponent, values, keys)?;
         self.rounded |= rounded;
         Some(values.len())
-    }
-
-    /// Adds `block`'s cells (sorted, distinct keys) to the cells, keeping them sorted; the step is
-    /// not changed (the caller coarsens to fit).
-    fn add_sorted(&mut self, block: &[(i32, u32)]) {
-        let mut fresh = [(0i32, 0u32); PUSH_BLOCK];
-        let mut new_cells = 0;
-        for &(key, count) in block {
-            if let Ok(i) = self.cells.binary_search_by_key(&key, |&(k, _)| k) {
-                self.cells[i].1 += count;
-            } else {
-                fresh[new_cells] = (key, count);
-                new_cells += 1;
-            }
-        }
-        if new_cells > 0 {
-            self.insert_sorted_cells(&fresh[..new_cells]);
-        }
-    }
-
-    /// Inserts `fresh` (sorted keys, none already a cell) among the cells, merging from the back in
-    /// place. The buffer grows by doubling but never past the budget plus one block.
-    fn insert_sorted_cells(&mut self, fresh: &[(i32, u32)]) {
-        let old = self.cells.len();
-        let needed = old + fresh.len();
-        if needed > self.cells.capacity() {
-            let ceiling = usize::from(self.cells_max) + PUSH_BLOCK;
-            let target = needed.max(old.max(4) * 2).min(ceiling).max(needed);
-            self.cells.reserve_exact(target - old);
-        }
-        self.cells.resize(needed, (0, 0));
-        let (mut read, mut write, mut next) = (old, needed, fresh.len());
-        while next > 0 {
-            write -= 1;
-            if read > 0 && self.cells[read - 1].0 > fresh[next - 1].0 {
-                read -= 1;
-                self.cells[write] = self.cells[read];
-            } else {
-                next -= 1;
-                self.cells[write] = fresh[next];
-            }
-        }
     }
 
     /// Adds a value when present.
