@@ -380,7 +380,7 @@ struct SeasonAcc {
 impl SeasonAcc {
     fn new(model: &SeasonModel) -> Self {
         Self {
-            stops: vec![StopAcc::with_ranges(); model.stops.len()],
+            stops: vec![StopAcc::with_ranges(model.stops.len()); model.stops.len()],
             season: GroupAcc::with_ranges(),
             groups: model
                 .groupings

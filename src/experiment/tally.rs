@@ -100,20 +100,35 @@ struct RangeAcc {
 /// The sketches of a [`RangeAcc`], one per value of a row.
 #[derive(Debug, Clone, PartialEq)]
 enum Sketches {
-    /// A stop's: a season may have thousands of stops, so they are kept packed.
+    /// A stop's in a season of more than [`PLAIN_RANGE_STOPS_MAX`] stops: a season may have
+    /// thousands of stops, so they are kept packed.
     Packed(PackedRanges),
-    /// A group's: a few dozen groups, with finer sketches, kept as they are.
+    /// A group's (a few dozen groups, with finer sketches), or a stop's in a season of at most
+    /// [`PLAIN_RANGE_STOPS_MAX`] stops: kept as they are, updated without unpacking.
     Plain(Vec<RangeSketch>),
 }
+
+/// Largest season whose stops keep their range sketches unpacked. A stop's unpacked sketches take
+/// at most (15 metrics + 4 pooled ratios) × ([`STOP_RANGE_CELLS_MAX`] + [`crate::stats::PUSH_BLOCK`]) cells of 8
+/// bytes, about 12 KB, so 1,000 stops hold about 12 MB, and only the run's total has full sketches
+/// (a chunk's are empty until merged); packing them would save about three quarters of that, at
+/// the cost of unpacking and packing every sketch of every stop once per chunk (about a fifth of a
+/// 196-stop season's run time, measured). Larger (national) seasons keep them packed.
+pub(crate) const PLAIN_RANGE_STOPS_MAX: usize = 1_000;
 
 /// Pooled ratios with a sketch of their own: all but the wait mean.
 const POOLED_RANGED: usize = POOLED_RATIOS - 1;
 
 impl RangeAcc {
-    /// A stop family's ranges (`metrics` metrics, `wait_mean_min` at `wait_mean_metric`).
-    fn for_stop(metrics: usize, wait_mean_metric: usize) -> Self {
+    /// A stop family's ranges (`metrics` metrics, `wait_mean_min` at `wait_mean_metric`) in a season
+    /// of `season_stops` stops (packed beyond [`PLAIN_RANGE_STOPS_MAX`]).
+    fn for_stop(metrics: usize, wait_mean_metric: usize, season_stops: usize) -> Self {
         let width = metrics + POOLED_RANGED;
-        let sketches = Sketches::Packed(PackedRanges::new(width, STOP_RANGE_CELLS_MAX));
+        let sketches = if season_stops <= PLAIN_RANGE_STOPS_MAX {
+            Sketches::Plain((0..width).map(|_| RangeSketch::default()).collect())
+        } else {
+            Sketches::Packed(PackedRanges::new(width, STOP_RANGE_CELLS_MAX))
+        };
         Self::new(metrics, wait_mean_metric, sketches, Pending::Stop(StopRows::default()))
     }
 
@@ -169,7 +184,7 @@ impl RangeAcc {
         }
         let width = self.width();
         let add_column = |index: usize, sketch: &mut RangeSketch| {
-            rows.chunks_exact(width).for_each(|row| sketch.push(row[index]));
+            sketch.push_all(rows.chunks_exact(width).map(|row| row[index]));
         };
         match &mut self.sketches {
             Sketches::Packed(packed) => packed.update(add_column),
@@ -454,12 +469,14 @@ impl StopAcc {
         }
     }
 
-    /// An accumulator that also keeps the season range of every metric.
-    pub fn with_ranges() -> Self {
+    /// An accumulator that also keeps the season range of every metric, for a stop of a season of
+    /// `season_stops` stops (which decides how its ranges are stored, not what they are).
+    pub fn with_ranges(season_stops: usize) -> Self {
         Self {
             ranges: Some(Box::new(RangeAcc::for_stop(
                 StopMetric::COUNT,
                 StopMetric::WaitMean.index(),
+                season_stops,
             ))),
             ..Self::default()
         }
@@ -606,10 +623,30 @@ mod tests {
             .collect()
     }
 
+    /// A stop of a large season (packed sketches) and of a small one (plain sketches) give the
+    /// same summaries bit for bit, over several chunks merged in order and with rows pending.
+    #[test]
+    fn packed_and_plain_stop_sketches_give_the_same_summary() {
+        let mut packed = StopAcc::with_ranges(PLAIN_RANGE_STOPS_MAX + 1);
+        let mut plain = StopAcc::with_ranges(PLAIN_RANGE_STOPS_MAX);
+        assert!(matches!(packed.ranges.as_ref().unwrap().sketches, Sketches::Packed(_)));
+        assert!(matches!(plain.ranges.as_ref().unwrap().sketches, Sketches::Plain(_)));
+        for round in 0..3 {
+            let (mut packed_chunk, mut plain_chunk) = (packed.clone(), plain.clone());
+            for (outcome, waits) in outcomes().iter().skip(round) {
+                packed_chunk.push(outcome, &mut waits.clone());
+                plain_chunk.push(outcome, &mut waits.clone());
+            }
+            packed.merge(&packed_chunk);
+            plain.merge(&plain_chunk);
+            assert_eq!(packed.summary(), plain.summary(), "round {round}");
+        }
+    }
+
     #[test]
     fn compact_stop_rows_fold_the_same_values_as_plain_rows() {
-        let mut compact = StopAcc::with_ranges();
-        let mut plain = StopAcc::with_ranges();
+        let mut compact = StopAcc::with_ranges(1);
+        let mut plain = StopAcc::with_ranges(1);
         if let Some(ranges) = plain.ranges.as_mut() {
             ranges.pending = Pending::Plain(Vec::new());
         }

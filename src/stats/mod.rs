@@ -14,4 +14,6 @@ pub use histogram::Histogram;
 pub use packed_ranges::PackedRanges;
 pub use paired::{VarianceReduction, bonferroni_half_width};
 pub use percentile::{WAIT_PERCENTILE, percentile_type7, wait_p90};
-pub use range_sketch::{RANGE_HIGH_QUANTILE, RANGE_LOW_QUANTILE, RangeSketch, STOP_RANGE_CELLS_MAX, SeasonRange};
+pub use range_sketch::{
+    PUSH_BLOCK, RANGE_HIGH_QUANTILE, RANGE_LOW_QUANTILE, RangeSketch, STOP_RANGE_CELLS_MAX, SeasonRange,
+};
