@@ -1,5 +1,6 @@
 //! The commands, in clap-free form, and what each one does.
 
+mod allocator;
 pub mod calibrate;
 mod choice;
 mod compare;
@@ -73,6 +74,7 @@ pub struct Invocation {
 /// Runs a command; what it prints goes to stdout. Ctrl-C and SIGTERM end it cleanly (no result
 /// half-written, exit 130 / 143); a closed stdout silences the prints, not the files (`terminal.rs`).
 pub fn execute(invocation: Invocation) -> Result<(), AppError> {
+    allocator::cap_arenas();
     let lang = invocation.lang;
     signals::install(lang);
     output::set_csv_dialect(invocation.csv);
