@@ -350,6 +350,19 @@ fn optimise_county(cwd: &Path, out: &Path, args: &[&str]) -> Output {
     in_folder(cwd, &all)
 }
 
+/// Progress is for a person at a terminal: with stderr a pipe (a log, a script), the steps'
+/// spinner draws nothing, in either language, and the summary still goes to stdout.
+#[test]
+fn optimise_writes_no_progress_when_stderr_is_no_terminal() {
+    for lang in ["en", "hu"] {
+        let cwd = temp_dir(&format!("optimise-progress-{lang}"));
+        let out = optimise_county(&cwd, &cwd.join("out"), &["--lang", lang]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "{lang}: {stderr}");
+        assert!(!out.stdout.is_empty(), "{lang}: the summary is printed");
+    }
+}
+
 #[test]
 fn objective_lost_writes_a_scenario_run_takes_and_prints_the_lost_comparison() {
     let cwd = temp_dir("optimise-lost");
