@@ -3,10 +3,9 @@
 use std::path::Path;
 
 use rand::SeedableRng;
-use rand::rngs::ChaCha8Rng;
 use serde::Deserialize;
 
-use crate::sim::{Client, ClientRecord, DayRules, Engine, ReplayClients, StopOutcome, TraceObserver};
+use crate::sim::{Client, ClientRecord, DayRules, Engine, ReplayClients, StopOutcome, StreamRng, TraceObserver};
 use crate::stats::wait_p90;
 
 /// Seed of the balking decisions in a replay (only used when balking is on).
@@ -163,7 +162,7 @@ pub(crate) fn replay_day(clients: &[Client], rules: &DayRules, trace: bool) -> R
         .copied()
         .filter(|c| c.arrival_min < rules.dwell_min)
         .collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(REPLAY_BALKING_SEED);
+    let mut rng = StreamRng::seed_from_u64(REPLAY_BALKING_SEED);
     let mut observer = TraceObserver::default();
     let mut engine = Engine::new();
     let outcome = engine.run(rules, ReplayClients::new(&open), &mut rng, &mut observer);

@@ -1,14 +1,13 @@
 //! Clients of a stop-day: what each one brings, and where they come from (sampled or replayed).
 
 use rand::RngExt;
-use rand::rngs::ChaCha8Rng;
 use rand_distr::{Distribution, Exp1, Gamma, Poisson};
 
 use crate::vocab::limits::MAX_DRAWN_CLIENTS_PER_DAY;
 
 use super::SpecError;
 use super::profile::RateProfile;
-use super::rng::{Purpose, StopStreams};
+use super::rng::{Purpose, StopStreams, StreamRng};
 use super::service::{DurationSampler, Patience};
 use super::stop::{Arrivals, StopSpec};
 
@@ -163,7 +162,7 @@ impl ClientModel {
         &self,
         streams: &StopStreams,
         replication: u64,
-        arrivals_rng: ChaCha8Rng,
+        arrivals_rng: StreamRng,
         level_scale: f64,
     ) -> SampledClients<'_> {
         let timing = match self.fixed_count {
@@ -278,7 +277,7 @@ impl ClientModel {
 
     /// Draws one client's errands and desk time: (errands, information errands, minutes).
     #[inline]
-    fn draw_errands(&self, errands_rng: Option<&mut ChaCha8Rng>, service_rng: &mut ChaCha8Rng) -> (u32, u32, f64) {
+    fn draw_errands(&self, errands_rng: Option<&mut StreamRng>, service_rng: &mut StreamRng) -> (u32, u32, f64) {
         let Some(errands_rng) = errands_rng else {
             // One errand of the one type: nothing to draw but its desk time.
             let information = u32::from(self.errand_is_information[0]);
@@ -296,7 +295,7 @@ impl ClientModel {
     }
 
     #[inline]
-    fn pick_errand_type(&self, rng: &mut ChaCha8Rng) -> usize {
+    fn pick_errand_type(&self, rng: &mut StreamRng) -> usize {
         if self.errand_cumulative.len() == 1 {
             return 0;
         }
@@ -324,12 +323,12 @@ pub struct SampledClients<'a> {
     model: &'a ClientModel,
     timing: Timing,
     segment_hint: usize,
-    arrivals_rng: ChaCha8Rng,
+    arrivals_rng: StreamRng,
     /// `None` when the model never draws errands (one errand of one type).
-    errands_rng: Option<ChaCha8Rng>,
-    service_rng: ChaCha8Rng,
+    errands_rng: Option<StreamRng>,
+    service_rng: StreamRng,
     /// `None` when clients never give up.
-    patience_rng: Option<ChaCha8Rng>,
+    patience_rng: Option<StreamRng>,
 }
 
 impl SampledClients<'_> {

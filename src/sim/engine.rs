@@ -8,7 +8,6 @@
 use std::collections::VecDeque;
 
 use rand::RngExt;
-use rand::rngs::ChaCha8Rng;
 
 use super::client::{Client, ClientModel, ClientSource, ReplayClients};
 use super::closing::Closing;
@@ -17,7 +16,7 @@ use super::fifo::FifoBuffers;
 use super::observer::{ClientFate, ClientRecord, Observer};
 use super::outcome::StopOutcome;
 use super::queue_area::QueueArea;
-use super::rng::{Purpose, StopStreams};
+use super::rng::{Purpose, StopStreams, StreamRng};
 use super::stop::{Balking, StopSpec};
 
 /// The rules of a stop-day that do not concern who arrives.
@@ -110,7 +109,7 @@ impl Engine {
         &mut self,
         rules: &DayRules,
         source: S,
-        balking_rng: impl FnOnce() -> ChaCha8Rng,
+        balking_rng: impl FnOnce() -> StreamRng,
     ) -> StopOutcome {
         self.fifo.run(rules, source, balking_rng, &mut self.waits)
     }
@@ -148,7 +147,7 @@ impl Engine {
         &mut self,
         rules: &DayRules,
         mut source: S,
-        balking_rng: &mut ChaCha8Rng,
+        balking_rng: &mut StreamRng,
         observer: &mut O,
     ) -> StopOutcome {
         self.events.clear();
@@ -195,7 +194,7 @@ impl Engine {
         self.finish(day)
     }
 
-    fn arrive<O: Observer>(&mut self, day: &mut Day, client: Client, rng: &mut ChaCha8Rng, observer: &mut O) {
+    fn arrive<O: Observer>(&mut self, day: &mut Day, client: Client, rng: &mut StreamRng, observer: &mut O) {
         let index = self.slots.len() as u32;
         let t = client.arrival_min;
         day.out.arrivals += 1;

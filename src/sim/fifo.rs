@@ -22,7 +22,6 @@
 //! `tests/integration/fast_path.rs` checks the equality on random days with every feature on and off.
 
 use rand::RngExt;
-use rand::rngs::ChaCha8Rng;
 
 use super::client::{Client, ClientSource};
 use super::closing::Closing;
@@ -30,6 +29,7 @@ use super::engine::DayRules;
 use super::minutes::{earlier, later};
 use super::outcome::StopOutcome;
 use super::queue_area::QueueArea;
+use super::rng::StreamRng;
 
 /// A departure from the queue still ahead, or an abandonment timer that only marks an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -118,7 +118,7 @@ impl FifoBuffers {
         &mut self,
         rules: &DayRules,
         mut source: S,
-        balking_rng: impl FnOnce() -> ChaCha8Rng,
+        balking_rng: impl FnOnce() -> StreamRng,
         waits: &mut Vec<f64>,
     ) -> StopOutcome {
         assert!(
@@ -289,10 +289,10 @@ fn finish(day: &Day) -> StopOutcome {
 /// A generator created on first use (a day without balking never builds its stream).
 struct LazyRng<F> {
     make: Option<F>,
-    rng: Option<ChaCha8Rng>,
+    rng: Option<StreamRng>,
 }
 
-impl<F: FnOnce() -> ChaCha8Rng> LazyRng<F> {
+impl<F: FnOnce() -> StreamRng> LazyRng<F> {
     fn new(make: F) -> Self {
         Self {
             make: Some(make),
@@ -301,7 +301,7 @@ impl<F: FnOnce() -> ChaCha8Rng> LazyRng<F> {
     }
 
     #[inline]
-    fn get(&mut self) -> &mut ChaCha8Rng {
+    fn get(&mut self) -> &mut StreamRng {
         let make = &mut self.make;
         self.rng.get_or_insert_with(|| (make.take().expect("made once"))())
     }

@@ -24,7 +24,7 @@ pub use observer::{ClientFate, ClientRecord, NoObserver, Observer, TraceObserver
 pub use outcome::StopOutcome;
 pub use profile::{RateProfile, RateSegment};
 pub use returning::ReturnLink;
-pub use rng::{Purpose, StopStreams, StreamKey};
+pub use rng::{Purpose, StopStreams, StreamKey, StreamRng};
 pub use service::{Duration, DurationSampler, Patience};
 pub use stop::{Arrivals, Balking, ErrandType, StopSpec};
 

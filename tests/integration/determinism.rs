@@ -53,7 +53,7 @@ fn different_seeds_give_different_results() {
 
 #[test]
 fn golden_replication() {
-    // Pinned from this code with rand 0.10.4 / rand_distr 0.6.0 / ChaCha8: if a dependency update
+    // Pinned from this code with rand_pcg 0.10.3 (Pcg64Mcg) / rand_distr 0.6.0: if a dependency update
     // changes sampled values, this fails. Update it only knowingly (and say so in the change log).
     let o = typical().build().simulate(
         &mut Engine::new(),
@@ -67,5 +67,5 @@ fn golden_replication() {
     assert!((o.wait_mean_min.unwrap() - GOLDEN_MEAN_WAIT_MIN).abs() < 1e-9, "{o:?}");
 }
 
-const GOLDEN_COUNTS: (u32, u32, u32, u32) = (18, 18, 0, 19);
-const GOLDEN_MEAN_WAIT_MIN: f64 = 0.729258625907;
+const GOLDEN_COUNTS: (u32, u32, u32, u32) = (24, 23, 1, 26);
+const GOLDEN_MEAN_WAIT_MIN: f64 = 4.13116330591354;

@@ -8,7 +8,7 @@
 
 use ablakbusz::sim::{
     Arrivals, Balking, Client, Closing, DayRules, Duration, Engine, ErrandType, NoObserver, Patience, PreparedStop,
-    RateProfile, ReplayClients, StopOutcome, StopSpec, StreamKey,
+    RateProfile, ReplayClients, StopOutcome, StopSpec, StreamKey, StreamRng,
 };
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
@@ -228,9 +228,9 @@ fn fast_path_equals_the_event_engine_on_days_full_of_ties() {
         let day = grid_day(&mut rng, dwell_min);
         let balking_seed = rng.random::<u64>();
         let fast = fast_engine.run_fast(&rules, ReplayClients::new(&day), || {
-            ChaCha8Rng::seed_from_u64(balking_seed)
+            StreamRng::seed_from_u64(balking_seed)
         });
-        let mut balking_rng = ChaCha8Rng::seed_from_u64(balking_seed);
+        let mut balking_rng = StreamRng::seed_from_u64(balking_seed);
         let reference = event_engine.run(&rules, ReplayClients::new(&day), &mut balking_rng, &mut NoObserver);
         seen.add(&reference);
         assert_same_day([(&fast, &fast_engine), (&reference, &event_engine)], &|| {
