@@ -5,13 +5,20 @@
 # command's CPU time, wall time and peak memory as GNU time measures them.
 #
 #     scripts/national.sh [FOLDER]      (default /tmp/ablakbusz-national)
+#
+# ABLAKBUSZ=/path/to/ablakbusz times that binary instead of building target/release/ablakbusz
+# (to alternate two versions' binaries on a shared machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Copies of the county's plan: issue 14's national size (20 copies, about 4,000 stops).
 copies=20
 dir=${1:-/tmp/ablakbusz-national}
-bin=$PWD/target/release/ablakbusz
-cargo build --release --quiet
+if [[ -n ${ABLAKBUSZ:-} ]]; then
+    bin=$ABLAKBUSZ
+else
+    bin=$PWD/target/release/ablakbusz
+    cargo build --release --quiet
+fi
 mkdir -p "$dir"
 "$bin" plan scenarios/2020-plan.toml --out "$dir/plan" > /dev/null
 {
