@@ -14,6 +14,7 @@ mod metrics;
 mod per_replication;
 mod precision;
 mod queue_curve;
+mod replication_scratch;
 mod return_flow;
 mod selection;
 mod tally;
@@ -44,10 +45,11 @@ pub use selection::{
 pub use tally::{GroupAcc, GroupSummary, Pooled, PooledRanges, StopAcc, StopSummary, Summary};
 pub use trace::{StopTrace, trace_stop};
 
+use replication_scratch::ReplicationScratch;
 use return_flow::ReturnCarry;
 
 use crate::sim::{Engine, PreparedStop, StopStreams};
-use crate::stats::{Histogram, wait_p90};
+use crate::stats::Histogram;
 
 /// Replications simulated by one worker before its summary is merged (fixed: part of reproducibility).
 pub const CHUNK_REPLICATIONS: u64 = 16;
@@ -305,67 +307,6 @@ pub(crate) fn stop_streams(model: &SeasonModel, seed: u64) -> Vec<StopStreams> {
     (0..model.stops.len() as u64)
         .map(|stop| StopStreams::new(seed, stop))
         .collect()
-}
-
-/// Per-replication group tallies and wait buffers, reused across replications.
-struct ReplicationScratch {
-    season: GroupTally,
-    season_waits: Vec<f64>,
-    groups: Vec<Vec<(GroupTally, Vec<f64>)>>,
-}
-
-impl ReplicationScratch {
-    fn new(model: &SeasonModel) -> Self {
-        let groups = model
-            .groupings
-            .iter()
-            .map(|g| vec![(GroupTally::default(), Vec::new()); g.labels.len()])
-            .collect();
-        Self {
-            season: GroupTally::default(),
-            season_waits: Vec::new(),
-            groups,
-        }
-    }
-
-    fn reset(&mut self) {
-        self.season = GroupTally::default();
-        self.season_waits.clear();
-        for (tally, waits) in self.groups.iter_mut().flatten() {
-            *tally = GroupTally::default();
-            waits.clear();
-        }
-    }
-
-    fn add_stop(
-        &mut self,
-        model: &SeasonModel,
-        index: usize,
-        stop: &PreparedStop,
-        outcome: &crate::sim::StopOutcome,
-        waits: &[f64],
-    ) {
-        let (clerks, dwell_min) = (stop.rules.clerks, stop.rules.dwell_min);
-        self.season.add(outcome, clerks, dwell_min);
-        self.season_waits.extend_from_slice(waits);
-        for (grouping, groups) in model.groupings.iter().zip(&mut self.groups) {
-            let (tally, group_waits) = &mut groups[grouping.member_of[index]];
-            tally.add(outcome, clerks, dwell_min);
-            group_waits.extend_from_slice(waits);
-        }
-    }
-
-    fn finish_into(&mut self, acc: &mut SeasonAcc) {
-        for &w in &self.season_waits {
-            acc.wait_histogram.add(w);
-        }
-        acc.season.push(&self.season, wait_p90(&mut self.season_waits));
-        for (accs, groups) in acc.groups.iter_mut().zip(&mut self.groups) {
-            for (group_acc, (tally, waits)) in accs.iter_mut().zip(groups.iter_mut()) {
-                group_acc.push(tally, wait_p90(waits));
-            }
-        }
-    }
 }
 
 /// Summaries of a whole season over some replications.
