@@ -148,6 +148,8 @@ fn groups_are_consecutive(grouping: &Grouping) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::experiment::GroupMetric;
+    use crate::scenario::ScenarioText;
 
     fn grouping(member_of: Vec<usize>, groups: usize) -> Grouping {
         Grouping {
@@ -164,5 +166,65 @@ mod tests {
         assert!(groups_are_consecutive(&grouping(vec![], 2)));
         assert!(!groups_are_consecutive(&grouping(vec![0, 1, 0], 2)));
         assert!(!groups_are_consecutive(&grouping(vec![1, 1, 0, 0, 1], 2)));
+    }
+
+    /// Waits of stop `stop` in replication `replication`, minutes: a different count and spread
+    /// each, enough that the groups' and the season's p90 select in place (above 151 waits; see
+    /// `stats::percentile`), which reorders what it selects from.
+    fn waits_of(stop: usize, replication: usize) -> Vec<f64> {
+        let n = 40 + 25 * stop + 3 * replication;
+        (0..n)
+            .map(|i| ((i * 7919 + stop * 104_729 + replication * 1_299_709) % 1000) as f64 / 7.0)
+            .collect()
+    }
+
+    #[test]
+    fn group_p90s_read_in_place_or_copied_are_those_of_the_gathered_waits() {
+        let season = ScenarioText::embedded_2019_baseline().resolve(None).unwrap();
+        let stops: Vec<PreparedStop> = season.stops[..6]
+            .iter()
+            .map(|s| PreparedStop::new(&s.spec).unwrap())
+            .collect();
+        let model = SeasonModel {
+            stops,
+            groupings: vec![
+                grouping(vec![0, 0, 0, 1, 1, 2], 3), // consecutive: read off the season's waits
+                grouping(vec![1, 0, 1, 0, 0, 1], 2), // interleaved: copied
+            ],
+        };
+        let replications = 3;
+        let mut acc = SeasonAcc::new(&model);
+        let mut scratch = ReplicationScratch::new(&model);
+        for replication in 0..replications {
+            scratch.reset();
+            for (index, stop) in model.stops.iter().enumerate() {
+                let outcome = StopOutcome::default();
+                scratch.add_stop(&model, index, stop, &outcome, &waits_of(index, replication));
+            }
+            scratch.finish_into(&mut acc);
+        }
+        let results = acc.results(&model, replications as u32);
+        // The reference: each replication's waits of the group's stops gathered, then the p90.
+        let expected = |members: &dyn Fn(usize) -> bool| {
+            let p90s: Vec<f64> = (0..replications)
+                .map(|r| {
+                    let mut all: Vec<f64> = (0..6).filter(|&i| members(i)).flat_map(|i| waits_of(i, r)).collect();
+                    wait_p90(&mut all).unwrap()
+                })
+                .collect();
+            p90s.iter().sum::<f64>() / p90s.len() as f64
+        };
+        for (g, grouping) in model.groupings.iter().enumerate() {
+            for (k, (label, summary)) in results.groupings[g].groups.iter().enumerate() {
+                let ours = summary.get(GroupMetric::WaitP90).mean;
+                let theirs = expected(&|i| grouping.member_of[i] == k);
+                assert!(
+                    (ours - theirs).abs() < 1e-12,
+                    "grouping {g}, group {label}: {ours} against {theirs}"
+                );
+            }
+        }
+        let season_p90 = results.season.get(GroupMetric::WaitP90).mean;
+        assert!((season_p90 - expected(&|_| true)).abs() < 1e-12, "season: {season_p90}");
     }
 }
